@@ -1,0 +1,266 @@
+package org.lumbung.es;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One real Elasticsearch node per data folder, started from the integ-test-zip distribution. A second Lumbung on the
+ * same data folder attaches to the running node; a node left behind by a Lumbung that was killed is adopted. Only the
+ * owner stops the node.
+ */
+public final class EmbeddedElasticsearch implements AutoCloseable {
+
+    static final String CLUSTER_NAME = "lumbung";
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedElasticsearch.class);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final NodeHome home;
+    private final int port;
+    private final long pid;
+    private final boolean owner;
+    private boolean stopped;
+
+    private EmbeddedElasticsearch(NodeHome home, int port, long pid, boolean owner) {
+        this.home = home;
+        this.port = port;
+        this.pid = pid;
+        this.owner = owner;
+    }
+
+    /** Attaches to this data folder's node if one runs, otherwise starts it. */
+    public static EmbeddedElasticsearch startOrAttach(NodeOptions options) throws NodeStartException {
+        RunAs runAs = RunAs.forCurrentUser(options.runAs());
+        NodeHome home;
+        try {
+            home = NodeHome.resolve(options.dataDir(), runAs, Path.of("/var/tmp"));
+        } catch (IOException e) {
+            throw new NodeStartException("cannot prepare the node's folder in " + options.dataDir() + ": " + e, null);
+        }
+        if (home.relocated()) {
+            LOG.info("Elasticsearch keeps its files in {}: user {} cannot reach {}", home.dir(), runAs.user(),
+                    options.dataDir());
+        }
+        // One Lumbung at a time decides whether to start the node: two starting at once would start two nodes.
+        try (FileChannel channel = FileChannel.open(home.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.lock();
+            try {
+                Optional<EmbeddedElasticsearch> running = attach(home, options);
+                return running.isPresent() ? running.get() : launch(home, runAs, options);
+            } finally {
+                lock.release();
+            }
+        } catch (IOException e) {
+            throw new NodeStartException("cannot use " + home.dir() + ": " + e, home.logFile());
+        }
+    }
+
+    private static Optional<EmbeddedElasticsearch> attach(NodeHome home, NodeOptions options) throws IOException {
+        Optional<NodeState> recorded = NodeState.read(home.state());
+        if (recorded.isEmpty()) {
+            return Optional.empty();
+        }
+        NodeState state = recorded.get();
+        NodeProbe probe = new NodeProbe(state.port());
+        if (state.nodeAlive() && isOurs(state.pid(), home)
+                && probe.awaitHealthy(nodeName(home), options.startTimeout())) {
+            boolean adopt = !state.ownerAlive();
+            if (adopt) {
+                state.ownedBy(ProcessHandle.current().pid()).write(home.state());
+                LOG.info("Elasticsearch: adopted the node left running on port {} (pid {})", state.port(), state.pid());
+            } else {
+                LOG.info("Elasticsearch: attached to the node on port {} (pid {}, started by pid {})", state.port(),
+                        state.pid(), state.ownerPid());
+            }
+            return Optional.of(new EmbeddedElasticsearch(home, state.port(), state.pid(), adopt));
+        }
+        if (state.nodeAlive() && isOurs(state.pid(), home)) {
+            LOG.warn("Elasticsearch: the recorded node (pid {}) does not answer; stopping it", state.pid());
+            stopProcess(state.pid());
+        }
+        Files.deleteIfExists(home.state());
+        return Optional.empty();
+    }
+
+    /** Guards against a recycled pid: the process must be a node of this home (its temp folder is the home's). */
+    private static boolean isOurs(long pid, NodeHome home) {
+        return ProcessHandle.of(pid).flatMap(h -> h.info().commandLine())
+                .map(cmd -> cmd.contains("-Djava.io.tmpdir=" + home.tmp())).orElse(false);
+    }
+
+    private static EmbeddedElasticsearch launch(NodeHome home, RunAs runAs, NodeOptions options)
+            throws IOException, NodeStartException {
+        int port = choosePort(options.port(), home);
+        Path distribution = Distribution.unpacked(Distribution.locate(options.distribution(), options.version()),
+                options.version(), home.distributions());
+        prepareFolders(home, distribution);
+        runAs.own(home.dir());
+        Path pidFile = home.run().resolve("elasticsearch.pid");
+        Files.deleteIfExists(pidFile);
+        ProcessBuilder builder = new ProcessBuilder(runAs.wrap(command(home, distribution, pidFile, port)))
+                .directory(home.logs().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(home.launcherLog().toFile());
+        environment(builder.environment(), home, options.heap());
+        LOG.info("Elasticsearch: starting {} on 127.0.0.1:{} (heap {}, files in {})", options.version(), port,
+                options.heap(), home.dir());
+        long logOffset = Files.isRegularFile(home.logFile()) ? Files.size(home.logFile()) : 0;
+        Process launcher = builder.start();
+        try {
+            // With -d the launcher returns once the node has started, or has failed to.
+            if (!launcher.waitFor(options.startTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                launcher.destroyForcibly();
+                readPid(pidFile).ifPresent(EmbeddedElasticsearch::stopProcess);
+                throw new NodeStartException("not ready within " + options.startTimeout().toSeconds() + " s",
+                        home.logFile());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            launcher.destroyForcibly();
+            throw new NodeStartException("interrupted while starting", home.logFile());
+        }
+        Optional<Long> pid = readPid(pidFile);
+        if (launcher.exitValue() != 0 || pid.isEmpty()) {
+            pid.ifPresent(EmbeddedElasticsearch::stopProcess);
+            throw new NodeStartException(StartFailure.diagnose(home, port, logOffset), home.logFile());
+        }
+        if (!new NodeProbe(port).awaitHealthy(nodeName(home), options.startTimeout())) {
+            stopProcess(pid.get());
+            throw new NodeStartException("started but never reported cluster health on port " + port, home.logFile());
+        }
+        new NodeState(pid.get(), port, ProcessHandle.current().pid()).write(home.state());
+        LOG.info("Elasticsearch: ready on http://127.0.0.1:{} (pid {}, log {})", port, pid.get(), home.logFile());
+        return new EmbeddedElasticsearch(home, port, pid.get(), true);
+    }
+
+    private static void prepareFolders(NodeHome home, Path distribution) throws IOException {
+        for (Path dir : List.of(home.data(), home.logs(), home.tmp(), home.run())) {
+            Files.createDirectories(dir);
+        }
+        if (!Files.exists(home.config().resolve("elasticsearch.yml"))) {
+            Path staging = home.dir().resolve("config.new");
+            Distribution.deleteTree(staging);
+            try (var paths = Files.walk(distribution.resolve("config"))) {
+                for (Path source : paths.toList()) {
+                    Path target = staging.resolve(distribution.resolve("config").relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(source, target);
+                    }
+                }
+            }
+            Distribution.deleteTree(home.config());
+            Files.move(staging, home.config());
+        }
+    }
+
+    private static int choosePort(int requested, NodeHome home) throws NodeStartException {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (ServerSocket socket = new ServerSocket(requested, 1, loopback)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new NodeStartException("port " + requested + " on 127.0.0.1 is already in use"
+                    + " (choose another with --es-port or LUMBUNG_ES_PORT, 0 for any free port)", home.logFile());
+        }
+    }
+
+    private static List<String> command(NodeHome home, Path distribution, Path pidFile, int port) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(distribution.resolve("bin").resolve("elasticsearch").toString());
+        cmd.addAll(List.of("-d", "-p", pidFile.toString()));
+        Map<String, String> settings = Map.of(
+                "cluster.name", CLUSTER_NAME,
+                "node.name", nodeName(home),
+                "path.data", home.data().toString(),
+                "path.logs", home.logs().toString(),
+                "http.host", "127.0.0.1",
+                "http.port", Integer.toString(port),
+                "transport.host", "127.0.0.1",
+                "discovery.type", "single-node",
+                "xpack.security.enabled", "false",
+                // A nearly full disk must not turn a one-node cluster read-only or unassign its shards.
+                "cluster.routing.allocation.disk.threshold_enabled", "false");
+        settings.forEach((k, v) -> cmd.add("-E" + k + "=" + v));
+        return cmd;
+    }
+
+    private static void environment(Map<String, String> env, NodeHome home, String heap) {
+        env.put("ES_JAVA_HOME", System.getProperty("java.home"));
+        env.put("ES_PATH_CONF", home.config().toString());
+        env.put("ES_TMPDIR", home.tmp().toString());
+        env.put("ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap);
+        env.put("HOME", home.dir().toString());
+        env.remove("JAVA_TOOL_OPTIONS");
+    }
+
+    static String nodeName(NodeHome home) {
+        return "lumbung-" + NodeHome.shortHash(home.dir().toString());
+    }
+
+    private static Optional<Long> readPid(Path pidFile) {
+        try {
+            return Optional.of(Long.parseLong(Files.readString(pidFile, StandardCharsets.UTF_8).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void stopProcess(long pid) {
+        ProcessHandle.of(pid).ifPresent(handle -> {
+            handle.destroy();
+            try {
+                handle.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                handle.destroyForcibly();
+            }
+        });
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public boolean owner() {
+        return owner;
+    }
+
+    public Path home() {
+        return home.dir();
+    }
+
+    public Path logFile() {
+        return home.logFile();
+    }
+
+    /** Stops the node if this Lumbung owns it; an attached Lumbung leaves it running. */
+    @Override
+    public synchronized void close() {
+        if (stopped || !owner) {
+            return;
+        }
+        stopped = true;
+        LOG.info("Elasticsearch: stopping the node (pid {})", pid);
+        stopProcess(pid);
+        try {
+            Files.deleteIfExists(home.state());
+        } catch (IOException e) {
+            LOG.warn("Elasticsearch: could not remove {}: {}", home.state(), e.toString());
+        }
+    }
+}
