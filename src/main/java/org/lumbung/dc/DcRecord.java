@@ -1,0 +1,47 @@
+package org.lumbung.dc;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A record in Dublin Core: the fifteen elements as lists of cleaned values, each with its language, plus the creators
+ * in detail and where the record came from. A tombstone ({@code deleted}) keeps its ids and provenance and no metadata.
+ *
+ * @param id         the document id: {@code <source id>:<OAI identifier>} or the page's canonical address
+ * @param sourceId   the source that produced it
+ * @param oai        the OAI-PMH header, or null for a landing page
+ * @param elements   values per element; elements without values are absent
+ * @param creators   creators with affiliation, ORCID and corresponding mark where the source gives them
+ * @param provenance one entry per source that contributed
+ * @param deleted    whether the source reported the record deleted
+ */
+public record DcRecord(String id, String sourceId, OaiInfo oai, Map<DcElement, List<DcValue>> elements,
+                       List<Creator> creators, List<Provenance> provenance, boolean deleted) {
+
+    public DcRecord {
+        EnumMap<DcElement, List<DcValue>> copy = new EnumMap<>(DcElement.class);
+        elements.forEach((k, v) -> {
+            if (!v.isEmpty()) {
+                copy.put(k, List.copyOf(v));
+            }
+        });
+        elements = java.util.Collections.unmodifiableMap(copy);
+        creators = List.copyOf(creators);
+        provenance = List.copyOf(provenance);
+    }
+
+    public static DcRecord tombstone(String id, String sourceId, OaiInfo oai, Provenance provenance) {
+        return new DcRecord(id, sourceId, oai, Map.of(), List.of(), List.of(provenance), true);
+    }
+
+    /** The element's values, in source order. */
+    public List<String> values(DcElement element) {
+        return elements.getOrDefault(element, List.of()).stream().map(DcValue::text).toList();
+    }
+
+    /** The language of each value of the element, aligned with {@link #values}; null where unknown. */
+    public List<String> languages(DcElement element) {
+        return elements.getOrDefault(element, List.of()).stream().map(DcValue::lang).toList();
+    }
+}

@@ -1,0 +1,62 @@
+package org.lumbung.harvest;
+
+import io.gdcc.xoai.model.oaipmh.Error;
+
+/**
+ * A harvest that cannot go on: the source, the URL asked, the HTTP status (0 when there was no answer), the OAI-PMH
+ * error code if the repository sent one, and the reason in words.
+ */
+public final class HarvestException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String sourceId;
+    private final String url;
+    private final int status;
+    private final transient Error.Code oaiCode;
+    private final String reason;
+
+    public HarvestException(String sourceId, String url, int status, Error.Code oaiCode, String reason,
+                            Throwable cause) {
+        super(describe(sourceId, url, status, oaiCode, reason), cause);
+        this.sourceId = sourceId;
+        this.url = url;
+        this.status = status;
+        this.oaiCode = oaiCode;
+        this.reason = reason;
+    }
+
+    public HarvestException(String sourceId, String url, String reason) {
+        this(sourceId, url, 0, null, reason, null);
+    }
+
+    private static String describe(String sourceId, String url, int status, Error.Code oaiCode, String reason) {
+        StringBuilder s = new StringBuilder("source ").append(sourceId).append(": ");
+        if (oaiCode != null) {
+            s.append("OAI-PMH error ").append(oaiCode.id()).append(": ");
+        } else if (status > 0) {
+            s.append("HTTP ").append(status).append(": ");
+        }
+        return s.append(reason).append(" (").append(url).append(')').toString();
+    }
+
+    public String sourceId() {
+        return sourceId;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Error.Code oaiCode() {
+        return oaiCode;
+    }
+
+    public String reason() {
+        return reason;
+    }
+}

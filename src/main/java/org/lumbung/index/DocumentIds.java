@@ -1,0 +1,32 @@
+package org.lumbung.index;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Elasticsearch ids are at most 512 bytes. Record ids are kept as they are when they fit; a longer one (some
+ * repositories use whole URLs with queries as identifiers) keeps its first part and gains a hash of the whole.
+ */
+final class DocumentIds {
+
+    private static final int MAX_BYTES = 512;
+
+    private DocumentIds() {
+    }
+
+    static String safe(String id) {
+        byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= MAX_BYTES) {
+            return id;
+        }
+        try {
+            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            String head = new String(bytes, 0, 400, StandardCharsets.UTF_8).replace("\uFFFD", "");
+            return head + "#sha256:" + hash;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

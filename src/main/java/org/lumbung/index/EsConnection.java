@@ -1,0 +1,54 @@
+package org.lumbung.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import org.apache.http.HttpHost;
+import org.elasticsearch.client.RestClient;
+
+/** A connection to an Elasticsearch cluster: the low-level REST client and the typed client over it. */
+public final class EsConnection implements AutoCloseable {
+
+    private final URI url;
+    private final RestClient rest;
+    private final ElasticsearchClient client;
+
+    private EsConnection(URI url, RestClient rest, ElasticsearchClient client) {
+        this.url = url;
+        this.rest = rest;
+        this.client = client;
+    }
+
+    public static EsConnection open(URI url) {
+        RestClient rest = RestClient.builder(HttpHost.create(url.toString()))
+                .setRequestConfigCallback(rc -> rc.setConnectTimeout(10_000).setSocketTimeout(120_000))
+                .build();
+        RestClientTransport transport = new RestClientTransport(rest, new JacksonJsonpMapper(new ObjectMapper()));
+        return new EsConnection(url, rest, new ElasticsearchClient(transport));
+    }
+
+    public URI url() {
+        return url;
+    }
+
+    public ElasticsearchClient client() {
+        return client;
+    }
+
+    /** Cluster health status (green, yellow, red), or the reason it could not be read. */
+    public String health() {
+        try {
+            return client.cluster().health().status().jsonValue();
+        } catch (IOException | RuntimeException e) {
+            return "unreachable: " + e.getMessage();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        rest.close();
+    }
+}

@@ -1,0 +1,65 @@
+package org.lumbung.index;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.lumbung.pipeline.Delivery;
+import org.lumbung.pipeline.Outcome;
+import org.lumbung.pipeline.RecordFailure;
+
+/** Tracks one batch through the bulk indexer; complete when every record in it is acknowledged or has failed. */
+final class IndexTicket implements Delivery {
+
+    private final RecordIndexer indexer;
+    private final CompletableFuture<Outcome> done = new CompletableFuture<>();
+    private final List<RecordFailure> failures;
+    private int remaining;
+    private int indexed;
+    private int deleted;
+
+    IndexTicket(RecordIndexer indexer, int records, List<RecordFailure> earlierFailures) {
+        this.indexer = indexer;
+        this.remaining = records;
+        this.failures = new ArrayList<>(earlierFailures);
+        if (records == 0) {
+            complete();
+        }
+    }
+
+    synchronized void succeeded(boolean tombstone) {
+        if (tombstone) {
+            deleted++;
+        } else {
+            indexed++;
+        }
+        countDown();
+    }
+
+    synchronized void failed(RecordFailure failure) {
+        failures.add(failure);
+        countDown();
+    }
+
+    private void countDown() {
+        if (--remaining == 0) {
+            complete();
+        }
+    }
+
+    private void complete() {
+        done.complete(new Outcome(indexed, deleted, failures));
+    }
+
+    @Override
+    public Outcome await() throws InterruptedException {
+        if (!done.isDone()) {
+            indexer.flush();
+        }
+        try {
+            return done.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("index ticket failed", e.getCause());
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.lumbung.xml;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.xml.namespace.QName;
+
+/**
+ * One XML element with its attributes, its children (elements and text, in order) and the xml:lang in force.
+ * Big enough for one record's metadata, never for a whole page: the page parser builds one per record.
+ */
+public record XmlElement(QName name, Map<QName, String> attributes, List<Object> children, String lang) {
+
+    public static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
+
+    public XmlElement {
+        attributes = Map.copyOf(attributes);
+        children = List.copyOf(children);
+    }
+
+    public String namespace() {
+        return name.getNamespaceURI();
+    }
+
+    public String localName() {
+        return name.getLocalPart();
+    }
+
+    /** The attribute without a namespace, or empty. */
+    public Optional<String> attribute(String localName) {
+        return Optional.ofNullable(attributes.get(new QName(localName)));
+    }
+
+    public Optional<String> attribute(String namespace, String localName) {
+        return Optional.ofNullable(attributes.get(new QName(namespace, localName)));
+    }
+
+    /** Child elements in document order. */
+    public List<XmlElement> elements() {
+        List<XmlElement> out = new ArrayList<>();
+        for (Object child : children) {
+            if (child instanceof XmlElement e) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** Child elements with this local name, whatever their namespace (repositories get namespaces wrong). */
+    public List<XmlElement> elements(String localName) {
+        return elements().stream().filter(e -> e.localName().equals(localName)).toList();
+    }
+
+    public Optional<XmlElement> element(String localName) {
+        return elements(localName).stream().findFirst();
+    }
+
+    /** All text below this element, concatenated in document order. */
+    public String text() {
+        StringBuilder out = new StringBuilder();
+        appendText(out);
+        return out.toString();
+    }
+
+    private void appendText(StringBuilder out) {
+        for (Object child : children) {
+            if (child instanceof XmlElement e) {
+                e.appendText(out);
+            } else {
+                out.append((String) child);
+            }
+        }
+    }
+
+    /** The element serialised as standalone XML, with every namespace it uses declared on it. */
+    public String toXml() {
+        return XmlWriter.write(this);
+    }
+}

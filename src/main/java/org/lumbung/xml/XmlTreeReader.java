@@ -1,0 +1,94 @@
+package org.lumbung.xml;
+
+import java.io.InputStream;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.namespace.QName;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/** Builds {@link XmlElement} trees from a streaming reader, and makes readers that refuse DTDs and external entities. */
+public final class XmlTreeReader {
+
+    private static final XMLInputFactory FACTORY = newFactory();
+
+    private XmlTreeReader() {
+    }
+
+    private static XMLInputFactory newFactory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        // Harvested XML is untrusted: no DTDs, no external entities (XXE), no entity expansion.
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return factory;
+    }
+
+    public static XMLStreamReader open(InputStream in) throws XMLStreamException {
+        return FACTORY.createXMLStreamReader(in);
+    }
+
+    public static XMLStreamReader open(Reader in) throws XMLStreamException {
+        return FACTORY.createXMLStreamReader(in);
+    }
+
+    /**
+     * Reads the element the reader stands on (a START_ELEMENT) and everything below it; leaves the reader on its
+     * END_ELEMENT. {@code inheritedLang} is the xml:lang in force around it.
+     */
+    public static XmlElement read(XMLStreamReader reader, String inheritedLang) throws XMLStreamException {
+        if (reader.getEventType() != XMLStreamConstants.START_ELEMENT) {
+            throw new IllegalStateException("reader is not on a start element");
+        }
+        Map<QName, String> attributes = new LinkedHashMap<>();
+        String lang = inheritedLang;
+        for (int i = 0; i < reader.getAttributeCount(); i++) {
+            QName attr = reader.getAttributeName(i);
+            String value = reader.getAttributeValue(i);
+            attributes.put(new QName(nullToEmpty(attr.getNamespaceURI()), attr.getLocalPart(), nullToEmpty(attr.getPrefix())), value);
+            if (XMLConstants.XML_NS_URI.equals(attr.getNamespaceURI()) && "lang".equals(attr.getLocalPart())) {
+                lang = value.isBlank() ? null : value.trim();
+            }
+        }
+        QName name = new QName(nullToEmpty(reader.getNamespaceURI()), reader.getLocalName(), nullToEmpty(reader.getPrefix()));
+        List<Object> children = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        while (reader.hasNext()) {
+            int event = reader.next();
+            switch (event) {
+                case XMLStreamConstants.START_ELEMENT -> {
+                    flush(text, children);
+                    children.add(read(reader, lang));
+                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                        text.append(reader.getText());
+                case XMLStreamConstants.END_ELEMENT -> {
+                    flush(text, children);
+                    return new XmlElement(name, attributes, children, lang);
+                }
+                default -> {
+                    // comments and processing instructions carry no metadata
+                }
+            }
+        }
+        throw new XMLStreamException("document ended inside <" + name.getLocalPart() + ">");
+    }
+
+    private static void flush(StringBuilder text, List<Object> children) {
+        if (!text.isEmpty()) {
+            children.add(text.toString());
+            text.setLength(0);
+        }
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,122 @@
+package org.lumbung.xml;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.namespace.QName;
+
+/**
+ * Serialises an {@link XmlElement} as standalone XML. Every namespace the tree uses is declared on its root, with
+ * the prefix the source used where that is unambiguous, so a record cut out of a page whose namespaces were
+ * declared on the envelope (hoisted) still stands alone.
+ */
+final class XmlWriter {
+
+    private final Map<String, String> elementPrefixes = new LinkedHashMap<>();
+    private final Map<String, String> attributePrefixes = new LinkedHashMap<>();
+    private final Map<String, String> taken = new HashMap<>();
+    private final StringBuilder out = new StringBuilder();
+    private final boolean defaultNamespaceFree;
+
+    private XmlWriter(boolean defaultNamespaceFree) {
+        this.defaultNamespaceFree = defaultNamespaceFree;
+    }
+
+    static String write(XmlElement root) {
+        XmlWriter writer = new XmlWriter(!hasUnqualifiedElement(root));
+        writer.collect(root);
+        writer.write(root, true);
+        return writer.out.toString();
+    }
+
+    /** An element in no namespace forbids a default namespace declaration: it would be captured by it. */
+    private static boolean hasUnqualifiedElement(XmlElement element) {
+        return element.namespace().isEmpty()
+                || element.elements().stream().anyMatch(XmlWriter::hasUnqualifiedElement);
+    }
+
+    private void collect(XmlElement element) {
+        QName name = element.name();
+        if (!name.getNamespaceURI().isEmpty()) {
+            elementPrefixes.computeIfAbsent(name.getNamespaceURI(), ns -> allocate(ns, name.getPrefix(), true));
+        }
+        for (QName attr : element.attributes().keySet()) {
+            String ns = attr.getNamespaceURI();
+            if (!ns.isEmpty() && !XMLConstants.XML_NS_URI.equals(ns)) {
+                String known = elementPrefixes.get(ns);
+                if (known != null && !known.isEmpty()) {
+                    attributePrefixes.put(ns, known);
+                } else {
+                    attributePrefixes.computeIfAbsent(ns, n -> allocate(n, attr.getPrefix(), false));
+                }
+            }
+        }
+        for (XmlElement child : element.elements()) {
+            collect(child);
+        }
+    }
+
+    /** The preferred prefix if free, else ns1, ns2... An empty prefix (default namespace) only for elements. */
+    private String allocate(String namespace, String preferred, boolean element) {
+        String candidate = preferred;
+        if (candidate.isEmpty() && !(element && defaultNamespaceFree)) {
+            candidate = "ns1";
+        }
+        for (int i = 1; taken.containsKey(candidate) && !namespace.equals(taken.get(candidate)); i++) {
+            candidate = "ns" + i;
+        }
+        taken.put(candidate, namespace);
+        return candidate;
+    }
+
+    private void write(XmlElement element, boolean root) {
+        String tag = qualified(element.name(), elementPrefixes);
+        out.append('<').append(tag);
+        if (root) {
+            Map<String, String> declared = new LinkedHashMap<>(elementPrefixes);
+            declared.putAll(attributePrefixes);
+            declared.forEach((ns, prefix) -> out.append(prefix.isEmpty() ? " xmlns" : " xmlns:" + prefix)
+                    .append("=\"").append(escape(ns)).append('"'));
+        }
+        element.attributes().forEach((name, value) -> {
+            String attrName = XMLConstants.XML_NS_URI.equals(name.getNamespaceURI())
+                    ? "xml:" + name.getLocalPart()
+                    : qualified(name, attributePrefixes);
+            out.append(' ').append(attrName).append("=\"").append(escape(value)).append('"');
+        });
+        if (element.children().isEmpty()) {
+            out.append("/>");
+            return;
+        }
+        out.append('>');
+        for (Object child : element.children()) {
+            if (child instanceof XmlElement e) {
+                write(e, false);
+            } else {
+                out.append(escape((String) child));
+            }
+        }
+        out.append("</").append(tag).append('>');
+    }
+
+    private static String qualified(QName name, Map<String, String> prefixes) {
+        String prefix = prefixes.get(name.getNamespaceURI());
+        return prefix == null || prefix.isEmpty() ? name.getLocalPart() : prefix + ":" + name.getLocalPart();
+    }
+
+    private static String escape(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '&' -> escaped.append("&amp;");
+                case '"' -> escaped.append("&quot;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+}

@@ -1,0 +1,116 @@
+package org.lumbung.harvest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lumbung.testing.Cli;
+import org.lumbung.testing.OaiTestServer;
+import org.lumbung.testing.TestElasticsearch;
+
+/** The harvest command, through the real routes, against a real OAI-PMH server and a real Elasticsearch. */
+class HarvestIT {
+
+    private static final String ID = "jhi:oai:jurnal.example.ac.id:article/";
+    private static String prefix;
+    private static OaiTestServer server;
+
+    @BeforeAll
+    static void repository() {
+        prefix = TestElasticsearch.freshPrefix(HarvestIT.class);
+        server = new OaiTestServer()
+                .firstPage("oai/ojs-listrecords-page1.xml")
+                .page("ojs/page 2+x=1!", "oai/ojs-listrecords-page2.xml")
+                .page("ojs/page 3+x=2!", "oai/ojs-listrecords-page3.xml");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static Cli.Result harvest() {
+        return Cli.run("harvest", server.baseUrl(), "--source", "jhi", "--es", TestElasticsearch.url().toString(),
+                "--index-prefix", prefix);
+    }
+
+    @Test
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    void followsResumptionTokensAcrossThreePagesIntoExactlyTheseDocuments() throws Exception {
+        Cli.Result result = harvest();
+
+        assertThat(result.status()).isZero();
+        assertThat(result.out()).contains("harvest jhi complete: 3 pages, 6 records indexed, 1 deleted, 0 failed");
+        Map<String, Map> docs = TestElasticsearch.documents(prefix + "-records");
+        assertThat(docs.keySet()).containsExactlyInAnyOrder(ID + "101", ID + "102", ID + "103", ID + "104",
+                ID + "105", ID + "106", ID + "107");
+
+        Map first = docs.get(ID + "101");
+        Map dc = (Map) first.get("dc");
+        assertThat(dc.get("title")).isEqualTo(List.of("Diplomasi Ekonomi Indonesia di Kawasan Asia Tenggara"));
+        assertThat(dc.get("creator")).isEqualTo(List.of("Santoso, Budi", "Wulandari, Sri"));
+        assertThat(dc.get("date")).isEqualTo(List.of("2026-03-15"));
+        assertThat(((Map) first.get("lang")).get("title")).isEqualTo(List.of("id-id"));
+        assertThat(first.get("source")).isEqualTo(Map.of("id", "jhi"));
+        assertThat(first.get("oai")).isEqualTo(Map.of("identifier", "oai:jurnal.example.ac.id:article/101",
+                "datestamp", "2026-03-15T04:12:09Z", "setSpec", List.of("jhi:ART"), "metadataPrefix", "oai_dc"));
+        assertThat(first.get("provenance")).isEqualTo(List.of(Map.of("sourceId", "jhi",
+                "oaiIdentifier", "oai:jurnal.example.ac.id:article/101", "datestamp", "2026-03-15T04:12:09Z",
+                "format", "oai_dc")));
+        assertThat(first.get("deleted")).isEqualTo(false);
+        assertThat(((List<Map>) first.get("creators"))).extracting(c -> c.get("name"))
+                .containsExactly("Santoso, Budi", "Wulandari, Sri");
+
+        Map tombstone = docs.get(ID + "105");
+        assertThat(tombstone.get("deleted")).isEqualTo(true);
+        assertThat(tombstone).doesNotContainKeys("dc", "lang", "creators");
+        assertThat(((Map) tombstone.get("oai")).get("identifier")).isEqualTo("oai:jurnal.example.ac.id:article/105");
+
+        Map detected = docs.get(ID + "103");
+        assertThat(((Map) detected.get("lang")).get("title")).isEqualTo(List.of("id"));
+
+        // The token went back percent-encoded, byte for byte, with the verb and nothing else.
+        assertThat(server.queries()).containsExactly(
+                "verb=ListRecords&metadataPrefix=oai_dc",
+                "verb=ListRecords&resumptionToken=ojs%2Fpage%202%2Bx%3D1%21",
+                "verb=ListRecords&resumptionToken=ojs%2Fpage%203%2Bx%3D2%21");
+    }
+
+    @Test
+    void harvestingAgainLeavesOneDocumentPerRecord() throws Exception {
+        assertThat(harvest().status()).isZero();
+        assertThat(harvest().status()).isZero();
+        assertThat(TestElasticsearch.documents(prefix + "-records")).hasSize(7);
+    }
+
+    @Test
+    void stopsWhenTheRepositorySendsTheSameTokenAgainKeepingWhatItRead() throws Exception {
+        String loopPrefix = prefix + "-loop";
+        try (OaiTestServer looping = new OaiTestServer().firstPage("oai/ojs-listrecords-page1.xml")
+                .page("ojs/page 2+x=1!", "oai/ojs-listrecords-page1.xml")) {
+            Cli.Result result = Cli.run("harvest", looping.baseUrl(), "--source", "jhi", "--es",
+                    TestElasticsearch.url().toString(), "--index-prefix", loopPrefix);
+            assertThat(result.status()).isEqualTo(1);
+            assertThat(result.out()).contains("harvest jhi incomplete: 2 pages, 6 records indexed",
+                    "the same resumption token twice");
+            assertThat(looping.queries()).hasSize(2);
+        }
+        assertThat(TestElasticsearch.documents(loopPrefix + "-records")).hasSize(3);
+    }
+
+    @Test
+    void anUnreachableRepositoryEndsWithStatusOneAndTheReason() {
+        Cli.Result result = Cli.run("harvest", "http://127.0.0.1:9/oai", "--source", "gone", "--es",
+                TestElasticsearch.url().toString(), "--index-prefix", prefix);
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.out()).contains("harvest gone incomplete: 0 pages", "cannot reach the repository");
+    }
+
+    @Test
+    void aBadBaseUrlIsAUsageError() {
+        assertThat(Cli.run("harvest", "not-a-url").status()).isEqualTo(2);
+    }
+}
