@@ -1,0 +1,22 @@
+package org.lumbung.landing;
+
+import java.util.List;
+import java.util.Locale;
+import org.lumbung.pipeline.RecordFailure;
+
+/** How an ingest went: documents read, records indexed, tombstones, failures with reasons, and time taken. */
+public record IngestReport(int documents, int indexed, int deleted, List<RecordFailure> failures, double seconds) {
+
+    public IngestReport {
+        failures = List.copyOf(failures);
+    }
+
+    public boolean complete() {
+        return failures.isEmpty();
+    }
+
+    public String summary() {
+        return String.format(Locale.ROOT, "ingest: %d documents read, %d records indexed, %d deleted, %d failed, %.1f s",
+                documents, indexed, deleted, failures.size(), seconds);
+    }
+}

@@ -1,0 +1,188 @@
+package org.lumbung.landing;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.lumbung.dc.DcBatch;
+import org.lumbung.dc.DcElement;
+import org.lumbung.dc.DcRecordBuilder;
+import org.lumbung.dc.DcSink;
+import org.lumbung.dc.LanguageDetector;
+import org.lumbung.dc.Provenance;
+import org.lumbung.harvest.HarvestException;
+import org.lumbung.harvest.HttpFetcher;
+import org.lumbung.harvest.OaiPage;
+import org.lumbung.harvest.OaiPageParser;
+import org.lumbung.harvest.RecordBatch;
+import org.lumbung.harvest.RecordSink;
+import org.lumbung.pipeline.Delivery;
+import org.lumbung.pipeline.Outcome;
+import org.lumbung.pipeline.RecordFailure;
+import org.lumbung.pipeline.SourceId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ingests files, folders and URLs: landing pages (HTML or text dumps) become records through the extractors and go
+ * to the {@link DcSink}; saved OAI-PMH responses go to the {@link RecordSink} like harvested pages. A document that
+ * cannot be read is reported with its location and reason; the others go on.
+ */
+public final class PageIngester {
+
+    private static final Logger LOG = LoggerFactory.getLogger("lumbung.ingest");
+
+    /** One document read: where from, the address it lives at (may be null), and its bytes. */
+    private record Loaded(String location, String url, byte[] bytes) {
+    }
+
+    private final HttpFetcher fetcher;
+    private final LanguageDetector detector;
+    private final DcSink dcSink;
+    private final RecordSink recordSink;
+    private final OaiPageParser oaiParser = new OaiPageParser();
+    private final TextPageExtractor textExtractor = new TextPageExtractor();
+    private final HtmlMetaExtractor htmlExtractor = new HtmlMetaExtractor();
+
+    public PageIngester(HttpFetcher fetcher, LanguageDetector detector, DcSink dcSink, RecordSink recordSink) {
+        this.fetcher = fetcher;
+        this.detector = detector;
+        this.dcSink = dcSink;
+        this.recordSink = recordSink;
+    }
+
+    public IngestReport ingest(IngestRequest request) {
+        long start = System.nanoTime();
+        List<Delivery> deliveries = new ArrayList<>();
+        List<RecordFailure> failures = new ArrayList<>();
+        int documents = 0;
+        for (PageInput input : request.inputs()) {
+            for (Loaded loaded : load(input, request.sourceId(), failures)) {
+                documents++;
+                try {
+                    deliveries.add(ingest(loaded, request.sourceId()));
+                } catch (IngestException e) {
+                    RecordFailure failure = new RecordFailure(e.sourceId, loaded.location(), e.getMessage());
+                    LOG.error("{}", failure);
+                    failures.add(failure);
+                }
+            }
+        }
+        Outcome outcome = new Outcome(0, 0, failures);
+        try {
+            for (Delivery delivery : deliveries) {
+                outcome = outcome.plus(delivery.await());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new IngestReport(documents, outcome.indexed(), outcome.deleted(), outcome.failures(),
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    private List<Loaded> load(PageInput input, String sourceId, List<RecordFailure> failures) {
+        String location = input.location();
+        try {
+            if (location.matches("(?i)https?://.*")) {
+                HttpFetcher.Response response = fetcher.get(location);
+                if (response.status() != 200) {
+                    throw new IOException("status " + response.status());
+                }
+                return List.of(new Loaded(location, input.url() != null ? input.url() : response.finalUrl(),
+                        response.body()));
+            }
+            Path path = Path.of(location);
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> files = Files.walk(path)) {
+                    List<Loaded> out = new ArrayList<>();
+                    for (Path file : files.filter(Files::isRegularFile)
+                            .filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList()) {
+                        out.add(new Loaded(file.toString(), null, Files.readAllBytes(file)));
+                    }
+                    return out;
+                }
+            }
+            return List.of(new Loaded(location, input.url(), Files.readAllBytes(path)));
+        } catch (IOException | RuntimeException e) {
+            failures.add(new RecordFailure(sourceId == null ? "-" : sourceId, location, "cannot read: " + e));
+            LOG.error("cannot read {}: {}", location, e.toString());
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+
+    private Delivery ingest(Loaded loaded, String sourceId) throws IngestException {
+        String head = new String(loaded.bytes(), 0, Math.min(loaded.bytes().length, 2048), StandardCharsets.UTF_8);
+        String lower = head.toLowerCase(Locale.ROOT);
+        if (lower.contains("<oai-pmh")) {
+            return ingestOaiResponse(loaded, sourceId);
+        }
+        String content = new String(loaded.bytes(), StandardCharsets.UTF_8);
+        boolean html = lower.contains("<html") || lower.contains("<!doctype html") || lower.contains("<meta")
+                || lower.contains("<head");
+        String url = loaded.url();
+        if (url == null && html) {
+            url = HtmlMetaExtractor.declaredUrl(Jsoup.parse(content));
+        }
+        if (url == null) {
+            url = Path.of(loaded.location()).toAbsolutePath().toUri().toString();
+            LOG.warn("{} has no address (give one with --url); its record is identified by {}", loaded.location(), url);
+        }
+        String source = sourceId != null ? sourceId : sourceFor(url);
+        LandingPage page = new LandingPage(url, content, source, loaded.location());
+        PageExtractor extractor = html ? htmlExtractor : textExtractor;
+        String id = LandingUrls.canonical(url);
+        DcRecordBuilder builder = new DcRecordBuilder(id, source)
+                .provenance(new Provenance(source, null, url, null, extractor.format()))
+                .add(DcElement.IDENTIFIER, url);
+        extractor.read(page, builder);
+        if (!builder.has(DcElement.TITLE)) {
+            throw new IngestException(source, "no title found in the " + extractor.format() + " page");
+        }
+        // The page gives no type: it is an article page, so say so in the words OJS's oai_dc uses.
+        if (!builder.has(DcElement.TYPE)) {
+            builder.add(DcElement.TYPE, "Text").add(DcElement.TYPE, "article");
+        }
+        return dcSink.accept(new DcBatch(source, List.of(builder.build(detector)), List.of()));
+    }
+
+    private Delivery ingestOaiResponse(Loaded loaded, String sourceId) throws IngestException {
+        String location = loaded.location();
+        try {
+            OaiPage page = oaiParser.parse(new ByteArrayInputStream(loaded.bytes()),
+                    sourceId == null ? "-" : sourceId, location, null);
+            String source = sourceId != null ? sourceId
+                    : page.baseUrl() != null && !page.baseUrl().isEmpty() ? SourceId.fromUrl(page.baseUrl())
+                    : SourceId.slug(Path.of(location).getFileName().toString());
+            return recordSink.accept(new RecordBatch(source, location, page.records()));
+        } catch (HarvestException e) {
+            throw new IngestException(sourceId == null ? "-" : sourceId, e.reason());
+        }
+    }
+
+    private static String sourceFor(String url) {
+        String host = URI.create(url).getHost();
+        return host == null ? "local-pages" : SourceId.slug(host.replaceFirst("^www\\.", "")) + "-pages";
+    }
+
+    /** A document that cannot become a record, with its source. */
+    private static final class IngestException extends Exception {
+
+        private static final long serialVersionUID = 1L;
+        private final String sourceId;
+
+        IngestException(String sourceId, String reason) {
+            super(reason);
+            this.sourceId = sourceId;
+        }
+    }
+}

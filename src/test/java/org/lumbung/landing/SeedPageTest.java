@@ -1,0 +1,71 @@
+package org.lumbung.landing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.lumbung.dc.Creator;
+import org.lumbung.dc.DcElement;
+import org.lumbung.dc.DcRecord;
+import org.lumbung.dc.LanguageDetector;
+import org.lumbung.index.DocumentMapper;
+import org.lumbung.pipeline.Delivery;
+import org.lumbung.pipeline.Outcome;
+import org.lumbung.testing.Golden;
+
+/** The seed page, an OJS article page saved as text, read exactly as the ingest command reads it. */
+class SeedPageTest {
+
+    static final String SEED_URL = "https://ejournal3.undip.ac.id/index.php/jihi/article/view/34353/0";
+    static final Path SEED = Path.of("seeds/000_ffdeb9f15db1918e.txt");
+
+    static DcRecord ingestSeed() {
+        List<DcRecord> records = new ArrayList<>();
+        PageIngester ingester = new PageIngester(null, new LanguageDetector(List.of("id", "en", "ms"), 400),
+                batch -> {
+                    records.addAll(batch.records());
+                    return Delivery.done(new Outcome(batch.records().size(), 0, List.of()));
+                }, batch -> {
+                    throw new AssertionError("the seed is a page, not an OAI-PMH response");
+                });
+        IngestReport report = ingester.ingest(new IngestRequest("undip-jihi-pages",
+                List.of(new PageInput(SEED.toString(), SEED_URL))));
+        assertThat(report.failures()).isEmpty();
+        assertThat(records).hasSize(1);
+        return records.get(0);
+    }
+
+    @Test
+    void givesTheExpectedRecord() {
+        DcRecord seed = ingestSeed();
+        assertThat(seed.id()).isEqualTo(SEED_URL);
+        assertThat(seed.values(DcElement.TITLE)).containsExactly("Kebijakan Luar Negeri Turki: Kesepakatan Turki"
+                + " kepada Rusia dalam Mendirikan Pusat Gabungan Turki-Rusia Pasca Konflik Nagorno- Karabakh");
+        assertThat(seed.creators()).containsExactly(
+                new Creator("Falentinoris Yubilio Wiku", "Department of International Relations, Indonesia", null, true),
+                new Creator("Ika Riswanti Putranti", "Department of International Relations, Indonesia", null, false),
+                new Creator("Marten Hanura", "Department of International Relations, Indonesia", null, false));
+        assertThat(seed.values(DcElement.CREATOR)).containsExactly("Falentinoris Yubilio Wiku", "Ika Riswanti Putranti",
+                "Marten Hanura");
+        assertThat(seed.values(DcElement.DESCRIPTION)).hasSize(1);
+        assertThat(seed.values(DcElement.DESCRIPTION).get(0))
+                .startsWith("The Nagorno-Karabakh conflict, which has become a legacy of the Soviet Union")
+                .endsWith("as intermediary for the peace process for Azerbaijan after the Nagorno-Karabakh conflict.")
+                .doesNotContain("Fulltext", "Keywords");
+        assertThat(seed.values(DcElement.SUBJECT)).containsExactly("Nagorno-Karabakh Conflict", "Foreign Policy",
+                "Turkey", "President Recep Tayyip Erdoğan");
+        assertThat(seed.languages(DcElement.TITLE)).containsExactly("id");
+        assertThat(seed.languages(DcElement.DESCRIPTION)).containsExactly("en");
+        assertThat(seed.values(DcElement.TYPE)).containsExactly("Text", "article");
+        assertThat(seed.values(DcElement.IDENTIFIER)).containsExactly(SEED_URL);
+        assertThat(seed.sourceId()).isEqualTo("undip-jihi-pages");
+    }
+
+    @Test
+    void matchesTheGoldenDocument() {
+        Golden.assertMatches("seed.expected.json", DocumentMapper.toDocument(ingestSeed(), Instant.EPOCH));
+    }
+}
