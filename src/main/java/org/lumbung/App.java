@@ -1,0 +1,66 @@
+package org.lumbung;
+
+import java.util.concurrent.Callable;
+import org.lumbung.cli.HarvestCommand;
+import org.lumbung.cli.IngestCommand;
+import org.lumbung.cli.RunCommand;
+import org.lumbung.cli.SearchCommand;
+import org.lumbung.config.BuildInfo;
+import org.lumbung.config.SettingsException;
+import org.lumbung.es.NodeStartException;
+import org.lumbung.source.SourceListException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Lumbung's entry point: the command line. Exit status 0 when the command completed, 1 when it could not, 2 for a
+ * usage or configuration error.
+ */
+@Command(name = "lumbung", mixinStandardHelpOptions = true, versionProvider = App.Version.class,
+        description = "Harvests scholarly metadata over OAI-PMH and from article landing pages into Elasticsearch.",
+        subcommands = {RunCommand.class, HarvestCommand.class, IngestCommand.class, SearchCommand.class})
+public final class App implements Callable<Integer> {
+
+    /** Exit statuses shared by every command. */
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit status (tests call this instead of main). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new App());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof SettingsException || e instanceof SourceListException) {
+                commandLine.getErr().println("lumbung: " + e.getMessage());
+                return USAGE;
+            }
+            if (e instanceof NodeStartException) {
+                commandLine.getErr().println("lumbung: " + e.getMessage());
+                return FAILED;
+            }
+            commandLine.getErr().println("lumbung: " + e);
+            e.printStackTrace(commandLine.getErr());
+            return FAILED;
+        });
+        return cli.execute(args);
+    }
+
+    /** With no command Lumbung runs. */
+    @Override
+    public Integer call() throws Exception {
+        return new RunCommand().call();
+    }
+
+    /** Prints Lumbung's version and the Elasticsearch version it is built for. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"lumbung " + BuildInfo.version() + " (Elasticsearch " + BuildInfo.elasticsearchVersion()
+                    + ")"};
+        }
+    }
+}

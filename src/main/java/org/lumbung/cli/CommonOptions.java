@@ -1,0 +1,59 @@
+package org.lumbung.cli;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.lumbung.config.Settings;
+import org.lumbung.pipeline.SourceId;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** Options every command takes: where Elasticsearch and the data are, and any setting by name. */
+public final class CommonOptions {
+
+    @Option(names = "--es", paramLabel = "URL",
+            description = "Elasticsearch to use (LUMBUNG_ES_URL); default: the embedded node in the data folder.")
+    String es;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Lumbung's data folder (LUMBUNG_DATA); default ./data.")
+    Path data;
+
+    @Option(names = "--es-heap", paramLabel = "SIZE", description = "Heap of the embedded node, e.g. 512m or 1g.")
+    String esHeap;
+
+    @Option(names = "--es-port", paramLabel = "PORT", description = "Port of the embedded node; 0 for any free port.")
+    Integer esPort;
+
+    @Option(names = "--index-prefix", paramLabel = "NAME", description = "Prefix of Lumbung's indices; default lumbung.")
+    String indexPrefix;
+
+    @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Any setting of application.properties.")
+    Map<String, String> properties = new HashMap<>();
+
+    /** A source id given on the command line, checked: ids are slugs. */
+    static String sourceId(String id, Object command) {
+        if (id != null && !SourceId.isValid(id)) {
+            throw new CommandLine.ParameterException(new CommandLine(command),
+                    "--source must be a slug (a-z, 0-9, '-', '_'), not '" + id + "'");
+        }
+        return id;
+    }
+
+    /** The settings: packaged defaults, then the environment, then these options. */
+    Settings settings(Map<String, String> more) {
+        Map<String, String> overrides = new HashMap<>(properties);
+        put(overrides, "lumbung.es.url", es);
+        put(overrides, "lumbung.data", data == null ? null : data.toString());
+        put(overrides, "lumbung.es.heap", esHeap);
+        put(overrides, "lumbung.es.port", esPort == null ? null : esPort.toString());
+        put(overrides, "lumbung.index.prefix", indexPrefix);
+        more.forEach((k, v) -> put(overrides, k, v));
+        return Settings.load(System.getenv(), overrides);
+    }
+
+    private static void put(Map<String, String> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+}

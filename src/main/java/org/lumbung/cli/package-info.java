@@ -1,0 +1,2 @@
+/** The commands of the command line: run, harvest, ingest and search. */
+package org.lumbung.cli;

@@ -1,0 +1,238 @@
+package org.lumbung.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Lumbung's settings: {@code application.properties}, then environment variables, then command line options, read and
+ * validated once at start. A bad value fails here, naming its key.
+ */
+public final class Settings {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|k|mb|m|gb|g)?");
+
+    private final Map<String, String> values;
+
+    private Settings(Map<String, String> values) {
+        this.values = values;
+    }
+
+    /** The packaged defaults overlaid by the environment and then by explicit overrides (the command line). */
+    public static Settings load(Map<String, String> environment, Map<String, String> overrides) {
+        Map<String, String> values = new LinkedHashMap<>();
+        Properties defaults = new Properties();
+        try (InputStream in = Settings.class.getResourceAsStream("/application.properties")) {
+            if (in == null) {
+                throw new SettingsException("application.properties", "missing from the class path");
+            }
+            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                defaults.load(reader);
+            }
+        } catch (IOException e) {
+            throw new SettingsException("application.properties", "unreadable: " + e.getMessage());
+        }
+        defaults.stringPropertyNames().forEach(k -> values.put(k, defaults.getProperty(k).trim()));
+        for (String key : values.keySet().toArray(String[]::new)) {
+            String env = environment.get(environmentName(key));
+            if (env != null) {
+                values.put(key, env.trim());
+            }
+        }
+        overrides.forEach((k, v) -> {
+            if (v != null) {
+                values.put(k, v.trim());
+            }
+        });
+        Settings settings = new Settings(values);
+        settings.validate();
+        return settings;
+    }
+
+    public static Settings defaults() {
+        return load(Map.of(), Map.of());
+    }
+
+    /** lumbung.es.url -> LUMBUNG_ES_URL */
+    public static String environmentName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    private void validate() {
+        esUrl();
+        esHeap();
+        esPort();
+        duration("lumbung.es.start-timeout");
+        indexReplicas();
+        integer("lumbung.index.bulk-operations", 1, 100_000);
+        bytes("lumbung.index.bulk-bytes");
+        integer("lumbung.index.bulk-concurrency", 1, 64);
+        duration("lumbung.index.flush-interval");
+        httpPort();
+        duration("lumbung.http-client.connect-timeout");
+        duration("lumbung.http-client.read-timeout");
+        languageCandidates();
+        integer("lumbung.language.prefix", 20, 100_000);
+        if (!indexPrefix().matches("[a-z0-9][a-z0-9_-]*")) {
+            throw new SettingsException("lumbung.index.prefix", "must be lower-case letters, digits, '-' or '_'");
+        }
+    }
+
+    public String get(String key) {
+        String v = values.get(key);
+        if (v == null) {
+            throw new SettingsException(key, "unknown setting");
+        }
+        return v;
+    }
+
+    /** All settings, for handing to Camel as properties. */
+    public Map<String, String> asMap() {
+        return Map.copyOf(values);
+    }
+
+    public Optional<URI> esUrl() {
+        String v = get("lumbung.es.url");
+        if (v.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = URI.create(v);
+            if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
+                throw new IllegalArgumentException("not an http(s) URL");
+            }
+            return Optional.of(uri);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("lumbung.es.url", "'" + v + "' is not an http(s) URL");
+        }
+    }
+
+    public Path dataDir() {
+        return Path.of(get("lumbung.data"));
+    }
+
+    public String esHeap() {
+        String v = get("lumbung.es.heap").toLowerCase(Locale.ROOT);
+        if (!v.matches("\\d+[mg]")) {
+            throw new SettingsException("lumbung.es.heap", "'" + v + "' is not a heap size such as 512m or 1g");
+        }
+        return v;
+    }
+
+    public int esPort() {
+        return integer("lumbung.es.port", 0, 65535);
+    }
+
+    public Duration esStartTimeout() {
+        return duration("lumbung.es.start-timeout");
+    }
+
+    public Optional<Path> esDistribution() {
+        String v = get("lumbung.es.distribution");
+        return v.isEmpty() ? Optional.empty() : Optional.of(Path.of(v));
+    }
+
+    public String esRunAs() {
+        return get("lumbung.es.run-as");
+    }
+
+    public String indexPrefix() {
+        return get("lumbung.index.prefix");
+    }
+
+    public int indexReplicas() {
+        return integer("lumbung.index.replicas", 0, 10);
+    }
+
+    public String httpHost() {
+        return get("lumbung.http.host");
+    }
+
+    public int httpPort() {
+        return integer("lumbung.http.port", 0, 65535);
+    }
+
+    public Optional<Path> seeds() {
+        String v = get("lumbung.seeds");
+        return v.isEmpty() ? Optional.empty() : Optional.of(Path.of(v));
+    }
+
+    public Optional<Path> routes() {
+        String v = get("lumbung.routes");
+        return v.isEmpty() ? Optional.empty() : Optional.of(Path.of(v));
+    }
+
+    public boolean harvestAtStart() {
+        return Boolean.parseBoolean(get("lumbung.harvest.at-start"));
+    }
+
+    public List<String> languageCandidates() {
+        List<String> codes = Arrays.stream(get("lumbung.language.candidates").split("[,\\s]+"))
+                .map(String::trim).filter(s -> !s.isEmpty()).map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        if (codes.size() < 2 || codes.stream().anyMatch(c -> !c.matches("[a-z]{2}"))) {
+            throw new SettingsException("lumbung.language.candidates",
+                    "needs two or more ISO 639-1 codes such as id,en,ms");
+        }
+        return codes;
+    }
+
+    public int integer(String key, int min, int max) {
+        String v = get(key);
+        try {
+            int i = Integer.parseInt(v);
+            if (i < min || i > max) {
+                throw new NumberFormatException();
+            }
+            return i;
+        } catch (NumberFormatException e) {
+            throw new SettingsException(key, "'" + v + "' is not a whole number from " + min + " to " + max);
+        }
+    }
+
+    public Duration duration(String key) {
+        String v = get(key).toLowerCase(Locale.ROOT);
+        Matcher m = DURATION.matcher(v);
+        if (!m.matches()) {
+            throw new SettingsException(key, "'" + v + "' is not a duration such as 500ms, 10s, 5m or 1h");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+    }
+
+    public long bytes(String key) {
+        String v = get(key).toLowerCase(Locale.ROOT);
+        Matcher m = SIZE.matcher(v);
+        if (!m.matches()) {
+            throw new SettingsException(key, "'" + v + "' is not a size such as 512kb or 5mb");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "b" : m.group(2);
+        return switch (unit) {
+            case "k", "kb" -> n * 1024;
+            case "m", "mb" -> n * 1024 * 1024;
+            case "g", "gb" -> n * 1024 * 1024 * 1024;
+            default -> n;
+        };
+    }
+}

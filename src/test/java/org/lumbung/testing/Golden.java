@@ -1,0 +1,47 @@
+package org.lumbung.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * Golden files: an expected JSON document under src/test/resources/fixtures. A mismatch fails with both documents;
+ * running with -Dlumbung.golden.write=true rewrites the file instead (review the diff before committing it).
+ */
+public final class Golden {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private Golden() {
+    }
+
+    /** Compares a document (indexedAt left out: it is the time of indexing) with the golden file. */
+    public static void assertMatches(String fixture, Map<?, ?> document) {
+        ObjectNode actual = JSON.valueToTree(document);
+        actual.remove("indexedAt");
+        Path file = Path.of("src/test/resources/fixtures", fixture);
+        try {
+            if (Boolean.getBoolean("lumbung.golden.write")) {
+                Files.writeString(file, JSON.writeValueAsString(JSON.treeToValue(actual, Object.class)) + "\n",
+                        StandardCharsets.UTF_8);
+                return;
+            }
+            JsonNode expected = JSON.readTree(OaiTestServer.fixture(fixture));
+            if (!expected.equals(actual)) {
+                throw new AssertionFailedError("document differs from " + file, JSON.writeValueAsString(expected),
+                        JSON.writeValueAsString(actual));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
