@@ -55,7 +55,7 @@ public final class HttpFetcher {
         while (t != null && out.length() < 300) {
             String kind = switch (t.getClass().getSimpleName()) {
                 case "ConnectException" -> "connection failed";
-                case "UnknownHostException" -> "unknown host";
+                case "UnknownHostException", "UnresolvedAddressException" -> "unknown host";
                 case "HttpConnectTimeoutException" -> "connect timed out";
                 case "HttpTimeoutException" -> "timed out";
                 case "SSLHandshakeException" -> "TLS handshake failed";

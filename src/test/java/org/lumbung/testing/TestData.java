@@ -33,9 +33,17 @@ public final class TestData {
         return Files.exists(pointer) ? Path.of(Files.readString(pointer).trim()) : data.resolve("elasticsearch");
     }
 
-    public static void delete(Path data) throws IOException {
-        deleteTree(nodeHome(data));
-        deleteTree(data);
+    /** Deletes the folder, and every node home that a data folder inside it moved elsewhere. */
+    public static void delete(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path pointer : paths.filter(p -> p.getFileName().toString().equals("elasticsearch.location")).toList()) {
+                deleteTree(Path.of(Files.readString(pointer).trim()));
+            }
+        }
+        deleteTree(folder);
     }
 
     private static void deleteTree(Path root) throws IOException {
