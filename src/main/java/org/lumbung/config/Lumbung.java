@@ -117,7 +117,7 @@ public final class Lumbung implements AutoCloseable {
         Main main = new Main();
         settings.asMap().forEach(main::addOverrideProperty);
         String routes = settings.routes().map(dir -> "file:" + dir.toAbsolutePath() + "/*.camel.yaml")
-                .orElse("classpath:camel-routes/*.camel.yaml");
+                .orElse("classpath:lumbung/camel-routes/*.camel.yaml");
         main.addOverrideProperty("camel.main.routes-include-pattern", routes);
         if (!serve) {
             main.addOverrideProperty("camel.main.routes-exclude-pattern", "**/serve.camel.yaml,**/sources.camel.yaml");

@@ -112,7 +112,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         runAs.own(home.dir());
         Path pidFile = home.run().resolve("elasticsearch.pid");
         Files.deleteIfExists(pidFile);
-        ProcessBuilder builder = new ProcessBuilder(runAs.wrap(command(home, distribution, pidFile, port)))
+        ProcessBuilder builder = new ProcessBuilder(detached(runAs.wrap(command(home, distribution, pidFile, port))))
                 .directory(home.logs().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(home.launcherLog().toFile());
@@ -198,6 +198,21 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                 "cluster.routing.allocation.disk.threshold_enabled", "false");
         settings.forEach((k, v) -> cmd.add("-E" + k + "=" + v));
         return cmd;
+    }
+
+    /**
+     * In a session of its own (setsid), so that a Ctrl-C in the terminal, which signals the whole foreground process
+     * group, reaches Lumbung only: Lumbung flushes what it is indexing and then stops the node itself.
+     */
+    private static List<String> detached(List<String> command) {
+        for (String setsid : List.of("/usr/bin/setsid", "/bin/setsid")) {
+            if (Files.isExecutable(Path.of(setsid))) {
+                List<String> out = new ArrayList<>(List.of(setsid));
+                out.addAll(command);
+                return out;
+            }
+        }
+        return command;
     }
 
     private static void environment(Map<String, String> env, NodeHome home, String heap) {

@@ -48,12 +48,12 @@ public final class SourceRegistry {
     private static Path unpackPackagedSeeds(Path target) {
         try {
             Files.createDirectories(target);
-            Path list = copyResource("seeds/sources.yaml", target.resolve("sources.yaml"));
+            Path list = copyResource("lumbung/seeds/sources.yaml", target.resolve("sources.yaml"));
             for (Source source : SourceList.read(list)) {
                 for (var page : source.pages()) {
                     Path file = Path.of(page.location());
                     if (file.startsWith(target) && !page.location().matches("(?i)https?://.*")) {
-                        copyResource("seeds/" + target.relativize(file).toString().replace('\\', '/'), file);
+                        copyResource("lumbung/seeds/" + target.relativize(file).toString().replace('\\', '/'), file);
                     }
                 }
             }

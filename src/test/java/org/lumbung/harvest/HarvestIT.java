@@ -82,7 +82,12 @@ class HarvestIT {
     @Test
     void harvestingAgainLeavesOneDocumentPerRecord() throws Exception {
         assertThat(harvest().status()).isZero();
-        assertThat(harvest().status()).isZero();
+        // The second time through routes read from a folder (-Dlumbung.routes), as an operator overriding them would.
+        Cli.Result again = Cli.run("harvest", server.baseUrl(), "--source", "jhi", "--es",
+                TestElasticsearch.url().toString(), "--index-prefix", prefix,
+                "-Dlumbung.routes=" + java.nio.file.Path.of("camel-routes").toAbsolutePath());
+        assertThat(again.status()).isZero();
+        assertThat(again.out()).contains("3 pages, 6 records indexed, 1 deleted, 0 failed");
         assertThat(TestElasticsearch.documents(prefix + "-records")).hasSize(7);
     }
 

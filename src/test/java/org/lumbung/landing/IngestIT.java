@@ -60,6 +60,23 @@ class IngestIT {
     }
 
     @Test
+    @SuppressWarnings("rawtypes")
+    void aSavedOaiResponseIsIndexedUnderTheSourceItsRequestNames() throws Exception {
+        String savedPrefix = prefix + "-saved";
+        java.nio.file.Path saved = java.nio.file.Path.of("src/test/resources/fixtures/oai/ojs-listrecords-page2.xml");
+        Cli.Result result = Cli.run("ingest", saved.toString(), "--es", TestElasticsearch.url().toString(),
+                "--index-prefix", savedPrefix);
+        assertThat(result.status()).isZero();
+        assertThat(result.out()).contains("1 documents read, 1 records indexed, 1 deleted, 0 failed");
+        // The same ids a live harvest of https://jurnal.example.ac.id/index.php/jhi/oai would give.
+        Map<String, Map> docs = TestElasticsearch.documents(savedPrefix + "-records");
+        assertThat(docs).containsOnlyKeys("jurnal-example-ac-id-jhi:oai:jurnal.example.ac.id:article/104",
+                "jurnal-example-ac-id-jhi:oai:jurnal.example.ac.id:article/105");
+        assertThat(docs.get("jurnal-example-ac-id-jhi:oai:jurnal.example.ac.id:article/105").get("deleted"))
+                .isEqualTo(true);
+    }
+
+    @Test
     void anUnreadableFileIsReportedAndTheOthersGoOn() throws Exception {
         Cli.Result result = Cli.run("ingest", "no/such/page.html", SeedPageTest.SEED.toString(), "--source",
                 "undip-jihi-pages", "--es", TestElasticsearch.url().toString(), "--index-prefix", prefix + "-unreadable");
