@@ -13,11 +13,13 @@ import java.util.Map;
  * @param oai        the OAI-PMH header, or null for a landing page
  * @param elements   values per element; elements without values are absent
  * @param creators   creators with affiliation, ORCID and corresponding mark where the source gives them
+ * @param citation   facts about the publication the format states outright (volume, ISSN, PDF address...)
  * @param provenance one entry per source that contributed
  * @param deleted    whether the source reported the record deleted
  */
 public record DcRecord(String id, String sourceId, OaiInfo oai, Map<DcElement, List<DcValue>> elements,
-                       List<Creator> creators, List<Provenance> provenance, boolean deleted) {
+                       List<Creator> creators, Map<Citation, List<String>> citation, List<Provenance> provenance,
+                       boolean deleted) {
 
     public DcRecord {
         EnumMap<DcElement, List<DcValue>> copy = new EnumMap<>(DcElement.class);
@@ -28,11 +30,18 @@ public record DcRecord(String id, String sourceId, OaiInfo oai, Map<DcElement, L
         });
         elements = java.util.Collections.unmodifiableMap(copy);
         creators = List.copyOf(creators);
+        EnumMap<Citation, List<String>> facts = new EnumMap<>(Citation.class);
+        citation.forEach((k, v) -> {
+            if (!v.isEmpty()) {
+                facts.put(k, List.copyOf(v));
+            }
+        });
+        citation = java.util.Collections.unmodifiableMap(facts);
         provenance = List.copyOf(provenance);
     }
 
     public static DcRecord tombstone(String id, String sourceId, OaiInfo oai, Provenance provenance) {
-        return new DcRecord(id, sourceId, oai, Map.of(), List.of(), List.of(provenance), true);
+        return new DcRecord(id, sourceId, oai, Map.of(), List.of(), Map.of(), List.of(provenance), true);
     }
 
     /** The element's values, in source order. */

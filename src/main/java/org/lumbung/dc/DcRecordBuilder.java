@@ -21,6 +21,7 @@ public final class DcRecordBuilder {
     private final Map<DcElement, List<DcValue>> elements = new EnumMap<>(DcElement.class);
     private final Set<String> seen = new LinkedHashSet<>();
     private final List<Creator> creators = new ArrayList<>();
+    private final Map<Citation, List<String>> citation = new EnumMap<>(Citation.class);
     private final List<Provenance> provenance = new ArrayList<>();
     private OaiInfo oai;
 
@@ -58,6 +59,18 @@ public final class DcRecordBuilder {
         return add(DcElement.CREATOR, name);
     }
 
+    /** Records a fact the format states outright (cleaned; empties and repeats dropped). */
+    public DcRecordBuilder citation(Citation fact, String raw) {
+        String text = ValueCleaner.clean(raw);
+        if (text != null) {
+            List<String> values = citation.computeIfAbsent(fact, f -> new ArrayList<>());
+            if (!values.contains(text)) {
+                values.add(text);
+            }
+        }
+        return this;
+    }
+
     public DcRecordBuilder provenance(Provenance entry) {
         provenance.add(entry);
         return this;
@@ -77,6 +90,6 @@ public final class DcRecordBuilder {
                 }
             }
         }
-        return new DcRecord(id, sourceId, oai, elements, creators, provenance, false);
+        return new DcRecord(id, sourceId, oai, elements, creators, citation, provenance, false);
     }
 }

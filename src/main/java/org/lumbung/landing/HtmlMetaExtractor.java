@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.lumbung.dc.Citation;
 import org.lumbung.dc.Creator;
 import org.lumbung.dc.DcElement;
 import org.lumbung.dc.DcRecordBuilder;
@@ -22,6 +23,23 @@ public final class HtmlMetaExtractor implements PageExtractor {
     }
 
     private static final Pattern KEYWORD_SPLIT = Pattern.compile("\\s*;\\s*");
+
+    /** Tags that state a publication fact outright. */
+    private static final java.util.Map<String, Citation> CITATION_TAGS = java.util.Map.ofEntries(
+            java.util.Map.entry("citation_journal_title", Citation.JOURNAL_TITLE),
+            java.util.Map.entry("citation_issn", Citation.ISSN),
+            java.util.Map.entry("dc.source.issn", Citation.ISSN),
+            java.util.Map.entry("citation_volume", Citation.VOLUME),
+            java.util.Map.entry("dc.source.volume", Citation.VOLUME),
+            java.util.Map.entry("citation_issue", Citation.ISSUE),
+            java.util.Map.entry("dc.source.issue", Citation.ISSUE),
+            java.util.Map.entry("citation_firstpage", Citation.FIRST_PAGE),
+            java.util.Map.entry("citation_lastpage", Citation.LAST_PAGE),
+            java.util.Map.entry("citation_publication_date", Citation.PUBLICATION_DATE),
+            java.util.Map.entry("citation_date", Citation.PUBLICATION_DATE),
+            java.util.Map.entry("citation_doi", Citation.DOI),
+            java.util.Map.entry("dc.identifier.doi", Citation.DOI),
+            java.util.Map.entry("citation_pdf_url", Citation.FULL_TEXT_URL));
 
     /** In order of precedence: the first scheme's value of an element comes first. */
     private static final List<Mapping> MAPPINGS = List.of(
@@ -88,6 +106,12 @@ public final class HtmlMetaExtractor implements PageExtractor {
                 if (mapping.metaName().equals(metaName(meta))) {
                     add(record, mapping, meta);
                 }
+            }
+        }
+        for (Element meta : metas) {
+            Citation fact = CITATION_TAGS.get(metaName(meta));
+            if (fact != null) {
+                record.citation(fact, meta.attr("content"));
             }
         }
         if (!record.has(DcElement.TITLE)) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
+import org.lumbung.dc.Citation;
 import org.lumbung.dc.Creator;
 import org.lumbung.dc.DcElement;
 import org.lumbung.dc.DcRecord;
@@ -34,6 +35,12 @@ class HtmlMetaExtractorTest {
         assertThat(r.values(DcElement.DATE)).containsExactly("2022/06/30", "2022-06-30");
         assertThat(r.values(DcElement.SOURCE)).containsExactly("Jurnal Hubungan Internasional", "2502-5457");
         assertThat(r.values(DcElement.RIGHTS)).contains("https://creativecommons.org/licenses/by-sa/4.0");
+        assertThat(r.citation()).containsEntry(Citation.VOLUME, java.util.List.of("11"))
+                .containsEntry(Citation.ISSUE, java.util.List.of("2"))
+                .containsEntry(Citation.ISSN, java.util.List.of("2502-5457"))
+                .containsEntry(Citation.DOI, java.util.List.of("10.14710/jhi.2022.41230"))
+                .containsEntry(Citation.FULL_TEXT_URL,
+                        java.util.List.of("https://jurnal.example.ac.id/index.php/jhi/article/download/41230/29876"));
     }
 
     @Test
