@@ -2,6 +2,7 @@ package org.lumbung.dc;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.lumbung.harvest.RawRecord;
 import org.lumbung.harvest.RecordBatch;
 import org.lumbung.pipeline.RecordFailure;
@@ -46,6 +47,11 @@ public final class Crosswalks {
         return new DcBatch(batch.sourceId(), records, failures);
     }
 
+    /** The first crosswalk that reads this metadataPrefix or root namespace, in the order given. */
+    public Optional<Crosswalk> crosswalkFor(String metadataPrefix, String rootNamespace) {
+        return crosswalks.stream().filter(c -> c.accepts(metadataPrefix, rootNamespace)).findFirst();
+    }
+
     public DcRecord toDc(String sourceId, RawRecord raw) {
         String id = documentId(sourceId, raw.header().identifier());
         OaiInfo oai = new OaiInfo(raw.header().identifier(), raw.header().datestamp(), raw.header().setSpecs(),
@@ -59,8 +65,8 @@ public final class Crosswalks {
         if (metadata == null) {
             throw new IllegalArgumentException("the record has no metadata and is not marked deleted");
         }
-        Crosswalk crosswalk = crosswalks.stream().filter(c -> c.accepts(raw.metadataPrefix(), metadata.namespace()))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("no crosswalk for metadataPrefix '"
+        Crosswalk crosswalk = crosswalkFor(raw.metadataPrefix(), metadata.namespace())
+                .orElseThrow(() -> new IllegalArgumentException("no crosswalk for metadataPrefix '"
                         + raw.metadataPrefix() + "' (root element {" + metadata.namespace() + "}"
                         + metadata.localName() + ")"));
         DcRecordBuilder builder = new DcRecordBuilder(id, sourceId).oai(oai).provenance(provenance);
