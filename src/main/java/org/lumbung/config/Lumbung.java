@@ -8,9 +8,18 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.lumbung.dc.Crosswalks;
+import org.lumbung.dc.DataCiteCrosswalk;
 import org.lumbung.dc.DcSink;
+import org.lumbung.dc.DimCrosswalk;
+import org.lumbung.dc.JatsCrosswalk;
 import org.lumbung.dc.LanguageDetector;
+import org.lumbung.dc.MarcXmlCrosswalk;
+import org.lumbung.dc.ModsCrosswalk;
 import org.lumbung.dc.OaiDcCrosswalk;
+import org.lumbung.dc.OpenAireCrosswalk;
+import org.lumbung.dc.QdcCrosswalk;
+import org.lumbung.dc.RioxxCrosswalk;
+import org.lumbung.dc.XoaiCrosswalk;
 import org.lumbung.es.EmbeddedElasticsearch;
 import org.lumbung.es.NodeOptions;
 import org.lumbung.es.NodeStartException;
@@ -127,7 +136,7 @@ public final class Lumbung implements AutoCloseable {
         main.addOverrideProperty("camel.server.port", Integer.toString(settings.httpPort()));
         RecordSink records = batch -> template(main).requestBody("direct:records", batch, Delivery.class);
         DcSink dc = batch -> template(main).requestBody("direct:index", batch, Delivery.class);
-        main.bind("crosswalks", new Crosswalks(List.of(new OaiDcCrosswalk()), detector));
+        main.bind("crosswalks", crosswalks(detector));
         main.bind("recordIndexer", indexer);
         main.bind("oaiHarvester", new OaiHarvester(fetcher, records));
         main.bind("pageIngester", new PageIngester(fetcher, detector, dc, records));
@@ -160,6 +169,17 @@ public final class Lumbung implements AutoCloseable {
         } finally {
             main.stop();
         }
+    }
+
+    /**
+     * Every format Lumbung reads. The first crosswalk that accepts a record's metadataPrefix or root namespace reads
+     * it: oai_dc first, being nearly every record; then the formats with a namespace of their own; qualified DC last,
+     * since it also takes any {@code *_dc} prefix (base_dc, nsdl_dc) that the others do not claim.
+     */
+    public static Crosswalks crosswalks(LanguageDetector detector) {
+        return new Crosswalks(List.of(new OaiDcCrosswalk(), new XoaiCrosswalk(), new DimCrosswalk(),
+                new OpenAireCrosswalk(), new DataCiteCrosswalk(), new RioxxCrosswalk(), new ModsCrosswalk(),
+                new MarcXmlCrosswalk(), new JatsCrosswalk(), new QdcCrosswalk()), detector);
     }
 
     /** The one line run prints when it serves. */
