@@ -3,6 +3,7 @@ package org.lumbung.dc;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.lumbung.dc.derived.CoarTerm;
@@ -27,9 +28,6 @@ import org.lumbung.dc.derived.TypeNormaliser;
  */
 public final class DcDeriver {
 
-    /** Full-text addresses: a PDF, an OJS download, a PDF rendering. */
-    private static final Pattern FULL_TEXT = Pattern.compile("(?i)^https?://\\S+?(\\.pdf(?:[?#].*)?$|/article/download/"
-            + "|[?&](?:pdf=render|format=pdf))");
     /**
      * OJS lists an article's galleys in dc:relation as {@code .../article/view/101/88}; the same shape in
      * dc:identifier can be the landing page itself (the seed's {@code .../view/34353/0}), so it counts only there.
@@ -201,16 +199,31 @@ public final class DcDeriver {
     private static List<String> fullText(DcRecord record) {
         Set<String> out = new LinkedHashSet<>(record.citation(Citation.FULL_TEXT_URL));
         for (String value : record.values(DcElement.IDENTIFIER)) {
-            if (FULL_TEXT.matcher(value).find()) {
+            if (isFullText(value)) {
                 out.add(value);
             }
         }
         for (String value : record.values(DcElement.RELATION)) {
-            if (FULL_TEXT.matcher(value).find() || GALLEY.matcher(value).matches()) {
+            if (isFullText(value) || value.contains("/article/view/") && GALLEY.matcher(value).matches()) {
                 out.add(value);
             }
         }
         return List.copyOf(out);
+    }
+
+    /** A PDF ({@code .pdf}, a {@code ?pdf=render} rendering) or an OJS download address. */
+    private static boolean isFullText(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+            return false;
+        }
+        int end = lower.length();
+        for (char c : new char[] {'?', '#'}) {
+            int at = lower.indexOf(c);
+            end = at >= 0 ? Math.min(end, at) : end;
+        }
+        return lower.startsWith(".pdf", end - 4) || lower.contains("/article/download/")
+                || lower.contains("pdf=render") || lower.contains("format=pdf");
     }
 
     /** Citation facts first; what they leave open, from an OJS-style dc:source. */
@@ -221,7 +234,7 @@ public final class DcDeriver {
             if (parsed.isEmpty()) {
                 parsed = JournalNormaliser.fromSource(source);
             }
-            String issn = IdentifierNormaliser.issn(source);
+            String issn = source.length() < 40 ? IdentifierNormaliser.issn(source) : null;
             if (issn != null && !sourceIssns.contains(issn)) {
                 sourceIssns.add(issn);
             }

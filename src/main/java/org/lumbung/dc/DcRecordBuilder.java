@@ -2,7 +2,6 @@ package org.lumbung.dc;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +22,6 @@ public final class DcRecordBuilder {
     private final String id;
     private final String sourceId;
     private final Map<DcElement, List<DcValue>> elements = new EnumMap<>(DcElement.class);
-    private final Set<String> seen = new HashSet<>();
     private final List<Creator> creators = new ArrayList<>();
     private final Map<Citation, List<String>> citation = new EnumMap<>(Citation.class);
     private final List<Provenance> provenance = new ArrayList<>();
@@ -57,9 +55,16 @@ public final class DcRecordBuilder {
     }
 
     private DcRecordBuilder addClean(DcElement element, String text, String lang) {
-        if (text != null && seen.add(element.ordinal() + "\u0000" + text)) {
-            elements.computeIfAbsent(element, e -> new ArrayList<>()).add(new DcValue(text, ValueCleaner.languageTag(lang)));
+        if (text == null) {
+            return this;
         }
+        List<DcValue> values = elements.computeIfAbsent(element, e -> new ArrayList<>(2));
+        for (DcValue value : values) {
+            if (value.text().equals(text)) {
+                return this;
+            }
+        }
+        values.add(new DcValue(text, ValueCleaner.languageTag(lang)));
         return this;
     }
 

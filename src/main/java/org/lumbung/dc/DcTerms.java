@@ -21,7 +21,11 @@ final class DcTerms {
 
     /** The element a term is or refines (case-insensitive), or null for terms outside the fifteen (audience...). */
     static DcElement element(String term) {
-        return term == null ? null : REFINES.get(term.toLowerCase(Locale.ROOT));
+        if (term == null) {
+            return null;
+        }
+        DcElement element = REFINES.get(term);
+        return element != null ? element : REFINES.get(term.toLowerCase(Locale.ROOT));
     }
 
     /**

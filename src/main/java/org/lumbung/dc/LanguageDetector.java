@@ -1,12 +1,9 @@
 package org.lumbung.dc;
 
 import com.github.pemistahl.lingua.api.IsoCode639_1;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Detects the language of a value the source gave no language for. It chooses among a short list of candidates (the
@@ -27,8 +24,8 @@ public final class LanguageDetector {
 
     private static final int MIN_LETTERS = 12;
     private static final int MAX_ORDER = 5;
-    /** Distinct words whose scores are kept; academic vocabulary repeats, so the cache hits most of the time. */
-    private static final int CACHE_LIMIT = 50_000;
+    /** Distinct words whose scores are kept per thread (a power of two); academic vocabulary repeats, so most hit. */
+    private static final int CACHE_LIMIT = 1 << 16;
     /** A word longer than this adds nothing a shorter prefix does not; it is cut. */
     private static final int MAX_WORD = 40;
     /** The least mean log frequency per n-gram a text in a candidate language shows. */
@@ -37,7 +34,8 @@ public final class LanguageDetector {
     private final String[] codes;
     private final NgramModel[] models;
     private final int prefix;
-    private final Map<String, float[]> wordScores = new ConcurrentHashMap<>();
+    /** Each word's scores by the hash of its letters, one cache per thread so that it needs no locking. */
+    private final ThreadLocal<WordCache> wordScores = ThreadLocal.withInitial(WordCache::new);
 
     /** A detector choosing among these ISO 639-1 codes, reading the first {@code prefix} characters of a value. */
     public LanguageDetector(List<String> candidates, int prefix) {
@@ -55,65 +53,130 @@ public final class LanguageDetector {
         if (text == null) {
             return null;
         }
+        Tally tally = new Tally(codes.length);
+        WordCache cache = wordScores.get();
+        char[] word = new char[MAX_WORD];
+        int length = 0;
+        long hash = NgramModel.start();
         int end = Math.min(text.length(), prefix);
-        float[] total = new float[codes.length];
-        Set<String> seen = new HashSet<>();
-        StringBuilder word = new StringBuilder(MAX_WORD);
-        int letters = 0;
-        long ngrams = 0;
         for (int i = 0; i <= end; i++) {
             char c = i < end ? text.charAt(i) : ' ';
-            if (Character.isLetter(c)) {
-                letters++;
-                if (word.length() < MAX_WORD) {
-                    word.append(Character.toLowerCase(c));
+            char letter = letter(c);
+            if (letter != 0) {
+                tally.letters++;
+                if (length < MAX_WORD) {
+                    word[length++] = letter;
+                    hash = NgramModel.extend(hash, letter);
                 }
-            } else if (Character.isWhitespace(c) && word.length() > 0) {
+            } else if (isSpace(c) && length > 0) {
                 // Punctuation and digits are dropped without ending the word, as Lingua does: Turki-Rusia is one.
-                String w = word.toString();
-                if (seen.add(w)) {
-                    ngrams += ngramCount(w.length());
-                    float[] scores = scores(w);
-                    for (int l = 0; l < total.length; l++) {
-                        total[l] += scores[l];
-                    }
+                if (tally.firstTime(NgramModel.key(hash))) {
+                    tally.add(scores(cache, NgramModel.key(hash), word, length), ngramCount(length));
                 }
-                word.setLength(0);
+                length = 0;
+                hash = NgramModel.start();
             }
         }
-        if (letters < MIN_LETTERS) {
-            return null;
+        return tally.letters < MIN_LETTERS ? null : tally.best(codes);
+    }
+
+    /** One call's sums: log frequencies per candidate, n-grams and letters counted, the words already scored. */
+    private static final class Tally {
+
+        /** Distinct words remembered per call; a text with more has said enough, and repeats count again. */
+        private static final int SEEN = 128;
+
+        private final float[] total;
+        private final long[] seen = new long[SEEN];
+        private int seenCount;
+        private long ngrams;
+        private int letters;
+
+        Tally(int candidates) {
+            total = new float[candidates];
         }
-        int best = -1;
-        for (int l = 0; l < total.length; l++) {
-            if (total[l] < 0 && (best < 0 || total[l] > total[best])) {
-                best = l;
+
+        /** Whether the word with this hash is new in this text. */
+        boolean firstTime(long key) {
+            if (seenCount >= SEEN / 2) {
+                return true;
             }
+            int i = (int) key & (SEEN - 1);
+            while (seen[i] != 0) {
+                if (seen[i] == key) {
+                    return false;
+                }
+                i = (i + 1) & (SEEN - 1);
+            }
+            seen[i] = key;
+            seenCount++;
+            return true;
         }
-        return best < 0 || total[best] / ngrams < MIN_FIT ? null : codes[best];
+
+        void add(float[] scores, int wordNgrams) {
+            for (int l = 0; l < total.length; l++) {
+                total[l] += scores[l];
+            }
+            ngrams += wordNgrams;
+        }
+
+        /** The candidate with the highest sum, unless no candidate fits ({@link #MIN_FIT}). */
+        String best(String[] codes) {
+            int best = -1;
+            for (int l = 0; l < total.length; l++) {
+                if (total[l] < 0 && (best < 0 || total[l] > total[best])) {
+                    best = l;
+                }
+            }
+            return best < 0 || total[best] / ngrams < MIN_FIT ? null : codes[best];
+        }
     }
 
-    /** How many n-grams of orders 1 to 5 a word of this length has. */
-    private static int ngramCount(int length) {
-        return length >= MAX_ORDER ? MAX_ORDER * length - 10 : length * (length + 1) / 2;
-    }
-
-    private float[] scores(String word) {
-        float[] cached = wordScores.get(word);
-        if (cached != null) {
-            return cached;
+    private float[] scores(WordCache cache, long key, char[] word, int length) {
+        float[] scores = cache.get(key);
+        if (scores == null) {
+            scores = compute(word, length);
+            cache.put(key, scores);
         }
-        float[] scores = compute(word);
-        if (wordScores.size() >= CACHE_LIMIT) {
-            wordScores.clear();
-        }
-        wordScores.put(word, scores);
         return scores;
     }
 
+    /** Scores by word hash in an open-addressing table that empties itself when half full. */
+    private static final class WordCache {
+
+        private final long[] keys = new long[CACHE_LIMIT * 2];
+        private final float[][] values = new float[CACHE_LIMIT * 2][];
+        private int size;
+
+        float[] get(long key) {
+            int mask = keys.length - 1;
+            for (int i = (int) key & mask; keys[i] != 0; i = (i + 1) & mask) {
+                if (keys[i] == key) {
+                    return values[i];
+                }
+            }
+            return null;
+        }
+
+        void put(long key, float[] scores) {
+            if (size >= CACHE_LIMIT) {
+                Arrays.fill(keys, 0L);
+                Arrays.fill(values, null);
+                size = 0;
+            }
+            int mask = keys.length - 1;
+            int i = (int) key & mask;
+            while (keys[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            values[i] = scores;
+            size++;
+        }
+    }
+
     /** Each n-gram of the word, orders 1 to 5, scored in each language with back-off to its longest known prefix. */
-    private float[] compute(String word) {
-        int length = word.length();
+    private float[] compute(char[] word, int length) {
         // keys[i][m - 1]: the key of the m characters starting at i.
         long[][] keys = new long[length][];
         for (int i = 0; i < length; i++) {
@@ -121,27 +184,49 @@ public final class LanguageDetector {
             keys[i] = new long[orders];
             long hash = NgramModel.start();
             for (int m = 0; m < orders; m++) {
-                hash = NgramModel.extend(hash, word.charAt(i + m));
+                hash = NgramModel.extend(hash, word[i + m]);
                 keys[i][m] = NgramModel.key(hash);
             }
         }
         float[] scores = new float[models.length];
         for (int l = 0; l < models.length; l++) {
-            NgramModel model = models[l];
-            float sum = 0;
-            for (int i = 0; i < length; i++) {
-                for (int n = keys[i].length; n >= 1; n--) {
-                    for (int m = n; m >= 1; m--) {
-                        float f = model.logFrequency(keys[i][m - 1]);
-                        if (f != 0f) {
-                            sum += f;
-                            break;
-                        }
+            scores[l] = sum(models[l], keys);
+        }
+        return scores;
+    }
+
+    private static float sum(NgramModel model, long[][] keys) {
+        float sum = 0;
+        for (long[] start : keys) {
+            for (int n = start.length; n >= 1; n--) {
+                for (int m = n; m >= 1; m--) {
+                    float f = model.logFrequency(start[m - 1]);
+                    if (f != 0f) {
+                        sum += f;
+                        break;
                     }
                 }
             }
-            scores[l] = sum;
         }
-        return scores;
+        return sum;
+    }
+
+    /** White space ends a word; ASCII is told without a trip to Unicode's tables. */
+    private static boolean isSpace(char c) {
+        return c < '\u0080' ? c <= ' ' : Character.isSpaceChar(c);
+    }
+
+    /** The letter in lower case, or 0 for a character that is none; ASCII without a trip to Unicode's tables. */
+    private static char letter(char c) {
+        if (c < '\u0080') {
+            char lower = (char) (c | 0x20);
+            return lower >= 'a' && lower <= 'z' ? lower : 0;
+        }
+        return Character.isLetter(c) ? Character.toLowerCase(c) : 0;
+    }
+
+    /** How many n-grams of orders 1 to 5 a word of this length has. */
+    private static int ngramCount(int length) {
+        return length >= MAX_ORDER ? MAX_ORDER * length - 10 : length * (length + 1) / 2;
     }
 }

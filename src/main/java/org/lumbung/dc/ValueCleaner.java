@@ -16,10 +16,6 @@ import org.jsoup.parser.Parser;
  */
 public final class ValueCleaner {
 
-    // Every kind of white space, including the no-break spaces pages are full of.
-    private static final Pattern SPACE = Pattern.compile("[\\s\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]+");
-    // Control characters, and the zero-width space and byte order mark, which join what they sit between.
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]|[\\u200B\\uFEFF]");
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});");
     // Tags of the HTML that repositories let into abstracts and titles; a bare '<' in "p < 0.05" is not one of them.
     private static final Pattern TAG = Pattern.compile("(?i)</?(p|br|div|span|i|em|b|strong|u|sub|sup|a|ul|ol|li|h[1-6]"
@@ -51,11 +47,7 @@ public final class ValueCleaner {
         if (text.indexOf('<') >= 0 && TAG.matcher(text).find()) {
             text = Jsoup.parseBodyFragment(text).text();
         }
-        if (!Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
-            text = Normalizer.normalize(text, Normalizer.Form.NFC);
-        }
-        text = CONTROL.matcher(text).replaceAll("");
-        text = SPACE.matcher(text).replaceAll(" ").trim();
+        text = spaced(text);
         if (text.indexOf("- ") >= 0 || text.indexOf("\u2010 ") >= 0 || text.indexOf("\u2011 ") >= 0) {
             text = joinBrokenWords(text);
         }
@@ -64,6 +56,68 @@ public final class ValueCleaner {
             text = text.replace("\u00AD ", "").replace("\u00AD", "");
         }
         return text.isEmpty() ? null : text;
+    }
+
+    /**
+     * One pass over the value: control characters, the zero-width space and the byte order mark (which join what
+     * they sit between) removed, every run of white space (no-break spaces included) one space, none at the ends, and
+     * Unicode NFC. Returns the value itself when it needs none of that, as nearly all do; a regular expression
+     * tried at every character of every abstract cost more than the rest of a record's reading.
+     */
+    private static String spaced(String text) {
+        int length = text.length();
+        boolean composable = false;
+        boolean clean = length == 0 || !isSpace(text.charAt(0)) && !isSpace(text.charAt(length - 1));
+        for (int i = 0; i < length && clean; i++) {
+            char c = text.charAt(i);
+            if (c > ' ' && c < '\u007F') {
+                continue;
+            }
+            composable |= c >= '\u0300';
+            if (isDropped(c) || isSpace(c) && (c != ' ' || i + 1 < length && isSpace(text.charAt(i + 1)))) {
+                clean = false;
+            }
+        }
+        String out = text;
+        if (!clean) {
+            StringBuilder b = new StringBuilder(length);
+            boolean pendingSpace = false;
+            for (int i = 0; i < length; i++) {
+                char c = text.charAt(i);
+                if (isDropped(c)) {
+                    continue;
+                }
+                if (isSpace(c)) {
+                    pendingSpace = b.length() > 0;
+                    continue;
+                }
+                if (pendingSpace) {
+                    b.append(' ');
+                    pendingSpace = false;
+                }
+                composable |= c >= '\u0300';
+                b.append(c);
+            }
+            out = b.toString();
+        }
+        // Below U+0300 (no combining marks) every string is already in NFC.
+        if (composable && !Normalizer.isNormalized(out, Normalizer.Form.NFC)) {
+            out = Normalizer.normalize(out, Normalizer.Form.NFC);
+        }
+        return out;
+    }
+
+    /** Every kind of white space, including the no-break spaces pages are full of. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000B' || c == '\f' || c == '\u00A0'
+                || c > '\u1000' && (c == '\u1680' || c >= '\u2000' && c <= '\u200A' || c == '\u2028' || c == '\u2029'
+                || c == '\u202F' || c == '\u205F' || c == '\u3000');
+    }
+
+    /** Control characters other than white space, the zero-width space and the byte order mark. */
+    private static boolean isDropped(char c) {
+        return c < ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\u000B' && c != '\f'
+                || c >= '\u007F' && c <= '\u009F' || c == '\u200B' || c == '\uFEFF';
     }
 
     /**

@@ -64,6 +64,9 @@ public record XmlElement(QName name, Map<QName, String> attributes, List<Object>
 
     /** All text below this element, concatenated in document order. */
     public String text() {
+        if (children.size() == 1 && children.get(0) instanceof String only) {
+            return only;
+        }
         StringBuilder out = new StringBuilder();
         appendText(out);
         return out.toString();
@@ -74,6 +77,9 @@ public record XmlElement(QName name, Map<QName, String> attributes, List<Object>
      * breaks written as elements ({@code <p>}, {@code <br/>}, JATS {@code <sec>}) do not run words together.
      */
     public String prose() {
+        if (children.size() == 1 && children.get(0) instanceof String only) {
+            return only;
+        }
         StringBuilder out = new StringBuilder();
         appendProse(out);
         return out.toString();

@@ -35,15 +35,18 @@ public final class DateNormaliser {
             "^(?:\\(c\\)|\\[|\\(|©|copyright|cop\\.?|ca\\.?|circa|c\\.?|p)\\s*"
             + "|[\\])?.]+$");
     private static final Map<String, Integer> MONTHS = months();
+    /** The articles of an issue share their date. */
+    private static final ValueCache<String> KNOWN = new ValueCache<>(DateNormaliser::read);
 
     private DateNormaliser() {
     }
 
     /** The value as a W3CDTF date, or null. */
     public static String w3cdtf(String raw) {
-        if (raw == null) {
-            return null;
-        }
+        return raw == null ? null : KNOWN.get(raw);
+    }
+
+    private static String read(String raw) {
         String text = raw.strip().toLowerCase(Locale.ROOT);
         if (text.startsWith("info:eu-repo/date/")) {
             // DRIVER's info:eu-repo/date/embargoEnd/2025-01-01 is when an embargo ends, not a publication date.

@@ -54,19 +54,21 @@ public final class IdentifierNormaliser {
         if (doi != null) {
             return new Identifier(Kind.DOI, doi);
         }
+        // Cheap looks before each pattern: most values are plain addresses.
+        String lower = text.toLowerCase(Locale.ROOT);
         Matcher m = HANDLE.matcher(text);
-        if (m.matches()) {
+        if (lower.contains("hdl") && m.matches()) {
             return new Identifier(Kind.HANDLE, trimTrailing(m.group(1)));
         }
-        Identifier pid = urnOrArk(text);
+        Identifier pid = lower.contains("urn:") || lower.contains("ark:") ? urnOrArk(text) : null;
         if (pid != null) {
             return pid;
         }
-        String issn = issn(text);
+        String issn = text.length() < 40 ? issn(text) : null;
         if (issn != null) {
             return new Identifier(Kind.ISSN, issn);
         }
-        String isbn = isbn(text);
+        String isbn = text.length() < 40 ? isbn(text) : null;
         if (isbn != null) {
             return new Identifier(Kind.ISBN, isbn);
         }
@@ -95,7 +97,7 @@ public final class IdentifierNormaliser {
 
     /** The DOI a whole value is (bare or wrapped), in lower case, or null. */
     public static String doi(String raw) {
-        if (raw == null) {
+        if (raw == null || !raw.contains("10.")) {
             return null;
         }
         String text = raw.strip();

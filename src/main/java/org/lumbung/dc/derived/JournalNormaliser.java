@@ -21,6 +21,9 @@ public final class JournalNormaliser {
             "(?i)\\b(?:pp?|s|hal(?:aman)?)\\.?\\s*([a-z]?\\d+)\\s*[-\u2013]\\s*([a-z]?\\d+)");
     private static final Pattern PAGES = Pattern.compile("(?i)^(?:pp?\\.?\\s*|hal(?:aman)?\\.?\\s*)?([a-z]?\\d+)(?:\\s*[-\u2013]\\s*([a-z]?\\d+))?$");
 
+    /** The articles of an issue share their source. */
+    private static final ValueCache<Journal> KNOWN = new ValueCache<>(JournalNormaliser::parse);
+
     private JournalNormaliser() {
     }
 
@@ -42,6 +45,10 @@ public final class JournalNormaliser {
         if (source == null || source.indexOf(';') < 0) {
             return Journal.NONE;
         }
+        return KNOWN.get(source);
+    }
+
+    private static Journal parse(String source) {
         String[] parts = PARTS.split(source.strip());
         if (parts.length < 2) {
             return Journal.NONE;

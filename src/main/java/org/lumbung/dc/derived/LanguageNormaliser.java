@@ -28,21 +28,22 @@ public final class LanguageNormaliser {
     private static final List<String> NONE = List.of("und", "mul", "zxx", "mis", "other", "others", "unknown", "n/a",
             "na", "none", "lainnya", "multiple", "various");
     private static final Map<String, Code> BY_KEY = table();
+    private static final ValueCache<List<Code>> KNOWN = new ValueCache<>(LanguageNormaliser::parse);
 
     private LanguageNormaliser() {
     }
 
     /** The languages a value names, in order and without repeats; empty when it names none Lumbung knows. */
     public static List<Code> codes(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return List.of();
-        }
-        List<Code> out = new ArrayList<>(1);
+        return raw == null || raw.isBlank() ? List.of() : KNOWN.get(raw);
+    }
+
+    private static List<Code> parse(String raw) {
+        List<Code> out = new ArrayList<>(2);
         String whole = raw.strip().toLowerCase(Locale.ROOT);
         Code code = code(whole);
         if (code != null) {
-            out.add(code);
-            return out;
+            return List.of(code);
         }
         for (String part : SEPARATORS.split(whole)) {
             Code c = code(part);
@@ -50,7 +51,7 @@ public final class LanguageNormaliser {
                 out.add(c);
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** The single language of a tag such as {@code id-ID} or {@code en_US}, or null. */

@@ -31,29 +31,42 @@ public final class NameNormaliser {
     private static final Set<String> SUFFIXES = Set.of("jr.", "jr", "sr.", "sr", "ii", "iii", "iv");
     /** A corporate name's hierarchy, as MARC 110 writes it: {@code Industriegewerkschaft Metall. Bezirk Baden}. */
     private static final Pattern HIERARCHY = Pattern.compile("\\p{L}{4,}\\.\\s+\\p{Lu}\\p{L}+");
-    private static final Pattern ORGANISATION = Pattern.compile("(?i)\\b(universit\\w*|institut\\w*|college|school"
-            + "|department|dept|departemen|faculty|fakultas|laborator\\w*|lab|cent(er|re)|pusat|association|society"
-            + "|ltd|inc|corp\\w*|company|committee|council|ministry|kementerian|agency|badan|foundation|yayasan"
-            + "|commission|organi[sz]ation|group|consortium|network|project|team|library|perpustakaan|museum"
-            + "|archives?|press|publisher|government|bank|hospital|rumah sakit|union|program+e?|office|service"
-            + "|repository|journal|jurnal|studio|photographers?|atelier|et al)\\b");
+    /** Words only organisations' names have. */
+    private static final Set<String> ORGANISATION_WORDS = Set.of("college", "school", "department", "dept",
+            "departemen", "faculty", "fakultas", "lab", "center", "centre", "pusat", "association", "society", "ltd",
+            "inc", "company", "committee", "council", "ministry", "kementerian", "agency", "badan", "foundation",
+            "yayasan", "commission", "group", "consortium", "network", "project", "team", "library", "perpustakaan",
+            "museum", "archive", "archives", "press", "publisher", "government", "bank", "hospital", "union",
+            "program", "programme", "office", "service", "repository", "journal", "jurnal", "studio", "photographer",
+            "photographers", "atelier");
+    private static final List<String> ORGANISATION_STEMS = List.of("universit", "institut", "laborator", "corp",
+            "organisation", "organization");
+
+    /** Authors recur across a journal's records. */
+    private static final ValueCache<String> KNOWN = new ValueCache<>(NameNormaliser::normalise);
 
     private NameNormaliser() {
     }
 
     /** The name as {@code Family, Given}, or as written for an organisation or a single name; null for none. */
     public static String familyGiven(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
+        return raw == null || raw.isBlank() ? null : KNOWN.get(raw);
+    }
+
+    private static String normalise(String raw) {
+        String name = raw.strip();
+        if (name.contains(" ,")) {
+            name = SPACE_BEFORE_COMMA.matcher(name).replaceAll(",");
         }
-        String name = SPACE_BEFORE_COMMA.matcher(raw.strip()).replaceAll(",");
         if (name.startsWith("*")) {
             name = name.substring(1).strip();
         }
-        if (ORGANISATION.matcher(name).find() || HIERARCHY.matcher(stripTitles(name)).find()) {
+        if (isOrganisation(name) || name.contains(". ") && HIERARCHY.matcher(stripTitles(name)).find()) {
             return name;
         }
-        name = LIFE_DATES.matcher(name).replaceFirst("").strip();
+        if (name.chars().anyMatch(Character::isDigit)) {
+            name = LIFE_DATES.matcher(name).replaceFirst("").strip();
+        }
         List<String> parts = new ArrayList<>(Arrays.asList(name.split("\\s*,\\s*")));
         List<String> suffixes = new ArrayList<>();
         while (parts.size() > 1 && isDegreeOrSuffix(parts.get(parts.size() - 1), suffixes)) {
@@ -67,6 +80,26 @@ public final class NameNormaliser {
         }
         result = dropFinalStop(result);
         return suffixes.isEmpty() ? result : result + ", " + String.join(", ", suffixes);
+    }
+
+    /** A word of the name is one organisations' names have; looked up, since a pattern of them all is slow. */
+    private static boolean isOrganisation(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        // A hospital (rumah sakit), and a group standing for its members.
+        if (lower.contains("rumah sakit") || lower.matches(".*\\bet al\\b.*")) {
+            return true;
+        }
+        for (String word : lower.split("[^\\p{L}]+")) {
+            if (ORGANISATION_WORDS.contains(word)) {
+                return true;
+            }
+            for (String stem : ORGANISATION_STEMS) {
+                if (word.startsWith(stem)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** {@code Budi Santoso} becomes {@code Santoso, Budi}; {@code Ludwig van Beethoven}, {@code van Beethoven, Ludwig}. */

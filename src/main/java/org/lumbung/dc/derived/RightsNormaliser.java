@@ -48,13 +48,17 @@ public final class RightsNormaliser {
     private static final Pattern ZERO = Pattern.compile("(?i)\\bcc[\\s-]*(0|zero)\\b|public\\s*domain\\s*dedication");
     private static final Pattern VERSION = Pattern.compile("\\b([1-4]\\.0)\\b");
 
+    private static final ValueCache<CoarTerm> STATED = new ValueCache<>(RightsNormaliser::stated);
+    private static final ValueCache<Licence> FROM_URI = new ValueCache<>(RightsNormaliser::fromUri);
+    private static final ValueCache<Licence> FROM_NAME = new ValueCache<>(RightsNormaliser::fromName);
+
     private RightsNormaliser() {
     }
 
     /** The access rights the statements state, or failing that, open access when they grant a CC licence; or null. */
     public static CoarTerm accessRights(List<String> rights) {
         for (String value : rights) {
-            CoarTerm term = stated(value);
+            CoarTerm term = STATED.get(value);
             if (term != null) {
                 return term;
             }
@@ -97,13 +101,13 @@ public final class RightsNormaliser {
     /** The Creative Commons licence the statements grant: a licence address first, then a licence named in words. */
     public static Licence licence(List<String> rights) {
         for (String value : rights) {
-            Licence licence = fromUri(value);
+            Licence licence = FROM_URI.get(value);
             if (licence != null) {
                 return licence;
             }
         }
         for (String value : rights) {
-            Licence licence = fromName(value);
+            Licence licence = FROM_NAME.get(value);
             if (licence != null) {
                 return licence;
             }

@@ -86,6 +86,8 @@ public final class TypeNormaliser {
             word("sound|audio", "c_18cc"),
             word("journal|jurnal", "c_0640"));
 
+    private static final ValueCache<CoarTerm> KNOWN = new ValueCache<>(TypeNormaliser::map);
+
     private TypeNormaliser() {
     }
 
@@ -105,9 +107,10 @@ public final class TypeNormaliser {
 
     /** The COAR type of one value, or null. */
     public static CoarTerm of(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
+        return raw == null || raw.isBlank() ? null : KNOWN.get(raw);
+    }
+
+    private static CoarTerm map(String raw) {
         Matcher m = COAR_URI.matcher(raw);
         if (m.find()) {
             String code = m.group(1);
