@@ -37,15 +37,29 @@ public final class LanguageDetector {
     /** Each word's scores by the hash of its letters, one cache per thread so that it needs no locking. */
     private final ThreadLocal<WordCache> wordScores = ThreadLocal.withInitial(WordCache::new);
 
-    /** A detector choosing among these ISO 639-1 codes, reading the first {@code prefix} characters of a value. */
+    /**
+     * A detector choosing among these ISO 639-1 codes, reading the first {@code prefix} characters of a value;
+     * IllegalArgumentException for a code Lingua has no language model for.
+     */
     public LanguageDetector(List<String> candidates, int prefix) {
         this.codes = candidates.stream().map(c -> c.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new);
         this.models = new NgramModel[codes.length];
         for (int i = 0; i < codes.length; i++) {
-            IsoCode639_1.valueOf(codes[i].toUpperCase(Locale.ROOT));
+            try {
+                IsoCode639_1.valueOf(codes[i].toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("no language model for '" + codes[i] + "': not an ISO 639-1 code"
+                        + " Lingua knows", e);
+            }
             models[i] = NgramModel.of(codes[i]);
         }
         this.prefix = prefix;
+    }
+
+    /** Whether Lingua has a language model for this ISO 639-1 code, so that it can be a candidate. */
+    public static boolean hasModel(String iso639_1) {
+        return iso639_1 != null && iso639_1.matches("[a-z]{2}")
+                && LanguageDetector.class.getResource("/language-models/" + iso639_1 + "/unigrams.json") != null;
     }
 
     /** The ISO 639-1 code of the text's language, or null. */

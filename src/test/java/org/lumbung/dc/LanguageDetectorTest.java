@@ -67,6 +67,6 @@ class LanguageDetectorTest {
     @Test
     void refusesACandidateWithoutALanguageModel() {
         assertThatThrownBy(() -> new LanguageDetector(List.of("id", "xx"), 400))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'xx'");
     }
 }
