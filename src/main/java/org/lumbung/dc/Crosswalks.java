@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns harvested records into Dublin Core records, choosing the crosswalk by metadataPrefix and, failing that, by
- * the namespace of the metadata's root element. A record that cannot be read is set aside with its reason; the rest
- * of the page goes on.
+ * Turns harvested records into Dublin Core records with the first crosswalk, in the order given, that accepts the
+ * record's metadataPrefix or the namespace of its metadata's root element (a saved response may name a prefix Lumbung
+ * does not know). A record that cannot be read is set aside with its reason; the rest of the page goes on.
  */
 public final class Crosswalks {
 
