@@ -38,7 +38,7 @@ public final class Crosswalks {
                 records.add(toDc(batch.sourceId(), raw));
             } catch (RuntimeException e) {
                 RecordFailure failure = new RecordFailure(batch.sourceId(), raw.header().identifier(),
-                        "cannot read its " + raw.metadataPrefix() + " metadata: " + e.getMessage());
+                        "cannot read its " + raw.metadataPrefix() + " metadata: " + e.getMessage(), raw.toXml(), false);
                 LOG.error("{} (page {})", failure, batch.origin());
                 failures.add(failure);
             }
