@@ -18,7 +18,8 @@ import org.lumbung.dc.DcElement;
  * other works (reference lists, Wikipedia).
  *
  * <p>{@code rft.title} means the journal in the journal format (an OpenURL 0.1 leftover) and the work itself in the
- * book and Dublin Core formats. Pairs whose encoding is broken are skipped.
+ * book and Dublin Core formats, where a book's {@code rft.btitle} is preferred to it. Pairs whose encoding is broken
+ * are skipped.
  */
 final class CoinsExtractor implements SchemeExtractor {
 
@@ -33,13 +34,13 @@ final class CoinsExtractor implements SchemeExtractor {
         boolean journal = format.contains("journal");
         all(kev, "rft.atitle").forEach(t -> out.add(DcElement.TITLE, t));
         all(kev, "rft.btitle").forEach(t -> out.add(DcElement.TITLE, t));
-        all(kev, "rft.title").forEach(t -> {
+        for (String title : all(kev, "rft.title")) {
             if (journal) {
-                out.add(DcElement.SOURCE, t).citation(Citation.JOURNAL_TITLE, t);
-            } else {
-                out.add(DcElement.TITLE, t);
+                out.add(DcElement.SOURCE, title).citation(Citation.JOURNAL_TITLE, title);
+            } else if (!out.has(DcElement.TITLE)) {
+                out.add(DcElement.TITLE, title);
             }
-        });
+        }
         all(kev, "rft.jtitle").forEach(t -> out.add(DcElement.SOURCE, t).citation(Citation.JOURNAL_TITLE, t));
         readCreators(kev, out);
         put(kev, "rft.date", out, DcElement.DATE, Citation.PUBLICATION_DATE);

@@ -71,10 +71,10 @@ final class Findings {
         return this;
     }
 
-    /** Adds a creator, or completes the one already named so; a URL or an e-mail address is not a name. */
+    /** Adds a creator, or completes the one already named so; a URL, an e-mail address or a number is not a name. */
     Findings creator(Creator creator) {
         String name = ValueCleaner.clean(creator.name());
-        if (name == null || NOT_A_NAME.matcher(name).find()) {
+        if (name == null || NOT_A_NAME.matcher(name).find() || name.codePoints().noneMatch(Character::isLetter)) {
             return this;
         }
         Creator clean = new Creator(name, ValueCleaner.clean(creator.affiliation()), orcid(creator.orcid()),
@@ -165,6 +165,19 @@ final class Findings {
                 list.forEach(v -> citation(fact, v));
             }
         });
+    }
+
+    /** Drops subjects that only repeat the type: DSpace lists the item's type among its citation_keywords. */
+    void dropTypesFromSubjects() {
+        List<DcValue> subjects = values.get(DcElement.SUBJECT);
+        if (subjects != null) {
+            List<String> types = values.getOrDefault(DcElement.TYPE, List.of()).stream()
+                    .map(t -> t.text().toLowerCase(Locale.ROOT)).toList();
+            subjects.removeIf(s -> types.contains(s.text().toLowerCase(Locale.ROOT)));
+            if (subjects.isEmpty()) {
+                values.remove(DcElement.SUBJECT);
+            }
+        }
     }
 
     void writeTo(DcRecordBuilder record) {

@@ -46,6 +46,7 @@ public final class HtmlMetaExtractor implements PageExtractor {
         Findings findings = new Findings();
         SCHOLARLY.forEach(scheme -> findings.include(read(scheme, html)));
         FALLBACKS.forEach(scheme -> findings.fillGaps(read(scheme, html)));
+        findings.dropTypesFromSubjects();
         findings.writeTo(record);
     }
 

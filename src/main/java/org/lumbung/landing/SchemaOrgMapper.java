@@ -88,6 +88,8 @@ final class SchemaOrgMapper {
                 texts(id.path("value")).forEach(v -> {
                     if (property.equals("doi")) {
                         out.doi(v);
+                    } else if (property.contains("issn")) {
+                        out.add(DcElement.SOURCE, v).citation(Citation.ISSN, v);
                     } else {
                         out.identifier(v);
                     }

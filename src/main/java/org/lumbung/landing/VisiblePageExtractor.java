@@ -34,7 +34,7 @@ final class VisiblePageExtractor implements SchemeExtractor {
     private static final Pattern LIST_SPLIT = Pattern.compile("\\s*[;,]\\s*");
     private static final Pattern SEMICOLONS = Pattern.compile("\\s*;\\s*");
     private static final Pattern TITLE_LABEL = Pattern.compile("(?i)(title|judul|titel)\\s*:?");
-    private static final Pattern AUTHORS_LABEL = Pattern.compile("(?i)(authors?|creators?|penulis|autor(en)?)\\s*:?");
+    private static final Pattern AUTHORS_LABEL = Pattern.compile("(?i)(authors?|creators?|penulis|pengarang|autor(en)?)\\s*:?");
 
     @Override
     public void read(HtmlPage page, Findings out) {
