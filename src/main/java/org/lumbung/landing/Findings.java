@@ -28,8 +28,9 @@ final class Findings {
     private static final Pattern SEMICOLONS = Pattern.compile("\\s*;\\s*");
     private static final Pattern COMMAS = Pattern.compile("\\s*,\\s*");
     private static final Pattern PAGE_RANGE = Pattern.compile("([^\\s\\-\u2010-\u2015]+)\\s*[-\u2010-\u2015]+\\s*(\\S+)");
-    private static final Pattern DOI_PREFIX = Pattern.compile("(?i)^(doi:\\s*|info:doi/|https?://(dx\\.)?doi\\.org/)+");
-    private static final Pattern DOI = Pattern.compile("(?i)^(doi:\\s*|info:doi/|https?://(dx\\.)?doi\\.org/)*10\\.\\d{4,9}/\\S+$");
+    private static final String DOI_PREFIXES = "(?i)^(doi:\\s*|info:doi/|https?://(dx\\.)?doi\\.org/)";
+    private static final Pattern DOI_PREFIX = Pattern.compile(DOI_PREFIXES + "+");
+    private static final Pattern DOI = Pattern.compile(DOI_PREFIXES + "*10\\.\\d{4,9}/\\S+$");
     private static final Pattern ORCID = Pattern.compile("(\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dXx])");
     private static final Pattern NOT_A_NAME = Pattern.compile("(?i)^(https?://|www\\.)|@");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");

@@ -44,14 +44,14 @@ public final class HtmlMetaExtractor implements PageExtractor {
     public void read(LandingPage page, DcRecordBuilder record) {
         HtmlPage html = HtmlPage.parse(page);
         Findings findings = new Findings();
-        SCHOLARLY.forEach(scheme -> findings.include(read(scheme, html)));
-        FALLBACKS.forEach(scheme -> findings.fillGaps(read(scheme, html)));
+        SCHOLARLY.forEach(scheme -> findings.include(readScheme(scheme, html)));
+        FALLBACKS.forEach(scheme -> findings.fillGaps(readScheme(scheme, html)));
         findings.dropTypesFromSubjects();
         findings.writeTo(record);
     }
 
     /** What one scheme says, or nothing when it fails on this page. */
-    static Findings read(SchemeExtractor scheme, HtmlPage page) {
+    static Findings readScheme(SchemeExtractor scheme, HtmlPage page) {
         Findings found = new Findings();
         try {
             scheme.read(page, found);

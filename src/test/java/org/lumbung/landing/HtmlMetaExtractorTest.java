@@ -116,7 +116,7 @@ class HtmlMetaExtractorTest {
             out.add(DcElement.TITLE, "half-read");
             throw new IllegalStateException("broken");
         };
-        assertThat(HtmlMetaExtractor.read(failing, page).has(DcElement.TITLE)).isFalse();
+        assertThat(HtmlMetaExtractor.readScheme(failing, page).has(DcElement.TITLE)).isFalse();
         DcRecord r = LandingFixtures.read(new HtmlMetaExtractor(), "hostile-page.html");
         assertThat(r.values(DcElement.TITLE)).containsExactly("unquoted", "Hostile but readable");
         assertThat(r.creators()).containsExactly(new Creator("Real Author", null, null, false));
