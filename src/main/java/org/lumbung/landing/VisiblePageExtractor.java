@@ -29,7 +29,7 @@ final class VisiblePageExtractor implements SchemeExtractor {
             ".item.abstract", "#articleAbstract", ".simple-item-view-description", ".item-page-abstract-field",
             ".frontdoor .abstract", "section.abstract", "div.abstract");
     private static final String ABSTRACT_WORD = "(?i)(abstract|abstrak|zusammenfassung|r[ée]sum[ée]|summary)";
-    private static final Pattern ABSTRACT_LABEL = Pattern.compile(ABSTRACT_WORD + "\\s*:?\\s*");
+    private static final Pattern ABSTRACT_LABEL = Pattern.compile("^" + ABSTRACT_WORD + "\\s*:?\\s*");
     private static final Pattern ABSTRACT_HEADING = Pattern.compile("\\s*" + ABSTRACT_WORD + "\\s*:?\\s*");
     private static final Pattern LIST_SPLIT = Pattern.compile("\\s*[;,]\\s*");
     private static final Pattern SEMICOLONS = Pattern.compile("\\s*;\\s*");

@@ -67,6 +67,15 @@ class VisiblePageExtractorTest {
     }
 
     @Test
+    void dropsALabelOpeningAnAbstractButNotTheWordInsideIt() {
+        DcRecord r = schemeOnHtml(visible, """
+                <div id="articleAbstract"><h4>Abstract</h4><div>We build an abstract model.</div></div>
+                <section class="item abstract">Abstrak: Kami membangun model abstrak.</section>""");
+        assertThat(r.values(DcElement.DESCRIPTION)).containsExactly("We build an abstract model.",
+                "Kami membangun model abstrak.");
+    }
+
+    @Test
     void fallsBackToTheOnlyHeadingThenToTheTitleElement() {
         assertThat(schemeOnHtml(visible, "<title>Site | Page</title><h1>The Article</h1>").values(DcElement.TITLE))
                 .containsExactly("The Article");
