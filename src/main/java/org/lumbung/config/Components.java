@@ -57,18 +57,25 @@ public final class Components {
                 settings.duration("lumbung.harvest.lease"));
         this.detector = new LanguageDetector(settings.languageCandidates(),
                 settings.integer("lumbung.language.prefix", 20, 100_000));
-        this.fetcher = new HttpFetcher(
-                new HttpOptions(settings.duration("lumbung.http-client.connect-timeout"),
-                        settings.duration("lumbung.http-client.read-timeout"),
-                        settings.get("lumbung.http-client.user-agent"), settings.get("lumbung.http-client.from")),
-                new RetryPolicy(count("lumbung.harvest.retry.attempts"), settings.duration("lumbung.harvest.retry.initial-delay"),
-                        settings.duration("lumbung.harvest.retry.max-delay"),
-                        settings.duration("lumbung.harvest.retry-after-cap")),
-                new HostQueues(count("lumbung.harvest.host-concurrency"), settings.duration("lumbung.harvest.host-delay")));
+        this.fetcher = fetcher(settings);
         this.tuning = new HarvestTuning(settings.duration("lumbung.harvest.window.min"),
                 settings.duration("lumbung.harvest.window.max"), settings.duration("lumbung.harvest.overlap"),
                 count("lumbung.harvest.page-retries"), count("lumbung.harvest.in-flight-pages"),
                 count("lumbung.harvest.window-restarts"), count("lumbung.harvest.small-window"));
+    }
+
+    /** The HTTP client of repositories and pages, as the settings shape it (commands without Elasticsearch use it). */
+    public static HttpFetcher fetcher(Settings settings) {
+        return new HttpFetcher(
+                new HttpOptions(settings.duration("lumbung.http-client.connect-timeout"),
+                        settings.duration("lumbung.http-client.read-timeout"),
+                        settings.get("lumbung.http-client.user-agent"), settings.get("lumbung.http-client.from")),
+                new RetryPolicy(settings.integer("lumbung.harvest.retry.attempts", 1, 100),
+                        settings.duration("lumbung.harvest.retry.initial-delay"),
+                        settings.duration("lumbung.harvest.retry.max-delay"),
+                        settings.duration("lumbung.harvest.retry-after-cap")),
+                new HostQueues(settings.integer("lumbung.harvest.host-concurrency", 1, 100),
+                        settings.duration("lumbung.harvest.host-delay")));
     }
 
     static IndexLayout layout(Settings settings) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.lumbung.es.EmbeddedElasticsearch;
 import org.lumbung.es.NodeOptions;
@@ -76,10 +77,21 @@ public final class Lumbung implements AutoCloseable {
      * returns the route's answer.
      */
     public <T> T send(String endpoint, Object request, Class<T> answer) throws Exception {
+        return withRoutes(routes -> routes.requestBody(endpoint, request, answer));
+    }
+
+    /** Work that sends several requests through the routes. */
+    @FunctionalInterface
+    public interface RouteWork<T> {
+        T run(ProducerTemplate routes) throws Exception;
+    }
+
+    /** Starts the routes (no HTTP server, no schedules), does the work, stops them. */
+    public <T> T withRoutes(RouteWork<T> work) throws Exception {
         Main main = camel(false);
         main.start();
         try {
-            return main.getCamelTemplate().requestBody(endpoint, request, answer);
+            return work.run(main.getCamelTemplate());
         } finally {
             main.stop();
         }

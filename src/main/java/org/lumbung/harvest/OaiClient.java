@@ -43,6 +43,11 @@ final class OaiClient {
         return request.baseUrl();
     }
 
+    /** Any single answer, parsed (Identify, ListMetadataFormats, ListSets...). */
+    OaiPage page(String url) throws HarvestException {
+        return parse(fetch(url), url);
+    }
+
     Identify identify() throws HarvestException {
         OaiPage page = parse(fetch(OaiRequest.verb(base(), Verb.Type.Identify).url()), OaiRequest.verb(base(),
                 Verb.Type.Identify).url());

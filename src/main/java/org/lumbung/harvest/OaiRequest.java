@@ -75,7 +75,7 @@ public final class OaiRequest {
         return url.toString();
     }
 
-    static String encode(String value) {
+    public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 

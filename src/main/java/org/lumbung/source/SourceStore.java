@@ -110,11 +110,32 @@ public final class SourceStore implements CheckpointStore {
         update(id, s -> {
             Instant now = Instant.now();
             SourceState.Lease lease = s.lease();
-            boolean free = lease == null || lease.owner().equals(instance) || Instant.parse(lease.expiresAt()).isBefore(now);
+            boolean free = lease == null || lease.owner().equals(instance) || Instant.parse(lease.expiresAt()).isBefore(now)
+                    || deadOnThisHost(lease.owner());
             got[0] = free;
             return free ? s.withLease(new SourceState.Lease(instance, now.plus(leaseTime).toString())) : s;
         });
         return got[0];
+    }
+
+    /**
+     * Whether the lease's owner was a Lumbung on this machine whose process is gone (killed hard): its lease need not
+     * be waited out. Owners are named {@code pid@host:nonce}.
+     */
+    boolean deadOnThisHost(String owner) {
+        int at = owner.indexOf('@');
+        int colon = owner.lastIndexOf(':');
+        if (at <= 0 || colon <= at) {
+            return false;
+        }
+        String host = owner.substring(at + 1, colon);
+        String me = instance.substring(instance.indexOf('@') + 1, Math.max(instance.lastIndexOf(':'), instance.indexOf('@') + 1));
+        try {
+            long pid = Long.parseLong(owner.substring(0, at));
+            return host.equals(me) && ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     public void release(String id, SourceState.LastRun run) {
