@@ -31,6 +31,10 @@ public final class App implements Callable<Integer> {
     public static final int USAGE = 2;
 
     public static void main(String[] args) {
+        // The logging setup has Lumbung's name, so that its jar used as a plugin never configures the host's logging.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "lumbung-logback.xml");
+        }
         System.exit(execute(args));
     }
 

@@ -30,6 +30,10 @@ final class CamelApp {
         Settings settings = c.settings();
         Main main = new Main();
         settings.asMap().forEach(main::addOverrideProperty);
+        main.addOverrideProperty("camel.main.name", "lumbung");
+        main.addOverrideProperty("camel.main.startup-summary-level", "off");
+        // On Ctrl-C a harvest in flight gets this long to finish its page; its checkpoint makes the next run resume.
+        main.addOverrideProperty("camel.main.shutdown-timeout", "10");
         String routes = settings.routes().map(dir -> "file:" + dir.toAbsolutePath() + "/*.camel.yaml")
                 .orElse("classpath:lumbung/camel-routes/*.camel.yaml");
         main.addOverrideProperty("camel.main.routes-include-pattern", routes);
