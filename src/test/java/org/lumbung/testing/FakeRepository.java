@@ -94,12 +94,29 @@ public final class FakeRepository implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext(path, this::handle);
+        // An old address that now redirects (http to https moves, OJS path changes) keeps working through the redirect.
+        server.createContext("/moved" + path, exchange -> {
+            String query = exchange.getRequestURI().getRawQuery();
+            exchange.getResponseHeaders().set("Location", baseUrl() + (query == null ? "" : "?" + query));
+            exchange.sendResponseHeaders(301, -1);
+            exchange.close();
+        });
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 
     public String baseUrl() {
         return root() + path;
+    }
+
+    /** An address that answers 301 to the real base URL. */
+    public String movedUrl() {
+        return root() + "/moved" + path;
+    }
+
+    /** The most requests this repository ever served at the same time. */
+    public int maxConcurrent() {
+        return maxInFlight.get();
     }
 
     /** The server's address without the path. */
@@ -200,7 +217,19 @@ public final class FakeRepository implements AutoCloseable {
         queries.clear();
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
+
     private void handle(HttpExchange exchange) throws IOException {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            serve(exchange);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
         String query = exchange.getRequestURI().getRawQuery();
         queries.add(query);
         Fault fault = faults.poll();
