@@ -1,10 +1,13 @@
 package org.lumbung;
 
 import java.util.concurrent.Callable;
+import org.lumbung.cli.DeadletterCommand;
 import org.lumbung.cli.HarvestCommand;
 import org.lumbung.cli.IngestCommand;
+import org.lumbung.cli.InspectCommand;
 import org.lumbung.cli.RunCommand;
 import org.lumbung.cli.SearchCommand;
+import org.lumbung.cli.SourcesCommand;
 import org.lumbung.config.BuildInfo;
 import org.lumbung.config.SettingsException;
 import org.lumbung.es.NodeStartException;
@@ -18,7 +21,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "lumbung", mixinStandardHelpOptions = true, versionProvider = App.Version.class,
         description = "Harvests scholarly metadata over OAI-PMH and from article landing pages into Elasticsearch.",
-        subcommands = {RunCommand.class, HarvestCommand.class, IngestCommand.class, SearchCommand.class})
+        subcommands = {RunCommand.class, HarvestCommand.class, IngestCommand.class, SearchCommand.class,
+            InspectCommand.class, SourcesCommand.class, DeadletterCommand.class})
 public final class App implements Callable<Integer> {
 
     /** Exit statuses shared by every command. */
@@ -27,6 +31,10 @@ public final class App implements Callable<Integer> {
     public static final int USAGE = 2;
 
     public static void main(String[] args) {
+        // The logging setup has Lumbung's name, so that its jar used as a plugin never configures the host's logging.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "lumbung-logback.xml");
+        }
         System.exit(execute(args));
     }
 

@@ -6,13 +6,23 @@ import org.lumbung.App;
 import org.lumbung.config.Lumbung;
 import org.lumbung.harvest.HarvestReport;
 import org.lumbung.harvest.HarvestRequest;
+import org.lumbung.harvest.HttpFetcher;
+import org.lumbung.harvest.SourceOptions;
+import org.lumbung.pipeline.Durations;
 import org.lumbung.pipeline.SourceId;
+import org.lumbung.source.Source;
+import org.lumbung.source.SourceRegistry;
+import org.lumbung.source.SourceState;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Harvests one OAI-PMH repository once, through the harvest route, and prints one line of counts. */
+/**
+ * Harvests one OAI-PMH repository once, through the harvest route, under the source's lease, and prints one line of
+ * counts. Without --from and --until it is incremental and resumable: it continues from the source's checkpoint.
+ */
 @Command(name = "harvest", mixinStandardHelpOptions = true,
         description = "Harvest an OAI-PMH repository (ListRecords) into the index.")
 public final class HarvestCommand implements Callable<Integer> {
@@ -38,18 +48,62 @@ public final class HarvestCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "ID", description = "Source id; default derived from the base URL.")
     String source;
 
+    @Option(names = "--no-windows", description = "Read the whole range as one list (for servers that mishandle from/until).")
+    boolean noWindows;
+
+    @Option(names = "--window", paramLabel = "SIZE", description = "Size of the first date window, e.g. 30d; default the source's or 365d.")
+    String window;
+
+    @Option(names = "--delay", paramLabel = "DURATION", description = "Pause between two requests to the repository, e.g. 2s.")
+    String delay;
+
+    @Option(names = "--insecure", description = "Do not verify the repository's TLS certificate.")
+    boolean insecure;
+
+    @Option(names = "--reconcile-deletions", description = "After the harvest, tombstone indexed records the repository no longer lists.")
+    boolean reconcile;
+
+    /** The source's options with what the command line says on top. */
+    private SourceOptions adjusted(SourceOptions options) {
+        try {
+            HttpFetcher.Politeness politeness = new HttpFetcher.Politeness(
+                    delay == null ? options.politeness().delay() : Durations.parse(delay),
+                    options.politeness().verifyTls() && !insecure);
+            return new SourceOptions(politeness, options.windows() && !noWindows,
+                    window == null ? options.initialWindow() : Durations.parse(window),
+                    options.reconcileDeletions() || reconcile);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (!baseUrl.matches("(?i)https?://.+")) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            throw new CommandLine.ParameterException(new CommandLine(this),
                     "BASE_URL must be an http(s) URL, not '" + baseUrl + "'");
         }
         String id = CommonOptions.sourceId(source != null ? source : SourceId.fromUrl(baseUrl), this);
         try (Lumbung lumbung = Lumbung.start(common.settings(Map.of()))) {
-            HarvestReport report = lumbung.send("direct:harvest",
-                    new HarvestRequest(id, baseUrl, prefix, set, from, until), HarvestReport.class);
-            System.out.println(report.summary());
-            return report.complete() && report.failures().isEmpty() ? App.OK : App.FAILED;
+            SourceRegistry registry = lumbung.components().sourceRegistry();
+            SourceOptions options = registry.store().get(id).map(SourceState::definition).map(Source::options)
+                    .orElse(SourceOptions.DEFAULT);
+            options = adjusted(options);
+            if (!registry.store().acquire(id)) {
+                SourceState.Lease lease = registry.store().get(id).map(SourceState::lease).orElse(null);
+                System.err.println("lumbung: source " + id + " is being harvested by "
+                        + (lease == null ? "another Lumbung" : lease.owner() + " (lease until " + lease.expiresAt() + ")"));
+                return App.FAILED;
+            }
+            HarvestReport report = null;
+            try {
+                report = lumbung.send("direct:harvest",
+                        new HarvestRequest(id, baseUrl, prefix, set, from, until, options), HarvestReport.class);
+                System.out.println(report.summary());
+                return report.complete() && report.failures().isEmpty() ? App.OK : App.FAILED;
+            } finally {
+                registry.release(id, report);
+            }
         }
     }
 }

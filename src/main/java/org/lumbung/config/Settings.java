@@ -18,6 +18,7 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.lumbung.dc.LanguageDetector;
+import org.lumbung.pipeline.Durations;
 
 /**
  * Lumbung's settings: {@code application.properties}, then environment variables, then command line options, read and
@@ -25,7 +26,9 @@ import org.lumbung.dc.LanguageDetector;
  */
 public final class Settings {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    /** Keys whose values are durations, checked at start. */
+    private static final Pattern DURATION_KEYS = Pattern.compile(
+            "(timeout|delay|interval|cap|overlap|lease|retention|window\\.(min|max))$");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|k|mb|m|gb|g)?");
 
     private final Map<String, String> values;
@@ -88,6 +91,17 @@ public final class Settings {
         duration("lumbung.http-client.connect-timeout");
         duration("lumbung.http-client.read-timeout");
         languageCandidates();
+        for (String key : values.keySet()) {
+            if (key.startsWith("lumbung.") && DURATION_KEYS.matcher(key).find()) {
+                duration(key);
+            }
+        }
+        for (String key : new String[] {"lumbung.harvest.retry.attempts", "lumbung.harvest.host-concurrency",
+            "lumbung.harvest.page-retries", "lumbung.harvest.in-flight-pages", "lumbung.harvest.window-restarts",
+            "lumbung.harvest.small-window", "lumbung.harvest.concurrency"}) {
+            integer(key, key.endsWith("page-retries") || key.endsWith("restarts") || key.endsWith("small-window")
+                    ? 0 : 1, 1_000_000);
+        }
         integer("lumbung.language.prefix", 20, 100_000);
         if (!indexPrefix().matches("[a-z0-9][a-z0-9_-]*")) {
             throw new SettingsException("lumbung.index.prefix", "must be lower-case letters, digits, '-' or '_'");
@@ -209,19 +223,11 @@ public final class Settings {
     }
 
     public Duration duration(String key) {
-        String v = get(key).toLowerCase(Locale.ROOT);
-        Matcher m = DURATION.matcher(v);
-        if (!m.matches()) {
-            throw new SettingsException(key, "'" + v + "' is not a duration such as 500ms, 10s, 5m or 1h");
+        try {
+            return Durations.parse(get(key));
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(key, e.getMessage());
         }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
     }
 
     public long bytes(String key) {

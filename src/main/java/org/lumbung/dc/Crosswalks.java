@@ -27,6 +27,17 @@ public final class Crosswalks {
         this.detector = detector;
     }
 
+    /**
+     * Every format Lumbung reads. The first crosswalk that accepts a record's metadataPrefix or root namespace reads
+     * it: oai_dc first, being nearly every record; then the formats with a namespace of their own; qualified DC last,
+     * since it also takes any {@code *_dc} prefix (base_dc, nsdl_dc) that the others do not claim.
+     */
+    public static Crosswalks standard(LanguageDetector detector) {
+        return new Crosswalks(List.of(new OaiDcCrosswalk(), new XoaiCrosswalk(), new DimCrosswalk(),
+                new OpenAireCrosswalk(), new DataCiteCrosswalk(), new RioxxCrosswalk(), new ModsCrosswalk(),
+                new MarcXmlCrosswalk(), new JatsCrosswalk(), new QdcCrosswalk()), detector);
+    }
+
     public static String documentId(String sourceId, String oaiIdentifier) {
         return sourceId + ":" + oaiIdentifier;
     }
@@ -39,7 +50,7 @@ public final class Crosswalks {
                 records.add(toDc(batch.sourceId(), raw));
             } catch (RuntimeException e) {
                 RecordFailure failure = new RecordFailure(batch.sourceId(), raw.header().identifier(),
-                        "cannot read its " + raw.metadataPrefix() + " metadata: " + e.getMessage());
+                        "cannot read its " + raw.metadataPrefix() + " metadata: " + e.getMessage(), raw.toXml(), false);
                 LOG.error("{} (page {})", failure, batch.origin());
                 failures.add(failure);
             }

@@ -59,4 +59,9 @@ public final class HarvestException extends Exception {
     public String reason() {
         return reason;
     }
+
+    /** Whether the body could not be parsed as XML (as opposed to a protocol error or a transport failure). */
+    public boolean malformed() {
+        return oaiCode == null && status == 0 && reason.startsWith("malformed XML");
+    }
 }

@@ -1,24 +1,48 @@
 package org.lumbung.harvest;
 
 import java.util.List;
+import java.util.Locale;
 import org.lumbung.pipeline.RecordFailure;
 
 /**
  * How a harvest went. {@code complete} is true when the whole list was read and every record indexed or set aside
- * with its reason; otherwise {@code error} says why it stopped.
+ * with its reason; otherwise {@code error} says why it stopped (the checkpoint stays where the last indexed page
+ * left it).
+ *
+ * @param sourceId  the source
+ * @param set       the set harvested, empty for the whole repository
+ * @param window    the range read, as from/until in the repository's granularity
+ * @param startedAt when the harvest began (ISO instant)
+ * @param pages     OAI-PMH list pages read
+ * @param indexed   records indexed
+ * @param deleted   tombstones written
+ * @param failures  records set aside, each with its reason
+ * @param bytes     bytes received (decoded)
+ * @param retries   requests repeated after an error
+ * @param repairs   bad characters and references repaired before parsing
+ * @param seconds   how long it took
+ * @param complete  whether the whole list was read
+ * @param error     why it stopped, or null
  */
-public record HarvestReport(String sourceId, int pages, int indexed, int deleted, List<RecordFailure> failures,
+public record HarvestReport(String sourceId, String set, String window, String startedAt, int pages, int indexed,
+                            int deleted, List<RecordFailure> failures, long bytes, int retries, int repairs,
                             double seconds, boolean complete, String error) {
 
     public HarvestReport {
         failures = List.copyOf(failures);
     }
 
+    public String outcome() {
+        return !complete ? "failed" : failures.isEmpty() ? "complete" : "complete with failures";
+    }
+
     /** The one line of counts a harvest ends with. */
     public String summary() {
-        return String.format(java.util.Locale.ROOT,
-                "harvest %s %s: %d pages, %d records indexed, %d deleted, %d failed, %.1f s%s", sourceId,
+        return String.format(Locale.ROOT,
+                "harvest %s %s: %d pages, %d records indexed, %d deleted, %d failed, %.1f s%s%s", sourceId
+                        + (set == null || set.isEmpty() ? "" : " set " + set),
                 complete ? "complete" : "incomplete", pages, indexed, deleted, failures.size(), seconds,
+                repairs == 0 && retries == 0 ? "" : " (" + retries + " retries, " + repairs + " characters repaired)",
                 error == null ? "" : " (" + error + ")");
     }
 }

@@ -1,9 +1,19 @@
 package org.lumbung.harvest;
 
 /**
- * One harvest: the source, its base URL and metadataPrefix, and optionally a set and a from/until window in the
- * repository's own granularity.
+ * One harvest: the source, its base URL and metadataPrefix, optionally a set, and optionally an explicit from/until
+ * in the repository's own granularity. Without from and until the harvest is incremental: it starts where the
+ * source's checkpoint says, and resumes an interrupted harvest from its last resumption token.
  */
 public record HarvestRequest(String sourceId, String baseUrl, String metadataPrefix, String set, String from,
-                             String until) {
+                             String until, SourceOptions options) {
+
+    public HarvestRequest(String sourceId, String baseUrl, String metadataPrefix, String set, String from,
+                          String until) {
+        this(sourceId, baseUrl, metadataPrefix, set, from, until, SourceOptions.DEFAULT);
+    }
+
+    public boolean explicitWindow() {
+        return from != null || until != null;
+    }
 }

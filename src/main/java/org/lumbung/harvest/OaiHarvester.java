@@ -1,93 +1,359 @@
 package org.lumbung.harvest;
 
+import io.gdcc.xoai.model.oaipmh.Error;
 import io.gdcc.xoai.model.oaipmh.verbs.Verb;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.lumbung.pipeline.Delivery;
 import org.lumbung.pipeline.Outcome;
+import org.lumbung.pipeline.RecordFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lumbung's own ListRecords loop: one page in memory at a time, each page's records handed to the {@link RecordSink}
- * as soon as it is parsed, resumption tokens followed until the list ends. XOAI's ServiceProvider is not used here: it
- * hides the token, keeps every record of the list and loses a page on one bad character.
+ * Lumbung's own ListRecords loop (XOAI's ServiceProvider hides the token, keeps every record of a list and loses a page
+ * on one bad character). A harvest asks Identify first, then reads the source's range in date windows, a page at a
+ * time; each page's records go to the {@link RecordSink} as soon as they are parsed, and the checkpoint moves once
+ * they are indexed. It resumes an interrupted harvest from the last token; a refused token restarts its window, never
+ * the repository. A page that cannot be parsed is salvaged; what still cannot be read goes to the dead letters.
  */
 public final class OaiHarvester {
 
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.harvest");
+    static final String IGNORES_FROM = "ignoresFrom";
+    private static final int SALVAGE_BATCH = 100;
 
     private final HttpFetcher fetcher;
-    private final OaiPageParser parser = new OaiPageParser();
     private final RecordSink sink;
+    private final CheckpointStore store;
+    private final DeadLetters deadLetters;
+    private final IndexedRecords indexed;
+    private final HarvestTuning tuning;
 
-    public OaiHarvester(HttpFetcher fetcher, RecordSink sink) {
+    public OaiHarvester(HttpFetcher fetcher, RecordSink sink, CheckpointStore store, DeadLetters deadLetters,
+                        IndexedRecords indexed, HarvestTuning tuning) {
         this.fetcher = fetcher;
         this.sink = sink;
+        this.store = store;
+        this.deadLetters = deadLetters;
+        this.indexed = indexed;
+        this.tuning = tuning;
+    }
+
+    public OaiHarvester(HttpFetcher fetcher, RecordSink sink) {
+        this(fetcher, sink, CheckpointStore.NONE, DeadLetters.LOG_ONLY, IndexedRecords.NONE, HarvestTuning.DEFAULT);
+    }
+
+    /** One run of the state a harvest carries from window to window. */
+    private final class Run {
+        final HarvestRequest request;
+        final HarvestCounters counters = new HarvestCounters();
+        final OaiClient client;
+        final CheckpointStore state;
+        final Progress progress;
+        Checkpoint checkpoint;
+        String startedAt;
+        boolean ignoresWindow;
+
+        Run(HarvestRequest request) {
+            this.request = request;
+            this.client = new OaiClient(fetcher, request, counters, tuning.pageRetries());
+            this.state = request.explicitWindow() ? CheckpointStore.NONE : store;
+            this.progress = new Progress(state, request, counters, tuning.inFlightPages());
+        }
     }
 
     public HarvestReport harvest(HarvestRequest request) {
         long start = System.nanoTime();
-        List<Delivery> deliveries = new ArrayList<>();
-        int pages = 0;
-        int records = 0;
+        String began = Instant.now().toString();
+        Run run = new Run(request);
         String error = null;
+        String range = Window.ALL.toString();
         try {
-            String url = OaiRequest.listRecords(request.baseUrl(), request.metadataPrefix(), request.set(),
-                    request.from(), request.until()).url();
-            String previousToken = null;
-            while (url != null) {
-                OaiPage page = fetchPage(request, url);
-                pages++;
-                records += page.records().size();
-                if (!page.records().isEmpty()) {
-                    deliveries.add(sink.accept(new RecordBatch(request.sourceId(), url, page.records())));
-                }
-                LOG.info("harvest {}: page {} read, {} records so far", request.sourceId(), pages, records);
-                String token = page.nextToken();
-                if (token != null && token.equals(previousToken)) {
-                    throw new HarvestException(request.sourceId(), url,
-                            "the repository sent the same resumption token twice in a row; stopped to avoid a loop");
-                }
-                previousToken = token;
-                url = token == null ? null
-                        : OaiRequest.resume(request.baseUrl(), Verb.Type.ListRecords, token).url();
+            Identify identify = identify(run);
+            boolean seconds = identify != null && identify.secondsGranularity();
+            run.checkpoint = run.state.checkpoint(request.sourceId(), request.set());
+            WindowPlan plan = plan(run, identify, seconds);
+            range = plan.current().toString();
+            readWindows(run, plan);
+            run.progress.finish();
+            if (!request.explicitWindow()) {
+                Instant from = Datestamps.parse(run.startedAt);
+                String next = from == null ? null : Datestamps.format(from.minus(tuning.overlap()), seconds);
+                run.checkpoint = run.checkpoint.completed(next);
+                run.state.save(request.sourceId(), run.checkpoint);
+            }
+            if (request.options().reconcileDeletions() && request.set() == null && !request.explicitWindow()) {
+                reconcileDeletions(run);
+                run.progress.finish();
             }
         } catch (HarvestException e) {
-            // The reason ends up in the report's summary line, which the route logs and the command prints.
             error = e.getMessage();
-        }
-        Outcome outcome = Outcome.NONE;
-        try {
-            for (Delivery delivery : deliveries) {
-                outcome = outcome.plus(delivery.await());
-            }
+            settle(run);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            error = error == null ? "interrupted while waiting for the index" : error;
+            error = "interrupted";
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new HarvestReport(request.sourceId(), pages, outcome.indexed(), outcome.deleted(), outcome.failures(),
-                seconds, error == null, error);
+        return run.counters.report(request, range, began, start, error);
     }
 
-    private OaiPage fetchPage(HarvestRequest request, String url) throws HarvestException {
-        HttpFetcher.Response response;
+    /** After a failure: the pages already handed over are still awaited, so the checkpoint stands past them. */
+    private static void settle(Run run) {
         try {
-            response = fetcher.get(url);
-        } catch (IOException e) {
-            throw new HarvestException(request.sourceId(), url, 0, null, "cannot reach the repository: " + HttpFetcher.describe(e), e);
+            run.progress.finish();
+        } catch (HarvestException e) {
+            LOG.warn("source {}: {}", run.request.sourceId(), e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new HarvestException(request.sourceId(), url, "interrupted");
         }
-        if (response.status() != 200) {
-            throw new HarvestException(request.sourceId(), url, response.status(), null,
-                    "the repository answered with status " + response.status(), null);
+    }
+
+    /** Identify, remembered for the source. A broken Identify is tolerated: the list may still work. */
+    private Identify identify(Run run) throws HarvestException {
+        try {
+            Identify identify = run.client.identify();
+            store.identified(run.request.sourceId(), identify);
+            return identify;
+        } catch (HarvestException e) {
+            if (e.status() == 0 && e.oaiCode() == null && e.reason().startsWith("cannot reach")) {
+                throw e;
+            }
+            LOG.warn("source {}: Identify failed ({}); harvesting without it, in days", run.request.sourceId(),
+                    e.reason());
+            return null;
         }
-        return parser.parse(new ByteArrayInputStream(response.body()), request.sourceId(), url,
-                request.metadataPrefix());
+    }
+
+    private WindowPlan plan(Run run, Identify identify, boolean seconds) {
+        HarvestRequest r = run.request;
+        Checkpoint cp = run.checkpoint;
+        boolean windows = r.options().windows() && !store.hasQuirk(r.sourceId(), IGNORES_FROM);
+        long size = cp.windowSeconds() > 0 ? cp.windowSeconds() : r.options().initialWindow().getSeconds();
+        String earliest = identify == null ? null : identify.earliestDatestamp();
+        if (cp.inProgress()) {
+            run.startedAt = cp.harvestStartedAt();
+            LOG.info("source {}: resuming the harvest begun {} at window {}", r.sourceId(), run.startedAt,
+                    new Window(cp.windowFrom(), cp.windowUntil()));
+            return WindowPlan.create(cp.windowFrom(), r.until(), earliest, windows, size, seconds, tuning);
+        }
+        String from = r.explicitWindow() ? r.from() : cp.nextFrom();
+        return WindowPlan.create(from, r.until(), earliest, windows, size, seconds, tuning);
+    }
+
+    private void readWindows(Run run, WindowPlan plan) throws HarvestException, InterruptedException {
+        String token = run.checkpoint.inProgress() ? run.checkpoint.resumptionToken() : null;
+        while (true) {
+            Window window = plan.current();
+            int records;
+            try {
+                records = readWindow(run, window, token, plan.size());
+            } catch (WindowTooLarge e) {
+                if (!plan.shrink()) {
+                    throw e.cause;
+                }
+                LOG.warn("source {}: window {} failed ({}); trying a smaller one", run.request.sourceId(), window,
+                        e.cause.reason());
+                token = null;
+                continue;
+            }
+            token = null;
+            if (run.ignoresWindow || !plan.advance()) {
+                return;
+            }
+            if (records < tuning.smallPageRecords()) {
+                plan.grow();
+            }
+            run.progress.checkpoint(run.checkpoint.at(startedAt(run), plan.current(), null, plan.size()));
+        }
+    }
+
+    /** Reads one window to its end; returns how many records it held. */
+    private int readWindow(Run run, Window window, String resumeToken, long size)
+            throws HarvestException, InterruptedException, WindowTooLarge {
+        HarvestRequest r = run.request;
+        String listUrl = OaiRequest.listRecords(r.baseUrl(), r.metadataPrefix(), r.set(), window.from(),
+                window.until()).url();
+        String url = resumeToken == null ? listUrl : resume(r, resumeToken);
+        boolean onToken = resumeToken != null;
+        int restarts = 0;
+        int pages = 0;
+        int records = 0;
+        String previous = null;
+        while (url != null) {
+            OaiClient.ListPage listed;
+            try {
+                listed = run.client.list(url);
+            } catch (HarvestException e) {
+                if (onToken && OaiClient.tokenRefused(e) && restarts < tuning.windowRestarts()) {
+                    restarts++;
+                    LOG.warn("source {}: the repository refused the resumption token ({}); reading window {} again",
+                            r.sourceId(), e.reason(), window);
+                    url = listUrl;
+                    onToken = false;
+                    previous = null;
+                    continue;
+                }
+                if (pages == 0 && shrinkable(e)) {
+                    throw new WindowTooLarge(e);
+                }
+                throw e;
+            } catch (OaiClient.PageLost e) {
+                LOG.warn("source {}: a page of window {} cannot be read ({}); fetching the window record by record",
+                        r.sourceId(), window, e.getMessage());
+                return records + salvageWindow(run, window);
+            }
+            OaiPage page = listed.page();
+            if (run.startedAt == null && page.responseDate() != null) {
+                run.startedAt = page.responseDate();
+            }
+            pages++;
+            run.counters.pages++;
+            List<RawRecord> batch = new ArrayList<>(page.records());
+            batch.addAll(recover(run, listed.broken(), url));
+            records += batch.size();
+            run.counters.records += batch.size();
+            noticeIgnoredWindow(run, window, page.records());
+            String token = page.nextToken();
+            if (token != null && token.equals(previous)) {
+                throw new HarvestException(r.sourceId(), url,
+                        "the repository sent the same resumption token twice in a row; stopped to avoid a loop");
+            }
+            Delivery delivery = batch.isEmpty() ? Delivery.done(Outcome.NONE)
+                    : sink.accept(new RecordBatch(r.sourceId(), url, batch));
+            run.progress.add(delivery, run.checkpoint.at(startedAt(run), window, token, size));
+            LOG.info("harvest {}: page {} read ({} records), window {}, {} records so far", r.sourceId(),
+                    run.counters.pages, batch.size(), window, run.counters.records);
+            previous = token;
+            onToken = token != null;
+            url = token == null ? null : resume(r, token);
+        }
+        return records;
+    }
+
+    private static String resume(HarvestRequest r, String token) {
+        return OaiRequest.resume(r.baseUrl(), Verb.Type.ListRecords, token).url();
+    }
+
+    private static String startedAt(Run run) {
+        return run.startedAt != null ? run.startedAt : Instant.now().toString();
+    }
+
+    /** A window that the server cannot serve whole: 5xx, a timeout, or an answer that there are too many records. */
+    private static boolean shrinkable(HarvestException e) {
+        return e.status() >= 500 || e.status() == 413
+                || e.status() == 0 && e.oaiCode() == null && e.reason().contains("timed out")
+                || e.oaiCode() == Error.Code.BAD_ARGUMENT && e.reason().matches("(?is).*too (many|large|much).*");
+    }
+
+    /** Records that did not parse even alone: fetched again with GetRecord, else dead letters. */
+    private List<RawRecord> recover(Run run, List<PageSalvage.Broken> broken, String url) {
+        List<RawRecord> recovered = new ArrayList<>();
+        for (PageSalvage.Broken b : broken) {
+            if (b.identifier() != null) {
+                try {
+                    recovered.add(run.client.getRecord(b.identifier()));
+                    continue;
+                } catch (HarvestException e) {
+                    LOG.warn("source {}: GetRecord {} failed too: {}", run.request.sourceId(), b.identifier(), e.reason());
+                }
+            }
+            deadLetter(run, b.identifier(), "unparseable record: " + b.reason(), url, b.text());
+        }
+        return recovered;
+    }
+
+    private void deadLetter(Run run, String identifier, String reason, String url, String raw) {
+        String id = identifier == null ? "(no identifier)" : identifier;
+        deadLetters.add(run.request.sourceId(), id, url, reason, raw);
+        run.counters.unreadable.add(new RecordFailure(run.request.sourceId(), id, reason, raw, false));
+    }
+
+    /** The window's identifiers, then each record by GetRecord: for a page that could not be read at all. */
+    private int salvageWindow(Run run, Window window) throws HarvestException, InterruptedException {
+        List<OaiHeader> headers = run.client.listIdentifiers(window);
+        List<RawRecord> batch = new ArrayList<>();
+        int count = 0;
+        for (OaiHeader header : headers) {
+            if (header.deleted()) {
+                batch.add(new RawRecord(header, null, run.request.metadataPrefix()));
+            } else {
+                try {
+                    batch.add(run.client.getRecord(header.identifier()));
+                } catch (HarvestException e) {
+                    deadLetter(run, header.identifier(), e.reason(), e.url(), null);
+                }
+            }
+            if (batch.size() == SALVAGE_BATCH) {
+                count += send(run, batch, run.checkpoint.at(startedAt(run), window, null, 0));
+            }
+        }
+        count += send(run, batch, run.checkpoint.at(startedAt(run), window, null, 0));
+        return count;
+    }
+
+    private int send(Run run, List<RawRecord> batch, Checkpoint after) throws HarvestException, InterruptedException {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        int n = batch.size();
+        run.counters.records += n;
+        Delivery delivery = sink.accept(new RecordBatch(run.request.sourceId(), run.request.baseUrl(), List.copyOf(batch)));
+        run.progress.add(delivery, after);
+        batch.clear();
+        return n;
+    }
+
+    /**
+     * Some servers ignore from and until (OJS and Invenio cases in the wild): datestamps outside the window give them
+     * away. The source is marked, the list is read to its end as the whole repository, and no more windows are asked.
+     */
+    private void noticeIgnoredWindow(Run run, Window window, List<RawRecord> records) {
+        if (run.ignoresWindow || window.from() == null) {
+            return;
+        }
+        Instant from = Datestamps.parse(window.from());
+        long outside = records.stream().map(r -> Datestamps.parse(r.header().datestamp()))
+                .filter(d -> d != null && d.isBefore(from)).count();
+        if (outside > 0) {
+            run.ignoresWindow = true;
+            String detail = outside + " records dated before from=" + window.from();
+            store.quirk(run.request.sourceId(), IGNORES_FROM, detail);
+            LOG.warn("source {}: the repository ignores from ({}); reading this list as the whole repository",
+                    run.request.sourceId(), detail);
+        }
+    }
+
+    /** For repositories that do not report deletions: what the index has and the repository no longer lists. */
+    private void reconcileDeletions(Run run) throws HarvestException, InterruptedException {
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        for (OaiHeader header : run.client.listIdentifiers(Window.ALL)) {
+            if (!header.deleted()) {
+                listed.add(header.identifier());
+            }
+        }
+        String now = Instant.now().toString();
+        List<RawRecord> gone = new ArrayList<>();
+        indexed.liveIdentifiers(run.request.sourceId(), id -> {
+            if (!listed.contains(id)) {
+                gone.add(new RawRecord(new OaiHeader(id, now, List.of(), true), null, run.request.metadataPrefix()));
+            }
+        });
+        LOG.info("source {}: {} records no longer listed by the repository become tombstones", run.request.sourceId(),
+                gone.size());
+        for (int i = 0; i < gone.size(); i += SALVAGE_BATCH) {
+            send(run, new ArrayList<>(gone.subList(i, Math.min(gone.size(), i + SALVAGE_BATCH))), run.checkpoint);
+        }
+    }
+
+    /** The first page of a window failed in a way a smaller window may avoid. */
+    private static final class WindowTooLarge extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient HarvestException cause;
+
+        WindowTooLarge(HarvestException cause) {
+            super(cause.getMessage());
+            this.cause = cause;
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.lumbung.harvest;
 
 import io.gdcc.xoai.model.oaipmh.Error;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLStreamConstants;
@@ -21,11 +22,14 @@ public final class OaiPageParser {
 
     /**
      * Parses the body fetched from {@code url} for {@code sourceId}, asked in {@code metadataPrefix}; with a null
-     * prefix (a saved response), the prefix the response's own {@code <request>} element names.
+     * prefix (a saved response), the prefix the response's own {@code <request>} element names. Bad bytes are
+     * repaired first ({@link XmlSanitizer}) and counted in the page.
      */
-    public OaiPage parse(InputStream body, String sourceId, String url, String metadataPrefix) throws HarvestException {
+    public OaiPage parse(byte[] body, String sourceId, String url, String metadataPrefix) throws HarvestException {
+        XmlSanitizer.Sanitized clean = XmlSanitizer.sanitize(body);
+        rejectHtml(clean.xml(), sourceId, url);
         try {
-            XMLStreamReader reader = XmlTreeReader.open(body);
+            XMLStreamReader reader = XmlTreeReader.open(new StringReader(clean.xml()));
             try {
                 if (!nextStartElement(reader)) {
                     throw new HarvestException(sourceId, url, "empty response: no XML element in the body");
@@ -34,7 +38,7 @@ public final class OaiPageParser {
                     throw new HarvestException(sourceId, url,
                             "not an OAI-PMH response (the body is <" + reader.getLocalName() + ">)");
                 }
-                return readEnvelope(reader, sourceId, url, metadataPrefix);
+                return readEnvelope(reader, sourceId, url, metadataPrefix, clean.repairs());
             } finally {
                 reader.close();
             }
@@ -45,13 +49,45 @@ public final class OaiPageParser {
         }
     }
 
-    private OaiPage readEnvelope(XMLStreamReader reader, String sourceId, String url, String metadataPrefix)
-            throws XMLStreamException, HarvestException {
+    public OaiPage parse(InputStream body, String sourceId, String url, String metadataPrefix) throws HarvestException {
+        try {
+            return parse(body.readAllBytes(), sourceId, url, metadataPrefix);
+        } catch (java.io.IOException e) {
+            throw new HarvestException(sourceId, url, 0, null, "cannot read the response: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads back a record written by {@link RawRecord#toXml} (a dead letter being replayed). */
+    public RawRecord parseRecord(String recordXml, String sourceId, String metadataPrefix) throws HarvestException {
+        String page = "<OAI-PMH xmlns=\"" + OAI_NS + "\"><GetRecord>" + recordXml + "</GetRecord></OAI-PMH>";
+        OaiPage parsed = parse(page.getBytes(java.nio.charset.StandardCharsets.UTF_8), sourceId, "(dead letter)",
+                metadataPrefix);
+        if (parsed.records().isEmpty()) {
+            throw new HarvestException(sourceId, "(dead letter)", "no record in the stored text");
+        }
+        return parsed.records().get(0);
+    }
+
+    /** An HTML page (a login form, an error page served with 200) is named as such, with its title. */
+    private static void rejectHtml(String xml, String sourceId, String url) throws HarvestException {
+        String head = xml.substring(0, Math.min(xml.length(), 2048)).toLowerCase(java.util.Locale.ROOT);
+        if (!head.contains("<oai-pmh") && (head.contains("<html") || head.contains("<!doctype html"))) {
+            String title = org.jsoup.Jsoup.parse(xml).title();
+            throw new HarvestException(sourceId, url, "not an OAI-PMH response: an HTML page"
+                    + (title.isBlank() ? "" : " titled '" + title.trim() + "'") + " (the body is <html>)");
+        }
+    }
+
+    private OaiPage readEnvelope(XMLStreamReader reader, String sourceId, String url, String metadataPrefix,
+                                 int repairs) throws XMLStreamException, HarvestException {
         String responseDate = null;
         String baseUrl = null;
         String prefix = metadataPrefix;
         List<RawRecord> records = new ArrayList<>();
         ResumptionToken token = null;
+        Identify identify = null;
+        List<MetadataFormat> formats = List.of();
+        List<OaiSet> sets = List.of();
         while (nextChild(reader)) {
             switch (reader.getLocalName()) {
                 case "responseDate" -> responseDate = reader.getElementText().trim();
@@ -67,10 +103,18 @@ public final class OaiPageParser {
                     }
                 }
                 case "ListRecords", "GetRecord", "ListIdentifiers" -> token = readList(reader, records, prefix);
+                case "Identify" -> identify = OaiDescriptions.identify(reader);
+                case "ListMetadataFormats" -> formats = OaiDescriptions.formats(reader);
+                case "ListSets" -> {
+                    XmlElement list = XmlTreeReader.read(reader, null);
+                    sets = OaiDescriptions.sets(list);
+                    token = list.element("resumptionToken").map(t -> new ResumptionToken(t.text().trim(), -1, -1,
+                            t.attribute("expirationDate").orElse(null))).orElse(null);
+                }
                 default -> skip(reader);
             }
         }
-        return new OaiPage(responseDate, baseUrl, records, token);
+        return new OaiPage(responseDate, baseUrl, records, token, identify, formats, sets, repairs);
     }
 
     private static HarvestException error(String sourceId, String url, String code, String message) {

@@ -21,12 +21,34 @@ public final class OaiRequest {
     }
 
     public static OaiRequest listRecords(String baseUrl, String metadataPrefix, String set, String from, String until) {
-        OaiRequest request = new OaiRequest(baseUrl, Verb.Type.ListRecords);
+        return list(Verb.Type.ListRecords, baseUrl, metadataPrefix, set, from, until);
+    }
+
+    public static OaiRequest listIdentifiers(String baseUrl, String metadataPrefix, String set, String from,
+                                             String until) {
+        return list(Verb.Type.ListIdentifiers, baseUrl, metadataPrefix, set, from, until);
+    }
+
+    private static OaiRequest list(Verb.Type verb, String baseUrl, String metadataPrefix, String set, String from,
+                                   String until) {
+        OaiRequest request = new OaiRequest(baseUrl, verb);
         request.put(Verb.Argument.MetadataPrefix, metadataPrefix);
         request.put(Verb.Argument.Set, set);
         request.put(Verb.Argument.From, from);
         request.put(Verb.Argument.Until, until);
         return request;
+    }
+
+    public static OaiRequest getRecord(String baseUrl, String identifier, String metadataPrefix) {
+        OaiRequest request = new OaiRequest(baseUrl, Verb.Type.GetRecord);
+        request.put(Verb.Argument.Identifier, identifier);
+        request.put(Verb.Argument.MetadataPrefix, metadataPrefix);
+        return request;
+    }
+
+    /** A verb without arguments: Identify, ListMetadataFormats, ListSets. */
+    public static OaiRequest verb(String baseUrl, Verb.Type verb) {
+        return new OaiRequest(baseUrl, verb);
     }
 
     /** The next page of a list: the verb and the token, nothing else (OAI-PMH 2.0, section 3.5). */
@@ -53,7 +75,7 @@ public final class OaiRequest {
         return url.toString();
     }
 
-    static String encode(String value) {
+    public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 

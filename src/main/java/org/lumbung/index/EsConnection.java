@@ -26,7 +26,11 @@ public final class EsConnection implements AutoCloseable {
         RestClient rest = RestClient.builder(HttpHost.create(url.toString()))
                 .setRequestConfigCallback(rc -> rc.setConnectTimeout(10_000).setSocketTimeout(120_000))
                 .build();
-        RestClientTransport transport = new RestClientTransport(rest, new JacksonJsonpMapper(new ObjectMapper()));
+        // Documents written by a newer Lumbung may carry fields this one does not know: ignore them, keep the rest.
+        ObjectMapper json = new ObjectMapper()
+                .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+        RestClientTransport transport = new RestClientTransport(rest, new JacksonJsonpMapper(json));
         return new EsConnection(url, rest, new ElasticsearchClient(transport));
     }
 

@@ -20,4 +20,19 @@ public record IndexLayout(String prefix, int replicas) {
     public String recordsTemplate() {
         return prefix + "-records";
     }
+
+    /** The live source list and each source's checkpoint and lease. */
+    public String sourcesIndex() {
+        return prefix + "-sources";
+    }
+
+    /** One report per harvest or ingest run. */
+    public String harvestsIndex() {
+        return prefix + "-harvests";
+    }
+
+    /** Records that could not be read or indexed, with their raw text, for replay. */
+    public String deadletterIndex() {
+        return prefix + "-deadletter";
+    }
 }

@@ -26,16 +26,36 @@ public final class IndexSetup {
 
     /** The template with this layout's names filled in. */
     public static String renderTemplate(IndexLayout layout) {
-        try (InputStream in = IndexSetup.class.getResourceAsStream("/es/records-template.json")) {
+        return render(layout, "/es/records-template.json");
+    }
+
+    private static String render(IndexLayout layout, String resource) {
+        try (InputStream in = IndexSetup.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("es/records-template.json is missing from the class path");
+                throw new IllegalStateException(resource + " is missing from the class path");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("${prefix}", layout.prefix())
                     .replace("\"${replicas}\"", Integer.toString(layout.replicas()))
                     .replace("${version}", Integer.toString(IndexLayout.TEMPLATE_VERSION));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read es/records-template.json", e);
+            throw new IllegalStateException("cannot read " + resource, e);
+        }
+    }
+
+    /** Creates an index of Lumbung's own bookkeeping with its mapping, unless it exists. */
+    private void ensureIndex(String name, String resource) throws IOException {
+        if (!client.indices().exists(e -> e.index(name)).value()) {
+            String body = render(layout, resource);
+            try {
+                client.indices().create(c -> c.index(name).withJson(new StringReader(body)));
+                LOG.info("created index {}", name);
+            } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+                // Another Lumbung on the cluster created it in between.
+                if (!"resource_already_exists_exception".equals(e.error().type())) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -47,6 +67,9 @@ public final class IndexSetup {
             client.indices().create(c -> c.index(layout.recordsIndex()));
             LOG.info("created index {} behind alias {}", layout.recordsIndex(), layout.recordsAlias());
         }
+        ensureIndex(layout.sourcesIndex(), "/es/sources-index.json");
+        ensureIndex(layout.harvestsIndex(), "/es/harvests-index.json");
+        ensureIndex(layout.deadletterIndex(), "/es/deadletter-index.json");
         client.cluster().health(h -> h.index(layout.recordsAlias()).waitForStatus(
                 co.elastic.clients.elasticsearch._types.HealthStatus.Yellow));
     }

@@ -52,6 +52,11 @@ final class IndexTicket implements Delivery {
     }
 
     @Override
+    public boolean isDone() {
+        return done.isDone();
+    }
+
+    @Override
     public Outcome await() throws InterruptedException {
         if (!done.isDone()) {
             indexer.flush();

@@ -31,16 +31,21 @@ public final class RecordIndexer implements AutoCloseable {
     public record BulkOptions(int operations, long bytes, int concurrency, Duration flushInterval) {
     }
 
-    private record Item(IndexTicket ticket, String id, String sourceId, boolean tombstone) {
+    private record Item(IndexTicket ticket, String id, String sourceId, boolean tombstone, Map<String, Object> document) {
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final BulkIngester<Item> ingester;
     private final ElasticsearchClient client;
     private final String alias;
+    private final DeadLetterStore deadLetters;
 
-    public RecordIndexer(ElasticsearchClient client, IndexLayout layout, BulkOptions options) {
+    public RecordIndexer(ElasticsearchClient client, IndexLayout layout, BulkOptions options,
+                         DeadLetterStore deadLetters) {
         this.client = client;
         this.alias = layout.recordsAlias();
+        this.deadLetters = deadLetters;
         this.ingester = BulkIngester.of(b -> b
                 .client(client)
                 .maxOperations(options.operations())
@@ -48,16 +53,20 @@ public final class RecordIndexer implements AutoCloseable {
                 .maxConcurrentRequests(options.concurrency())
                 .flushInterval(options.flushInterval().toMillis(), TimeUnit.MILLISECONDS)
                 .globalSettings(g -> g.requireAlias(true))
-                .listener(new Listener()));
+                .listener(new Listener(deadLetters)));
     }
 
     /** Queues the batch's records for indexing; the returned delivery completes when all are acknowledged. */
     public Delivery index(DcBatch batch) {
         IndexTicket ticket = new IndexTicket(this, batch.records().size(), batch.failures());
+        if (deadLetters != null) {
+            batch.failures().stream().filter(f -> !f.transientFailure())
+                    .forEach(f -> deadLetters.add(f, "crosswalk", null));
+        }
         Instant now = Instant.now();
         for (DcRecord record : batch.records()) {
             Map<String, Object> document = DocumentMapper.toDocument(record, now);
-            Item item = new Item(ticket, record.id(), record.sourceId(), record.deleted());
+            Item item = new Item(ticket, record.id(), record.sourceId(), record.deleted(), document);
             ingester.add(op -> op.index(i -> i.index(alias).id(DocumentIds.safe(record.id())).document(document)), item);
         }
         return ticket;
@@ -81,6 +90,12 @@ public final class RecordIndexer implements AutoCloseable {
 
     private static final class Listener implements BulkListener<Item> {
 
+        private final DeadLetterStore deadLetters;
+
+        Listener(DeadLetterStore deadLetters) {
+            this.deadLetters = deadLetters;
+        }
+
         @Override
         public void beforeBulk(long executionId, BulkRequest request, List<Item> items) {
             // nothing to do before a request
@@ -102,14 +117,28 @@ public final class RecordIndexer implements AutoCloseable {
 
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Item> items, Throwable failure) {
+            // The whole request failed (Elasticsearch unreachable): not the records' fault, so transient.
+            LOG.error("a bulk request of {} records failed: {}", items.size(), failure.toString());
             for (Item item : items) {
-                fail(item, "bulk request failed: " + failure);
+                item.ticket().failed(new RecordFailure(item.sourceId(), item.id(),
+                        "not indexed: bulk request failed: " + failure, null, true));
             }
         }
 
-        private static void fail(Item item, String reason) {
-            RecordFailure failure = new RecordFailure(item.sourceId(), item.id(), "not indexed: " + reason);
-            LOG.error("{}", failure);
+        /** The document was refused (a mapping conflict, say): it goes to the dead letters as it was. */
+        private void fail(Item item, String reason) {
+            String raw;
+            try {
+                raw = JSON.writeValueAsString(item.document());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                raw = String.valueOf(item.document());
+            }
+            RecordFailure failure = new RecordFailure(item.sourceId(), item.id(), "not indexed: " + reason, raw, false);
+            if (deadLetters != null) {
+                deadLetters.add(failure, "index", null);
+            } else {
+                LOG.error("{}", failure);
+            }
             item.ticket().failed(failure);
         }
     }

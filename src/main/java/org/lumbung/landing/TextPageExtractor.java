@@ -2,36 +2,48 @@ package org.lumbung.landing;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.lumbung.dc.Creator;
+import org.lumbung.dc.Citation;
 import org.lumbung.dc.DcElement;
 import org.lumbung.dc.DcRecordBuilder;
 
 /**
  * Reads the plain-text dump of an Open Journal Systems article page (what a browser's "save as text" or a text
- * crawler gives): the title, then one line per author ({@code Name - Affiliation}, a leading {@code *} marking the
- * corresponding author), then sections headed Abstract / Abstrak, Keywords / Kata Kunci, Citation Format and the like.
- * Sections may be empty; theme chrome such as "skip to main content" and "Article Metrics" is ignored.
+ * crawler gives), OJS 2 and 3 themes in English and Indonesian alike: the title, then the authors (see
+ * {@link AuthorLineParser}), then sections under the headings of {@link TextSection}: Abstract / Abstrak, Keywords /
+ * Kata Kunci, How to Cite / Cara Mengutip / Citation Format, DOI, Published / Diterbitkan, Issue / Terbitan, and the
+ * ones whose text is skipped (References, Daftar Pustaka, Downloads, Article Metrics...).
+ *
+ * <p>Tolerant of what real dumps hold: no-break spaces everywhere, empty sections ({@code Citation Format:} with
+ * nothing after it, {@code Last update:}, {@code No citation recorded.}), several abstracts (each one description,
+ * its language detected later), and the site's navigation before the article, which a breadcrumb trail ({@code Home /
+ * Archives / Vol. 12 No. 1 (2023) / Articles}) ends and whose volume and issue are kept.
  */
 public final class TextPageExtractor implements PageExtractor {
 
-    private enum Section { HEAD, ABSTRACT, KEYWORDS, CITATION, IGNORED }
-
-    private record Heading(Section section, String inlineText) {
-    }
-
-    private static final Pattern HEADING = Pattern.compile(
-            "(?i)^(abstract|abstrak|keywords?|kata\\s+kunci|citation\\s+format|how\\s+to\\s+cite|cara\\s+mengutip"
-                    + "|fulltext\\s+view\\s*\\|\\s*download|full\\s*text|article\\s+metrics|metrics|last\\s+update"
-                    + "|no\\s+citation\\s+recorded\\.?|references|daftar\\s+pustaka|refbacks|downloads?"
-                    + "|article\\s+info|copyright|license|lisensi)\\s*(:\\s*(.*))?$");
-    private static final Pattern CHROME = Pattern.compile(
-            "(?i)^(skip to (main )?content|skip to main navigation|open menu|toggle navigation)$");
-    private static final Pattern AUTHOR = Pattern.compile("^(\\*)?\\s*(.+?)\\s+[-\u2013\u2014]\\s+(.+)$");
     private static final Pattern NBSP = Pattern.compile("[\u00A0\u2007\u202F\u200B\uFEFF]");
+    private static final Pattern CHROME = Pattern.compile("(?i)skip\\s+to\\s+(the\\s+)?(main\\s+)?(content|navigation"
+            + "(\\s+menu)?|site\\s+footer)|lompat\\s+ke\\s+.+|(open|buka)\\s+menu|toggle\\s+navigation"
+            + "|(font\\s+size|ukuran\\s+huruf)\\s*:?.*");
+    private static final Pattern BREADCRUMB = Pattern.compile("(?i)(home|beranda)\\s*[/>\u203A\u00BB|].*");
+    private static final Pattern VOLUME_ISSUE = Pattern.compile(
+            "(?i)\\bvol(?:ume)?\\.?\\s*(\\d+)\\s*,?\\s*(?:no|nomor|issue|number)\\.?\\s*(\\d+)");
+    private static final Pattern DOI = Pattern.compile("(?i)(https?://(dx\\.)?doi\\.org/|doi:\\s*)?10\\.\\d{4,9}/[^\\s\"<>]+");
     private static final Pattern KEYWORD_SPLIT = Pattern.compile("\\s*[;,]\\s*");
+
+    /** What the sections hold while the lines are read. */
+    private static final class Dump {
+        final List<String> head = new ArrayList<>();
+        final List<String> authors = new ArrayList<>();
+        final List<String> abstracts = new ArrayList<>();
+        final StringBuilder paragraph = new StringBuilder();
+        final List<String> keywords = new ArrayList<>();
+        final List<String> citation = new ArrayList<>();
+        final Findings found = new Findings();
+        TextSection section = TextSection.HEAD;
+        boolean sectionHasText;
+    }
 
     @Override
     public String format() {
@@ -40,111 +52,104 @@ public final class TextPageExtractor implements PageExtractor {
 
     @Override
     public void read(LandingPage page, DcRecordBuilder record) {
-        List<String> head = new ArrayList<>();
-        List<String> abstracts = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        List<String> keywords = new ArrayList<>();
-        List<String> citation = new ArrayList<>();
-        Section section = Section.HEAD;
+        Dump dump = new Dump();
         for (String raw : page.content().split("\\R")) {
             // Pages are full of no-break spaces (OJS writes "Name&nbsp;-&nbsp;Affiliation").
             String line = NBSP.matcher(raw).replaceAll(" ").strip();
+            TextSection.Heading heading = TextSection.heading(line);
             if (CHROME.matcher(line).matches()) {
                 continue;
             }
-            Heading heading = heading(line);
-            if (heading != null) {
-                closeParagraph(section, current, abstracts);
-                section = heading.section();
-                String inline = heading.inlineText();
-                switch (section) {
-                    case ABSTRACT -> current.append(inline);
-                    case KEYWORDS -> addIfPresent(keywords, inline);
-                    case CITATION -> addIfPresent(citation, inline);
-                    default -> {
-                        // a heading whose text is not kept
-                    }
+            if (dump.section == TextSection.HEAD && BREADCRUMB.matcher(line).matches()) {
+                dump.head.clear();
+                volumeAndIssue(line, dump.found);
+            } else if (heading != null) {
+                closeAbstract(dump);
+                dump.section = heading.section();
+                dump.sectionHasText = false;
+                if (!heading.inlineText().isEmpty()) {
+                    take(dump, heading.inlineText());
                 }
-                continue;
-            }
-            switch (section) {
-                case HEAD -> head.add(line);
-                case ABSTRACT -> current.append(current.isEmpty() || line.isEmpty() ? "" : " ").append(line);
-                case KEYWORDS -> addIfPresent(keywords, line);
-                case CITATION -> addIfPresent(citation, line);
-                default -> {
-                    // sections with nothing for the record
+            } else if (line.isEmpty() && dump.section != TextSection.HEAD) {
+                // A blank line ends a keyword list or a citation once it has text; an abstract has paragraphs.
+                if (dump.sectionHasText && dump.section != TextSection.ABSTRACT) {
+                    dump.section = TextSection.IGNORED;
                 }
+            } else {
+                take(dump, line);
             }
         }
-        closeParagraph(section, current, abstracts);
-        readHead(head, record);
-        // Each Abstract/Abstrak section becomes one description; its language is detected from the text.
-        abstracts.forEach(a -> record.add(DcElement.DESCRIPTION, a));
-        keywords.forEach(k -> KEYWORD_SPLIT.splitAsStream(k).forEach(s -> record.add(DcElement.SUBJECT, s)));
+        closeAbstract(dump);
+        readHead(dump);
+        dump.abstracts.forEach(a -> dump.found.add(DcElement.DESCRIPTION, a));
+        dump.keywords.forEach(k -> KEYWORD_SPLIT.splitAsStream(k).forEach(s -> dump.found.add(DcElement.SUBJECT, s)));
         // A citation of the article is a bibliographic citation, which DCMI files under identifier.
-        if (!citation.isEmpty()) {
-            record.add(DcElement.IDENTIFIER, String.join(" ", citation));
+        if (!dump.citation.isEmpty()) {
+            String citation = String.join(" ", dump.citation);
+            dump.found.add(DcElement.IDENTIFIER, citation);
+            Matcher doi = DOI.matcher(citation);
+            if (doi.find()) {
+                dump.found.citation(Citation.DOI, doi.group());
+            }
+        }
+        dump.found.writeTo(record);
+    }
+
+    private static void take(Dump dump, String text) {
+        dump.sectionHasText = true;
+        switch (dump.section) {
+            case HEAD -> dump.head.add(text);
+            case AUTHORS -> dump.authors.add(text);
+            case ABSTRACT -> dump.paragraph.append(dump.paragraph.isEmpty() ? "" : " ").append(text);
+            case KEYWORDS -> dump.keywords.add(text);
+            case CITATION -> dump.citation.add(text);
+            case DOI -> {
+                Matcher doi = DOI.matcher(text);
+                if (doi.find()) {
+                    dump.found.doi(doi.group());
+                }
+            }
+            case PUBLISHED -> dump.found.add(DcElement.DATE, text).citation(Citation.PUBLICATION_DATE, text);
+            case ISSUE -> volumeAndIssue(text, dump.found);
+            case IGNORED -> {
+                // chrome, or a section with nothing for the record
+            }
+        }
+        if (dump.section.singleLine()) {
+            dump.section = TextSection.IGNORED;
         }
     }
 
-    private static Heading heading(String line) {
-        Matcher m = HEADING.matcher(line);
-        if (!m.matches()) {
-            return null;
-        }
-        String word = m.group(1).toLowerCase(Locale.ROOT);
-        String inline = m.group(3) == null ? "" : m.group(3).strip();
-        Section section;
-        if (word.startsWith("abstra")) {
-            section = Section.ABSTRACT;
-        } else if (word.startsWith("keyword") || word.startsWith("kata")) {
-            section = Section.KEYWORDS;
-        } else if (word.startsWith("citation") || word.startsWith("how") || word.startsWith("cara")) {
-            section = Section.CITATION;
-        } else {
-            section = Section.IGNORED;
-        }
-        return new Heading(section, inline);
-    }
-
-    /** The head block: the title (its first paragraph), then author lines. */
-    private static void readHead(List<String> head, DcRecordBuilder record) {
+    /** The head: the title (its first paragraph, up to a line only an author line can be), then author lines. */
+    private static void readHead(Dump dump) {
         int i = 0;
-        while (i < head.size() && head.get(i).isEmpty()) {
+        while (i < dump.head.size() && dump.head.get(i).isEmpty()) {
             i++;
         }
         StringBuilder title = new StringBuilder();
-        for (; i < head.size() && !head.get(i).isEmpty() && !AUTHOR.matcher(head.get(i)).matches(); i++) {
-            title.append(title.isEmpty() ? "" : " ").append(head.get(i));
+        for (; i < dump.head.size() && !dump.head.get(i).isEmpty()
+                && !AuthorLineParser.looksLikeAuthor(dump.head.get(i)); i++) {
+            title.append(title.isEmpty() ? "" : " ").append(dump.head.get(i));
         }
-        record.add(DcElement.TITLE, title.toString());
-        for (; i < head.size(); i++) {
-            String line = head.get(i);
-            if (line.isEmpty()) {
-                continue;
-            }
-            Matcher m = AUTHOR.matcher(line);
-            if (m.matches()) {
-                record.creator(new Creator(m.group(2), m.group(3), null, m.group(1) != null));
-            } else {
-                boolean corresponding = line.startsWith("*");
-                record.creator(new Creator(corresponding ? line.substring(1) : line, null, null, corresponding));
-            }
+        dump.found.add(DcElement.TITLE, title.toString());
+        AuthorLineParser authors = new AuthorLineParser();
+        dump.head.subList(i, dump.head.size()).stream().filter(l -> !l.isEmpty()).forEach(authors::read);
+        dump.authors.forEach(authors::read);
+        authors.creators().forEach(dump.found::creator);
+    }
+
+    private static void volumeAndIssue(String text, Findings found) {
+        Matcher m = VOLUME_ISSUE.matcher(text);
+        if (m.find()) {
+            found.citation(Citation.VOLUME, m.group(1)).citation(Citation.ISSUE, m.group(2));
         }
     }
 
     /** Ends an abstract section: its paragraphs, joined, are one description. */
-    private static void closeParagraph(Section section, StringBuilder current, List<String> abstracts) {
-        if (section == Section.ABSTRACT && !current.isEmpty()) {
-            abstracts.add(current.toString());
+    private static void closeAbstract(Dump dump) {
+        if (dump.section == TextSection.ABSTRACT && !dump.paragraph.isEmpty()) {
+            dump.abstracts.add(dump.paragraph.toString());
         }
-        current.setLength(0);
-    }
-
-    private static void addIfPresent(List<String> list, String line) {
-        if (!line.isEmpty()) {
-            list.add(line);
-        }
+        dump.paragraph.setLength(0);
     }
 }

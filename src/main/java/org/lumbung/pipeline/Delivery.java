@@ -5,6 +5,11 @@ public interface Delivery {
 
     Outcome await() throws InterruptedException;
 
+    /** Whether {@link #await} would return at once. */
+    default boolean isDone() {
+        return true;
+    }
+
     static Delivery done(Outcome outcome) {
         return () -> outcome;
     }

@@ -21,4 +21,9 @@ public record Outcome(int indexed, int deleted, List<RecordFailure> failures) {
     public int failed() {
         return failures.size();
     }
+
+    /** Whether some record failed for a reason outside it (the index was unavailable): retry, do not skip it. */
+    public boolean hasTransientFailures() {
+        return failures.stream().anyMatch(RecordFailure::transientFailure);
+    }
 }

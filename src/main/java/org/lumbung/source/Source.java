@@ -1,29 +1,75 @@
 package org.lumbung.source;
 
 import java.util.List;
+import org.lumbung.harvest.HttpFetcher;
+import org.lumbung.harvest.SourceOptions;
 import org.lumbung.landing.PageInput;
+import org.lumbung.pipeline.Durations;
 
 /**
  * A source Lumbung harvests: an OAI-PMH endpoint ({@code oai}) or a list of landing pages ({@code pages}), with its
- * cron schedule (Quartz syntax, seconds first).
+ * cron schedule (Quartz syntax, seconds first) and its own harvesting knobs.
  *
- * @param id             slug used in logs, document ids and provenance
- * @param name           what people call it
- * @param kind           oai or pages
- * @param baseUrl        the OAI-PMH base URL (oai only)
- * @param metadataPrefix the format to harvest (oai only)
- * @param sets           setSpecs to harvest; empty harvests the whole repository (oai only)
- * @param schedule       Quartz cron expression
- * @param pages          page files or URLs with their addresses (pages only)
+ * @param id                 slug used in logs, document ids and provenance
+ * @param name               what people call it
+ * @param kind               oai or pages
+ * @param baseUrl            the OAI-PMH base URL (oai only)
+ * @param metadataPrefix     the format to harvest (oai only)
+ * @param sets               setSpecs to harvest; empty harvests the whole repository (oai only)
+ * @param schedule           Quartz cron expression
+ * @param pages              page files or URLs with their addresses (pages only)
+ * @param platform           dspace, eprints, ojs, invenio, dataverse or other
+ * @param politeness         pause between requests and TLS verification
+ * @param windows            date windows on or off, and the first window's size
+ * @param reconcileDeletions compare the repository's identifiers with the index after each harvest
  */
 public record Source(String id, String name, Kind kind, String baseUrl, String metadataPrefix, List<String> sets,
-                     String schedule, List<PageInput> pages) {
+                     String schedule, List<PageInput> pages, String platform, Politeness politeness, Windows windows,
+                     boolean reconcileDeletions) {
 
     /** What a source is. */
     public enum Kind { OAI, PAGES }
 
+    /**
+     * How gently to treat the server: a pause between requests ({@code 0s}, {@code 2s}) and TLS verification. What
+     * a source list leaves out takes the safe default: no pause, TLS verified.
+     */
+    public record Politeness(String delay, Boolean verifyTls) {
+        public static final Politeness DEFAULT = new Politeness("0s", true);
+
+        public Politeness {
+            delay = delay == null ? "0s" : delay;
+            verifyTls = verifyTls == null || verifyTls;
+        }
+    }
+
+    /** Date windows: on, with the first window's size ({@code 365d}); off for servers that mishandle from/until. */
+    public record Windows(Boolean enabled, String initial) {
+        public static final Windows DEFAULT = new Windows(true, "365d");
+
+        public Windows {
+            enabled = enabled == null || enabled;
+            initial = initial == null ? "365d" : initial;
+        }
+    }
+
     public Source {
-        sets = List.copyOf(sets);
-        pages = List.copyOf(pages);
+        sets = sets == null ? List.of() : List.copyOf(sets);
+        pages = pages == null ? List.of() : List.copyOf(pages);
+        politeness = politeness == null ? Politeness.DEFAULT : politeness;
+        windows = windows == null ? Windows.DEFAULT : windows;
+    }
+
+    /** An OAI-PMH source with the default knobs. */
+    public static Source oai(String id, String name, String baseUrl, String metadataPrefix, List<String> sets,
+                             String schedule, String platform) {
+        return new Source(id, name, Kind.OAI, baseUrl, metadataPrefix, sets, schedule, List.of(), platform, null, null,
+                false);
+    }
+
+    /** What the harvester needs of these knobs. */
+    public SourceOptions options() {
+        return new SourceOptions(new HttpFetcher.Politeness(Durations.parse(politeness.delay()), politeness.verifyTls()),
+                windows.enabled(), Durations.parse(windows.initial()), reconcileDeletions);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.lumbung.landing.PageInput;
+import org.lumbung.pipeline.Durations;
 import org.lumbung.pipeline.SourceId;
 import org.quartz.CronExpression;
 
@@ -20,10 +21,12 @@ import org.quartz.CronExpression;
 public final class SourceList {
 
     static final String DEFAULT_SCHEDULE = "0 0 3 * * ?";
+    static final List<String> PLATFORMS = List.of("dspace", "eprints", "ojs", "invenio", "dataverse", "other");
 
     /** One entry as written in YAML. */
     public record Entry(String id, String name, String kind, String baseUrl, String metadataPrefix, String set,
-                        List<String> sets, String schedule, List<PageEntry> pages) {
+                        List<String> sets, String schedule, List<PageEntry> pages, String platform,
+                        Source.Politeness politeness, Source.Windows windows, Boolean reconcileDeletions) {
     }
 
     /** One page of a pages source: a file (relative to the list) or a URL to fetch, and the page's address. */
@@ -35,6 +38,16 @@ public final class SourceList {
     }
 
     private SourceList() {
+    }
+
+    private static void checkDuration(Path yaml, String id, String field, String value) {
+        if (value != null) {
+            try {
+                Durations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new SourceListException(yaml, "source '" + id + "': " + field + ": " + e.getMessage());
+            }
+        }
     }
 
     public static List<Source> read(Path yaml) {
@@ -72,6 +85,13 @@ public final class SourceList {
         }
         String kind = e.kind() == null ? "" : e.kind().toLowerCase(Locale.ROOT);
         String name = e.name() == null ? id : e.name();
+        checkDuration(yaml, id, "politeness.delay", e.politeness() == null ? null : e.politeness().delay());
+        checkDuration(yaml, id, "windows.initial", e.windows() == null ? null : e.windows().initial());
+        String platform = e.platform() == null ? "other" : e.platform().toLowerCase(Locale.ROOT);
+        if (!PLATFORMS.contains(platform)) {
+            throw new SourceListException(yaml, "source '" + id + "': platform must be one of " + PLATFORMS);
+        }
+        boolean reconcile = Boolean.TRUE.equals(e.reconcileDeletions());
         switch (kind) {
             case "oai" -> {
                 if (e.baseUrl() == null || !e.baseUrl().matches("https?://.+")) {
@@ -82,7 +102,8 @@ public final class SourceList {
                     sets.add(0, e.set());
                 }
                 String prefix = e.metadataPrefix() == null ? "oai_dc" : e.metadataPrefix();
-                return new Source(id, name, Source.Kind.OAI, e.baseUrl(), prefix, sets, schedule, List.of());
+                return new Source(id, name, Source.Kind.OAI, e.baseUrl(), prefix, sets, schedule, List.of(), platform,
+                        e.politeness(), e.windows(), reconcile);
             }
             case "pages" -> {
                 if (e.pages() == null || e.pages().isEmpty()) {
@@ -98,7 +119,8 @@ public final class SourceList {
                         throw new SourceListException(yaml, "source '" + id + "': each page needs a file or a url");
                     }
                 }
-                return new Source(id, name, Source.Kind.PAGES, null, null, List.of(), schedule, pages);
+                return new Source(id, name, Source.Kind.PAGES, null, null, List.of(), schedule, pages, platform,
+                        e.politeness(), e.windows(), false);
             }
             default -> throw new SourceListException(yaml, "source '" + id + "': kind must be oai or pages, not '"
                     + e.kind() + "'");

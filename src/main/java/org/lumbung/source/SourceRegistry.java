@@ -6,43 +6,42 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import org.lumbung.harvest.HarvestReport;
 import org.lumbung.harvest.HarvestRequest;
+import org.lumbung.landing.IngestReport;
 import org.lumbung.landing.IngestRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sources Lumbung runs, imported from the seed list, and which of them is running now: a source never runs twice
- * at once (a schedule firing while the start-up harvest still runs is skipped and logged).
+ * The sources Lumbung runs. The live list is kept in Elasticsearch ({@link SourceStore}); the reviewed seed list is
+ * imported into it at start. A source runs only under its lease, so a trigger that fires while it still runs (here or
+ * in another Lumbung on the same cluster) is skipped and logged.
  */
 public final class SourceRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.sources");
     private static final Path WORKING_COPY = Path.of("seeds", "sources.yaml");
 
-    private final Map<String, Source> sources = new LinkedHashMap<>();
-    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final SourceStore store;
 
-    public SourceRegistry(List<Source> sources) {
-        sources.forEach(s -> this.sources.put(s.id(), s));
+    public SourceRegistry(SourceStore store) {
+        this.store = store;
     }
 
     /**
-     * The given list; else {@code seeds/sources.yaml} in the working folder; else the list packaged in the jar,
-     * unpacked (with the pages it names) into {@code <data>/packaged-seeds}.
+     * The seed list: the given file; else {@code seeds/sources.yaml} in the working folder; else the list packaged in
+     * the jar, unpacked (with the pages it names) into {@code <data>/packaged-seeds}.
      */
-    public static SourceRegistry load(Path seedList, Path dataDir) {
+    public static List<Source> seeds(Path seedList, Path dataDir) {
         Path file = seedList != null ? seedList
                 : Files.isRegularFile(WORKING_COPY) ? WORKING_COPY : unpackPackagedSeeds(dataDir.resolve("packaged-seeds"));
         List<Source> sources = SourceList.read(file);
-        LOG.info("{} sources from {}", sources.size(), file.toAbsolutePath());
-        return new SourceRegistry(sources);
+        LOG.info("{} sources in the seed list {}", sources.size(), file.toAbsolutePath());
+        return sources;
     }
 
     private static Path unpackPackagedSeeds(Path target) {
@@ -74,39 +73,71 @@ public final class SourceRegistry {
         }
     }
 
+    /** Seeds define their sources: a seed's definition replaces the stored one; state (checkpoints) stays. */
+    public void importSeeds(List<Source> seeds) {
+        for (Source seed : seeds) {
+            store.update(seed.id(), s -> s.withDefinition(seed, "seeds"));
+        }
+    }
+
+    public SourceStore store() {
+        return store;
+    }
+
     public List<String> ids() {
-        return List.copyOf(sources.keySet());
+        return all().stream().map(Source::id).toList();
     }
 
     public List<Source> all() {
-        return List.copyOf(sources.values());
+        List<Source> out = new ArrayList<>();
+        for (SourceState state : store.all()) {
+            if (state.definition() != null) {
+                out.add(state.definition());
+            }
+        }
+        return out;
     }
 
-    /** Marks the source running and returns it; null (and a log line) if it is running already. */
+    /** Takes the source's lease and returns it; null (and a log line) when it runs elsewhere or is gone. */
     public Source claim(String id) {
-        Source source = sources.get(id);
-        if (source == null) {
-            throw new IllegalArgumentException("no source '" + id + "'");
-        }
-        if (!running.add(id)) {
-            LOG.warn("source {}: still running, this trigger is skipped", id);
+        SourceState state = store.get(id).orElse(null);
+        if (state == null || state.removed() || state.definition() == null) {
+            LOG.warn("source {}: not in the source list (removed?); this trigger is skipped", id);
             return null;
         }
-        return source;
+        if (!store.acquire(id)) {
+            SourceState.Lease lease = store.get(id).map(SourceState::lease).orElse(null);
+            LOG.warn("source {}: still running ({} holds it until {}); this trigger is skipped", id,
+                    lease == null ? "?" : lease.owner(), lease == null ? "?" : lease.expiresAt());
+            return null;
+        }
+        return state.definition();
     }
 
-    public void release(String id) {
-        running.remove(id);
+    /** Gives the lease back and records how the run went (a HarvestReport, an IngestReport, or null). */
+    public void release(String id, Object report) {
+        SourceState.LastRun run = null;
+        String now = Instant.now().toString();
+        if (report instanceof HarvestReport h) {
+            run = new SourceState.LastRun(h.startedAt(), now, h.outcome(), h.indexed(), h.deleted(), h.failures().size(),
+                    h.error());
+        } else if (report instanceof IngestReport i) {
+            run = new SourceState.LastRun(null, now, i.complete() ? "complete" : "complete with failures",
+                    i.indexed(), i.deleted(), i.failures().size(), null);
+        }
+        store.release(id, run);
     }
 
     /** One harvest per set, or one of the whole repository when the source names no set. */
     public List<HarvestRequest> harvestRequests(Source source) {
         List<HarvestRequest> out = new ArrayList<>();
         if (source.sets().isEmpty()) {
-            out.add(new HarvestRequest(source.id(), source.baseUrl(), source.metadataPrefix(), null, null, null));
+            out.add(new HarvestRequest(source.id(), source.baseUrl(), source.metadataPrefix(), null, null, null,
+                    source.options()));
         }
         for (String set : source.sets()) {
-            out.add(new HarvestRequest(source.id(), source.baseUrl(), source.metadataPrefix(), set, null, null));
+            out.add(new HarvestRequest(source.id(), source.baseUrl(), source.metadataPrefix(), set, null, null,
+                    source.options()));
         }
         return out;
     }

@@ -37,7 +37,8 @@ class RunIT {
         Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "org.lumbung.App", "run",
                 "--data", data.toString(), "--es-port", "0", "--port", Integer.toString(port),
-                "-Dlumbung.http-client.connect-timeout=2s", "-Dlumbung.http-client.read-timeout=5s")
+                "-Dlumbung.http-client.connect-timeout=2s", "-Dlumbung.http-client.read-timeout=5s",
+                "-Dlumbung.harvest.retry.attempts=2", "-Dlumbung.harvest.retry.initial-delay=100ms")
                 .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Properties node;
         try {

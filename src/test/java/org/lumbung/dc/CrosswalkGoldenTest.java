@@ -11,7 +11,6 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.lumbung.config.Lumbung;
 import org.lumbung.harvest.OaiHeader;
 import org.lumbung.harvest.RawRecord;
 import org.lumbung.index.DocumentMapper;
@@ -26,7 +25,7 @@ import org.lumbung.xml.XmlTreeReader;
 class CrosswalkGoldenTest {
 
     private static final Path CASES = Path.of("src/test/resources/fixtures/crosswalk");
-    private static final Crosswalks CROSSWALKS = Lumbung.crosswalks(new LanguageDetector(List.of("id", "en", "ms"), 400));
+    private static final Crosswalks CROSSWALKS = Crosswalks.standard(new LanguageDetector(List.of("id", "en", "ms"), 400));
 
     static Stream<Path> cases() throws IOException {
         try (Stream<Path> files = Files.walk(CASES)) {

@@ -16,7 +16,6 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.lumbung.config.Lumbung;
 import org.lumbung.harvest.HarvestException;
 import org.lumbung.harvest.OaiHeader;
 import org.lumbung.harvest.OaiPageParser;
@@ -37,7 +36,7 @@ class SharedFixturesConformanceTest {
     private static final Map<String, String> BARE_PREFIXES = Map.of("rioxx", "rioxx", "qualifieddc", "qdc",
             "dc", "oai_dc", "article", "jats", "mods", "mods");
 
-    private final Crosswalks crosswalks = Lumbung.crosswalks(new LanguageDetector(List.of("id", "en", "ms"), 400));
+    private final Crosswalks crosswalks = Crosswalks.standard(new LanguageDetector(List.of("id", "en", "ms"), 400));
     private final List<String> thrown = new ArrayList<>();
     private final Map<String, Integer> unread = new TreeMap<>();
     private final Map<String, Integer> withoutCrosswalk = new TreeMap<>();

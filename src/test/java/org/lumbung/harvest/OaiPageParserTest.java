@@ -72,7 +72,7 @@ class OaiPageParserTest {
         assertThatThrownBy(() -> parse("oai/html-error-page.html"))
                 .isInstanceOf(HarvestException.class)
                 .hasMessageContaining("source jhi")
-                .hasMessageContaining("not an OAI-PMH response (the body is <html>)")
+                .hasMessageContaining("not an OAI-PMH response: an HTML page titled 'Error' (the body is <html>)")
                 .hasMessageContaining("http://x/oai");
     }
 

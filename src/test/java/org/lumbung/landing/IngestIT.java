@@ -19,20 +19,12 @@ class IngestIT {
         prefix = TestElasticsearch.freshPrefix(IngestIT.class);
     }
 
-    private static String[] withEs(String... args) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 4);
-        all[args.length] = "--es";
-        all[args.length + 1] = TestElasticsearch.url().toString();
-        all[args.length + 2] = "--index-prefix";
-        all[args.length + 3] = prefix;
-        return all;
-    }
 
     @Test
     @SuppressWarnings("rawtypes")
     void theSeedPageBecomesTheGoldenDocumentAndSearchFindsIt() throws Exception {
-        Cli.Result ingest = Cli.run(withEs("ingest", SeedPageTest.SEED.toString(), "--url", SeedPageTest.SEED_URL,
-                "--source", "undip-jihi-pages"));
+        Cli.Result ingest = Cli.onTestEs(prefix, "ingest", SeedPageTest.SEED.toString(), "--url", SeedPageTest.SEED_URL,
+                "--source", "undip-jihi-pages");
         assertThat(ingest.status()).isZero();
         assertThat(ingest.out()).contains("ingest: 1 documents read, 1 records indexed, 0 deleted, 0 failed");
 
@@ -40,21 +32,21 @@ class IngestIT {
         assertThat(docs).containsOnlyKeys(SeedPageTest.SEED_URL);
         Golden.assertMatches("seed.expected.json", docs.get(SeedPageTest.SEED_URL));
 
-        Cli.Result search = Cli.run(withEs("search", "Karabakh"));
+        Cli.Result search = Cli.onTestEs(prefix, "search", "Karabakh");
         assertThat(search.status()).isZero();
         assertThat(search.out()).contains("1. Kebijakan Luar Negeri Turki",
                 "Falentinoris Yubilio Wiku; Ika Riswanti Putranti; Marten Hanura (n.d.)",
                 "source undip-jihi-pages, id " + SeedPageTest.SEED_URL, "1 of 1 records match 'Karabakh'");
 
-        Cli.Result json = Cli.run(withEs("search", "Erdoğan", "--json"));
+        Cli.Result json = Cli.onTestEs(prefix, "search", "Erdoğan", "--json");
         assertThat(json.out()).contains("\"total\" : 1", "\"id\" : \"" + SeedPageTest.SEED_URL + "\"");
     }
 
     @Test
     void ingestingTheSamePageAgainKeepsOneDocument() throws Exception {
         for (int i = 0; i < 2; i++) {
-            assertThat(Cli.run(withEs("ingest", SeedPageTest.SEED.toString(), "--url", SeedPageTest.SEED_URL,
-                    "--source", "undip-jihi-pages")).status()).isZero();
+            assertThat(Cli.onTestEs(prefix, "ingest", SeedPageTest.SEED.toString(), "--url", SeedPageTest.SEED_URL,
+                    "--source", "undip-jihi-pages").status()).isZero();
         }
         assertThat(TestElasticsearch.documents(prefix + "-records")).hasSize(1);
     }

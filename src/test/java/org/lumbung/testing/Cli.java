@@ -15,6 +15,16 @@ public final class Cli {
     private Cli() {
     }
 
+    /** A command against the shared test Elasticsearch, under an index prefix. */
+    public static Result onTestEs(String prefix, String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 4);
+        all[args.length] = "--es";
+        all[args.length + 1] = TestElasticsearch.url().toString();
+        all[args.length + 2] = "--index-prefix";
+        all[args.length + 3] = prefix;
+        return run(all);
+    }
+
     public static synchronized Result run(String... args) {
         PrintStream original = System.out;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();

@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A real OAI-PMH endpoint on 127.0.0.1 that answers from fixture files: the first page for a request without a
- * token, and the page registered for each resumption token (matched exactly, after URL decoding). An unknown token
- * gets the protocol's badResumptionToken answer. Every query string it receives is kept, in order.
+ * A real OAI-PMH endpoint on 127.0.0.1 that answers from fixture files: Identify from an OJS Identify answer, the
+ * first page for a list request without a token, and the page registered for each resumption token (matched exactly,
+ * after URL decoding). An unknown token gets the protocol's badResumptionToken answer. Every query string it receives is kept, in order.
  */
 public final class OaiTestServer implements AutoCloseable {
 
@@ -74,7 +74,8 @@ public final class OaiTestServer implements AutoCloseable {
         queries.add(raw);
         Map<String, String> params = decode(raw);
         String token = params.get("resumptionToken");
-        byte[] body = token == null ? firstPage : pagesByToken.get(token);
+        byte[] body = "Identify".equals(params.get("verb")) ? fixture("oai/ojs-identify.xml")
+                : token == null ? firstPage : pagesByToken.get(token);
         if (body == null) {
             body = fixture("oai/error-badResumptionToken.xml");
         }

@@ -1,0 +1,186 @@
+package org.lumbung.cli;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.lumbung.App;
+import org.lumbung.config.Components;
+import org.lumbung.config.Lumbung;
+import org.lumbung.dc.DcBatch;
+import org.lumbung.dc.DcRecord;
+import org.lumbung.dc.OaiInfo;
+import org.lumbung.dc.Provenance;
+import org.lumbung.harvest.Checkpoint;
+import org.lumbung.harvest.HarvestException;
+import org.lumbung.harvest.OaiInspector;
+import org.lumbung.index.IndexedSourceRecords;
+import org.lumbung.pipeline.Delivery;
+import org.lumbung.pipeline.Outcome;
+import org.lumbung.pipeline.SourceId;
+import org.lumbung.source.Source;
+import org.lumbung.source.SourceState;
+import org.lumbung.source.SourceStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The live source list: add (finding the OAI-PMH endpoint), list (with checkpoints and health), remove. */
+@Command(name = "sources", mixinStandardHelpOptions = true, description = "Add, list and remove sources.",
+        subcommands = {SourcesCommand.Add.class, SourcesCommand.ListSources.class, SourcesCommand.Remove.class})
+public final class SourcesCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(System.out);
+        return App.USAGE;
+    }
+
+    /** Adds a repository, found from its homepage or base URL. */
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Add a repository: its homepage or OAI-PMH base URL (the endpoint is found by probing).")
+    static final class Add implements Callable<Integer> {
+        @Mixin
+        CommonOptions common = new CommonOptions();
+
+        @Parameters(index = "0", paramLabel = "URL", description = "The repository's homepage or OAI-PMH base URL.")
+        String address;
+
+        @Option(names = "--id", paramLabel = "ID", description = "Source id; default derived from the base URL.")
+        String id;
+
+        @Option(names = "--prefix", paramLabel = "PREFIX", description = "metadataPrefix; default oai_dc.")
+        String prefix = "oai_dc";
+
+        @Option(names = "--schedule", paramLabel = "CRON", description = "Quartz cron; default 0 0 3 * * ?.")
+        String schedule = "0 0 3 * * ?";
+
+        @Override
+        public Integer call() throws Exception {
+            if (!address.matches("(?i)https?://.+")) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "URL must be http(s): " + address);
+            }
+            if (!org.quartz.CronExpression.isValidExpression(schedule)) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--schedule is not a Quartz cron");
+            }
+            try (Lumbung lumbung = Lumbung.start(common.settings(Map.of()))) {
+                OaiInspector.Inspection found;
+                try {
+                    found = new OaiInspector(lumbung.components().fetcher()).find(address);
+                } catch (HarvestException e) {
+                    System.err.println("lumbung: " + e.getMessage());
+                    return App.FAILED;
+                }
+                String sourceId = CommonOptions.sourceId(id != null ? id : SourceId.fromUrl(found.baseUrl()), this);
+                String platform = found.identify().software() != null ? found.identify().software()
+                        : found.baseUrl().contains("/index.php/") ? "ojs" : "other";
+                Source source = Source.oai(sourceId, found.identify().repositoryName(), found.baseUrl(), prefix,
+                        List.of(), schedule, platform);
+                lumbung.components().sourceStore().update(sourceId, s -> s.withDefinition(source, "added"));
+                System.out.println("added source " + sourceId + ": " + found.baseUrl() + " (" + platform + ", '"
+                        + source.name() + "', schedule " + schedule + ")");
+                return App.OK;
+            }
+        }
+    }
+
+    /** Lists the sources with their checkpoint, last run and health. */
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the sources, checkpoints and last runs.")
+    static final class ListSources implements Callable<Integer> {
+        @Mixin
+        CommonOptions common = new CommonOptions();
+
+        @Override
+        public Integer call() throws Exception {
+            try (Lumbung lumbung = Lumbung.start(common.settings(Map.of()))) {
+                List<SourceState> all = lumbung.components().sourceStore().all();
+                for (SourceState s : all) {
+                    System.out.println(describe(s));
+                }
+                System.out.println(all.size() + " sources");
+                return App.OK;
+            }
+        }
+
+        static String describe(SourceState s) {
+            Source d = s.definition();
+            StringBuilder line = new StringBuilder(s.id());
+            if (d != null) {
+                line.append("  ").append(d.kind().name().toLowerCase(Locale.ROOT)).append(' ').append(d.platform())
+                        .append("  ").append(d.kind() == Source.Kind.OAI ? d.baseUrl() : d.pages().size() + " pages")
+                        .append("  '").append(d.schedule()).append('\'');
+            }
+            for (Checkpoint c : s.checkpoints()) {
+                line.append("\n    checkpoint").append(c.set().isEmpty() ? "" : " set " + c.set()).append(": ")
+                        .append(c.inProgress() ? "harvest in progress at window " + c.windowFrom() + " to "
+                                + (c.windowUntil() == null ? "now" : c.windowUntil())
+                                + (c.resumptionToken() == null ? "" : ", token " + c.resumptionToken())
+                                : "next from " + (c.nextFrom() == null ? "the beginning" : c.nextFrom()));
+            }
+            SourceState.LastRun run = s.lastRun();
+            line.append("\n    last run: ").append(run == null ? "never" : run.outcome() + " at " + run.finishedAt()
+                    + ", " + run.indexed() + " indexed, " + run.deleted() + " deleted, " + run.failed() + " failed"
+                    + (run.error() == null ? "" : " (" + run.error() + ")"));
+            if (s.lease() != null && Instant.parse(s.lease().expiresAt()).isAfter(Instant.now())) {
+                line.append("\n    running now in ").append(s.lease().owner());
+            }
+            s.quirks().forEach((k, v) -> line.append("\n    quirk ").append(k).append(": ").append(v));
+            return line.toString();
+        }
+    }
+
+    /** Removes a source: its schedule stops and its records become tombstones. */
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = "Remove a source: its schedule stops and its records become tombstones.")
+    static final class Remove implements Callable<Integer> {
+        @Mixin
+        CommonOptions common = new CommonOptions();
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The source to remove.")
+        String id;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Lumbung lumbung = Lumbung.start(common.settings(Map.of()))) {
+                Components c = lumbung.components();
+                SourceStore store = c.sourceStore();
+                if (store.get(id).filter(s -> !s.removed()).isEmpty()) {
+                    System.err.println("lumbung: no source '" + id + "'");
+                    return App.FAILED;
+                }
+                store.update(id, s -> s.withRemoved(true));
+                Outcome outcome = lumbung.withRoutes(routes -> tombstones(c, routes));
+                System.out.println("removed source " + id + ": " + outcome.deleted() + " records are now tombstones"
+                        + (outcome.failed() == 0 ? "" : ", " + outcome.failed() + " failed"));
+                return outcome.failed() == 0 ? App.OK : App.FAILED;
+            }
+        }
+
+        private Outcome tombstones(Components c, org.apache.camel.ProducerTemplate routes) throws InterruptedException {
+            String now = Instant.now().toString();
+            List<DcRecord> batch = new ArrayList<>();
+            List<Delivery> deliveries = new ArrayList<>();
+            new IndexedSourceRecords(c.es().client(), c.layout()).liveRecords(id, r -> {
+                OaiInfo oai = r.oaiIdentifier() == null ? null
+                        : new OaiInfo(r.oaiIdentifier(), now, List.of(), r.metadataPrefix());
+                batch.add(DcRecord.tombstone(r.id(), id, oai,
+                        new Provenance(id, r.oaiIdentifier(), r.url(), now, "removed")));
+                if (batch.size() == 500) {
+                    deliveries.add(routes.requestBody("direct:index", new DcBatch(id, List.copyOf(batch), List.of()),
+                            Delivery.class));
+                    batch.clear();
+                }
+            });
+            deliveries.add(routes.requestBody("direct:index", new DcBatch(id, batch, List.of()), Delivery.class));
+            Outcome outcome = Outcome.NONE;
+            for (Delivery d : deliveries) {
+                outcome = outcome.plus(d.await());
+            }
+            return outcome;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.lumbung.config;
+
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.lumbung.dc.DcSink;
+import org.lumbung.harvest.RecordSink;
+import org.lumbung.pipeline.Delivery;
+import org.lumbung.search.ApiErrors;
+import org.lumbung.search.HealthReport;
+import org.lumbung.source.SourceRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Camel Main over Lumbung's YAML routes, with the beans they call bound by name. */
+final class CamelApp {
+
+    private static final Logger LOG = LoggerFactory.getLogger("lumbung.sources");
+
+    private CamelApp() {
+    }
+
+    /**
+     * The packaged routes (or the configured route folder). Without {@code serve} the HTTP server and the source
+     * schedules are left out (the one-shot commands).
+     */
+    static Main create(Lumbung lumbung, boolean serve) {
+        Components c = lumbung.components();
+        Settings settings = c.settings();
+        Main main = new Main();
+        settings.asMap().forEach(main::addOverrideProperty);
+        main.addOverrideProperty("camel.main.name", "lumbung");
+        main.addOverrideProperty("camel.main.startup-summary-level", "off");
+        // On Ctrl-C a harvest in flight gets this long to finish its page; its checkpoint makes the next run resume.
+        main.addOverrideProperty("camel.main.shutdown-timeout", "10");
+        String routes = settings.routes().map(dir -> "file:" + dir.toAbsolutePath() + "/*.camel.yaml")
+                .orElse("classpath:lumbung/camel-routes/*.camel.yaml");
+        main.addOverrideProperty("camel.main.routes-include-pattern", routes);
+        if (!serve) {
+            main.addOverrideProperty("camel.main.routes-exclude-pattern", "**/serve.camel.yaml,**/sources.camel.yaml");
+        }
+        main.addOverrideProperty("camel.server.enabled", Boolean.toString(serve));
+        main.addOverrideProperty("camel.server.host", settings.httpHost());
+        main.addOverrideProperty("camel.server.port", Integer.toString(settings.httpPort()));
+        RecordSink records = batch -> template(main).requestBody("direct:records", batch, Delivery.class);
+        DcSink dc = batch -> template(main).requestBody("direct:index", batch, Delivery.class);
+        main.bind("crosswalks", c.crosswalks());
+        main.bind("recordIndexer", c.indexer());
+        main.bind("oaiHarvester", c.harvester(records));
+        main.bind("pageIngester", c.ingester(dc, records));
+        main.bind("reportStore", c.reports());
+        main.bind("recordSearcher", c.searcher());
+        main.bind("healthReport", new HealthReport(c.es(), c.layout()));
+        main.bind("apiErrors", new ApiErrors());
+        if (serve) {
+            SourceRegistry registry = c.sourceRegistry();
+            registry.importSeeds(SourceRegistry.seeds(settings.seeds().orElse(null), settings.dataDir()));
+            main.bind("sourceRegistry", registry);
+            SourceSchedules schedules = new SourceSchedules(registry);
+            main.bind("sourceSchedules", schedules);
+            Maintenance maintenance = c.maintenance();
+            main.bind("maintenance", maintenance);
+            main.addMainListener(new MainListenerSupport() {
+                @Override
+                public void beforeStart(BaseMainSupport starting) {
+                    schedules.setCamelContext(starting.getCamelContext());
+                }
+
+                @Override
+                public void afterStart(BaseMainSupport started) {
+                    System.out.println(lumbung.readyLine());
+                    try {
+                        maintenance.prune();
+                    } catch (Exception e) {
+                        LOG.warn("pruning old reports failed: {}", e.toString());
+                    }
+                }
+            });
+        }
+        return main;
+    }
+
+    private static ProducerTemplate template(Main main) {
+        try {
+            return main.getCamelTemplate();
+        } catch (Exception e) {
+            throw new IllegalStateException("Camel is not running", e);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.lumbung.config;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.UUID;
+import org.lumbung.dc.Crosswalks;
+import org.lumbung.dc.DcSink;
+import org.lumbung.dc.LanguageDetector;
+import org.lumbung.harvest.HarvestTuning;
+import org.lumbung.harvest.HostQueues;
+import org.lumbung.harvest.HttpFetcher;
+import org.lumbung.harvest.HttpOptions;
+import org.lumbung.harvest.OaiHarvester;
+import org.lumbung.harvest.RecordSink;
+import org.lumbung.harvest.RetryPolicy;
+import org.lumbung.index.DeadLetterStore;
+import org.lumbung.index.EsConnection;
+import org.lumbung.index.IndexLayout;
+import org.lumbung.index.IndexedSourceRecords;
+import org.lumbung.index.RecordIndexer;
+import org.lumbung.index.ReportStore;
+import org.lumbung.landing.PageIngester;
+import org.lumbung.search.RecordSearcher;
+import org.lumbung.source.SourceRegistry;
+import org.lumbung.source.SourceStore;
+
+/** Lumbung's parts, built once from the settings and the Elasticsearch connection, shared by routes and commands. */
+public final class Components {
+
+    private final Settings settings;
+    private final EsConnection es;
+    private final IndexLayout layout;
+    private final String instance;
+    private final DeadLetterStore deadLetters;
+    private final RecordIndexer indexer;
+    private final ReportStore reports;
+    private final SourceStore sourceStore;
+    private final LanguageDetector detector;
+    private final HttpFetcher fetcher;
+    private final HarvestTuning tuning;
+
+    Components(Settings settings, EsConnection es) {
+        this.settings = settings;
+        this.es = es;
+        this.layout = layout(settings);
+        this.instance = ManagementFactory.getRuntimeMXBean().getName() + ":" + UUID.randomUUID().toString().substring(0, 8);
+        this.deadLetters = new DeadLetterStore(es.client(), layout);
+        this.indexer = new RecordIndexer(es.client(), layout, new RecordIndexer.BulkOptions(
+                settings.integer("lumbung.index.bulk-operations", 1, 100_000),
+                settings.bytes("lumbung.index.bulk-bytes"),
+                settings.integer("lumbung.index.bulk-concurrency", 1, 64),
+                settings.duration("lumbung.index.flush-interval")), deadLetters);
+        this.reports = new ReportStore(es.client(), layout, instance);
+        this.sourceStore = new SourceStore(es.client(), layout.sourcesIndex(), instance,
+                settings.duration("lumbung.harvest.lease"));
+        this.detector = new LanguageDetector(settings.languageCandidates(),
+                settings.integer("lumbung.language.prefix", 20, 100_000));
+        this.fetcher = fetcher(settings);
+        this.tuning = new HarvestTuning(settings.duration("lumbung.harvest.window.min"),
+                settings.duration("lumbung.harvest.window.max"), settings.duration("lumbung.harvest.overlap"),
+                count("lumbung.harvest.page-retries"), count("lumbung.harvest.in-flight-pages"),
+                count("lumbung.harvest.window-restarts"), count("lumbung.harvest.small-window"));
+    }
+
+    /** The HTTP client of repositories and pages, as the settings shape it (commands without Elasticsearch use it). */
+    public static HttpFetcher fetcher(Settings settings) {
+        return new HttpFetcher(
+                new HttpOptions(settings.duration("lumbung.http-client.connect-timeout"),
+                        settings.duration("lumbung.http-client.read-timeout"),
+                        settings.get("lumbung.http-client.user-agent"), settings.get("lumbung.http-client.from")),
+                new RetryPolicy(settings.integer("lumbung.harvest.retry.attempts", 1, 100),
+                        settings.duration("lumbung.harvest.retry.initial-delay"),
+                        settings.duration("lumbung.harvest.retry.max-delay"),
+                        settings.duration("lumbung.harvest.retry-after-cap")),
+                new HostQueues(settings.integer("lumbung.harvest.host-concurrency", 1, 100),
+                        settings.duration("lumbung.harvest.host-delay")));
+    }
+
+    static IndexLayout layout(Settings settings) {
+        return new IndexLayout(settings.indexPrefix(), settings.indexReplicas());
+    }
+
+    private int count(String key) {
+        return settings.integer(key, 0, 1_000_000);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public EsConnection es() {
+        return es;
+    }
+
+    public IndexLayout layout() {
+        return layout;
+    }
+
+    public RecordIndexer indexer() {
+        return indexer;
+    }
+
+    public DeadLetterStore deadLetters() {
+        return deadLetters;
+    }
+
+    public ReportStore reports() {
+        return reports;
+    }
+
+    public SourceStore sourceStore() {
+        return sourceStore;
+    }
+
+    public SourceRegistry sourceRegistry() {
+        return new SourceRegistry(sourceStore);
+    }
+
+    public LanguageDetector detector() {
+        return detector;
+    }
+
+    public HttpFetcher fetcher() {
+        return fetcher;
+    }
+
+    public Crosswalks crosswalks() {
+        return Crosswalks.standard(detector);
+    }
+
+    public OaiHarvester harvester(RecordSink sink) {
+        return new OaiHarvester(fetcher, sink, sourceStore, deadLetters, new IndexedSourceRecords(es.client(), layout),
+                tuning);
+    }
+
+    public PageIngester ingester(DcSink dc, RecordSink records) {
+        return new PageIngester(fetcher, detector, dc, records);
+    }
+
+    public RecordSearcher searcher() {
+        return new RecordSearcher(es.client(), layout);
+    }
+
+    public Maintenance maintenance() {
+        return new Maintenance(reports, settings.duration("lumbung.reports.retention"));
+    }
+
+    public Duration sourcesSyncInterval() {
+        return settings.duration("lumbung.sources.sync-interval");
+    }
+}

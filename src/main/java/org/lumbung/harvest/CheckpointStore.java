@@ -1,0 +1,49 @@
+package org.lumbung.harvest;
+
+/**
+ * Where the harvester keeps what it must remember per source: the checkpoint of each set, the repository's Identify
+ * and the quirks noticed. In Lumbung, Elasticsearch (written with optimistic concurrency under the source's lease).
+ */
+public interface CheckpointStore {
+
+    Checkpoint checkpoint(String sourceId, String set);
+
+    /** Saves the checkpoint; fails if this Lumbung no longer holds the source's lease. */
+    void save(String sourceId, Checkpoint checkpoint) throws HarvestException;
+
+    void identified(String sourceId, Identify identify);
+
+    /** Records a quirk of the repository on the source (for example that it ignores from). */
+    void quirk(String sourceId, String quirk, String detail);
+
+    /** Whether a quirk was recorded before. */
+    boolean hasQuirk(String sourceId, String quirk);
+
+    /** Remembers nothing: every harvest starts afresh (for one-off harvests of an explicit window). */
+    CheckpointStore NONE = new CheckpointStore() {
+        @Override
+        public Checkpoint checkpoint(String sourceId, String set) {
+            return Checkpoint.none(set);
+        }
+
+        @Override
+        public void save(String sourceId, Checkpoint checkpoint) {
+            // nothing kept
+        }
+
+        @Override
+        public void identified(String sourceId, Identify identify) {
+            // nothing kept
+        }
+
+        @Override
+        public void quirk(String sourceId, String quirk, String detail) {
+            // nothing kept
+        }
+
+        @Override
+        public boolean hasQuirk(String sourceId, String quirk) {
+            return false;
+        }
+    };
+}

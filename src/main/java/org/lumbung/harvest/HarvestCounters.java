@@ -1,0 +1,31 @@
+package org.lumbung.harvest;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lumbung.pipeline.Outcome;
+import org.lumbung.pipeline.RecordFailure;
+
+/** The running counts of one harvest, turned into its report at the end. */
+final class HarvestCounters {
+
+    int pages;
+    int records;
+    long bytes;
+    int retries;
+    int repairs;
+    Outcome outcome = Outcome.NONE;
+    final List<RecordFailure> unreadable = new ArrayList<>();
+
+    void fetched(HttpFetcher.Response response) {
+        bytes += response.body().length;
+        retries += response.attempts() - 1;
+    }
+
+    HarvestReport report(HarvestRequest request, String window, String startedAt, long startNanos, String error) {
+        List<RecordFailure> failures = new ArrayList<>(outcome.failures());
+        failures.addAll(unreadable);
+        return new HarvestReport(request.sourceId(), request.set() == null ? "" : request.set(), window, startedAt,
+                pages, outcome.indexed(), outcome.deleted(), failures, bytes, retries, repairs,
+                (System.nanoTime() - startNanos) / 1e9, error == null, error);
+    }
+}

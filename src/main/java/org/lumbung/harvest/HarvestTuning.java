@@ -1,0 +1,21 @@
+package org.lumbung.harvest;
+
+import java.time.Duration;
+
+/**
+ * Settings every harvest shares (application.properties, lumbung.harvest.*).
+ *
+ * @param minWindow        windows shrink no further; a window of this size that still fails fails the harvest
+ * @param maxWindow        windows grow no further
+ * @param overlap          the next incremental from starts this long before the last harvest began
+ * @param pageRetries      refetches of a page that came back malformed before it is salvaged
+ * @param inFlightPages    pages handed to the index and not yet acknowledged, at most
+ * @param windowRestarts   how often a window whose token was refused is started again
+ * @param smallPageRecords a window that returns fewer records in one page than this grows the next window
+ */
+public record HarvestTuning(Duration minWindow, Duration maxWindow, Duration overlap, int pageRetries,
+                            int inFlightPages, int windowRestarts, int smallPageRecords) {
+
+    public static final HarvestTuning DEFAULT = new HarvestTuning(Duration.ofDays(1), Duration.ofDays(3650),
+            Duration.ofDays(1), 2, 4, 2, 100);
+}

@@ -1,0 +1,96 @@
+package org.lumbung.harvest;
+
+import io.gdcc.xoai.model.oaipmh.Error;
+import io.gdcc.xoai.model.oaipmh.verbs.Verb;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Asks a repository what it is: Identify, ListMetadataFormats and ListSets (following tokens). Also finds the OAI-PMH
+ * endpoint of a repository or journal homepage by trying the paths the common platforms use.
+ */
+public final class OaiInspector {
+
+    /** What a repository says of itself. */
+    public record Inspection(String baseUrl, Identify identify, List<MetadataFormat> formats, List<OaiSet> sets) {
+    }
+
+    private final HttpFetcher fetcher;
+
+    public OaiInspector(HttpFetcher fetcher) {
+        this.fetcher = fetcher;
+    }
+
+    public Inspection inspect(String baseUrl) throws HarvestException {
+        OaiClient client = client(baseUrl);
+        Identify identify = client.identify();
+        String formatsUrl = OaiRequest.verb(baseUrl, Verb.Type.ListMetadataFormats).url();
+        List<MetadataFormat> formats = client.page(formatsUrl).formats();
+        List<OaiSet> sets = new ArrayList<>();
+        String url = OaiRequest.verb(baseUrl, Verb.Type.ListSets).url();
+        Set<String> seen = new LinkedHashSet<>();
+        while (url != null) {
+            OaiPage page;
+            try {
+                page = client.page(url);
+            } catch (HarvestException e) {
+                if (e.oaiCode() == Error.Code.NO_SET_HIERARCHY) {
+                    break;
+                }
+                throw e;
+            }
+            sets.addAll(page.sets());
+            String token = page.nextToken();
+            url = token == null || !seen.add(token) ? null : OaiRequest.resume(baseUrl, Verb.Type.ListSets, token).url();
+        }
+        return new Inspection(baseUrl, identify, formats, sets);
+    }
+
+    /**
+     * The OAI-PMH base URL behind an address: the address itself if it answers Identify, else the first of the
+     * platforms' usual paths that does (OJS {@code /index.php/<journal>/oai}, DSpace {@code /oai/request} and
+     * {@code /server/oai/request}, EPrints {@code /cgi/oai2}, Invenio {@code /oai2d}, Dataverse {@code /oai}).
+     */
+    public Inspection find(String address) throws HarvestException {
+        HarvestException first = null;
+        for (String candidate : candidates(address)) {
+            try {
+                return new Inspection(candidate, client(candidate).identify(), List.of(), List.of());
+            } catch (HarvestException e) {
+                first = first == null ? e : first;
+            }
+        }
+        throw new HarvestException("-", address, "no OAI-PMH endpoint found at " + String.join(", ",
+                candidates(address)) + (first == null ? "" : " (first answer: " + first.reason() + ")"));
+    }
+
+    static List<String> candidates(String address) {
+        String trimmed = address.trim().replaceAll("/+$", "");
+        URI uri = URI.create(trimmed);
+        String root = uri.getScheme() + "://" + uri.getRawAuthority();
+        Set<String> out = new LinkedHashSet<>();
+        out.add(trimmed);
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        java.util.regex.Matcher ojs = java.util.regex.Pattern.compile("^(.*?/index\\.php/[^/]+)").matcher(path);
+        if (ojs.find()) {
+            out.add(root + ojs.group(1) + "/oai");
+        }
+        if (!path.toLowerCase(Locale.ROOT).endsWith("/oai") && !path.isEmpty()) {
+            out.add(trimmed + "/oai");
+        }
+        for (String usual : List.of("/oai/request", "/server/oai/request", "/cgi/oai2", "/oai2d", "/oai",
+                "/index.php/index/oai")) {
+            out.add(root + usual);
+        }
+        return new ArrayList<>(out);
+    }
+
+    private OaiClient client(String baseUrl) {
+        return new OaiClient(fetcher, new HarvestRequest("inspect", baseUrl, "oai_dc", null, null, null),
+                new HarvestCounters(), 0);
+    }
+}

@@ -1,0 +1,15 @@
+package org.lumbung.harvest;
+
+import java.time.Duration;
+
+/**
+ * How one source is harvested: its manners, whether it is read in date windows (servers that mishandle from/until
+ * need them off) and how large the first window is, and whether deletions it never reports are found by comparing
+ * its identifiers with the index.
+ */
+public record SourceOptions(HttpFetcher.Politeness politeness, boolean windows, Duration initialWindow,
+                            boolean reconcileDeletions) {
+
+    public static final SourceOptions DEFAULT = new SourceOptions(HttpFetcher.Politeness.DEFAULT, true,
+            Duration.ofDays(365), false);
+}

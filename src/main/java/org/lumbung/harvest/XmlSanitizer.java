@@ -1,0 +1,220 @@
+package org.lumbung.harvest;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Entities;
+
+/**
+ * Makes a repository's bytes parseable without losing what they say, counting every repair: a byte order mark or
+ * text (PHP warnings, HTML debris) before the XML, an encoding declared wrongly, invalid UTF-8, characters and
+ * character references that XML 1.0 forbids, HTML entities ({@code &nbsp;}) and bare ampersands. One bad character
+ * must not cost a page of records.
+ */
+public final class XmlSanitizer {
+
+    private static final Pattern DECLARATION = Pattern.compile("^<\\?xml[^>]*\\?>");
+    private static final Pattern ENCODING = Pattern.compile("encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
+    private static final Pattern REFERENCE = Pattern.compile("&(#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,9}|[A-Za-z][A-Za-z0-9]{0,31});");
+
+    /** The text to parse and what was repaired on the way. */
+    public record Sanitized(String xml, int illegalCharacters, int invalidBytes, int entities, String encodingNote) {
+
+        public int repairs() {
+            return illegalCharacters + invalidBytes + entities;
+        }
+    }
+
+    private XmlSanitizer() {
+    }
+
+    public static Sanitized sanitize(byte[] body) {
+        int start = 0;
+        Charset bomCharset = null;
+        if (body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB && (body[2] & 0xff) == 0xBF) {
+            start = 3;
+        } else if (body.length >= 2 && (body[0] & 0xff) == 0xFE && (body[1] & 0xff) == 0xFF) {
+            start = 2;
+            bomCharset = StandardCharsets.UTF_16BE;
+        } else if (body.length >= 2 && (body[0] & 0xff) == 0xFF && (body[1] & 0xff) == 0xFE) {
+            start = 2;
+            bomCharset = StandardCharsets.UTF_16LE;
+        }
+        Decoded decoded = bomCharset != null
+                ? new Decoded(new String(body, start, body.length - start, bomCharset), 0, null)
+                : decode(body, start);
+        String text = skipToXml(decoded.text());
+        Matcher declaration = DECLARATION.matcher(text);
+        if (declaration.find()) {
+            // The parser reads characters, not bytes: the declared encoding no longer applies.
+            text = text.substring(declaration.end());
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int illegal = removeIllegal(text, out);
+        int[] entities = {0};
+        String xml = repairReferences(out, entities);
+        return new Sanitized(xml, illegal, decoded.invalidBytes(), entities[0], decoded.note());
+    }
+
+    private record Decoded(String text, int invalidBytes, String note) {
+    }
+
+    /**
+     * Valid UTF-8 is taken for UTF-8 whatever the declaration says; otherwise the declared single-byte charset; UTF-8
+     * without a valid multi-byte sequence but with stray high bytes is Windows-1252 mislabelled; else UTF-8 with each
+     * invalid sequence replaced (and counted).
+     */
+    private static Decoded decode(byte[] body, int start) {
+        ByteBuffer bytes = ByteBuffer.wrap(body, start, body.length - start);
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
+            return new Decoded(text, 0, null);
+        } catch (CharacterCodingException notUtf8) {
+            String head = new String(body, start, Math.min(body.length - start, 400), StandardCharsets.ISO_8859_1);
+            Matcher m = ENCODING.matcher(head);
+            String declared = m.find() ? m.group(1).toUpperCase(Locale.ROOT) : "UTF-8";
+            if (!declared.equals("UTF-8") && !declared.equals("UTF8") && Charset.isSupported(declared)) {
+                return new Decoded(new String(body, start, body.length - start, Charset.forName(declared)), 0, null);
+            }
+            int[] counts = utf8Counts(body, start);
+            if (counts[0] == 0) {
+                return new Decoded(new String(body, start, body.length - start, Charset.forName("windows-1252")),
+                        counts[1], "declared UTF-8 but written in Windows-1252");
+            }
+            return new Decoded(new String(body, start, body.length - start, StandardCharsets.UTF_8), counts[1],
+                    "invalid UTF-8 replaced");
+        }
+    }
+
+    /** [valid multi-byte sequences, invalid bytes] of a byte range read as UTF-8. */
+    private static int[] utf8Counts(byte[] b, int start) {
+        int valid = 0;
+        int invalid = 0;
+        int i = start;
+        while (i < b.length) {
+            int c = b[i] & 0xff;
+            int len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+            boolean ok = len > 0 && i + len <= b.length;
+            for (int k = 1; ok && k < len; k++) {
+                ok = (b[i + k] & 0xC0) == 0x80;
+            }
+            if (!ok) {
+                invalid++;
+                i++;
+            } else {
+                valid += len > 1 ? 1 : 0;
+                i += len;
+            }
+        }
+        return new int[] {valid, invalid};
+    }
+
+    /** Drops whatever stands before the XML declaration or, failing one, the OAI-PMH root or the first tag. */
+    private static String skipToXml(String text) {
+        int at = text.indexOf("<?xml");
+        if (at < 0) {
+            at = text.indexOf("<OAI-PMH");
+        }
+        if (at < 0) {
+            at = text.indexOf('<');
+        }
+        return at <= 0 ? text : text.substring(at);
+    }
+
+    /** Copies the text without the characters XML 1.0 forbids (controls, U+FFFE/U+FFFF, lone surrogates). */
+    private static int removeIllegal(String text, StringBuilder out) {
+        int removed = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else if (legal(c)) {
+                out.append(c);
+            } else {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private static boolean legal(int c) {
+        return c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD
+                || c >= 0x10000 && c <= 0x10FFFF;
+    }
+
+    /**
+     * Character references to forbidden code points are dropped, HTML entities become their characters, and an
+     * ampersand that starts no reference becomes {@code &amp;}.
+     */
+    private static String repairReferences(CharSequence text, int[] repaired) {
+        if (text.toString().indexOf('&') < 0) {
+            return text.toString();
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        Matcher m = REFERENCE.matcher(text);
+        int last = 0;
+        for (int amp = indexOf(text, '&', 0); amp >= 0; amp = indexOf(text, '&', amp + 1)) {
+            out.append(text, last, amp);
+            last = amp;
+            m.region(amp, text.length());
+            if (m.lookingAt()) {
+                String ref = m.group(1);
+                String replacement = reference(ref);
+                if (replacement == null) {
+                    out.append(m.group());
+                } else {
+                    out.append(replacement);
+                    repaired[0]++;
+                }
+                last = m.end();
+                amp = m.end() - 1;
+            } else {
+                out.append("&amp;");
+                repaired[0]++;
+                last = amp + 1;
+            }
+        }
+        out.append(text, last, text.length());
+        return out.toString();
+    }
+
+    /** null to keep the reference as it is, else its replacement. */
+    private static String reference(String ref) {
+        if (ref.startsWith("#")) {
+            boolean hex = ref.length() > 1 && (ref.charAt(1) == 'x' || ref.charAt(1) == 'X');
+            long code;
+            try {
+                code = Long.parseLong(ref.substring(hex ? 2 : 1), hex ? 16 : 10);
+            } catch (NumberFormatException e) {
+                return "";
+            }
+            return code <= 0x10FFFF && legal((int) code) ? null : "";
+        }
+        switch (ref) {
+            case "amp", "lt", "gt", "quot", "apos":
+                return null;
+            default:
+                String named = Entities.getByName(ref);
+                return named.isEmpty() ? "&amp;" + ref + ";" : escape(named);
+        }
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;");
+    }
+
+    private static int indexOf(CharSequence s, char c, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

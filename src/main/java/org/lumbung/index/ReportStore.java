@@ -1,0 +1,91 @@
+package org.lumbung.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lumbung.harvest.HarvestReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One document per harvest run in {@code <prefix>-harvests} (source, window, counts, bytes, retries, repairs,
+ * duration, outcome, error), for Kibana's harvest health panels; and the pruning of reports and dead letters past
+ * their retention (the embedded distribution has no index lifecycle management, nor delete-by-query).
+ */
+public final class ReportStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger("lumbung.reports");
+    private static final int PRUNE_BATCH = 500;
+
+    private final ElasticsearchClient client;
+    private final IndexLayout layout;
+    private final String instance;
+
+    public ReportStore(ElasticsearchClient client, IndexLayout layout, String instance) {
+        this.client = client;
+        this.layout = layout;
+        this.instance = instance;
+    }
+
+    public void save(HarvestReport r) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("sourceId", r.sourceId());
+        doc.put("kind", "oai");
+        doc.put("set", r.set());
+        doc.put("window", r.window());
+        doc.put("startedAt", r.startedAt());
+        doc.put("finishedAt", Instant.now().toString());
+        doc.put("pages", r.pages());
+        doc.put("indexed", r.indexed());
+        doc.put("deleted", r.deleted());
+        doc.put("failed", r.failures().size());
+        doc.put("bytes", r.bytes());
+        doc.put("retries", r.retries());
+        doc.put("repairs", r.repairs());
+        doc.put("seconds", r.seconds());
+        doc.put("complete", r.complete());
+        doc.put("outcome", r.outcome());
+        doc.put("instance", instance);
+        if (r.error() != null) {
+            doc.put("error", r.error());
+        }
+        try {
+            client.index(i -> i.index(layout.harvestsIndex()).document(doc));
+        } catch (IOException | RuntimeException e) {
+            LOG.error("could not store the report of {}: {} ({})", r.sourceId(), e.toString(), r.summary());
+        }
+    }
+
+    /** Deletes reports and dead letters older than the retention; returns how many went. */
+    public int prune(Duration retention) throws IOException {
+        String before = Instant.now().minus(retention).toString();
+        return prune(layout.harvestsIndex(), "finishedAt", before) + prune(layout.deadletterIndex(), "at", before);
+    }
+
+    @SuppressWarnings("rawtypes")
+    private int prune(String index, String field, String before) throws IOException {
+        int deleted = 0;
+        while (true) {
+            client.indices().refresh(r -> r.index(index));
+            List<Hit<Map>> hits = client.search(s -> s.index(index).size(PRUNE_BATCH).source(src -> src.fetch(false))
+                    .query(q -> q.range(rg -> rg.date(d -> d.field(field).lt(before)))), Map.class).hits().hits();
+            if (hits.isEmpty()) {
+                break;
+            }
+            client.bulk(b -> {
+                hits.forEach(h -> b.operations(op -> op.delete(d -> d.index(index).id(h.id()))));
+                return b;
+            });
+            deleted += hits.size();
+        }
+        if (deleted > 0) {
+            LOG.info("pruned {} documents older than {} from {}", deleted, before, index);
+        }
+        return deleted;
+    }
+}

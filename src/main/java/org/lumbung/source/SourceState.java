@@ -1,0 +1,71 @@
+package org.lumbung.source;
+
+import java.util.List;
+import java.util.Map;
+import org.lumbung.harvest.Checkpoint;
+import org.lumbung.harvest.Identify;
+
+/**
+ * Everything Lumbung keeps about a source in its {@code <prefix>-sources} index: the definition (imported from the
+ * seed list or added at run time), whether it was removed, what the repository said of itself, the checkpoint of
+ * each set, the quirks noticed, the lease of the Lumbung harvesting it now, and how its last run went.
+ */
+public record SourceState(String id, Source definition, String origin, boolean removed, Identify identify,
+                          List<Checkpoint> checkpoints, Map<String, String> quirks, Lease lease, LastRun lastRun) {
+
+    /** Held by the Lumbung instance harvesting the source until it expires or is released. */
+    public record Lease(String owner, String expiresAt) {
+    }
+
+    /** The last run's outcome and counts. */
+    public record LastRun(String startedAt, String finishedAt, String outcome, int indexed, int deleted, int failed,
+                          String error) {
+    }
+
+    public SourceState {
+        checkpoints = checkpoints == null ? List.of() : List.copyOf(checkpoints);
+        quirks = quirks == null ? Map.of() : Map.copyOf(quirks);
+    }
+
+    public static SourceState fresh(String id) {
+        return new SourceState(id, null, null, false, null, List.of(), Map.of(), null, null);
+    }
+
+    public SourceState withDefinition(Source source, String originOf) {
+        return new SourceState(id, source, originOf, false, identify, checkpoints, quirks, lease, lastRun);
+    }
+
+    public SourceState withRemoved(boolean gone) {
+        return new SourceState(id, definition, origin, gone, identify, checkpoints, quirks, lease, lastRun);
+    }
+
+    public SourceState withIdentify(Identify value) {
+        return new SourceState(id, definition, origin, removed, value, checkpoints, quirks, lease, lastRun);
+    }
+
+    public SourceState withCheckpoint(Checkpoint checkpoint) {
+        List<Checkpoint> others = checkpoints.stream().filter(c -> !c.set().equals(checkpoint.set())).toList();
+        List<Checkpoint> all = new java.util.ArrayList<>(others);
+        all.add(checkpoint);
+        return new SourceState(id, definition, origin, removed, identify, all, quirks, lease, lastRun);
+    }
+
+    public SourceState withQuirk(String quirk, String detail) {
+        Map<String, String> all = new java.util.HashMap<>(quirks);
+        all.put(quirk, detail);
+        return new SourceState(id, definition, origin, removed, identify, checkpoints, all, lease, lastRun);
+    }
+
+    public SourceState withLease(Lease value) {
+        return new SourceState(id, definition, origin, removed, identify, checkpoints, quirks, value, lastRun);
+    }
+
+    public SourceState withLastRun(LastRun value) {
+        return new SourceState(id, definition, origin, removed, identify, checkpoints, quirks, lease, value);
+    }
+
+    public Checkpoint checkpoint(String set) {
+        String key = set == null ? "" : set;
+        return checkpoints.stream().filter(c -> c.set().equals(key)).findFirst().orElse(Checkpoint.none(key));
+    }
+}

@@ -1,0 +1,82 @@
+package org.lumbung.harvest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.lumbung.testing.Cli;
+import org.lumbung.testing.FakeRepository;
+import org.lumbung.testing.FakeRepository.Fault;
+import org.lumbung.testing.Harvests;
+import org.lumbung.testing.TestData;
+import org.lumbung.testing.TestElasticsearch;
+
+/**
+ * The crash test: a harvest in its own JVM is killed hard (SIGKILL) in the middle of a window; the next harvest
+ * resumes from the last checkpointed token, and the index holds every record exactly once.
+ */
+class CrashResumeIT {
+
+    @Test
+    @SuppressWarnings("rawtypes")
+    void aHarvestKilledMidWindowResumesFromItsLastTokenAndLosesNothing() throws Exception {
+        String prefix = TestElasticsearch.freshPrefix(CrashResumeIT.class);
+        Path work = TestData.newDataDir("crash");
+        try (FakeRepository repo = new FakeRepository().records(30, "2026-01-01")) {
+            // Identify and the first five pages answer at once; the sixth hangs until the harvest is killed.
+            repo.fault(Fault.pass(), Fault.pass(), Fault.pass(), Fault.pass(), Fault.pass(), Fault.pass(),
+                    Fault.stall(60_000));
+            Process harvest = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "org.lumbung.App", "harvest", repo.baseUrl(),
+                    "--source", "fake", "--es", TestElasticsearch.url().toString(), "--index-prefix", prefix,
+                    "-Dlumbung.http-client.read-timeout=5m", "-Dlumbung.index.flush-interval=20ms")
+                    .redirectErrorStream(true).redirectOutput(work.resolve("harvest.log").toFile()).start();
+            String token = awaitCheckpointToken(prefix, harvest, work.resolve("harvest.log"));
+            harvest.destroyForcibly();
+            assertThat(harvest.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            repo.clearFaults();
+            repo.clearQueries();
+            Cli.Result resumed = Harvests.harvest(repo.baseUrl(), "fake", prefix);
+            assertThat(resumed.status()).isZero();
+            assertThat(repo.queries().get(1)).as("resumes from the checkpointed token")
+                    .isEqualTo("verb=ListRecords&resumptionToken=" + org.lumbung.harvest.OaiRequest.encode(token));
+            Map<String, Map> docs = Harvests.records(prefix);
+            assertThat(docs).containsOnlyKeys(IntStream.rangeClosed(1, 30).mapToObj(i -> "fake:oai:fake:" + i).toList());
+        } finally {
+            TestData.delete(work);
+        }
+    }
+
+    /** Waits until the source's checkpoint holds a resumption token past the first page. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static String awaitCheckpointToken(String prefix, Process harvest, Path log) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(harvest.isAlive()).as("the harvest is still running: " + read(log)).isTrue();
+            Map state;
+            try {
+                state = TestElasticsearch.documents(prefix + "-sources").get("fake");
+            } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException notYet) {
+                state = null; // the harvest has not created its indices yet
+            }
+            if (state != null && state.get("checkpoints") instanceof List<?> cps && !cps.isEmpty()) {
+                Object token = ((Map) cps.get(0)).get("resumptionToken");
+                if (token != null && !token.toString().contains("+3/")) {
+                    return token.toString();
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no checkpoint with a token appeared: " + read(log));
+    }
+
+    private static String read(Path log) throws java.io.IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+}

@@ -1,0 +1,84 @@
+package org.lumbung.harvest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class XmlSanitizerTest {
+
+    private static final String PAGE = "<OAI-PMH xmlns=\"http://www.openarchives.org/OAI/2.0/\"><responseDate>2026-01-01"
+            + "</responseDate><ListRecords><record><header><identifier>oai:x:1</identifier><datestamp>2026-01-01"
+            + "</datestamp></header><metadata><oai_dc:dc xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\""
+            + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>TITLE</dc:title></oai_dc:dc></metadata></record>"
+            + "</ListRecords></OAI-PMH>";
+
+    private static String title(byte[] body) throws HarvestException {
+        OaiPage page = new OaiPageParser().parse(body, "s", "u", "oai_dc");
+        return page.records().get(0).metadata().element("title").orElseThrow().text();
+    }
+
+    private static byte[] page(String declaration, String title, Charset charset) {
+        return (declaration + PAGE.replace("TITLE", title)).getBytes(charset);
+    }
+
+    @Test
+    void dropsControlCharactersAndReferencesToForbiddenCodePoints() throws Exception {
+        byte[] body = page("", "Sejarah\u0001 Islam&#x1F;&#0; di Jawa", StandardCharsets.UTF_8);
+        assertThat(title(body)).isEqualTo("Sejarah Islam di Jawa");
+        assertThat(XmlSanitizer.sanitize(body).illegalCharacters()).isEqualTo(1);
+        assertThat(XmlSanitizer.sanitize(body).entities()).isEqualTo(2);
+    }
+
+    @Test
+    void turnsHtmlEntitiesIntoCharactersAndBareAmpersandsIntoText() throws Exception {
+        assertThat(title(page("", "Ekonomi&nbsp;Islam &amp; Bank R&D &eacute;tude &unknownthing;", StandardCharsets.UTF_8)))
+                .isEqualTo("Ekonomi\u00A0Islam & Bank R&D étude &unknownthing;");
+    }
+
+    @Test
+    void readsWindows1252DeclaredAsUtf8() throws Exception {
+        byte[] body = page("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "Pédagogie – référence",
+                Charset.forName("windows-1252"));
+        assertThat(title(body)).isEqualTo("Pédagogie – référence");
+        assertThat(XmlSanitizer.sanitize(body).encodingNote()).contains("Windows-1252");
+    }
+
+    @Test
+    void readsUtf8DeclaredAsLatin1() throws Exception {
+        assertThat(title(page("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>", "Erdoğan’s Türkiye",
+                StandardCharsets.UTF_8))).isEqualTo("Erdoğan’s Türkiye");
+    }
+
+    @Test
+    void replacesInvalidUtf8InAnOtherwiseUtf8Page() throws Exception {
+        byte[] good = page("", "Café ÿ", StandardCharsets.UTF_8);
+        byte[] body = new String(good, StandardCharsets.UTF_8).replace("ÿ", "X").getBytes(StandardCharsets.UTF_8);
+        int x = new String(body, StandardCharsets.ISO_8859_1).indexOf('X');
+        body[x] = (byte) 0xC3; // a lead byte with no continuation
+        assertThat(title(body)).isEqualTo("Café \uFFFD");
+        assertThat(XmlSanitizer.sanitize(body).invalidBytes()).isEqualTo(1);
+    }
+
+    @Test
+    void skipsAByteOrderMarkAndWarningsBeforeTheDeclaration() throws Exception {
+        byte[] page = page("<?xml version=\"1.0\"?>", "Judul", StandardCharsets.UTF_8);
+        byte[] junk = "\uFEFF<br />\n<b>Warning</b>: Undefined index in oai.php on line 12<br />\n"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[junk.length + page.length];
+        System.arraycopy(junk, 0, body, 0, junk.length);
+        System.arraycopy(page, 0, body, junk.length, page.length);
+        assertThat(title(body)).isEqualTo("Judul");
+    }
+
+    @Test
+    void readsUtf16WithItsByteOrderMark() throws Exception {
+        byte[] text = page("<?xml version=\"1.0\" encoding=\"UTF-16\"?>", "Kajian", StandardCharsets.UTF_16LE);
+        byte[] body = new byte[text.length + 2];
+        body[0] = (byte) 0xFF;
+        body[1] = (byte) 0xFE;
+        System.arraycopy(text, 0, body, 2, text.length);
+        assertThat(title(body)).isEqualTo("Kajian");
+    }
+}

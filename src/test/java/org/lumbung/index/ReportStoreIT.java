@@ -1,0 +1,42 @@
+package org.lumbung.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.lumbung.harvest.HarvestReport;
+import org.lumbung.pipeline.RecordFailure;
+import org.lumbung.testing.TestElasticsearch;
+
+/** Harvest reports as Kibana reads them, and their pruning (no ILM and no delete-by-query on the embedded node). */
+class ReportStoreIT {
+
+    @Test
+    @SuppressWarnings("rawtypes")
+    void storesEachRunAndPrunesWhatOutlivedItsRetention() throws Exception {
+        String prefix = TestElasticsearch.freshPrefix(ReportStoreIT.class);
+        IndexLayout layout = new IndexLayout(prefix, 0);
+        new IndexSetup(TestElasticsearch.client(), layout).ensure();
+        ReportStore reports = new ReportStore(TestElasticsearch.client(), layout, "test-instance");
+        reports.save(new HarvestReport("repo", "", "2026-01-01 to now", Instant.now().toString(), 3, 7, 1,
+                List.of(new RecordFailure("repo", "oai:repo:9", "no title")), 12_345, 2, 5, 1.5, true, null));
+        DeadLetterStore letters = new DeadLetterStore(TestElasticsearch.client(), layout);
+        letters.add("repo", "oai:repo:9", "http://r/oai", "unparseable", "<record/>");
+
+        Map<String, Map> stored = TestElasticsearch.documents(layout.harvestsIndex());
+        assertThat(stored).hasSize(1);
+        Map report = stored.values().iterator().next();
+        assertThat(report).containsEntry("sourceId", "repo").containsEntry("indexed", 7).containsEntry("deleted", 1)
+                .containsEntry("failed", 1).containsEntry("retries", 2).containsEntry("repairs", 5)
+                .containsEntry("outcome", "complete with failures").containsEntry("instance", "test-instance");
+
+        assertThat(reports.prune(Duration.ofDays(1))).as("nothing is a day old yet").isZero();
+        Thread.sleep(50);
+        assertThat(reports.prune(Duration.ofMillis(10))).isEqualTo(2);
+        assertThat(TestElasticsearch.documents(layout.harvestsIndex())).isEmpty();
+        assertThat(TestElasticsearch.documents(layout.deadletterIndex())).isEmpty();
+    }
+}

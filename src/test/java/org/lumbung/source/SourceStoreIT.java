@@ -1,0 +1,82 @@
+package org.lumbung.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lumbung.harvest.Checkpoint;
+import org.lumbung.harvest.HarvestException;
+import org.lumbung.harvest.HarvestRequest;
+import org.lumbung.index.IndexLayout;
+import org.lumbung.index.IndexSetup;
+import org.lumbung.testing.TestElasticsearch;
+
+/** Source state in a real Elasticsearch: leases between two Lumbung instances, checkpoints, seeds. */
+class SourceStoreIT {
+
+    private static final Source REPOSITORY = Source.oai("repo", "A repository", "https://r.example/oai", "oai_dc",
+            List.of("a", "b"), "0 0 3 * * ?", "dspace");
+    private static String index;
+
+    @BeforeAll
+    static void indices() throws Exception {
+        String prefix = TestElasticsearch.freshPrefix(SourceStoreIT.class);
+        IndexLayout layout = new IndexLayout(prefix, 0);
+        new IndexSetup(TestElasticsearch.client(), layout).ensure();
+        index = layout.sourcesIndex();
+    }
+
+    private static SourceStore instance(String name, Duration lease) {
+        return new SourceStore(TestElasticsearch.client(), index, name, lease);
+    }
+
+    @Test
+    void twoInstancesNeverHoldTheSameSourceAtOnce() throws Exception {
+        SourceStore first = instance("first", Duration.ofMinutes(10));
+        SourceStore second = instance("second", Duration.ofMinutes(10));
+        SourceRegistry one = new SourceRegistry(first);
+        SourceRegistry two = new SourceRegistry(second);
+        one.importSeeds(List.of(REPOSITORY));
+
+        assertThat(one.claim("repo")).isEqualTo(REPOSITORY);
+        assertThat(two.claim("repo")).as("a trigger in another instance while it runs is skipped").isNull();
+        assertThatThrownBy(() -> second.save("repo", Checkpoint.none("a")))
+                .isInstanceOf(HarvestException.class).hasMessageContaining("lost the source's lease to first");
+        one.release("repo", null);
+        assertThat(two.claim("repo")).isEqualTo(REPOSITORY);
+    }
+
+    @Test
+    void aKilledInstancesLeaseExpires() throws Exception {
+        SourceStore dead = instance("dead", Duration.ofMillis(200));
+        new SourceRegistry(dead).importSeeds(List.of(Source.oai("expiring", "x", "https://x.example/oai", "oai_dc",
+                List.of(), "0 0 3 * * ?", "other")));
+        assertThat(dead.acquire("expiring")).isTrue();
+        SourceStore alive = instance("alive", Duration.ofMinutes(1));
+        assertThat(alive.acquire("expiring")).isFalse();
+        Thread.sleep(300);
+        assertThat(alive.acquire("expiring")).isTrue();
+    }
+
+    @Test
+    void keepsACheckpointPerSetAndSeedsNeverEraseIt() throws Exception {
+        SourceStore store = instance("keeper", Duration.ofMinutes(1));
+        SourceRegistry registry = new SourceRegistry(store);
+        registry.importSeeds(List.of(Source.oai("kept", "x", "https://k.example/oai", "oai_dc", List.of("a", "b"),
+                "0 0 3 * * ?", "other")));
+        store.save("kept", new Checkpoint("a", "2026-01-01", null, null, null, null, 0));
+        store.save("kept", new Checkpoint("b", "2026-02-02", "2026-11-20T00:00:00Z", "2026-02-02", null, "tok/1+=", 86400));
+        registry.importSeeds(List.of(Source.oai("kept", "renamed", "https://k.example/oai", "oai_dc", List.of("a", "b"),
+                "0 0 4 * * ?", "other")));
+
+        assertThat(store.checkpoint("kept", "a").nextFrom()).isEqualTo("2026-01-01");
+        assertThat(store.checkpoint("kept", "b").resumptionToken()).isEqualTo("tok/1+=");
+        assertThat(store.checkpoint("kept", "c")).isEqualTo(Checkpoint.none("c"));
+        assertThat(store.get("kept").orElseThrow().definition().name()).isEqualTo("renamed");
+        assertThat(registry.harvestRequests(registry.all().stream().filter(s -> s.id().equals("kept")).findFirst()
+                .orElseThrow())).extracting(HarvestRequest::set).containsExactly("a", "b");
+    }
+}

@@ -1,0 +1,37 @@
+package org.lumbung.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the harvest command against a test repository with every timing at millisecond scale. */
+public final class Harvests {
+
+    /** Settings that make retries, backoff and timeouts fast enough for tests. */
+    public static final List<String> FAST = List.of(
+            "-Dlumbung.harvest.retry.attempts=4",
+            "-Dlumbung.harvest.retry.initial-delay=20ms",
+            "-Dlumbung.harvest.retry.max-delay=100ms",
+            "-Dlumbung.harvest.retry-after-cap=2s",
+            "-Dlumbung.http-client.connect-timeout=1s",
+            "-Dlumbung.http-client.read-timeout=1s",
+            "-Dlumbung.index.flush-interval=50ms",
+            "-Dlumbung.harvest.page-retries=1");
+
+    private Harvests() {
+    }
+
+    public static Cli.Result harvest(String baseUrl, String sourceId, String prefix, String... more) {
+        List<String> args = new ArrayList<>(List.of("harvest", baseUrl, "--source", sourceId, "--es",
+                TestElasticsearch.url().toString(), "--index-prefix", prefix));
+        args.addAll(FAST);
+        args.addAll(List.of(more));
+        return Cli.run(args.toArray(String[]::new));
+    }
+
+    /** The records' documents by id. */
+    @SuppressWarnings("rawtypes")
+    public static Map<String, Map> records(String prefix) throws java.io.IOException {
+        return TestElasticsearch.documents(prefix + "-records");
+    }
+}
