@@ -42,8 +42,7 @@ public final class DcDeriver {
         String published = published(record);
         List<LanguageNormaliser.Code> languages = new ArrayList<>();
         String languageFrom = languages(record, languages);
-        Identifiers identifiers = identifiers(record);
-        String doi = doi(record);
+        Found found = identifiers(record);
         CoarTerm type = TypeNormaliser.best(record.values(DcElement.TYPE));
         List<String> rights = record.values(DcElement.RIGHTS);
         CoarTerm access = RightsNormaliser.accessRights(rights);
@@ -52,7 +51,8 @@ public final class DcDeriver {
         Derived derived = new Derived(published, published == null ? null : DateNormaliser.year(published),
                 languages.stream().map(LanguageNormaliser.Code::iso639_3).toList(),
                 languages.stream().map(LanguageNormaliser.Code::iso639_1).filter(c -> c != null).toList(),
-                languageFrom, doi, identifiers, type, access, licence, creators(record), fullText, journal(record),
+                languageFrom, found.doi(), found.identifiers(), type, access, licence, creators(record), fullText,
+                journal(record),
                 Set.of());
         return derived.withQuality(QualityChecker.flags(record, derived));
     }
@@ -120,69 +120,61 @@ public final class DcDeriver {
         return null;
     }
 
-    private static Identifiers identifiers(DcRecord record) {
+    /** The identifiers of a record by kind, and its own DOI among them. */
+    private record Found(Identifiers identifiers, String doi) {
+    }
+
+    /**
+     * Every identifier in identifier, relation and source, classified, and the record's own DOI: one the format
+     * states, else the first among its identifiers (a citation kept as an identifier may name it inside), else an
+     * OpenAIRE alternative identifier. DOIs in relation and source are other things' (a galley's, an issue's).
+     */
+    private static Found identifiers(DcRecord record) {
         List<Set<String>> byKind = new ArrayList<>();
         for (int i = 0; i < IdentifierNormaliser.Kind.values().length; i++) {
             byKind.add(new LinkedHashSet<>());
         }
+        Set<String> dois = byKind.get(IdentifierNormaliser.Kind.DOI.ordinal());
+        String stated = null;
         for (String value : record.citation(Citation.DOI)) {
             String doi = IdentifierNormaliser.doi(value);
+            stated = stated == null ? doi : stated;
             if (doi != null) {
-                byKind.get(IdentifierNormaliser.Kind.DOI.ordinal()).add(doi);
+                dois.add(doi);
             }
         }
+        String own = null;
+        String alternative = null;
         for (DcElement element : List.of(DcElement.IDENTIFIER, DcElement.RELATION, DcElement.SOURCE)) {
             for (String value : record.values(element)) {
-                Identifier id = IdentifierNormaliser.classify(altDoi(value));
+                String alt = element == DcElement.RELATION ? altDoi(value) : null;
+                Identifier id = IdentifierNormaliser.classify(alt != null ? alt : value);
+                String doi = id != null && id.kind() == IdentifierNormaliser.Kind.DOI ? id.value() : null;
                 if (id != null) {
                     byKind.get(id.kind().ordinal()).add(id.value());
                 } else if (element == DcElement.IDENTIFIER) {
-                    // A bibliographic citation kept as an identifier may name the DOI inside it.
-                    String doi = IdentifierNormaliser.doiInText(value);
+                    doi = IdentifierNormaliser.doiInText(value);
                     if (doi != null) {
-                        byKind.get(IdentifierNormaliser.Kind.DOI.ordinal()).add(doi);
+                        dois.add(doi);
                     }
                 }
+                own = own == null && element == DcElement.IDENTIFIER ? doi : own;
+                alternative = alternative == null && alt != null ? doi : alternative;
             }
         }
-        return new Identifiers(List.copyOf(byKind.get(0)), List.copyOf(byKind.get(4)), List.copyOf(byKind.get(5)),
-                List.copyOf(byKind.get(1)), List.copyOf(byKind.get(2)), List.copyOf(byKind.get(3)),
-                List.copyOf(byKind.get(6)));
+        Identifiers identifiers = new Identifiers(List.copyOf(dois), List.copyOf(byKind.get(4)),
+                List.copyOf(byKind.get(5)), List.copyOf(byKind.get(1)), List.copyOf(byKind.get(2)),
+                List.copyOf(byKind.get(3)), List.copyOf(byKind.get(6)));
+        return new Found(identifiers, stated != null ? stated : own != null ? own : alternative);
     }
 
     /** OpenAIRE v3 puts the record's own DOI in dc:relation as {@code info:eu-repo/semantics/altIdentifier/doi/...}. */
     private static String altDoi(String value) {
+        if (!value.startsWith("info:eu-repo")) {
+            return null;
+        }
         var m = ALT_DOI.matcher(value);
-        return m.matches() ? m.group(1) : value;
-    }
-
-    /**
-     * The record's own DOI: one the format states, else one among its identifiers, else an OpenAIRE alternative
-     * identifier. DOIs in relation and source are other things' (a galley's, an issue's, a dataset's).
-     */
-    private static String doi(DcRecord record) {
-        for (String value : record.citation(Citation.DOI)) {
-            String doi = IdentifierNormaliser.doi(value);
-            if (doi != null) {
-                return doi;
-            }
-        }
-        for (String value : record.values(DcElement.IDENTIFIER)) {
-            String doi = IdentifierNormaliser.doi(value);
-            if (doi == null) {
-                doi = IdentifierNormaliser.doiInText(value);
-            }
-            if (doi != null) {
-                return doi;
-            }
-        }
-        for (String value : record.values(DcElement.RELATION)) {
-            var m = ALT_DOI.matcher(value);
-            if (m.matches() && IdentifierNormaliser.doi(m.group(1)) != null) {
-                return IdentifierNormaliser.doi(m.group(1));
-            }
-        }
-        return null;
+        return m.matches() ? m.group(1) : null;
     }
 
     private static List<Person> creators(DcRecord record) {

@@ -1,7 +1,6 @@
 package org.lumbung.dc;
 
 import com.github.pemistahl.lingua.api.IsoCode639_1;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,8 +23,8 @@ public final class LanguageDetector {
 
     private static final int MIN_LETTERS = 12;
     private static final int MAX_ORDER = 5;
-    /** Distinct words whose scores are kept per thread (a power of two); academic vocabulary repeats, so most hit. */
-    private static final int CACHE_LIMIT = 1 << 16;
+    /** Words whose scores are kept per thread (a power of two); academic vocabulary repeats, so most lookups hit. */
+    private static final int CACHE_LIMIT = 1 << 17;
     /** A word longer than this adds nothing a shorter prefix does not; it is cut. */
     private static final int MAX_WORD = 40;
     /** The least mean log frequency per n-gram a text in a candidate language shows. */
@@ -35,7 +34,7 @@ public final class LanguageDetector {
     private final NgramModel[] models;
     private final int prefix;
     /** Each word's scores by the hash of its letters, one cache per thread so that it needs no locking. */
-    private final ThreadLocal<WordCache> wordScores = ThreadLocal.withInitial(WordCache::new);
+    private final ThreadLocal<WordCache> wordScores;
 
     /**
      * A detector choosing among these ISO 639-1 codes, reading the first {@code prefix} characters of a value;
@@ -54,6 +53,7 @@ public final class LanguageDetector {
             models[i] = NgramModel.of(codes[i]);
         }
         this.prefix = prefix;
+        this.wordScores = ThreadLocal.withInitial(() -> new WordCache(codes.length));
     }
 
     /** Whether Lingua has a language model for this ISO 639-1 code, so that it can be a candidate. */
@@ -84,8 +84,9 @@ public final class LanguageDetector {
                 }
             } else if (isSpace(c) && length > 0) {
                 // Punctuation and digits are dropped without ending the word, as Lingua does: Turki-Rusia is one.
-                if (tally.firstTime(NgramModel.key(hash))) {
-                    tally.add(scores(cache, NgramModel.key(hash), word, length), ngramCount(length));
+                long key = NgramModel.key(hash);
+                if (tally.firstTime(key)) {
+                    addWord(cache, tally, key, word, length);
                 }
                 length = 0;
                 hash = NgramModel.start();
@@ -127,9 +128,9 @@ public final class LanguageDetector {
             return true;
         }
 
-        void add(float[] scores, int wordNgrams) {
+        void add(float[] scores, int offset, int wordNgrams) {
             for (int l = 0; l < total.length; l++) {
-                total[l] += scores[l];
+                total[l] += scores[offset + l];
             }
             ngrams += wordNgrams;
         }
@@ -146,51 +147,52 @@ public final class LanguageDetector {
         }
     }
 
-    private float[] scores(WordCache cache, long key, char[] word, int length) {
-        float[] scores = cache.get(key);
-        if (scores == null) {
-            scores = compute(word, length);
-            cache.put(key, scores);
+    /** Adds the word's scores, from the cache or computed into it. */
+    private void addWord(WordCache cache, Tally tally, long key, char[] word, int length) {
+        int slot = cache.slot(key);
+        if (slot < 0) {
+            slot = cache.claim(key);
+            compute(word, length, cache.scores, slot * models.length);
         }
-        return scores;
+        tally.add(cache.scores, slot * models.length, ngramCount(length));
     }
 
-    /** Scores by word hash in an open-addressing table that empties itself when half full. */
+    /**
+     * Scores by word hash, two-way set-associative: a word lives in one of two slots, and a new word takes the place
+     * of the older of them. No resizing, no clearing, no object per word.
+     */
     private static final class WordCache {
 
-        private final long[] keys = new long[CACHE_LIMIT * 2];
-        private final float[][] values = new float[CACHE_LIMIT * 2][];
-        private int size;
+        private final long[] keys = new long[CACHE_LIMIT];
+        private final boolean[] newer = new boolean[CACHE_LIMIT];
+        private final float[] scores;
 
-        float[] get(long key) {
-            int mask = keys.length - 1;
-            for (int i = (int) key & mask; keys[i] != 0; i = (i + 1) & mask) {
-                if (keys[i] == key) {
-                    return values[i];
-                }
-            }
-            return null;
+        WordCache(int candidates) {
+            scores = new float[CACHE_LIMIT * candidates];
         }
 
-        void put(long key, float[] scores) {
-            if (size >= CACHE_LIMIT) {
-                Arrays.fill(keys, 0L);
-                Arrays.fill(values, null);
-                size = 0;
+        /** The slot holding the word, or -1. */
+        int slot(long key) {
+            int i = (int) key & (CACHE_LIMIT - 1);
+            if (keys[i] == key) {
+                return i;
             }
-            int mask = keys.length - 1;
-            int i = (int) key & mask;
-            while (keys[i] != 0) {
-                i = (i + 1) & mask;
-            }
-            keys[i] = key;
-            values[i] = scores;
-            size++;
+            return keys[i ^ 1] == key ? i ^ 1 : -1;
+        }
+
+        /** A slot for the word: an empty one of its two, else the one written longer ago. */
+        int claim(long key) {
+            int i = (int) key & (CACHE_LIMIT - 1);
+            int slot = keys[i] == 0 ? i : keys[i ^ 1] == 0 ? i ^ 1 : newer[i] ? i ^ 1 : i;
+            keys[slot] = key;
+            newer[slot] = true;
+            newer[slot ^ 1] = false;
+            return slot;
         }
     }
 
     /** Each n-gram of the word, orders 1 to 5, scored in each language with back-off to its longest known prefix. */
-    private float[] compute(char[] word, int length) {
+    private void compute(char[] word, int length, float[] into, int offset) {
         // keys[i][m - 1]: the key of the m characters starting at i.
         long[][] keys = new long[length][];
         for (int i = 0; i < length; i++) {
@@ -202,11 +204,9 @@ public final class LanguageDetector {
                 keys[i][m] = NgramModel.key(hash);
             }
         }
-        float[] scores = new float[models.length];
         for (int l = 0; l < models.length; l++) {
-            scores[l] = sum(models[l], keys);
+            into[offset + l] = sum(models[l], keys);
         }
-        return scores;
     }
 
     private static float sum(NgramModel model, long[][] keys) {

@@ -32,12 +32,24 @@ public final class JournalNormaliser {
      * not a number, or already full, stays as written.
      */
     public static String lastPage(String first, String last) {
-        if (first == null || last == null || !first.matches("\\d+") || !last.matches("\\d+")
-                || last.length() >= first.length() || Long.parseLong(last) >= Long.parseLong(first)) {
+        if (first == null || last == null || !digits(first) || !digits(last) || last.length() >= first.length()
+                || first.length() > 18 || Long.parseLong(last) >= Long.parseLong(first)) {
             return last;
         }
         String full = first.substring(0, first.length() - last.length()) + last;
         return Long.parseLong(full) >= Long.parseLong(first) ? full : last;
+    }
+
+    private static boolean digits(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What an OJS-style dc:source says, or {@link Journal#NONE}. */
