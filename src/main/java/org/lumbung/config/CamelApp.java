@@ -6,6 +6,7 @@ import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.lumbung.dc.DcSink;
 import org.lumbung.harvest.RecordSink;
+import org.lumbung.landing.Inbox;
 import org.lumbung.pipeline.Delivery;
 import org.lumbung.search.ApiErrors;
 import org.lumbung.search.HealthReport;
@@ -38,7 +39,8 @@ final class CamelApp {
                 .orElse("classpath:lumbung/camel-routes/*.camel.yaml");
         main.addOverrideProperty("camel.main.routes-include-pattern", routes);
         if (!serve) {
-            main.addOverrideProperty("camel.main.routes-exclude-pattern", "**/serve.camel.yaml,**/sources.camel.yaml");
+            main.addOverrideProperty("camel.main.routes-exclude-pattern",
+                    "**/serve.camel.yaml,**/sources.camel.yaml,**/inbox.camel.yaml");
         }
         main.addOverrideProperty("camel.server.enabled", Boolean.toString(serve));
         main.addOverrideProperty("camel.server.host", settings.httpHost());
@@ -59,6 +61,11 @@ final class CamelApp {
             main.bind("sourceRegistry", registry);
             SourceSchedules schedules = new SourceSchedules(registry);
             main.bind("sourceSchedules", schedules);
+            Inbox inbox = c.inbox();
+            main.bind("inbox", inbox);
+            main.addOverrideProperty("lumbung.inbox", inbox.folder().toString());
+            main.addOverrideProperty("lumbung.inbox.settle",
+                    Long.toString(settings.duration("lumbung.inbox.settle").toMillis()));
             Maintenance maintenance = c.maintenance();
             main.bind("maintenance", maintenance);
             main.addMainListener(new MainListenerSupport() {

@@ -19,6 +19,9 @@ import org.lumbung.index.IndexLayout;
 import org.lumbung.index.IndexedSourceRecords;
 import org.lumbung.index.RecordIndexer;
 import org.lumbung.index.ReportStore;
+import org.lumbung.index.PageValidatorStore;
+import org.lumbung.landing.Inbox;
+import org.lumbung.landing.PageFetcher;
 import org.lumbung.landing.PageIngester;
 import org.lumbung.search.RecordSearcher;
 import org.lumbung.source.SourceRegistry;
@@ -73,7 +76,8 @@ public final class Components {
                         settings.duration("lumbung.harvest.retry.max-delay"),
                         settings.duration("lumbung.harvest.retry-after-cap")),
                 new HostQueues(settings.integer("lumbung.harvest.host-concurrency", 1, 100),
-                        settings.duration("lumbung.harvest.host-delay")));
+                        settings.duration("lumbung.harvest.host-delay")),
+                settings.bytes("lumbung.http-client.max-bytes"));
     }
 
     static IndexLayout layout(Settings settings) {
@@ -134,7 +138,21 @@ public final class Components {
     }
 
     public PageIngester ingester(DcSink dc, RecordSink records) {
-        return new PageIngester(fetcher, detector, dc, records);
+        return new PageIngester(pageFetcher(), detector, dc, records);
+    }
+
+    /** The watched inbox: lumbung.inbox, or {@code <data>/inbox}. */
+    public Inbox inbox() {
+        String folder = settings.get("lumbung.inbox");
+        return new Inbox((folder.isEmpty() ? settings.dataDir().resolve("inbox") : java.nio.file.Path.of(folder))
+                .toAbsolutePath());
+    }
+
+    public PageFetcher pageFetcher() {
+        return new PageFetcher(fetcher, new PageValidatorStore(es.client(), layout), new PageFetcher.Limits(
+                settings.bytes("lumbung.pages.max-bytes"), count("lumbung.pages.max-redirects"),
+                settings.get("lumbung.pages.robots-agent"), settings.duration("lumbung.pages.robots-ttl"),
+                count("lumbung.pages.max-links")));
     }
 
     public RecordSearcher searcher() {

@@ -28,7 +28,7 @@ public final class Settings {
 
     /** Keys whose values are durations, checked at start. */
     private static final Pattern DURATION_KEYS = Pattern.compile(
-            "(timeout|delay|interval|cap|overlap|lease|retention|window\\.(min|max))$");
+            "(timeout|delay|interval|cap|overlap|lease|retention|ttl|settle|window\\.(min|max))$");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|k|mb|m|gb|g)?");
 
     private final Map<String, String> values;

@@ -1,14 +1,16 @@
 package org.lumbung.harvest;
 
-import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
@@ -19,15 +21,24 @@ import org.slf4j.LoggerFactory;
  * GETs a URL the way a polite, stubborn harvester must. Requests to one host wait their turn in its queue
  * ({@link HostQueues}); connection errors, timeouts and 5xx answers are retried with backoff, 429 and 503 after
  * Retry-After ({@link RetryPolicy}). Bodies come back decoded: gzip and deflate are asked for and undone whether the
- * server announced them or not (some repositories gzip without saying so). Redirects are followed, http to https
- * included. TLS is verified unless a source explicitly opts out.
+ * server announced them or not (some repositories gzip without saying so), and never beyond a size limit, compressed
+ * or not (a gzip bomb stops at the limit). Redirects are followed (http to https included) unless the caller follows
+ * them itself. TLS is verified unless a source explicitly opts out.
  */
 public final class HttpFetcher {
 
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.http");
 
-    /** A response: status, decoded body, content type (may be null), the address after redirects, attempts made. */
-    public record Response(int status, byte[] body, String contentType, String finalUrl, int attempts) {
+    /** A response: status, decoded body, its headers, the address after redirects, attempts made. */
+    public record Response(int status, byte[] body, HttpHeaders headers, String finalUrl, int attempts) {
+
+        public String contentType() {
+            return headers.firstValue("Content-Type").orElse(null);
+        }
+
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
     }
 
     /** A source's manners: an extra pause between its requests, and whether its TLS certificate is checked. */
@@ -35,89 +46,149 @@ public final class HttpFetcher {
         public static final Politeness DEFAULT = new Politeness(Duration.ZERO, true);
     }
 
-    private final HttpClient client;
-    private final HttpClient unverifiedClient;
+    /**
+     * A request beyond the plain GET: extra headers (conditional requests), redirects left to the caller, a smaller
+     * size limit (0 keeps the fetcher's).
+     */
+    public record Request(String url, Politeness politeness, Map<String, String> headers, boolean followRedirects,
+                          long maxBytes) {
+        public static Request of(String url, Politeness politeness) {
+            return new Request(url, politeness, Map.of(), true, 0);
+        }
+    }
+
+    /** The body is larger than the limit (decoded); not retried. */
+    public static final class TooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLargeException(long limit) {
+            super("the answer is larger than " + limit + " bytes");
+        }
+    }
+
+    private final HttpClient[] clients = new HttpClient[4];
     private final HttpOptions options;
     private final RetryPolicy retry;
     private final HostQueues hosts;
+    private final long maxBytes;
 
-    public HttpFetcher(HttpOptions options, RetryPolicy retry, HostQueues hosts) {
+    public HttpFetcher(HttpOptions options, RetryPolicy retry, HostQueues hosts, long maxBytes) {
         this.options = options;
         this.retry = retry;
         this.hosts = hosts;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(options.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
-        this.unverifiedClient = HttpClient.newBuilder()
-                .connectTimeout(options.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .sslContext(UnverifiedTls.context())
-                .build();
+        this.maxBytes = maxBytes;
+        for (int i = 0; i < 4; i++) {
+            HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(options.connectTimeout())
+                    .followRedirects((i & 1) == 0 ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER);
+            if ((i & 2) != 0) {
+                builder.sslContext(UnverifiedTls.context());
+            }
+            clients[i] = builder.build();
+        }
+    }
+
+    public HttpFetcher(HttpOptions options, RetryPolicy retry, HostQueues hosts) {
+        this(options, retry, hosts, 256L << 20);
     }
 
     public HttpFetcher(HttpOptions options) {
         this(options, RetryPolicy.DEFAULT, new HostQueues(1, Duration.ZERO));
     }
 
+    public HostQueues hosts() {
+        return hosts;
+    }
+
+    public String userAgent() {
+        return options.userAgent();
+    }
+
     public Response get(String url) throws IOException, InterruptedException {
         return get(url, Politeness.DEFAULT);
     }
 
-    /**
-     * The response, once it is not worth retrying: a 2xx or 4xx answer, or the last of the attempts. Throws the
-     * last transport error when no attempt got an answer.
-     */
     public Response get(String url, Politeness politeness) throws IOException, InterruptedException {
-        URI uri = URI.create(url);
+        return get(Request.of(url, politeness));
+    }
+
+    /**
+     * The response, once it is not worth retrying: a 2xx, 3xx or 4xx answer, or the last of the attempts. Throws the
+     * last transport error when no attempt got an answer, and at once when the body is over the size limit.
+     */
+    public Response get(Request request) throws IOException, InterruptedException {
+        URI uri = URI.create(request.url());
         IOException lastError = null;
         for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
             Duration wait;
-            try (HostQueues.Slot turn = hosts.acquire(uri, politeness.delay())) {
-                HttpResponse<byte[]> response = send(uri, politeness);
+            try (HostQueues.Slot turn = hosts.acquire(uri, request.politeness().delay())) {
+                HttpResponse<InputStream> response = send(uri, request);
                 int status = response.statusCode();
                 if (!retryable(status) || attempt == retry.attempts()) {
                     String encoding = response.headers().firstValue("Content-Encoding").orElse("");
-                    return new Response(status, decode(response.body(), encoding),
-                            response.headers().firstValue("Content-Type").orElse(null), response.uri().toString(),
-                            attempt);
+                    long limit = request.maxBytes() > 0 ? Math.min(request.maxBytes(), maxBytes) : maxBytes;
+                    return new Response(status, decode(read(response.body(), limit), encoding, limit),
+                            response.headers(), response.uri().toString(), attempt);
                 }
+                response.body().close();
                 Optional<Duration> asked = status == 429 || status == 503
                         ? retry.retryAfter(response.headers().firstValue("Retry-After").orElse(null), Instant.now())
                         : Optional.empty();
                 wait = asked.orElse(retry.backoff(attempt));
-                LOG.warn("{} answered {}; attempt {} of {}, next in {} ms", url, status, attempt, retry.attempts(),
-                        wait.toMillis());
+                LOG.warn("{} answered {}; attempt {} of {}, next in {} ms", request.url(), status, attempt,
+                        retry.attempts(), wait.toMillis());
+            } catch (TooLargeException e) {
+                throw e;
             } catch (IOException e) {
                 lastError = e;
                 if (attempt == retry.attempts()) {
                     break;
                 }
                 wait = retry.backoff(attempt);
-                LOG.warn("{}: {}; attempt {} of {}, next in {} ms", url, describe(e), attempt, retry.attempts(),
-                        wait.toMillis());
+                LOG.warn("{}: {}; attempt {} of {}, next in {} ms", request.url(), describe(e), attempt,
+                        retry.attempts(), wait.toMillis());
             }
             Thread.sleep(Math.max(wait.toMillis(), 1));
         }
-        throw new FetchException(url, retry.attempts(), lastError);
+        throw new FetchException(request.url(), retry.attempts(), lastError);
     }
 
-    private HttpResponse<byte[]> send(URI uri, Politeness politeness) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+    private HttpResponse<InputStream> send(URI uri, Request request) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(options.readTimeout())
                 .header("User-Agent", options.userAgent())
                 .header("Accept-Encoding", "gzip, deflate")
                 .GET();
         if (options.from() != null && !options.from().isBlank()) {
-            request.header("From", options.from());
+            builder.header("From", options.from());
         }
-        HttpClient http = politeness.verifyTls() ? client : unverifiedClient;
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        request.headers().forEach(builder::header);
+        int client = (request.followRedirects() ? 0 : 1) | (request.politeness().verifyTls() ? 0 : 2);
+        return clients[client].send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
     }
 
     /** Worth another try: the server is busy (429), failing (5xx) or asking for patience (503). */
     static boolean retryable(int status) {
         return status == 429 || status >= 500 && status != 501 && status != 505;
+    }
+
+    private static byte[] read(InputStream body, long limit) throws IOException {
+        try (InputStream in = body) {
+            return readAtMost(in, limit);
+        }
+    }
+
+    private static byte[] readAtMost(InputStream in, long limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            total += n;
+            if (total > limit) {
+                throw new TooLargeException(limit);
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
     }
 
     /** A transport failure in words: the JDK client often throws ConnectException without a message. */
@@ -137,6 +208,7 @@ public final class HttpFetcher {
                 case "HttpConnectTimeoutException" -> "connect timed out";
                 case "HttpTimeoutException" -> "timed out";
                 case "SSLHandshakeException" -> "TLS handshake failed";
+                case "TooLargeException" -> "too large";
                 default -> t.getClass().getSimpleName();
             };
             String piece = t.getMessage() == null || t.getMessage().equals(kind) ? kind : kind + " (" + t.getMessage() + ")";
@@ -149,16 +221,17 @@ public final class HttpFetcher {
         return out.toString();
     }
 
-    static byte[] decode(byte[] body, String encoding) throws IOException {
+    /** Undoes gzip or deflate, announced or not, never past the size limit. */
+    static byte[] decode(byte[] body, String encoding, long limit) throws IOException {
         boolean gzipMagic = body.length > 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b;
         if (gzipMagic || encoding.equalsIgnoreCase("gzip") && body.length > 0) {
-            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-                return in.readAllBytes();
+            try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+                return readAtMost(in, limit);
             }
         }
         if (encoding.equalsIgnoreCase("deflate") && body.length > 0) {
-            try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(body))) {
-                return in.readAllBytes();
+            try (InputStream in = new InflaterInputStream(new java.io.ByteArrayInputStream(body))) {
+                return readAtMost(in, limit);
             }
         }
         return body;

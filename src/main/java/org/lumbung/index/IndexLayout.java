@@ -31,6 +31,11 @@ public record IndexLayout(String prefix, int replicas) {
         return prefix + "-harvests";
     }
 
+    /** What is known of fetched landing pages: ETag and Last-Modified, for conditional requests. */
+    public String pagesIndex() {
+        return prefix + "-pages";
+    }
+
     /** Records that could not be read or indexed, with their raw text, for replay. */
     public String deadletterIndex() {
         return prefix + "-deadletter";

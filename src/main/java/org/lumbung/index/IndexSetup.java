@@ -70,6 +70,7 @@ public final class IndexSetup {
         ensureIndex(layout.sourcesIndex(), "/es/sources-index.json");
         ensureIndex(layout.harvestsIndex(), "/es/harvests-index.json");
         ensureIndex(layout.deadletterIndex(), "/es/deadletter-index.json");
+        ensureIndex(layout.pagesIndex(), "/es/pages-index.json");
         client.cluster().health(h -> h.index(layout.recordsAlias()).waitForStatus(
                 co.elastic.clients.elasticsearch._types.HealthStatus.Yellow));
     }

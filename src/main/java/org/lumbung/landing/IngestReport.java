@@ -4,8 +4,12 @@ import java.util.List;
 import java.util.Locale;
 import org.lumbung.pipeline.RecordFailure;
 
-/** How an ingest went: documents read, records indexed, tombstones, failures with reasons, and time taken. */
-public record IngestReport(int documents, int indexed, int deleted, List<RecordFailure> failures, double seconds) {
+/**
+ * How an ingest went: documents read, records indexed, tombstones, pages unchanged since the last visit (a 304 to a
+ * conditional request), failures with reasons, and time taken.
+ */
+public record IngestReport(int documents, int indexed, int deleted, int unchanged, List<RecordFailure> failures,
+                           double seconds) {
 
     public IngestReport {
         failures = List.copyOf(failures);
@@ -16,7 +20,8 @@ public record IngestReport(int documents, int indexed, int deleted, List<RecordF
     }
 
     public String summary() {
-        return String.format(Locale.ROOT, "ingest: %d documents read, %d records indexed, %d deleted, %d failed, %.1f s",
-                documents, indexed, deleted, failures.size(), seconds);
+        return String.format(Locale.ROOT, "ingest: %d documents read, %d records indexed, %d deleted, %d failed, %.1f s%s",
+                documents, indexed, deleted, failures.size(), seconds,
+                unchanged == 0 ? "" : " (" + unchanged + " pages unchanged since the last visit)");
     }
 }

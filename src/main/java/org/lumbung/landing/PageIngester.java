@@ -4,12 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.lumbung.dc.DcBatch;
 import org.lumbung.dc.DcElement;
@@ -18,9 +16,9 @@ import org.lumbung.dc.DcSink;
 import org.lumbung.dc.LanguageDetector;
 import org.lumbung.dc.Provenance;
 import org.lumbung.harvest.HarvestException;
-import org.lumbung.harvest.HttpFetcher;
 import org.lumbung.harvest.OaiPage;
 import org.lumbung.harvest.OaiPageParser;
+import org.lumbung.landing.PageReader.Loaded;
 import org.lumbung.harvest.RecordBatch;
 import org.lumbung.harvest.RecordSink;
 import org.lumbung.pipeline.Delivery;
@@ -39,11 +37,7 @@ public final class PageIngester {
 
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.ingest");
 
-    /** One document read: where from, the address it lives at (may be null), and its bytes. */
-    private record Loaded(String location, String url, byte[] bytes) {
-    }
-
-    private final HttpFetcher fetcher;
+    private final PageReader reader;
     private final LanguageDetector detector;
     private final DcSink dcSink;
     private final RecordSink recordSink;
@@ -51,8 +45,8 @@ public final class PageIngester {
     private final TextPageExtractor textExtractor = new TextPageExtractor();
     private final HtmlMetaExtractor htmlExtractor = new HtmlMetaExtractor();
 
-    public PageIngester(HttpFetcher fetcher, LanguageDetector detector, DcSink dcSink, RecordSink recordSink) {
-        this.fetcher = fetcher;
+    public PageIngester(PageFetcher pages, LanguageDetector detector, DcSink dcSink, RecordSink recordSink) {
+        this.reader = new PageReader(pages);
         this.detector = detector;
         this.dcSink = dcSink;
         this.recordSink = recordSink;
@@ -62,62 +56,57 @@ public final class PageIngester {
         long start = System.nanoTime();
         List<Delivery> deliveries = new ArrayList<>();
         List<RecordFailure> failures = new ArrayList<>();
-        int documents = 0;
-        for (PageInput input : request.inputs()) {
-            for (Loaded loaded : load(input, request.sourceId(), failures)) {
-                documents++;
+        int[] counts = {0, 0};
+        String sourceId = request.sourceId();
+        PageReader.Visitor visitor = new PageReader.Visitor() {
+            @Override
+            public void document(Loaded loaded) {
+                counts[0]++;
                 try {
-                    deliveries.add(ingest(loaded, request.sourceId()));
+                    deliveries.add(ingest(loaded, sourceId));
                 } catch (IngestException e) {
-                    RecordFailure failure = new RecordFailure(e.sourceId, loaded.location(), e.getMessage());
-                    LOG.error("{}", failure);
-                    failures.add(failure);
+                    failed(new RecordFailure(e.sourceId, loaded.location(), e.getMessage()));
                 }
             }
-        }
+
+            @Override
+            public void unchanged(String url) {
+                counts[1]++;
+            }
+
+            @Override
+            public void failed(String location, String reason) {
+                failed(new RecordFailure(sourceId == null ? "-" : sourceId, location, reason));
+            }
+
+            private void failed(RecordFailure failure) {
+                LOG.error("{}", failure);
+                failures.add(failure);
+            }
+        };
         Outcome outcome = new Outcome(0, 0, failures);
         try {
+            for (PageInput input : request.inputs()) {
+                reader.read(input, visitor);
+            }
+            outcome = new Outcome(0, 0, failures);
             for (Delivery delivery : deliveries) {
                 outcome = outcome.plus(delivery.await());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return new IngestReport(documents, outcome.indexed(), outcome.deleted(), outcome.failures(),
+        return new IngestReport(counts[0], outcome.indexed(), outcome.deleted(), counts[1], outcome.failures(),
                 (System.nanoTime() - start) / 1e9);
     }
 
-    private List<Loaded> load(PageInput input, String sourceId, List<RecordFailure> failures) {
-        String location = input.location();
-        try {
-            if (location.matches("(?i)https?://.*")) {
-                HttpFetcher.Response response = fetcher.get(location);
-                if (response.status() != 200) {
-                    throw new IOException("status " + response.status());
-                }
-                return List.of(new Loaded(location, input.url() != null ? input.url() : response.finalUrl(),
-                        response.body()));
-            }
-            Path path = Path.of(location);
-            if (Files.isDirectory(path)) {
-                try (Stream<Path> files = Files.walk(path)) {
-                    List<Loaded> out = new ArrayList<>();
-                    for (Path file : files.filter(Files::isRegularFile)
-                            .filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList()) {
-                        out.add(new Loaded(file.toString(), null, Files.readAllBytes(file)));
-                    }
-                    return out;
-                }
-            }
-            return List.of(new Loaded(location, input.url(), Files.readAllBytes(path)));
-        } catch (IOException | RuntimeException e) {
-            failures.add(new RecordFailure(sourceId == null ? "-" : sourceId, location, "cannot read: " + e));
-            LOG.error("cannot read {}: {}", location, e.toString());
-            return List.of();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.of();
+    /** Ingests one file dropped into the inbox; a failure is an exception, so that the file goes to failed/. */
+    public IngestReport ingestFile(String path) {
+        IngestReport report = ingest(new IngestRequest(null, List.of(new PageInput(path, null))));
+        if (!report.complete()) {
+            throw new IllegalStateException(report.failures().get(0).reason());
         }
+        return report;
     }
 
     private Delivery ingest(Loaded loaded, String sourceId) throws IngestException {
@@ -126,7 +115,7 @@ public final class PageIngester {
         if (lower.contains("<oai-pmh")) {
             return ingestOaiResponse(loaded, sourceId);
         }
-        String content = new String(loaded.bytes(), StandardCharsets.UTF_8);
+        String content = PageCharset.decode(loaded.bytes(), loaded.contentType());
         boolean html = lower.contains("<html") || lower.contains("<!doctype html") || lower.contains("<meta")
                 || lower.contains("<head");
         String url = loaded.url();

@@ -69,6 +69,31 @@ class IngestIT {
     }
 
     @Test
+    @SuppressWarnings("rawtypes")
+    void ingestsAJournalsPagesThroughItsSitemapAndReVisitsThemConditionally() throws Exception {
+        String sitePrefix = prefix + "-sitemap";
+        try (org.lumbung.testing.WebSite site = new org.lumbung.testing.WebSite()) {
+            site.page("/sitemap.xml", org.lumbung.testing.WebSite.Page.of(200, "application/xml",
+                    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>" + site.url("/article/view/1")
+                            + "</loc></url><url><loc>" + site.url("/article/view/2") + "</loc></url></urlset>"));
+            for (int i = 1; i <= 2; i++) {
+                site.page("/article/view/" + i, new org.lumbung.testing.WebSite.Page(200,
+                        Map.of("Content-Type", "text/html; charset=ISO-8859-1", "ETag", "\"a" + i + "\""),
+                        ("<html><head><meta name=\"citation_title\" content=\"Peta Situs " + i + " \u00e9\"></head></html>")
+                                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0));
+            }
+            Cli.Result first = Cli.onTestEs(sitePrefix, "ingest", site.url("/sitemap.xml"), "--source", "site");
+            assertThat(first.out()).contains("2 documents read, 2 records indexed");
+            Map<String, Map> docs = TestElasticsearch.documents(sitePrefix + "-records");
+            assertThat(docs).containsOnlyKeys(site.url("/article/view/1"), site.url("/article/view/2"));
+            assertThat(((Map) docs.get(site.url("/article/view/1")).get("dc")).get("title"))
+                    .as("the page's charset is the server's").isEqualTo(java.util.List.of("Peta Situs 1 \u00e9"));
+            Cli.Result again = Cli.onTestEs(sitePrefix, "ingest", site.url("/sitemap.xml"), "--source", "site");
+            assertThat(again.out()).contains("0 documents read", "(2 pages unchanged since the last visit)");
+        }
+    }
+
+    @Test
     void anUnreadableFileIsReportedAndTheOthersGoOn() throws Exception {
         Cli.Result result = Cli.run("ingest", "no/such/page.html", SeedPageTest.SEED.toString(), "--source",
                 "undip-jihi-pages", "--es", TestElasticsearch.url().toString(), "--index-prefix", prefix + "-unreadable");
