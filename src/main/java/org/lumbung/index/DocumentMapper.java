@@ -35,6 +35,8 @@ public final class DocumentMapper {
             doc.put("dc", dc);
             doc.put("lang", lang);
             doc.put("creators", creators(record.creators()));
+            doc.put("search", SearchFields.search(record));
+            doc.put("facet", SearchFields.facets(record));
         }
         doc.put("source", Map.of("id", record.sourceId()));
         if (record.oai() != null) {

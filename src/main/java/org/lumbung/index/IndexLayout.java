@@ -7,7 +7,7 @@ package org.lumbung.index;
 public record IndexLayout(String prefix, int replicas) {
 
     /** Bump when the document shape changes; the README's schema says what each version holds. */
-    public static final int TEMPLATE_VERSION = 1;
+    public static final int TEMPLATE_VERSION = 2;
 
     public String recordsAlias() {
         return prefix + "-records";
@@ -19,6 +19,11 @@ public record IndexLayout(String prefix, int replicas) {
 
     public String recordsTemplate() {
         return prefix + "-records";
+    }
+
+    /** The component template of the search fields and their analysis. */
+    public String searchComponent() {
+        return prefix + "-search";
     }
 
     /** The live source list and each source's checkpoint and lease. */
