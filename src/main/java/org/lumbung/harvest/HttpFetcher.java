@@ -120,7 +120,8 @@ public final class HttpFetcher {
         IOException lastError = null;
         for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
             Duration wait;
-            try (HostQueues.Slot turn = hosts.acquire(uri, request.politeness().delay())) {
+            HostQueues.Slot turn = hosts.acquire(uri, request.politeness().delay());
+            try {
                 HttpResponse<InputStream> response = send(uri, request);
                 int status = response.statusCode();
                 if (!retryable(status) || attempt == retry.attempts()) {
@@ -146,6 +147,8 @@ public final class HttpFetcher {
                 wait = retry.backoff(attempt);
                 LOG.warn("{}: {}; attempt {} of {}, next in {} ms", request.url(), describe(e), attempt,
                         retry.attempts(), wait.toMillis());
+            } finally {
+                turn.close();
             }
             Thread.sleep(Math.max(wait.toMillis(), 1));
         }

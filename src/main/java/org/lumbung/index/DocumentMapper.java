@@ -45,6 +45,8 @@ public final class DocumentMapper {
             doc.put("creators", creators(record.creators()));
             doc.put("derived", derived(record.derived()));
             doc.put("quality", record.derived().quality().stream().map(QualityFlag::keyword).toList());
+            doc.put("search", SearchFields.search(record));
+            doc.put("facet", SearchFields.facets(record));
         }
         doc.put("source", Map.of("id", record.sourceId()));
         if (record.oai() != null) {

@@ -21,6 +21,11 @@ public record IndexLayout(String prefix, int replicas) {
         return prefix + "-records";
     }
 
+    /** The component template of the search fields and their analysis. */
+    public String searchComponent() {
+        return prefix + "-search";
+    }
+
     /** The live source list and each source's checkpoint and lease. */
     public String sourcesIndex() {
         return prefix + "-sources";

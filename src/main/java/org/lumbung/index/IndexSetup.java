@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +17,7 @@ import org.slf4j.LoggerFactory;
 public final class IndexSetup {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexSetup.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ElasticsearchClient client;
     private final IndexLayout layout;
@@ -24,9 +27,28 @@ public final class IndexSetup {
         this.layout = layout;
     }
 
-    /** The template with this layout's names filled in. */
+    /** The records template with this layout's names filled in, composed of the search component. */
     public static String renderTemplate(IndexLayout layout) {
-        return render(layout, "/es/records-template.json");
+        try {
+            ObjectNode template = (ObjectNode) JSON.readTree(render(layout, "/es/records-template.json"));
+            template.putArray("composed_of").add(layout.searchComponent());
+            // The alias is moved by Lumbung, atomically, when a new version of the index replaces the old.
+            ((ObjectNode) template.get("template")).remove("aliases");
+            return JSON.writeValueAsString(template);
+        } catch (IOException e) {
+            throw new IllegalStateException("es/records-template.json is not JSON", e);
+        }
+    }
+
+    /** The search component template with the analysis this cluster offers. */
+    public static String renderSearchComponent(Analysis analysis) {
+        try (InputStream in = IndexSetup.class.getResourceAsStream("/es/search-component.json")) {
+            ObjectNode component = (ObjectNode) JSON.readTree(in);
+            ((ObjectNode) component.get("template").get("settings")).set("analysis", analysis.settings());
+            return JSON.writeValueAsString(component);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("cannot read es/search-component.json", e);
+        }
     }
 
     private static String render(IndexLayout layout, String resource) {
@@ -41,6 +63,14 @@ public final class IndexSetup {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + resource, e);
         }
+    }
+
+    /** The indices the records alias stands for now (none when it does not exist yet). */
+    private java.util.Set<String> aliased() throws IOException {
+        if (!client.indices().existsAlias(e -> e.name(layout.recordsAlias())).value()) {
+            return new java.util.HashSet<>();
+        }
+        return new java.util.HashSet<>(client.indices().getAlias(g -> g.name(layout.recordsAlias())).result().keySet());
     }
 
     /** Creates an index of Lumbung's own bookkeeping with its mapping, unless it exists. */
@@ -60,12 +90,25 @@ public final class IndexSetup {
     }
 
     public void ensure() throws IOException {
+        Analysis analysis = Analysis.detect(client);
+        String component = renderSearchComponent(analysis);
+        client.cluster().putComponentTemplate(c -> c.name(layout.searchComponent()).withJson(new StringReader(component)));
         String template = renderTemplate(layout);
         client.indices().putIndexTemplate(r -> r.name(layout.recordsTemplate()).withJson(new StringReader(template)));
-        boolean exists = client.indices().exists(e -> e.index(layout.recordsAlias())).value();
-        if (!exists) {
-            client.indices().create(c -> c.index(layout.recordsIndex()));
-            LOG.info("created index {} behind alias {}", layout.recordsIndex(), layout.recordsAlias());
+        java.util.Set<String> current = aliased();
+        if (!current.contains(layout.recordsIndex())) {
+            if (!client.indices().exists(e -> e.index(layout.recordsIndex())).value()) {
+                client.indices().create(c -> c.index(layout.recordsIndex()));
+                LOG.info("created index {}", layout.recordsIndex());
+            }
+            client.indices().updateAliases(u -> {
+                current.forEach(old -> u.actions(a -> a.remove(r -> r.index(old).alias(layout.recordsAlias()))));
+                return u.actions(a -> a.add(ad -> ad.index(layout.recordsIndex()).alias(layout.recordsAlias())));
+            });
+            if (!current.isEmpty()) {
+                LOG.warn("alias {} moved from {} to {} (a new document shape): harvest the sources again to fill it",
+                        layout.recordsAlias(), current, layout.recordsIndex());
+            }
         }
         ensureIndex(layout.sourcesIndex(), "/es/sources-index.json");
         ensureIndex(layout.harvestsIndex(), "/es/harvests-index.json");

@@ -179,7 +179,7 @@ class HarvestQuirksIT {
             assertThat(result.status()).isZero();
             assertThat(records()).containsOnlyKeys(ids(1, 6));
             Map state = TestElasticsearch.documents(prefix + "-sources").get("fake");
-            assertThat((Map) state.get("quirks")).containsKey("ignoresFrom");
+            assertThat(((Map<?, ?>) state.get("quirks")).containsKey("ignoresFrom")).isTrue();
             // Once known, the source is read as one list: no more windows.
             repo.clearQueries();
             Harvests.harvest(repo.baseUrl(), "fake", prefix);
