@@ -7,7 +7,6 @@ import java.util.List;
 import org.apache.camel.Service;
 import org.lumbung.dc.Crosswalks;
 import org.lumbung.dc.LanguageDetector;
-import org.lumbung.dc.OaiDcCrosswalk;
 import org.lumbung.harvest.RecordBatch;
 import org.lumbung.index.DeadLetterStore;
 import org.lumbung.index.EsConnection;
@@ -55,8 +54,7 @@ public final class DcIndexSink implements Service {
         }
         indexer = new RecordIndexer(es.client(), layout, new RecordIndexer.BulkOptions(1000, 5L << 20, 1,
                 Duration.ofSeconds(1)), new DeadLetterStore(es.client(), layout));
-        crosswalks = new Crosswalks(List.of(new OaiDcCrosswalk()),
-                new LanguageDetector(List.of(languages.split("\\s*,\\s*")), 400));
+        crosswalks = Crosswalks.standard(new LanguageDetector(List.of(languages.split("\\s*,\\s*")), 400));
     }
 
     /** Indexes the page and waits until every record is acknowledged or has failed. */

@@ -2,12 +2,10 @@ package org.lumbung.config;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import org.lumbung.dc.Crosswalks;
 import org.lumbung.dc.DcSink;
 import org.lumbung.dc.LanguageDetector;
-import org.lumbung.dc.OaiDcCrosswalk;
 import org.lumbung.harvest.HarvestTuning;
 import org.lumbung.harvest.HostQueues;
 import org.lumbung.harvest.HttpFetcher;
@@ -131,7 +129,7 @@ public final class Components {
     }
 
     public Crosswalks crosswalks() {
-        return new Crosswalks(List.of(new OaiDcCrosswalk()), detector);
+        return Crosswalks.standard(detector);
     }
 
     public OaiHarvester harvester(RecordSink sink) {

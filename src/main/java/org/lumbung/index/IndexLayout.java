@@ -2,7 +2,7 @@ package org.lumbung.index;
 
 /**
  * The names of Lumbung's indices. Everything reads and writes the alias {@code <prefix>-records}; the concrete index
- * behind it carries the template version ({@code <prefix>-records-v1}), so a new document shape is a new index.
+ * behind it carries the template version ({@code <prefix>-records-v2}), so a new document shape is a new index.
  */
 public record IndexLayout(String prefix, int replicas) {
 
