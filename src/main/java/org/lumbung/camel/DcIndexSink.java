@@ -12,14 +12,21 @@ import org.lumbung.index.DeadLetterStore;
 import org.lumbung.index.EsConnection;
 import org.lumbung.index.IndexLayout;
 import org.lumbung.index.IndexSetup;
+import org.lumbung.index.RawArchive;
+import org.lumbung.index.Reindexer;
 import org.lumbung.index.RecordIndexer;
+import org.lumbung.landing.PageRecords;
 import org.lumbung.pipeline.Outcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The bean behind the {@code dc-index-sink} Kamelet: each page of records is crosswalked to Dublin Core and indexed
  * (index template, alias and dead letters as Lumbung's own); the message becomes the page's {@link Outcome}.
  */
 public final class DcIndexSink implements Service {
+
+    private static final Logger LOG = LoggerFactory.getLogger("lumbung.index");
 
     private String elasticsearchUrl = "http://127.0.0.1:9200";
     private String indexPrefix = "lumbung";
@@ -47,14 +54,21 @@ public final class DcIndexSink implements Service {
         }
         IndexLayout layout = new IndexLayout(indexPrefix, 0);
         es = EsConnection.open(URI.create(elasticsearchUrl));
+        LanguageDetector detector = new LanguageDetector(List.of(languages.split("\\s*,\\s*")), 400);
+        crosswalks = Crosswalks.standard(detector);
+        RawArchive archive = new RawArchive(crosswalks, new PageRecords(detector));
         try {
-            new IndexSetup(es.client(), layout).ensure();
+            if (new IndexSetup(es.client(), layout).ensure().isPresent()) {
+                LOG.info("{}", new Reindexer(es.client(), layout, archive).reindex());
+            }
         } catch (IOException e) {
             throw new IllegalStateException("cannot prepare the indices at " + elasticsearchUrl + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rebuilding the records index", e);
         }
         indexer = new RecordIndexer(es.client(), layout, new RecordIndexer.BulkOptions(1000, 5L << 20, 1,
-                Duration.ofSeconds(1)), new DeadLetterStore(es.client(), layout));
-        crosswalks = Crosswalks.standard(new LanguageDetector(List.of(languages.split("\\s*,\\s*")), 400));
+                Duration.ofSeconds(1)), new DeadLetterStore(es.client(), layout), archive);
     }
 
     /** Indexes the page and waits until every record is acknowledged or has failed. */

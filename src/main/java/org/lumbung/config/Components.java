@@ -17,12 +17,15 @@ import org.lumbung.index.DeadLetterStore;
 import org.lumbung.index.EsConnection;
 import org.lumbung.index.IndexLayout;
 import org.lumbung.index.IndexedSourceRecords;
+import org.lumbung.index.RawArchive;
+import org.lumbung.index.Reindexer;
 import org.lumbung.index.RecordIndexer;
 import org.lumbung.index.ReportStore;
 import org.lumbung.index.PageValidatorStore;
 import org.lumbung.landing.Inbox;
 import org.lumbung.landing.PageFetcher;
 import org.lumbung.landing.PageIngester;
+import org.lumbung.landing.PageRecords;
 import org.lumbung.search.RecordSearcher;
 import org.lumbung.source.SourceRegistry;
 import org.lumbung.source.SourceStore;
@@ -48,16 +51,16 @@ public final class Components {
         this.layout = layout(settings);
         this.instance = ManagementFactory.getRuntimeMXBean().getName() + ":" + UUID.randomUUID().toString().substring(0, 8);
         this.deadLetters = new DeadLetterStore(es.client(), layout);
+        this.detector = new LanguageDetector(settings.languageCandidates(),
+                settings.integer("lumbung.language.prefix", 20, 100_000));
         this.indexer = new RecordIndexer(es.client(), layout, new RecordIndexer.BulkOptions(
                 settings.integer("lumbung.index.bulk-operations", 1, 100_000),
                 settings.bytes("lumbung.index.bulk-bytes"),
                 settings.integer("lumbung.index.bulk-concurrency", 1, 64),
-                settings.duration("lumbung.index.flush-interval")), deadLetters);
+                settings.duration("lumbung.index.flush-interval")), deadLetters, rawArchive());
         this.reports = new ReportStore(es.client(), layout, instance);
         this.sourceStore = new SourceStore(es.client(), layout.sourcesIndex(), instance,
                 settings.duration("lumbung.harvest.lease"));
-        this.detector = new LanguageDetector(settings.languageCandidates(),
-                settings.integer("lumbung.language.prefix", 20, 100_000));
         this.fetcher = fetcher(settings);
         this.tuning = new HarvestTuning(settings.duration("lumbung.harvest.window.min"),
                 settings.duration("lumbung.harvest.window.max"), settings.duration("lumbung.harvest.overlap"),
@@ -126,6 +129,16 @@ public final class Components {
 
     public HttpFetcher fetcher() {
         return fetcher;
+    }
+
+    /** Every record's contributions as their sources sent them, read with today's crosswalks and extractors. */
+    public RawArchive rawArchive() {
+        return new RawArchive(crosswalks(), new PageRecords(detector));
+    }
+
+    /** Rebuilds the records index from the raw archive, without downtime. */
+    public Reindexer reindexer() {
+        return new Reindexer(es.client(), layout, rawArchive());
     }
 
     public Crosswalks crosswalks() {

@@ -67,8 +67,9 @@ public final class Crosswalks {
         String id = documentId(sourceId, raw.header().identifier());
         OaiInfo oai = new OaiInfo(raw.header().identifier(), raw.header().datestamp(), raw.header().setSpecs(),
                 raw.metadataPrefix());
+        // The record as sent is kept with it (the raw archive), so newer crosswalks can read it again.
         Provenance provenance = new Provenance(sourceId, raw.header().identifier(), null, raw.header().datestamp(),
-                raw.metadataPrefix());
+                raw.metadataPrefix(), raw.header().deleted() ? null : raw.toXml());
         if (raw.header().deleted()) {
             return DcRecord.tombstone(id, sourceId, oai, provenance);
         }

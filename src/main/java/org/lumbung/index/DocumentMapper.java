@@ -53,6 +53,12 @@ public final class DocumentMapper {
             doc.put("oai", oai(record.oai()));
         }
         doc.put("provenance", provenance(record.provenance()));
+        if (!record.deleted()) {
+            Identity.Keys keys = Identity.keys(record);
+            if (!keys.isEmpty()) {
+                doc.put("keys", Map.of("doi", List.copyOf(keys.dois()), "url", List.copyOf(keys.urls())));
+            }
+        }
         doc.put("indexedAt", indexedAt.toString());
         doc.put("deleted", record.deleted());
         return doc;
@@ -158,6 +164,8 @@ public final class DocumentMapper {
             putIfPresent(m, "url", p.url());
             putIfPresent(m, "datestamp", p.datestamp());
             putIfPresent(m, "format", p.format());
+            m.put("key", p.key());
+            putIfPresent(m, "raw", p.raw());
             out.add(m);
         }
         return out;

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Installs the index template (from {@code es/records-template.json}, the same file in production and in tests) and
- * creates the concrete index behind the alias when it is absent.
+ * creates the concrete index behind the alias when it is absent; an index of an older version is reported, to be
+ * rebuilt.
  */
 public final class IndexSetup {
 
@@ -89,25 +90,40 @@ public final class IndexSetup {
         }
     }
 
-    public void ensure() throws IOException {
+    /**
+     * Installs the templates and makes sure the records alias stands for an index. Returns the index it stands for
+     * when that index is of an older template version: the caller rebuilds it from the raw archive
+     * ({@link Reindexer}), and until then the alias stays where it is.
+     */
+    public java.util.Optional<String> ensure() throws IOException {
         Analysis analysis = Analysis.detect(client);
         String component = renderSearchComponent(analysis);
         client.cluster().putComponentTemplate(c -> c.name(layout.searchComponent()).withJson(new StringReader(component)));
         String template = renderTemplate(layout);
         client.indices().putIndexTemplate(r -> r.name(layout.recordsTemplate()).withJson(new StringReader(template)));
         java.util.Set<String> current = aliased();
-        if (!current.contains(layout.recordsIndex())) {
-            if (!client.indices().exists(e -> e.index(layout.recordsIndex())).value()) {
-                client.indices().create(c -> c.index(layout.recordsIndex()));
-                LOG.info("created index {}", layout.recordsIndex());
+        java.util.Optional<String> outdated = java.util.Optional.empty();
+        if (current.isEmpty()) {
+            try {
+                client.indices().create(c -> c.index(layout.recordsIndex())
+                        .aliases(layout.recordsAlias(), a -> a));
+                LOG.info("created index {} behind alias {}", layout.recordsIndex(), layout.recordsAlias());
+            } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+                // Another Lumbung on the cluster created it in between.
+                if (!"resource_already_exists_exception".equals(e.error().type())) {
+                    throw e;
+                }
             }
-            client.indices().updateAliases(u -> {
-                current.forEach(old -> u.actions(a -> a.remove(r -> r.index(old).alias(layout.recordsAlias()))));
-                return u.actions(a -> a.add(ad -> ad.index(layout.recordsIndex()).alias(layout.recordsAlias())));
-            });
-            if (!current.isEmpty()) {
-                LOG.warn("alias {} moved from {} to {} (a new document shape): harvest the sources again to fill it",
-                        layout.recordsAlias(), current, layout.recordsIndex());
+        } else {
+            int version = current.stream().mapToInt(layout::versionOf).max().orElse(-1);
+            if (version < IndexLayout.TEMPLATE_VERSION) {
+                LOG.warn("alias {} stands for {}, of template version {}; this Lumbung writes version {}",
+                        layout.recordsAlias(), current, version, IndexLayout.TEMPLATE_VERSION);
+                outdated = current.stream().findFirst();
+            } else if (version > IndexLayout.TEMPLATE_VERSION) {
+                throw new IllegalStateException("alias " + layout.recordsAlias() + " stands for " + current
+                        + ", written by a newer Lumbung (template version " + version + "; this one writes "
+                        + IndexLayout.TEMPLATE_VERSION + "): upgrade this Lumbung");
             }
         }
         ensureIndex(layout.sourcesIndex(), "/es/sources-index.json");
@@ -116,5 +132,6 @@ public final class IndexSetup {
         ensureIndex(layout.pagesIndex(), "/es/pages-index.json");
         client.cluster().health(h -> h.index(layout.recordsAlias()).waitForStatus(
                 co.elastic.clients.elasticsearch._types.HealthStatus.Yellow));
+        return outdated;
     }
 }
