@@ -143,7 +143,8 @@ public final class PageIngester {
         }
     }
 
-    private static String sourceFor(String url) {
+    /** The source of a page given none: its host's pages. */
+    static String sourceFor(String url) {
         String host = URI.create(url).getHost();
         return host == null ? "local-pages" : SourceId.slug(host.replaceFirst("^www\\.", "")) + "-pages";
     }
