@@ -49,7 +49,7 @@ public final class Lumbung implements AutoCloseable {
                     settings.esRunAs(), BuildInfo.elasticsearchVersion()));
             url = node.url();
         }
-        EsConnection es = EsConnection.open(url);
+        EsConnection es = EsConnection.open(url, settings.esCredentials());
         try {
             new IndexSetup(es.client(), Components.layout(settings)).ensure();
         } catch (IOException | RuntimeException e) {
