@@ -24,6 +24,8 @@ import org.lumbung.landing.Inbox;
 import org.lumbung.landing.PageFetcher;
 import org.lumbung.landing.PageIngester;
 import org.lumbung.search.RecordSearcher;
+import org.lumbung.search.RecordViews;
+import org.lumbung.search.oai.OaiIdentifiers;
 import org.lumbung.source.SourceRegistry;
 import org.lumbung.source.SourceStore;
 
@@ -157,6 +159,14 @@ public final class Components {
 
     public RecordSearcher searcher() {
         return new RecordSearcher(es.client(), layout);
+    }
+
+    public RecordViews recordViews() {
+        return new RecordViews(es.client(), layout, oaiIdentifiers());
+    }
+
+    public OaiIdentifiers oaiIdentifiers() {
+        return new OaiIdentifiers(settings.get("lumbung.oai.repository-identifier"));
     }
 
     public Maintenance maintenance() {
