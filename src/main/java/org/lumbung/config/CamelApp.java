@@ -41,7 +41,7 @@ final class CamelApp {
         main.addOverrideProperty("camel.main.routes-include-pattern", routes);
         if (!serve) {
             main.addOverrideProperty("camel.main.routes-exclude-pattern",
-                    "**/serve.camel.yaml,**/web.camel.yaml,**/sources.camel.yaml,**/inbox.camel.yaml");
+                    "**/serve.camel.yaml,**/web.camel.yaml,**/oai.camel.yaml,**/sources.camel.yaml,**/inbox.camel.yaml");
         }
         main.addOverrideProperty("camel.server.enabled", Boolean.toString(serve));
         main.addOverrideProperty("camel.server.host", settings.httpHost());
@@ -56,6 +56,7 @@ final class CamelApp {
         main.bind("recordSearcher", c.searcher());
         main.bind("recordViews", c.recordViews());
         main.bind("webAssets", new WebAssets());
+        main.bind("oaiProvider", c.oaiProvider());
         main.bind("healthReport", new HealthReport(c.es(), c.layout()));
         main.bind("apiErrors", new ApiErrors());
         if (serve) {

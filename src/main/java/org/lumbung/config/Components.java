@@ -26,6 +26,7 @@ import org.lumbung.landing.PageIngester;
 import org.lumbung.search.RecordSearcher;
 import org.lumbung.search.RecordViews;
 import org.lumbung.search.oai.OaiIdentifiers;
+import org.lumbung.search.oai.OaiProvider;
 import org.lumbung.source.SourceRegistry;
 import org.lumbung.source.SourceStore;
 
@@ -163,6 +164,18 @@ public final class Components {
 
     public RecordViews recordViews() {
         return new RecordViews(es.client(), layout, oaiIdentifiers());
+    }
+
+    public OaiProvider oaiProvider() {
+        String baseUrl = settings.get("lumbung.oai.base-url");
+        if (baseUrl.isEmpty()) {
+            String host = settings.httpHost().equals("0.0.0.0") ? "127.0.0.1" : settings.httpHost();
+            baseUrl = "http://" + host + ":" + settings.httpPort() + "/oai";
+        }
+        return new OaiProvider(es.client(), layout, sourceStore, oaiIdentifiers(), new OaiProvider.Options(
+                settings.get("lumbung.oai.repository-name"), baseUrl, settings.get("lumbung.oai.admin-email"),
+                settings.get("lumbung.oai.repository-identifier"), settings.integer("lumbung.oai.page-size", 1, 10_000),
+                settings.duration("lumbung.oai.token-ttl")));
     }
 
     public OaiIdentifiers oaiIdentifiers() {
