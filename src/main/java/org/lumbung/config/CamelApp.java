@@ -7,6 +7,7 @@ import org.apache.camel.main.MainListenerSupport;
 import org.lumbung.dc.DcSink;
 import org.lumbung.harvest.RecordSink;
 import org.lumbung.landing.Inbox;
+import org.lumbung.ops.HarvestMetrics;
 import org.lumbung.pipeline.Delivery;
 import org.lumbung.search.ApiErrors;
 import org.lumbung.search.HealthReport;
@@ -41,7 +42,7 @@ final class CamelApp {
         main.addOverrideProperty("camel.main.routes-include-pattern", routes);
         if (!serve) {
             main.addOverrideProperty("camel.main.routes-exclude-pattern",
-                    "**/serve.camel.yaml,**/web.camel.yaml,**/oai.camel.yaml,**/sources.camel.yaml,**/inbox.camel.yaml");
+                    "**/serve.camel.yaml,**/web.camel.yaml,**/oai.camel.yaml,**/ops.camel.yaml,**/sources.camel.yaml,**/inbox.camel.yaml");
         }
         main.addOverrideProperty("camel.server.enabled", Boolean.toString(serve));
         main.addOverrideProperty("camel.server.host", settings.httpHost());
@@ -57,7 +58,10 @@ final class CamelApp {
         main.bind("recordViews", c.recordViews());
         main.bind("webAssets", new WebAssets());
         main.bind("oaiProvider", c.oaiProvider());
-        main.bind("healthReport", new HealthReport(c.es(), c.layout()));
+        main.bind("healthReport", new HealthReport(c.es(), c.layout(), c.sourceHealth()));
+        main.bind("harvestMetrics", new HarvestMetrics(c.sourceHealth()));
+        main.bind("adminGuard", c.adminGuard());
+        main.bind("adminActions", c.adminActions(dc));
         main.bind("apiErrors", new ApiErrors());
         if (serve) {
             SourceRegistry registry = c.sourceRegistry();

@@ -13,6 +13,7 @@ import org.lumbung.harvest.HttpOptions;
 import org.lumbung.harvest.OaiHarvester;
 import org.lumbung.harvest.RecordSink;
 import org.lumbung.harvest.RetryPolicy;
+import org.lumbung.harvest.OaiInspector;
 import org.lumbung.index.DeadLetterStore;
 import org.lumbung.index.EsConnection;
 import org.lumbung.index.IndexLayout;
@@ -23,11 +24,15 @@ import org.lumbung.index.PageValidatorStore;
 import org.lumbung.landing.Inbox;
 import org.lumbung.landing.PageFetcher;
 import org.lumbung.landing.PageIngester;
+import org.lumbung.ops.AdminActions;
+import org.lumbung.ops.AdminGuard;
+import org.lumbung.ops.SourceHealth;
 import org.lumbung.search.RecordSearcher;
 import org.lumbung.search.RecordViews;
 import org.lumbung.search.oai.OaiIdentifiers;
 import org.lumbung.search.oai.OaiProvider;
 import org.lumbung.source.SourceRegistry;
+import org.lumbung.source.SourceRemoval;
 import org.lumbung.source.SourceStore;
 
 /** Lumbung's parts, built once from the settings and the Elasticsearch connection, shared by routes and commands. */
@@ -123,6 +128,10 @@ public final class Components {
         return new SourceRegistry(sourceStore);
     }
 
+    public SourceRemoval sourceRemoval(DcSink index) {
+        return new SourceRemoval(sourceStore, new IndexedSourceRecords(es.client(), layout), index);
+    }
+
     public LanguageDetector detector() {
         return detector;
     }
@@ -164,6 +173,18 @@ public final class Components {
 
     public RecordViews recordViews() {
         return new RecordViews(es.client(), layout, oaiIdentifiers());
+    }
+
+    public SourceHealth sourceHealth() {
+        return new SourceHealth(es.client(), layout, sourceStore);
+    }
+
+    public AdminActions adminActions(DcSink index) {
+        return new AdminActions(sourceRegistry(), new OaiInspector(fetcher), sourceRemoval(index));
+    }
+
+    public AdminGuard adminGuard() {
+        return new AdminGuard(settings.secret("lumbung.admin.token"));
     }
 
     public OaiProvider oaiProvider() {
