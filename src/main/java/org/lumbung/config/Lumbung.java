@@ -113,7 +113,8 @@ public final class Lumbung implements AutoCloseable {
     public String readyLine() {
         Settings settings = components.settings();
         String base = "http://" + settings.httpHost() + ":" + settings.httpPort();
-        return "Lumbung is ready: search " + base + "/api/search?q=... , health " + base + "/health"
+        return "Lumbung is ready: search " + base + "/api/search?q=... , page " + base + "/ , OAI-PMH " + base
+                + "/oai , health " + base + "/health , metrics " + base + "/metrics"
                 + " (Elasticsearch " + components.es().url()
                 + (node != null ? ", embedded, files in " + node.home() : "") + ")";
     }
