@@ -68,11 +68,26 @@ public final class OaiProvider {
                 .withTransformer(MetadataFormat.identity()));
     }
 
-    /** Answers one request: the arguments of a GET's query string, or of a POST's form body. */
-    public byte[] handle(String rawQuery, String formBody) throws IOException {
+    /**
+     * Answers one request: the arguments of a GET's query string, or of a POST's form, which arrives as its raw text
+     * or, where the HTTP server has read it already, as a map of its fields.
+     */
+    public byte[] handle(String rawQuery, Object form) throws IOException {
         Map<String, List<String>> arguments = new LinkedHashMap<>();
         parse(rawQuery, arguments);
-        parse(formBody, arguments);
+        if (form instanceof Map<?, ?> fields) {
+            fields.forEach((name, value) -> {
+                List<String> values = arguments.computeIfAbsent(String.valueOf(name), k -> new ArrayList<>());
+                if (value instanceof List<?> list) {
+                    list.forEach(v -> values.add(String.valueOf(v)));
+                } else {
+                    values.add(String.valueOf(value));
+                }
+            });
+        } else if (form instanceof String text) {
+            parse(text, arguments);
+        }
+        dayGranularity(arguments);
         Map<String, String[]> parameters = new HashMap<>();
         arguments.forEach((k, v) -> parameters.put(k, v.toArray(String[]::new)));
         Snapshot now = snapshot();
@@ -91,6 +106,29 @@ public final class OaiProvider {
             throw new IOException("cannot write the OAI-PMH response: " + e.getMessage(), e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Every repository must take from and until at day granularity, also one whose granularity is seconds: a day is
+     * read as its first (from) or last (until) second, an until no later than now.
+     */
+    private static void dayGranularity(Map<String, List<String>> arguments) {
+        for (String name : List.of("from", "until")) {
+            List<String> values = arguments.get(name);
+            if (values != null && values.size() == 1 && values.get(0).matches("\\d{4}-\\d{2}-\\d{2}")) {
+                String day = values.get(0);
+                String value = day + (name.equals("from") ? "T00:00:00Z" : "T23:59:59Z");
+                Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+                try {
+                    if (name.equals("until") && Instant.parse(value).isAfter(now)) {
+                        value = now.toString();
+                    }
+                } catch (java.time.format.DateTimeParseException e) {
+                    continue;
+                }
+                values.set(0, value);
+            }
+        }
     }
 
     private RepositoryConfiguration configuration(CursorTokens tokens, Instant earliest) {

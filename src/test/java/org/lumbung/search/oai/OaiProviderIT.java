@@ -189,6 +189,18 @@ class OaiProviderIT {
         assertThat(text(oai("verb=ListRecords&metadataPrefix=marc21"), "//error/@code"))
                 .isEqualTo("cannotDisseminateFormat");
         assertThat(text(oai("verb=Harvest"), "//error/@code")).isEqualTo("badVerb");
+        assertThat(identifiers(list("ListIdentifiers", "metadataPrefix=oai_dc&from=2000-01-01")))
+                .as("a day-granularity from, which every repository must take").hasSize(6);
+    }
+
+    @Test
+    void answersAPostedFormAsItAnswersAGet() throws Exception {
+        HttpResponse<String> posted = server.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(server.base() + "/oai"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("verb=ListSets")));
+        assertThat(posted.statusCode()).isEqualTo(200);
+        assertThat(posted.body()).contains("<setSpec>journal-a</setSpec>", "<setSpec>repo-b</setSpec>");
     }
 
     @Test
