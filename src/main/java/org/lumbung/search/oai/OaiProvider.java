@@ -13,15 +13,10 @@ import io.gdcc.xoai.model.oaipmh.OAIPMH;
 import io.gdcc.xoai.xml.XmlWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import javax.xml.stream.XMLStreamException;
 import org.lumbung.harvest.Identify;
@@ -68,28 +63,9 @@ public final class OaiProvider {
                 .withTransformer(MetadataFormat.identity()));
     }
 
-    /**
-     * Answers one request: the arguments of a GET's query string, or of a POST's form, which arrives as its raw text
-     * or, where the HTTP server has read it already, as a map of its fields.
-     */
+    /** Answers one request: a GET's query string, or a POST's form (see {@link OaiArguments}). */
     public byte[] handle(String rawQuery, Object form) throws IOException {
-        Map<String, List<String>> arguments = new LinkedHashMap<>();
-        parse(rawQuery, arguments);
-        if (form instanceof Map<?, ?> fields) {
-            fields.forEach((name, value) -> {
-                List<String> values = arguments.computeIfAbsent(String.valueOf(name), k -> new ArrayList<>());
-                if (value instanceof List<?> list) {
-                    list.forEach(v -> values.add(String.valueOf(v)));
-                } else {
-                    values.add(String.valueOf(value));
-                }
-            });
-        } else if (form instanceof String text) {
-            parse(text, arguments);
-        }
-        dayGranularity(arguments);
-        Map<String, String[]> parameters = new HashMap<>();
-        arguments.forEach((k, v) -> parameters.put(k, v.toArray(String[]::new)));
+        Map<String, String[]> parameters = OaiArguments.of(rawQuery, form);
         Snapshot now = snapshot();
         CursorTokens tokens = new CursorTokens(this::pitAlive);
         String keepAlive = options.tokenTtl().toSeconds() + "s";
@@ -106,29 +82,6 @@ public final class OaiProvider {
             throw new IOException("cannot write the OAI-PMH response: " + e.getMessage(), e);
         }
         return out.toByteArray();
-    }
-
-    /**
-     * Every repository must take from and until at day granularity, also one whose granularity is seconds: a day is
-     * read as its first (from) or last (until) second, an until no later than now.
-     */
-    private static void dayGranularity(Map<String, List<String>> arguments) {
-        for (String name : List.of("from", "until")) {
-            List<String> values = arguments.get(name);
-            if (values != null && values.size() == 1 && values.get(0).matches("\\d{4}-\\d{2}-\\d{2}")) {
-                String day = values.get(0);
-                String value = day + (name.equals("from") ? "T00:00:00Z" : "T23:59:59Z");
-                Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-                try {
-                    if (name.equals("until") && Instant.parse(value).isAfter(now)) {
-                        value = now.toString();
-                    }
-                } catch (java.time.format.DateTimeParseException e) {
-                    continue;
-                }
-                values.set(0, value);
-            }
-        }
     }
 
     private RepositoryConfiguration configuration(CursorTokens tokens, Instant earliest) {
@@ -196,25 +149,6 @@ public final class OaiProvider {
             return false;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void parse(String raw, Map<String, List<String>> into) {
-        if (raw == null || raw.isBlank()) {
-            return;
-        }
-        for (String pair : raw.strip().split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            try {
-                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                into.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-            } catch (IllegalArgumentException e) {
-                into.computeIfAbsent("badArgument", k -> new ArrayList<>()).add(pair);
-            }
         }
     }
 }
