@@ -14,9 +14,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.lumbung.config.BuildInfo;
 import org.lumbung.config.Settings;
+import org.lumbung.testing.Requirements;
 
 /**
  * Docker cannot run here, so the compose files and the Dockerfile are checked as files: the Elasticsearch and Kibana
@@ -106,6 +108,33 @@ class DockerFilesTest {
         }
         assertThat(used).contains("LUMBUNG_ES_URL", "LUMBUNG_ES_API_KEY_FILE", "LUMBUNG_ES_CA_FILE", "LUMBUNG_HTTP_HOST");
         assertThat(known).containsAll(used);
+    }
+
+    /** Debian's docker-compose (the client alone, no engine) reads both files, the secured one on top, as compose would. */
+    @Test
+    @Tag("docker-compose")
+    void dockerComposeAcceptsBothFilesAndMergesTheSecuredVariant() throws Exception {
+        Requirements.debianPackages(Files.isExecutable(Path.of("/usr/bin/docker-compose")), "docker-compose",
+                "Checking the compose files with docker-compose config");
+        String plain = config(List.of("-f", "docker/compose.yaml"));
+        assertThat(plain).contains("LUMBUNG_ES_URL: http://elasticsearch:9200", "xpack.security.enabled: \"false\"");
+        String secured = config(List.of("-f", "docker/compose.yaml", "-f", "docker/compose.secure.yaml"));
+        assertThat(secured).contains("LUMBUNG_ES_URL: https://elasticsearch:9200", "xpack.security.enabled: \"true\"",
+                "ELASTICSEARCH_USERNAME: kibana_system", "condition: service_completed_successfully");
+    }
+
+    private static String config(List<String> files) throws Exception {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/docker-compose"));
+        command.addAll(files);
+        command.add("config");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("ELASTIC_PASSWORD", "checked-elastic");
+        builder.environment().put("KIBANA_PASSWORD", "checked-kibana");
+        Process p = builder.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
     }
 
     @Test
