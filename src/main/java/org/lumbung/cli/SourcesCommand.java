@@ -1,7 +1,6 @@
 package org.lumbung.cli;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,20 +8,14 @@ import java.util.concurrent.Callable;
 import org.lumbung.App;
 import org.lumbung.config.Components;
 import org.lumbung.config.Lumbung;
-import org.lumbung.dc.DcBatch;
-import org.lumbung.dc.DcRecord;
-import org.lumbung.dc.OaiInfo;
-import org.lumbung.dc.Provenance;
 import org.lumbung.harvest.Checkpoint;
 import org.lumbung.harvest.HarvestException;
 import org.lumbung.harvest.OaiInspector;
-import org.lumbung.index.IndexedSourceRecords;
 import org.lumbung.pipeline.Delivery;
 import org.lumbung.pipeline.Outcome;
 import org.lumbung.pipeline.SourceId;
 import org.lumbung.source.Source;
 import org.lumbung.source.SourceState;
-import org.lumbung.source.SourceStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,13 +69,9 @@ public final class SourcesCommand implements Callable<Integer> {
                     return App.FAILED;
                 }
                 String sourceId = CommonOptions.sourceId(id != null ? id : SourceId.fromUrl(found.baseUrl()), this);
-                String platform = found.identify().software() != null ? found.identify().software()
-                        : found.baseUrl().contains("/index.php/") ? "ojs" : "other";
-                Source source = Source.oai(sourceId, found.identify().repositoryName(), found.baseUrl(), prefix,
-                        List.of(), schedule, platform);
-                lumbung.components().sourceStore().update(sourceId, s -> s.withDefinition(source, "added"));
-                System.out.println("added source " + sourceId + ": " + found.baseUrl() + " (" + platform + ", '"
-                        + source.name() + "', schedule " + schedule + ")");
+                Source source = lumbung.components().sourceRegistry().add(found, sourceId, prefix, schedule);
+                System.out.println("added source " + sourceId + ": " + found.baseUrl() + " (" + source.platform()
+                        + ", '" + source.name() + "', schedule " + schedule + ")");
                 return App.OK;
             }
         }
@@ -150,40 +139,16 @@ public final class SourcesCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             try (Lumbung lumbung = Lumbung.start(common.settings(Map.of()))) {
                 Components c = lumbung.components();
-                SourceStore store = c.sourceStore();
-                if (store.get(id).filter(s -> !s.removed()).isEmpty()) {
+                if (c.sourceStore().get(id).filter(s -> !s.removed()).isEmpty()) {
                     System.err.println("lumbung: no source '" + id + "'");
                     return App.FAILED;
                 }
-                store.update(id, s -> s.withRemoved(true));
-                Outcome outcome = lumbung.withRoutes(routes -> tombstones(c, routes));
+                Outcome outcome = lumbung.withRoutes(routes -> c.sourceRemoval(
+                        batch -> routes.requestBody("direct:index", batch, Delivery.class)).remove(id));
                 System.out.println("removed source " + id + ": " + outcome.deleted() + " records are now tombstones"
                         + (outcome.failed() == 0 ? "" : ", " + outcome.failed() + " failed"));
                 return outcome.failed() == 0 ? App.OK : App.FAILED;
             }
-        }
-
-        private Outcome tombstones(Components c, org.apache.camel.ProducerTemplate routes) throws InterruptedException {
-            String now = Instant.now().toString();
-            List<DcRecord> batch = new ArrayList<>();
-            List<Delivery> deliveries = new ArrayList<>();
-            new IndexedSourceRecords(c.es().client(), c.layout()).liveRecords(id, r -> {
-                OaiInfo oai = r.oaiIdentifier() == null ? null
-                        : new OaiInfo(r.oaiIdentifier(), now, List.of(), r.metadataPrefix());
-                batch.add(DcRecord.tombstone(r.id(), id, oai,
-                        new Provenance(id, r.oaiIdentifier(), r.url(), now, "removed")));
-                if (batch.size() == 500) {
-                    deliveries.add(routes.requestBody("direct:index", new DcBatch(id, List.copyOf(batch), List.of()),
-                            Delivery.class));
-                    batch.clear();
-                }
-            });
-            deliveries.add(routes.requestBody("direct:index", new DcBatch(id, batch, List.of()), Delivery.class));
-            Outcome outcome = Outcome.NONE;
-            for (Delivery d : deliveries) {
-                outcome = outcome.plus(d.await());
-            }
-            return outcome;
         }
     }
 }

@@ -7,9 +7,11 @@ import org.apache.camel.main.MainListenerSupport;
 import org.lumbung.dc.DcSink;
 import org.lumbung.harvest.RecordSink;
 import org.lumbung.landing.Inbox;
+import org.lumbung.ops.HarvestMetrics;
 import org.lumbung.pipeline.Delivery;
 import org.lumbung.search.ApiErrors;
 import org.lumbung.search.HealthReport;
+import org.lumbung.search.WebAssets;
 import org.lumbung.source.SourceRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +42,7 @@ final class CamelApp {
         main.addOverrideProperty("camel.main.routes-include-pattern", routes);
         if (!serve) {
             main.addOverrideProperty("camel.main.routes-exclude-pattern",
-                    "**/serve.camel.yaml,**/sources.camel.yaml,**/inbox.camel.yaml");
+                    "**/serve.camel.yaml,**/web.camel.yaml,**/oai.camel.yaml,**/ops.camel.yaml,**/sources.camel.yaml,**/inbox.camel.yaml");
         }
         main.addOverrideProperty("camel.server.enabled", Boolean.toString(serve));
         main.addOverrideProperty("camel.server.host", settings.httpHost());
@@ -53,7 +55,13 @@ final class CamelApp {
         main.bind("pageIngester", c.ingester(dc, records));
         main.bind("reportStore", c.reports());
         main.bind("recordSearcher", c.searcher());
-        main.bind("healthReport", new HealthReport(c.es(), c.layout()));
+        main.bind("recordViews", c.recordViews());
+        main.bind("webAssets", new WebAssets());
+        main.bind("oaiProvider", c.oaiProvider());
+        main.bind("healthReport", new HealthReport(c.es(), c.layout(), c.sourceHealth()));
+        main.bind("harvestMetrics", new HarvestMetrics(c.sourceHealth()));
+        main.bind("adminGuard", c.adminGuard());
+        main.bind("adminActions", c.adminActions(dc));
         main.bind("apiErrors", new ApiErrors());
         if (serve) {
             SourceRegistry registry = c.sourceRegistry();

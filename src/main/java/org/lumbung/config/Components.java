@@ -15,6 +15,7 @@ import org.lumbung.harvest.HttpOptions;
 import org.lumbung.harvest.OaiHarvester;
 import org.lumbung.harvest.RecordSink;
 import org.lumbung.harvest.RetryPolicy;
+import org.lumbung.harvest.OaiInspector;
 import org.lumbung.index.DeadLetterStore;
 import org.lumbung.index.EsConnection;
 import org.lumbung.index.IndexLayout;
@@ -28,8 +29,15 @@ import org.lumbung.landing.Inbox;
 import org.lumbung.landing.PageFetcher;
 import org.lumbung.landing.PageIngester;
 import org.lumbung.landing.PageRecords;
+import org.lumbung.ops.AdminActions;
+import org.lumbung.ops.AdminGuard;
+import org.lumbung.ops.SourceHealth;
 import org.lumbung.search.RecordSearcher;
+import org.lumbung.search.RecordViews;
+import org.lumbung.search.oai.OaiIdentifiers;
+import org.lumbung.search.oai.OaiProvider;
 import org.lumbung.source.SourceRegistry;
+import org.lumbung.source.SourceRemoval;
 import org.lumbung.source.SourceStore;
 
 /** Lumbung's parts, built once from the settings and the Elasticsearch connection, shared by routes and commands. */
@@ -127,6 +135,10 @@ public final class Components {
         return new SourceRegistry(sourceStore);
     }
 
+    public SourceRemoval sourceRemoval(DcSink index) {
+        return new SourceRemoval(sourceStore, new IndexedSourceRecords(es.client(), layout), index);
+    }
+
     public LanguageDetector detector() {
         return detector;
     }
@@ -174,6 +186,38 @@ public final class Components {
 
     public RecordSearcher searcher() {
         return new RecordSearcher(es.client(), layout);
+    }
+
+    public RecordViews recordViews() {
+        return new RecordViews(es.client(), layout, oaiIdentifiers());
+    }
+
+    public SourceHealth sourceHealth() {
+        return new SourceHealth(es.client(), layout, sourceStore);
+    }
+
+    public AdminActions adminActions(DcSink index) {
+        return new AdminActions(sourceRegistry(), new OaiInspector(fetcher), sourceRemoval(index));
+    }
+
+    public AdminGuard adminGuard() {
+        return new AdminGuard(settings.secret("lumbung.admin.token"));
+    }
+
+    public OaiProvider oaiProvider() {
+        String baseUrl = settings.get("lumbung.oai.base-url");
+        if (baseUrl.isEmpty()) {
+            String host = settings.httpHost().equals("0.0.0.0") ? "127.0.0.1" : settings.httpHost();
+            baseUrl = "http://" + host + ":" + settings.httpPort() + "/oai";
+        }
+        return new OaiProvider(es.client(), layout, sourceStore, oaiIdentifiers(), new OaiProvider.Options(
+                settings.get("lumbung.oai.repository-name"), baseUrl, settings.get("lumbung.oai.admin-email"),
+                settings.get("lumbung.oai.repository-identifier"), settings.integer("lumbung.oai.page-size", 1, 10_000),
+                settings.duration("lumbung.oai.token-ttl")));
+    }
+
+    public OaiIdentifiers oaiIdentifiers() {
+        return new OaiIdentifiers(settings.get("lumbung.oai.repository-identifier"));
     }
 
     public Maintenance maintenance() {

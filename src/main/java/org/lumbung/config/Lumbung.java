@@ -3,6 +3,7 @@ package org.lumbung.config;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.ProducerTemplate;
@@ -49,8 +50,8 @@ public final class Lumbung implements AutoCloseable {
                     settings.esRunAs(), BuildInfo.elasticsearchVersion()));
             url = node.url();
         }
-        EsConnection es = EsConnection.open(url);
-        java.util.Optional<String> outdated;
+        EsConnection es = EsConnection.open(url, settings.esCredentials());
+        Optional<String> outdated;
         try {
             outdated = new IndexSetup(es.client(), Components.layout(settings)).ensure();
         } catch (IOException | RuntimeException e) {
@@ -129,7 +130,8 @@ public final class Lumbung implements AutoCloseable {
     public String readyLine() {
         Settings settings = components.settings();
         String base = "http://" + settings.httpHost() + ":" + settings.httpPort();
-        return "Lumbung is ready: search " + base + "/api/search?q=... , health " + base + "/health"
+        return "Lumbung is ready: search " + base + "/api/search?q=... , page " + base + "/ , OAI-PMH " + base
+                + "/oai , health " + base + "/health , metrics " + base + "/metrics"
                 + " (Elasticsearch " + components.es().url()
                 + (node != null ? ", embedded, files in " + node.home() : "") + ")";
     }

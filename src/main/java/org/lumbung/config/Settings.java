@@ -15,9 +15,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.lumbung.dc.LanguageDetector;
+import org.lumbung.index.EsCredentials;
 import org.lumbung.pipeline.Durations;
 
 /**
@@ -30,6 +32,11 @@ public final class Settings {
     private static final Pattern DURATION_KEYS = Pattern.compile(
             "(timeout|delay|interval|cap|overlap|lease|retention|ttl|settle|window\\.(min|max))$");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|k|mb|m|gb|g)?");
+    /**
+     * Keys whose values are secrets: set only in the environment or in the file named by {@code <key>-file} (a
+     * Docker secret), never on the command line where {@code ps} shows them; never handed to Camel, never logged.
+     */
+    static final Set<String> SECRETS = Set.of("lumbung.es.api-key", "lumbung.es.password", "lumbung.admin.token");
 
     private final Map<String, String> values;
 
@@ -59,6 +66,10 @@ public final class Settings {
             }
         }
         overrides.forEach((k, v) -> {
+            if (v != null && SECRETS.contains(k)) {
+                throw new SettingsException(k, "is a secret: set it in the environment (" + environmentName(k)
+                        + ") or in a file named by " + k + "-file, never on the command line");
+            }
             if (v != null) {
                 values.put(k, v.trim());
             }
@@ -103,6 +114,13 @@ public final class Settings {
                     ? 0 : 1, 1_000_000);
         }
         integer("lumbung.language.prefix", 20, 100_000);
+        SECRETS.forEach(this::secret);
+        esCredentials();
+        integer("lumbung.oai.page-size", 1, 10_000);
+        if (!get("lumbung.oai.repository-identifier").matches("[a-zA-Z][a-zA-Z0-9-]*(\\.[a-zA-Z][a-zA-Z0-9-]*)*")) {
+            throw new SettingsException("lumbung.oai.repository-identifier", "must be a domain-like name such as"
+                    + " lumbung or portal.example.ac.id (OAI-PMH's oai-identifier scheme)");
+        }
         if (!indexPrefix().matches("[a-z0-9][a-z0-9_-]*")) {
             throw new SettingsException("lumbung.index.prefix", "must be lower-case letters, digits, '-' or '_'");
         }
@@ -116,9 +134,45 @@ public final class Settings {
         return v;
     }
 
-    /** All settings, for handing to Camel as properties. */
+    /** All settings but the secrets, for handing to Camel as properties. */
     public Map<String, String> asMap() {
-        return Map.copyOf(values);
+        Map<String, String> open = new LinkedHashMap<>(values);
+        open.keySet().removeAll(SECRETS);
+        return Map.copyOf(open);
+    }
+
+    /** A secret: its value from the environment, else the content of the file named by {@code <key>-file}. */
+    public Optional<String> secret(String key) {
+        String v = get(key);
+        if (!v.isEmpty()) {
+            return Optional.of(v);
+        }
+        String file = get(key + "-file");
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            String content = java.nio.file.Files.readString(Path.of(file), StandardCharsets.UTF_8).trim();
+            return content.isEmpty() ? Optional.empty() : Optional.of(content);
+        } catch (IOException | RuntimeException e) {
+            throw new SettingsException(key + "-file", "cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** How to authenticate to Elasticsearch and check its certificate (all optional). */
+    public EsCredentials esCredentials() {
+        String user = get("lumbung.es.username");
+        Optional<String> password = secret("lumbung.es.password");
+        if (password.isPresent() != !user.isEmpty()) {
+            throw new SettingsException(user.isEmpty() ? "lumbung.es.username" : "lumbung.es.password",
+                    "lumbung.es.username and lumbung.es.password go together");
+        }
+        String ca = get("lumbung.es.ca-file");
+        if (!ca.isEmpty() && !java.nio.file.Files.isReadable(Path.of(ca))) {
+            throw new SettingsException("lumbung.es.ca-file", "cannot read " + ca);
+        }
+        return new EsCredentials(secret("lumbung.es.api-key").orElse(null), user.isEmpty() ? null : user,
+                password.orElse(null), ca.isEmpty() ? null : Path.of(ca));
     }
 
     public Optional<URI> esUrl() {

@@ -6,8 +6,16 @@ import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import co.elastic.clients.transport.TransportUtils;
+import javax.net.ssl.SSLContext;
+import org.apache.http.Header;
 import org.apache.http.HttpHost;
+import org.apache.http.auth.AuthScope;
+import org.apache.http.auth.UsernamePasswordCredentials;
+import org.apache.http.impl.client.BasicCredentialsProvider;
+import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
+import org.elasticsearch.client.RestClientBuilder;
 
 /** A connection to an Elasticsearch cluster: the low-level REST client and the typed client over it. */
 public final class EsConnection implements AutoCloseable {
@@ -23,15 +31,43 @@ public final class EsConnection implements AutoCloseable {
     }
 
     public static EsConnection open(URI url) {
-        RestClient rest = RestClient.builder(HttpHost.create(url.toString()))
-                .setRequestConfigCallback(rc -> rc.setConnectTimeout(10_000).setSocketTimeout(120_000))
-                .build();
+        return open(url, EsCredentials.NONE);
+    }
+
+    /** A connection that authenticates with an API key or a password and checks TLS against the CA file, if given. */
+    public static EsConnection open(URI url, EsCredentials credentials) {
+        RestClientBuilder builder = RestClient.builder(HttpHost.create(url.toString()))
+                .setRequestConfigCallback(rc -> rc.setConnectTimeout(10_000).setSocketTimeout(120_000));
+        if (credentials.hasApiKey()) {
+            builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", "ApiKey " + credentials.apiKey())});
+        }
+        SSLContext tls = credentials.caFile() == null ? null : tls(credentials.caFile());
+        if (credentials.hasPassword() || tls != null) {
+            builder.setHttpClientConfigCallback(hc -> {
+                if (credentials.hasPassword()) {
+                    BasicCredentialsProvider provider = new BasicCredentialsProvider();
+                    provider.setCredentials(AuthScope.ANY,
+                            new UsernamePasswordCredentials(credentials.username(), credentials.password()));
+                    hc.setDefaultCredentialsProvider(provider);
+                }
+                return tls == null ? hc : hc.setSSLContext(tls);
+            });
+        }
+        RestClient rest = builder.build();
         // Documents written by a newer Lumbung may carry fields this one does not know: ignore them, keep the rest.
         ObjectMapper json = new ObjectMapper()
                 .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
         RestClientTransport transport = new RestClientTransport(rest, new JacksonJsonpMapper(json));
         return new EsConnection(url, rest, new ElasticsearchClient(transport));
+    }
+
+    private static SSLContext tls(java.nio.file.Path caFile) {
+        try {
+            return TransportUtils.sslContextFromHttpCaCrt(caFile.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot read the CA certificate " + caFile + ": " + e.getMessage(), e);
+        }
     }
 
     public URI url() {

@@ -52,7 +52,8 @@ public final class IndexSetup {
         }
     }
 
-    private static String render(IndexLayout layout, String resource) {
+    /** A mapping or template file of {@code es/} with this layout's names filled in, as it is sent to Elasticsearch. */
+    public static String render(IndexLayout layout, String resource) {
         try (InputStream in = IndexSetup.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is missing from the class path");

@@ -1,11 +1,21 @@
 package org.lumbung.search;
 
 import java.util.List;
+import java.util.Map;
 
-/** The answer to a search: how many records match in all, and the hits of this page. */
-public record SearchResult(String query, long total, List<SearchHit> hits) {
+/**
+ * The answer to a search: how many records match in all, this page of hits, and the facets: for each, its values
+ * with their counts (counted under every filter but the facet's own, so choosing one value still shows the others).
+ */
+public record SearchResult(String query, long total, int page, int size, String sort, List<SearchHit> hits,
+                           Map<String, List<FacetValue>> facets) {
+
+    /** A facet value, its count, and whether the search filters on it now. */
+    public record FacetValue(String value, long count, boolean selected) {
+    }
 
     public SearchResult {
         hits = List.copyOf(hits);
+        facets = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facets));
     }
 }

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.lumbung.harvest.HarvestReport;
 import org.lumbung.harvest.HarvestRequest;
+import org.lumbung.harvest.OaiInspector;
+import org.lumbung.pipeline.SourceId;
 import org.lumbung.landing.IngestReport;
 import org.lumbung.landing.IngestRequest;
 import org.slf4j.Logger;
@@ -78,6 +80,19 @@ public final class SourceRegistry {
         for (Source seed : seeds) {
             store.update(seed.id(), s -> s.withDefinition(seed, "seeds"));
         }
+    }
+
+    /**
+     * Adds the repository an inspection found to the live list (the next sync schedules it): under the given id or
+     * one derived from its base URL, its platform from Identify or its address.
+     */
+    public Source add(OaiInspector.Inspection found, String id, String prefix, String schedule) {
+        String platform = found.identify().software() != null ? found.identify().software()
+                : found.baseUrl().contains("/index.php/") ? "ojs" : "other";
+        Source source = Source.oai(id != null ? id : SourceId.fromUrl(found.baseUrl()), found.identify().repositoryName(),
+                found.baseUrl(), prefix, List.of(), schedule, platform);
+        store.update(source.id(), s -> s.withDefinition(source, "added"));
+        return source;
     }
 
     public SourceStore store() {

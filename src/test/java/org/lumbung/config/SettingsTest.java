@@ -41,4 +41,26 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.load(Map.of(), Map.of("lumbung.language.candidates", "id,en,qq")))
                 .hasMessageContaining("lumbung.language.candidates").hasMessageContaining("'qq'");
     }
+
+    @Test
+    void secretsComeFromTheEnvironmentOrAFileNeverFromTheCommandLineAndNeverReachCamel() throws Exception {
+        Settings env = Settings.load(Map.of("LUMBUNG_ES_API_KEY", "aWQ6a2V5", "LUMBUNG_ADMIN_TOKEN", "t0ken"), Map.of());
+        assertThat(env.esCredentials().apiKey()).isEqualTo("aWQ6a2V5");
+        assertThat(env.secret("lumbung.admin.token")).contains("t0ken");
+        assertThat(env.asMap()).doesNotContainKeys("lumbung.es.api-key", "lumbung.admin.token")
+                .doesNotContainValue("t0ken");
+
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("lumbung-password", ".txt");
+        java.nio.file.Files.writeString(file, "s3cret\n");
+        Settings fromFile = Settings.load(Map.of("LUMBUNG_ES_USERNAME", "lumbung"),
+                Map.of("lumbung.es.password-file", file.toString()));
+        assertThat(fromFile.esCredentials().password()).isEqualTo("s3cret");
+        java.nio.file.Files.delete(file);
+
+        assertThatThrownBy(() -> Settings.load(Map.of(), Map.of("lumbung.es.password", "s3cret")))
+                .hasMessageContaining("lumbung.es.password").hasMessageContaining("never on the command line")
+                .hasMessageNotContaining("s3cret");
+        assertThatThrownBy(() -> Settings.load(Map.of("LUMBUNG_ES_PASSWORD", "s3cret"), Map.of()))
+                .hasMessageContaining("go together");
+    }
 }

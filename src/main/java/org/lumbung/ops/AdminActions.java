@@ -1,0 +1,90 @@
+package org.lumbung.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.lumbung.harvest.HarvestException;
+import org.lumbung.harvest.OaiInspector;
+import org.lumbung.pipeline.Outcome;
+import org.lumbung.search.NotFoundException;
+import org.lumbung.source.Source;
+import org.lumbung.source.SourceRegistry;
+import org.lumbung.source.SourceRemoval;
+
+/**
+ * What the admin endpoints do, once the token is checked: add a source (found from its homepage or base URL, as
+ * {@code sources add} does), remove one (its records become tombstones), and check a source before its harvest is
+ * queued.
+ */
+public final class AdminActions {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SourceRegistry registry;
+    private final OaiInspector inspector;
+    private final SourceRemoval removal;
+
+    public AdminActions(SourceRegistry registry, OaiInspector inspector, SourceRemoval removal) {
+        this.registry = registry;
+        this.inspector = inspector;
+        this.removal = removal;
+    }
+
+    /** The source id of a harvest to queue now; a source not in the live list is 404. */
+    public String harvestNow(String id) {
+        if (id == null || !removal.exists(id)) {
+            throw new NotFoundException("no source '" + id + "'");
+        }
+        return id;
+    }
+
+    /** What the answer to a queued harvest says. */
+    public Map<String, Object> queued(String id) {
+        return Map.of("queued", id);
+    }
+
+    /** {@code {"url": ..., "id"?: ..., "prefix"?: "oai_dc", "schedule"?: "0 0 3 * * ?"}}: the source added. */
+    public Map<String, Object> add(String body) throws IOException {
+        JsonNode request;
+        try {
+            request = JSON.readTree(body == null ? "" : body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the body must be JSON: {\"url\": \"https://...\"}");
+        }
+        String url = request == null ? "" : request.path("url").asText("");
+        if (!url.matches("(?i)https?://.+")) {
+            throw new IllegalArgumentException("url must be the repository's http(s) homepage or OAI-PMH base URL");
+        }
+        String schedule = request.path("schedule").asText("0 0 3 * * ?");
+        if (!org.quartz.CronExpression.isValidExpression(schedule)) {
+            throw new IllegalArgumentException("schedule is not a Quartz cron expression");
+        }
+        String id = request.hasNonNull("id") ? request.get("id").asText() : null;
+        if (id != null && !id.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new IllegalArgumentException("id must be a slug: lower-case letters, digits and '-'");
+        }
+        OaiInspector.Inspection found;
+        try {
+            found = inspector.find(url);
+        } catch (HarvestException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        Source source = registry.add(found, id, request.path("prefix").asText("oai_dc"), schedule);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("added", source.id());
+        out.put("baseUrl", source.baseUrl());
+        out.put("name", source.name());
+        out.put("schedule", source.schedule());
+        return out;
+    }
+
+    public Map<String, Object> remove(String id) throws InterruptedException {
+        if (id == null || !removal.exists(id)) {
+            throw new NotFoundException("no source '" + id + "'");
+        }
+        Outcome outcome = removal.remove(id);
+        return Map.of("removed", id, "tombstones", outcome.deleted(), "failed", outcome.failed());
+    }
+}

@@ -1,0 +1,90 @@
+package org.lumbung.ops;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.lumbung.harvest.HarvestReport;
+import org.lumbung.pipeline.RecordFailure;
+
+/**
+ * Prometheus metrics in the text exposition format, per source: pages, records and tombstones harvested and errors
+ * by kind, counted from each harvest report since Lumbung started (counters, which Prometheus expects to restart),
+ * and the seconds since each source's last complete harvest, read from Elasticsearch at every scrape.
+ */
+public final class HarvestMetrics {
+
+    private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
+    private final SourceHealth health;
+
+    public HarvestMetrics(SourceHealth health) {
+        this.health = health;
+    }
+
+    /** Counts a harvest as the harvest route reports it; returns the report unchanged. */
+    public HarvestReport record(HarvestReport report) {
+        String source = report.sourceId();
+        add("lumbung_harvest_runs_total", source, "outcome", report.complete() ? "complete" : "failed", 1);
+        add("lumbung_harvest_pages_total", source, null, null, report.pages());
+        add("lumbung_harvest_records_total", source, null, null, report.indexed());
+        add("lumbung_harvest_deleted_total", source, null, null, report.deleted());
+        add("lumbung_harvest_errors_total", source, "kind", "retry", report.retries());
+        for (RecordFailure failure : report.failures()) {
+            add("lumbung_harvest_errors_total", source, "kind", failure.transientFailure() ? "index" : "record", 1);
+        }
+        if (!report.complete()) {
+            add("lumbung_harvest_errors_total", source, "kind", "harvest", 1);
+        }
+        return report;
+    }
+
+    private void add(String name, String source, String label, String value, long n) {
+        String key = name + "{source=\"" + escape(source) + "\"" + (label == null ? "" : "," + label + "=\""
+                + escape(value) + "\"") + "}";
+        counters.computeIfAbsent(key, k -> new LongAdder()).add(n);
+    }
+
+    /** The exposition: HELP and TYPE once per metric, samples in a stable order. */
+    public String scrape() throws IOException {
+        StringBuilder out = new StringBuilder();
+        Map<String, Long> samples = new TreeMap<>();
+        counters.forEach((k, v) -> samples.put(k, v.sum()));
+        family(out, samples, "lumbung_harvest_runs_total", "Harvests run, by outcome.");
+        family(out, samples, "lumbung_harvest_pages_total", "OAI-PMH list pages read.");
+        family(out, samples, "lumbung_harvest_records_total", "Records harvested and indexed.");
+        family(out, samples, "lumbung_harvest_deleted_total", "Deleted records written as tombstones.");
+        family(out, samples, "lumbung_harvest_errors_total", "Errors by kind: retry (a request repeated after a"
+                + " transport error), record (a record set aside), index (a record Elasticsearch did not take),"
+                + " harvest (a harvest that stopped).");
+        out.append("# HELP lumbung_source_seconds_since_success Seconds since the source's last complete harvest.\n");
+        out.append("# TYPE lumbung_source_seconds_since_success gauge\n");
+        Instant now = Instant.now();
+        for (SourceHealth.Entry e : health.entries()) {
+            if (e.lastSuccess() != null) {
+                out.append("lumbung_source_seconds_since_success{source=\"").append(escape(e.id())).append("\"} ")
+                        .append(String.format(Locale.ROOT, "%.3f",
+                                Duration.between(e.lastSuccess(), now).toMillis() / 1000.0)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static void family(StringBuilder out, Map<String, Long> samples, String name, String help) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        out.append("# TYPE ").append(name).append(" counter\n");
+        samples.forEach((k, v) -> {
+            if (k.startsWith(name + "{")) {
+                out.append(k).append(' ').append(v).append('\n');
+            }
+        });
+    }
+
+    /** Label values escaped as the exposition format asks: backslash, double quote, line feed. */
+    static String escape(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+}

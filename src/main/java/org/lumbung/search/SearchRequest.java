@@ -1,0 +1,98 @@
+package org.lumbung.search;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A search as the page and the API ask for it: the query (Elasticsearch's simple query syntax), the page (from 1), the
+ * page size, the order, and the facet values chosen (values of one facet are alternatives; facets combine).
+ */
+public record SearchRequest(String query, int page, int size, Sort sort, Map<Facet, List<String>> filters) {
+
+    public static final int DEFAULT_SIZE = 10;
+    public static final int MAX_SIZE = 100;
+    /** Elasticsearch answers from + size up to this window; deeper pages are refused with a reason. */
+    public static final int MAX_WINDOW = 10_000;
+
+    /** The orders offered: relevance, newest published first, title. */
+    public enum Sort { RELEVANCE, NEWEST, TITLE }
+
+    public SearchRequest {
+        query = query == null || query.isBlank() ? "*" : query.strip();
+        filters = Map.copyOf(filters);
+        if (page < 1 || size < 1 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("page must be 1 or more and size from 1 to " + MAX_SIZE);
+        }
+        if ((long) page * size > MAX_WINDOW) {
+            throw new IllegalArgumentException("only the first " + MAX_WINDOW + " hits can be paged through;"
+                    + " narrow the search with a facet");
+        }
+    }
+
+    public static SearchRequest of(String query, int size) {
+        return new SearchRequest(query, 1, size, Sort.RELEVANCE, Map.of());
+    }
+
+    public int from() {
+        return (page - 1) * size;
+    }
+
+    /**
+     * Reads a raw query string ({@code q=...&page=2&size=20&sort=newest&source=a&year=2021&year=2020}); a value that
+     * makes no sense is the client's error (IllegalArgumentException, answered 400); unknown parameters are ignored.
+     */
+    public static SearchRequest parse(String rawQuery) {
+        String q = null;
+        int page = 1;
+        int size = DEFAULT_SIZE;
+        Sort sort = Sort.RELEVANCE;
+        Map<Facet, List<String>> filters = new EnumMap<>(Facet.class);
+        for (String pair : rawQuery == null || rawQuery.isEmpty() ? new String[0] : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            switch (key) {
+                case "q" -> q = value;
+                case "page" -> page = number("page", value);
+                case "size" -> size = number("size", value);
+                case "sort" -> sort = sort(value);
+                default -> Facet.byParameter(key).filter(f -> !value.isBlank()).ifPresent(f -> {
+                    if (f == Facet.YEAR && !value.matches("\\d{1,4}")) {
+                        throw new IllegalArgumentException("year must be a year such as 2021");
+                    }
+                    filters.computeIfAbsent(f, k -> new ArrayList<>()).add(value);
+                });
+            }
+        }
+        return new SearchRequest(q, page, size, sort, filters);
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the query string is not properly percent-encoded");
+        }
+    }
+
+    private static int number(String name, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
+        }
+    }
+
+    private static Sort sort(String value) {
+        try {
+            return value.isBlank() ? Sort.RELEVANCE : Sort.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sort must be relevance, newest or title");
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.lumbung.search.oai;
+
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.lumbung.dc.DcElement;
+
+/**
+ * Writes a record's document as the XML downstream harvesters read: its Dublin Core values as {@code oai_dc} (each
+ * value with its {@code xml:lang} where known), and an {@code <about>} with OAI provenance naming, for each source it
+ * was harvested from, that repository's base URL, identifier, datestamp and the namespace of the format read.
+ */
+final class OaiDcWriter {
+
+    static final String OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/";
+    static final String OAI_DC_SCHEMA = "http://www.openarchives.org/OAI/2.0/oai_dc.xsd";
+    private static final String DC = DcElement.NAMESPACE;
+    private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+    private static final String PROVENANCE = "http://www.openarchives.org/OAI/2.0/provenance";
+    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+    /** The namespaces of the formats Lumbung reads, for provenance's metadataNamespace. */
+    private static final Map<String, String> NAMESPACES = Map.ofEntries(
+            Map.entry("oai_dc", OAI_DC),
+            Map.entry("qdc", "http://purl.org/dc/terms/"),
+            Map.entry("mods", "http://www.loc.gov/mods/v3"),
+            Map.entry("mets", "http://www.loc.gov/METS/"),
+            Map.entry("marc21", "http://www.loc.gov/MARC21/slim"),
+            Map.entry("marcxml", "http://www.loc.gov/MARC21/slim"),
+            Map.entry("oai_datacite", "http://schema.datacite.org/oai/oai-1.1/"),
+            Map.entry("datacite", "http://datacite.org/schema/kernel-4"),
+            Map.entry("oai_openaire", "http://namespace.openaire.eu/schema/oaire/"),
+            Map.entry("rioxx", "http://www.rioxx.net/schema/v3.0/rioxx/"),
+            Map.entry("xoai", "http://www.lyncode.com/xoai"),
+            Map.entry("dim", "http://www.dspace.org/xmlns/dspace/dim"),
+            Map.entry("jats", "https://jats.nlm.nih.gov/ns/archiving/1.3/"),
+            Map.entry("pmc", "https://jats.nlm.nih.gov/ns/archiving/1.3/"));
+
+    private OaiDcWriter() {
+    }
+
+    static String oaiDc(Map<?, ?> document) {
+        Map<?, ?> dc = map(document.get("dc"));
+        Map<?, ?> lang = map(document.get("lang"));
+        return write(w -> {
+            w.writeStartElement("oai_dc", "dc", OAI_DC);
+            w.writeNamespace("oai_dc", OAI_DC);
+            w.writeNamespace("dc", DC);
+            w.writeNamespace("xsi", XSI);
+            w.writeAttribute("xsi", XSI, "schemaLocation", OAI_DC + " " + OAI_DC_SCHEMA);
+            for (DcElement element : DcElement.values()) {
+                List<?> values = list(dc.get(element.term()));
+                List<?> languages = list(lang.get(element.term()));
+                for (int i = 0; i < values.size(); i++) {
+                    w.writeStartElement("dc", element.term(), DC);
+                    Object l = i < languages.size() ? languages.get(i) : null;
+                    if (l != null && !"und".equals(l)) {
+                        w.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", xmlText(l));
+                    }
+                    w.writeCharacters(xmlText(values.get(i)));
+                    w.writeEndElement();
+                }
+            }
+            w.writeEndElement();
+        });
+    }
+
+    /** The provenance of a harvested record; null when no source was harvested over OAI-PMH (landing pages). */
+    static String provenance(Map<?, ?> document, Map<String, String> baseUrls) {
+        List<Map<?, ?>> origins = list(document.get("provenance")).stream().map(OaiDcWriter::map)
+                .filter(p -> p.get("oaiIdentifier") != null && baseUrls.containsKey(String.valueOf(p.get("sourceId"))))
+                .toList();
+        if (origins.isEmpty()) {
+            return null;
+        }
+        Object harvested = document.get("indexedAt");
+        return write(w -> {
+            w.writeStartElement("", "provenance", PROVENANCE);
+            w.writeDefaultNamespace(PROVENANCE);
+            w.writeNamespace("xsi", XSI);
+            w.writeAttribute("xsi", XSI, "schemaLocation", PROVENANCE + " " + PROVENANCE + ".xsd");
+            for (Map<?, ?> origin : origins) {
+                w.writeStartElement(PROVENANCE, "originDescription");
+                w.writeAttribute("harvestDate", OaiItems.seconds(String.valueOf(harvested)));
+                w.writeAttribute("altered", "true");
+                element(w, "baseURL", baseUrls.get(String.valueOf(origin.get("sourceId"))));
+                element(w, "identifier", String.valueOf(origin.get("oaiIdentifier")));
+                element(w, "datestamp", origin.get("datestamp") == null ? OaiItems.seconds(String.valueOf(harvested))
+                        : String.valueOf(origin.get("datestamp")));
+                String format = String.valueOf(origin.get("format"));
+                element(w, "metadataNamespace", NAMESPACES.getOrDefault(format, "info:lumbung/metadataPrefix/" + format));
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+        });
+    }
+
+    private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
+        w.writeStartElement(PROVENANCE, name);
+        w.writeCharacters(xmlText(text));
+        w.writeEndElement();
+    }
+
+    /** Drops the characters XML 1.0 cannot carry, so that a hostile value never breaks the response. */
+    static String xmlText(Object value) {
+        String s = String.valueOf(value);
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().filter(c -> c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000).forEach(out::appendCodePoint);
+        return out.toString();
+    }
+
+    private interface Body {
+        void write(XMLStreamWriter w) throws XMLStreamException;
+    }
+
+    private static String write(Body body) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter w = XML.createXMLStreamWriter(out);
+            body.write(w);
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write a record as XML: " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
+    private static Map<?, ?> map(Object value) {
+        return value instanceof Map<?, ?> m ? m : Map.of();
+    }
+
+    private static List<?> list(Object value) {
+        return value instanceof List<?> l ? l : value == null ? List.of() : List.of(value);
+    }
+}

@@ -1,0 +1,156 @@
+package org.lumbung.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.lumbung.config.BuildInfo;
+import org.lumbung.config.Settings;
+import org.lumbung.testing.Requirements;
+
+/**
+ * Docker cannot run here, so the compose files and the Dockerfile are checked as files: the Elasticsearch and Kibana
+ * images are the version pinned in pom.xml, every service that runs has a healthcheck, dependencies and volumes
+ * resolve, ports stay on 127.0.0.1, Lumbung's environment names settings that exist, and the Dockerfile copies what
+ * the project has and runs the jar it builds.
+ */
+class DockerFilesTest {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Path DOCKER = Path.of("docker");
+
+    private static JsonNode compose(String file) throws Exception {
+        return YAML.readTree(DOCKER.resolve(file).toFile());
+    }
+
+    @Test
+    void imagesAreTheElasticsearchVersionPinnedInThePom() throws Exception {
+        String version = BuildInfo.elasticsearchVersion();
+        List<String> images = new ArrayList<>();
+        for (String file : List.of("compose.yaml", "compose.secure.yaml")) {
+            compose(file).path("services").forEach(s -> {
+                if (s.has("image") && s.get("image").asText().startsWith("docker.elastic.co/")) {
+                    images.add(s.get("image").asText());
+                }
+            });
+        }
+        assertThat(images).hasSize(4).allSatisfy(image -> assertThat(image).endsWith(":" + version));
+        assertThat(images).contains("docker.elastic.co/elasticsearch/elasticsearch:" + version,
+                "docker.elastic.co/kibana/kibana:" + version);
+    }
+
+    @Test
+    void everyServiceIsHealthCheckedDependsOnServicesThatExistAndKeepsItsPortsLocal() throws Exception {
+        JsonNode base = compose("compose.yaml");
+        JsonNode secure = compose("compose.secure.yaml");
+        Set<String> services = new HashSet<>();
+        base.path("services").fieldNames().forEachRemaining(services::add);
+        secure.path("services").fieldNames().forEachRemaining(services::add);
+        assertThat(services).containsExactlyInAnyOrder("elasticsearch", "kibana", "kibana-setup", "lumbung", "setup");
+        Set<String> volumes = new HashSet<>();
+        base.path("volumes").fieldNames().forEachRemaining(volumes::add);
+        secure.path("volumes").fieldNames().forEachRemaining(volumes::add);
+        for (JsonNode file : List.of(base, secure)) {
+            for (Map.Entry<String, JsonNode> service : file.path("services").properties()) {
+                service.getValue().path("depends_on").properties().forEach(d -> {
+                    assertThat(services).as("%s depends on %s", service.getKey(), d.getKey()).contains(d.getKey());
+                    assertThat(d.getValue().path("condition").asText()).isIn("service_healthy",
+                            "service_completed_successfully");
+                });
+                service.getValue().path("volumes").forEach(v -> {
+                    String source = v.asText().split(":")[0];
+                    if (source.startsWith(".")) {
+                        assertThat(DOCKER.resolve(source)).as("bind mount of %s", service.getKey()).exists();
+                    } else {
+                        assertThat(volumes).as("volume %s of %s", source, service.getKey()).contains(source);
+                    }
+                });
+                service.getValue().path("ports").forEach(p -> assertThat(p.asText()).startsWith("127.0.0.1:"));
+            }
+        }
+        for (String running : List.of("elasticsearch", "kibana", "lumbung")) {
+            assertThat(base.path("services").path(running).path("healthcheck").path("test").isArray())
+                    .as("%s has a healthcheck", running).isTrue();
+        }
+        assertThat(base.path("services").path("kibana-setup").path("restart").asText()).isEqualTo("no");
+        assertThat(base.path("services").path("kibana-setup").path("entrypoint").toString()).contains("/setup/import.sh");
+        assertThat(DOCKER.resolve("kibana/import.sh")).content().contains("/setup/lumbung.ndjson");
+        assertThat(DOCKER.resolve("kibana/lumbung.ndjson")).exists();
+        assertThat(secure.path("services").path("setup").path("command").toString()).contains("/setup/setup.sh");
+        assertThat(DOCKER.resolve("secure/setup.sh")).content().contains("/secrets/lumbung-es-api-key",
+                "\"names\": [\"lumbung-*\"]", "kibana_system/_password");
+    }
+
+    @Test
+    void lumbungsEnvironmentNamesSettingsThatExist() throws Exception {
+        Settings defaults = Settings.defaults();
+        Set<String> known = new HashSet<>();
+        defaults.asMap().keySet().forEach(k -> known.add(Settings.environmentName(k)));
+        for (String secret : List.of("lumbung.es.api-key", "lumbung.es.password", "lumbung.admin.token")) {
+            known.add(Settings.environmentName(secret));
+        }
+        List<String> used = new ArrayList<>();
+        for (String file : List.of("compose.yaml", "compose.secure.yaml")) {
+            compose(file).path("services").path("lumbung").path("environment")
+                    .forEach(e -> used.add(e.asText().split("=")[0]));
+        }
+        assertThat(used).contains("LUMBUNG_ES_URL", "LUMBUNG_ES_API_KEY_FILE", "LUMBUNG_ES_CA_FILE", "LUMBUNG_HTTP_HOST");
+        assertThat(known).containsAll(used);
+    }
+
+    /** Debian's docker-compose (the client alone, no engine) reads both files, the secured one on top, as compose would. */
+    @Test
+    @Tag("docker-compose")
+    void dockerComposeAcceptsBothFilesAndMergesTheSecuredVariant() throws Exception {
+        Requirements.debianPackages(Files.isExecutable(Path.of("/usr/bin/docker-compose")), "docker-compose",
+                "Checking the compose files with docker-compose config");
+        String plain = config(List.of("-f", "docker/compose.yaml"));
+        assertThat(plain).contains("LUMBUNG_ES_URL: http://elasticsearch:9200", "xpack.security.enabled: \"false\"");
+        String secured = config(List.of("-f", "docker/compose.yaml", "-f", "docker/compose.secure.yaml"));
+        assertThat(secured).contains("LUMBUNG_ES_URL: https://elasticsearch:9200", "xpack.security.enabled: \"true\"",
+                "ELASTICSEARCH_USERNAME: kibana_system", "condition: service_completed_successfully");
+    }
+
+    private static String config(List<String> files) throws Exception {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/docker-compose"));
+        command.addAll(files);
+        command.add("config");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("ELASTIC_PASSWORD", "checked-elastic");
+        builder.environment().put("KIBANA_PASSWORD", "checked-kibana");
+        Process p = builder.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+
+    @Test
+    void theDockerfileCopiesWhatTheProjectHasAndRunsTheJarItBuilds() throws Exception {
+        String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
+        Matcher copies = Pattern.compile("(?m)^COPY (?!--from)(\\S+) ").matcher(dockerfile);
+        int n = 0;
+        while (copies.find()) {
+            assertThat(Path.of(copies.group(1))).as("COPY %s (the build context is the project)", copies.group(1))
+                    .exists();
+            n++;
+        }
+        assertThat(n).isGreaterThanOrEqualTo(4);
+        assertThat(dockerfile).contains("COPY --from=build /src/target/lumbung.jar /opt/lumbung/lumbung.jar",
+                "ENTRYPOINT [\"java\", \"-jar\", \"/opt/lumbung/lumbung.jar\"]", "temurin-17");
+        String pom = Files.readString(Path.of("pom.xml"));
+        assertThat(pom).contains("<maven.compiler.release>17</maven.compiler.release>");
+    }
+}

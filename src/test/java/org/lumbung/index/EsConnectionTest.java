@@ -1,0 +1,149 @@
+package org.lumbung.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What Lumbung sends a secured Elasticsearch: the API key or the password in the Authorization header, and TLS checked
+ * against the configured CA file (a certificate made here with the JDK's keytool). The server is a stand-in that
+ * records the headers it receives.
+ */
+class EsConnectionTest {
+
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
+
+    @Test
+    void sendsTheApiKeyAsElasticsearchExpectsIt() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::answer);
+        server.start();
+        try (EsConnection es = EsConnection.open(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+                new EsCredentials("aWQ6c2VjcmV0", null, null, null))) {
+            es.health();
+        } finally {
+            server.stop(0);
+        }
+        assertThat(authorizations).containsExactly("ApiKey aWQ6c2VjcmV0");
+    }
+
+    @Test
+    void sendsBasicAuthenticationWhenAsked() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            // Like Elasticsearch: a challenge first, then the client answers it with the credentials.
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            if (auth == null) {
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"security\"");
+                exchange.sendResponseHeaders(401, -1);
+                exchange.close();
+                return;
+            }
+            answer(exchange);
+        });
+        server.start();
+        try (EsConnection es = EsConnection.open(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+                new EsCredentials(null, "lumbung", "s3cret", null))) {
+            es.health();
+        } finally {
+            server.stop(0);
+        }
+        assertThat(authorizations).containsExactly("Basic " + Base64.getEncoder()
+                .encodeToString("lumbung:s3cret".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void trustsTheConfiguredCaAndNothingElse(@TempDir Path dir) throws Exception {
+        Path keystore = dir.resolve("node.p12");
+        Path ca = dir.resolve("ca.pem");
+        keytool("-genkeypair", "-alias", "node", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=127.0.0.1",
+                "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-keystore", keystore.toString(), "-storetype", "PKCS12",
+                "-storepass", "changeit", "-keypass", "changeit");
+        keytool("-exportcert", "-rfc", "-alias", "node", "-keystore", keystore.toString(), "-storepass", "changeit",
+                "-file", ca.toString());
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(serverTls(keystore)));
+        server.createContext("/", this::answer);
+        server.start();
+        URI url = URI.create("https://127.0.0.1:" + server.getAddress().getPort());
+        try {
+            try (EsConnection es = EsConnection.open(url, new EsCredentials("a2V5", null, null, null))) {
+                assertThat(es.health()).startsWith("unreachable");
+            }
+            assertThat(authorizations).as("without the CA nothing is sent").isEmpty();
+            try (EsConnection es = EsConnection.open(url, new EsCredentials("a2V5", null, null, ca))) {
+                es.health();
+            }
+            assertThat(authorizations).containsExactly("ApiKey a2V5");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void neverShowsASecretInItsDescription() {
+        assertThat(new EsCredentials("aWQ6c2VjcmV0", null, null, null).toString()).isEqualTo("API key")
+                .doesNotContain("aWQ6");
+        assertThat(new EsCredentials(null, "lumbung", "s3cret", Path.of("/ca.pem")).toString())
+                .isEqualTo("user lumbung, CA /ca.pem");
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        if (auth != null) {
+            authorizations.add(auth);
+        }
+        byte[] body = "{\"cluster_name\":\"stand-in\",\"status\":\"green\"}".getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("X-Elastic-Product", "Elasticsearch");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static SSLContext serverTls(Path keystore) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = new FileInputStream(keystore.toFile())) {
+            store.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, "changeit".toCharArray());
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(keys.getKeyManagers(), null, null);
+        return tls;
+    }
+
+    private static void keytool(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(Files.exists(Path.of(args[args.length - 1])) || args[0].equals("-genkeypair")).isTrue();
+    }
+}

@@ -1,0 +1,123 @@
+package org.lumbung.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.lumbung.testing.Chromium;
+import org.lumbung.testing.KnownRecords;
+import org.lumbung.testing.LumbungServer;
+import org.lumbung.testing.Requirements;
+import org.lumbung.testing.TestData;
+import org.lumbung.testing.TestElasticsearch;
+
+/**
+ * The search page as a reader uses it, in Debian's headless Chromium against a serving Lumbung: search, choose a
+ * facet value, open a record; and a record whose every value is markup and script shows that text and runs nothing.
+ * The screenshot of the results lands in target/screenshots/search-page.png (the README's picture is a copy of it).
+ */
+@Tag("browser")
+class SearchPageBrowserIT {
+
+    private static LumbungServer server;
+    private static Chromium browser;
+    private static Path work;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Requirements.debianPackages(Chromium.installed(), "chromium chromium-driver", "The search page's browser test");
+        String prefix = TestElasticsearch.freshPrefix(SearchPageBrowserIT.class);
+        server = LumbungServer.start(prefix);
+        KnownRecords.index(prefix + "-records");
+        work = TestData.newDataDir("chromium");
+        browser = Chromium.start(Files.createDirectories(work.resolve("profile")));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (work != null) {
+            TestData.delete(work);
+        }
+    }
+
+    private List<String> texts(String css) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (String e : browser.find(css)) {
+            out.add(browser.text(e));
+        }
+        return out;
+    }
+
+    private void awaitSummary(String expected) throws Exception {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        String summary = "";
+        while (System.nanoTime() < deadline) {
+            summary = browser.text(browser.await("#summary").get(0));
+            if (summary.equals(expected)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("summary '" + summary + "', expected '" + expected + "'");
+    }
+
+    @Test
+    void searchesFiltersByAFacetAndOpensARecordWhileInjectedScriptStaysText() throws Exception {
+        browser.open(server.base() + "/?q=diplomasi");
+        awaitSummary("4 records for “diplomasi”");
+        assertThat(texts(".hit h2")).containsExactly("Diplomasi maritim Indonesia",
+                "Kebijakan luar negeri Indonesia terhadap Turki", KnownRecords.HOSTILE_TITLE,
+                "Climate diplomacy of small island states");
+        assertThat(texts(".hit h2 mark")).as("matches marked by the page itself").contains("Diplomasi");
+        assertThat(texts(".facet[data-facet=source] li")).containsExactly("journal-a\n2", "repo-b\n2");
+        assertInert();
+        browser.screenshot(Path.of("target", "screenshots", "search-page.png"));
+
+        browser.click(browser.find(".facet[data-facet=source] a[data-value=repo-b]").get(0));
+        awaitSummary("2 records for “diplomasi”");
+        assertThat(browser.url()).endsWith("/?q=diplomasi&source=repo-b");
+        assertThat(texts(".hit h2")).containsExactly("Diplomasi maritim Indonesia", KnownRecords.HOSTILE_TITLE);
+        assertThat(browser.attribute(browser.find(".facet[data-facet=source] a.selected").get(0), "data-value"))
+                .isEqualTo("repo-b");
+
+        browser.click(browser.find(".hit h2 a").get(0));
+        assertThat(browser.text(browser.await(".record h1").get(0))).isEqualTo("Diplomasi maritim Indonesia");
+        String page = browser.text(browser.find("#record").get(0));
+        assertThat(page).contains("dc:title", "dc:subject\ndiplomasi", "journal article", "oai:repo-b:11",
+                "oai:lumbung:repo-b:oai:repo-b:11");
+        assertInert();
+    }
+
+    @Test
+    void aRecordMadeOfMarkupAndScriptIsShownAsTextAndRunsNothing() throws Exception {
+        browser.open(server.base() + "/record?id=" + URLEncoder.encode(KnownRecords.HOSTILE_ID, StandardCharsets.UTF_8));
+        assertThat(browser.text(browser.await(".record h1").get(0))).isEqualTo(KnownRecords.HOSTILE_TITLE);
+        assertThat(browser.text(browser.find("#record").get(0)))
+                .contains("<b onmouseover=", "javascript:document.body.dataset.pwned='link'");
+        assertThat(browser.find("a[href^='javascript']")).as("no javascript: link").isEmpty();
+        assertThat(browser.find(".original")).as("no original offered for a javascript: address").isEmpty();
+        assertInert();
+    }
+
+    /** Nothing from a record became an element, and no injected code ran. */
+    private void assertInert() throws Exception {
+        assertThat(browser.script("return document.body.dataset.pwned || null;").isNull())
+                .as("no injected handler or script ran").isTrue();
+        assertThat(browser.script("return document.querySelectorAll('main img, main script, main b, main i').length;")
+                .asInt()).isZero();
+    }
+}

@@ -1,0 +1,39 @@
+package org.lumbung.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SearchRequestTest {
+
+    @Test
+    void readsTheQueryStringTheSearchPageSends() {
+        SearchRequest r = SearchRequest.parse("q=kebijakan+luar%20negeri&page=3&size=20&sort=newest"
+                + "&source=journal-a&year=2021&year=2019&access=open+access&unknown=x&type=");
+        assertThat(r.query()).isEqualTo("kebijakan luar negeri");
+        assertThat(r.from()).isEqualTo(40);
+        assertThat(r.sort()).isEqualTo(SearchRequest.Sort.NEWEST);
+        assertThat(r.filters()).containsOnlyKeys(Facet.SOURCE, Facet.YEAR, Facet.ACCESS);
+        assertThat(r.filters().get(Facet.YEAR)).isEqualTo(List.of("2021", "2019"));
+        assertThat(SearchRequest.parse(null).query()).isEqualTo("*");
+    }
+
+    @Test
+    void refusesWhatMakesNoSenseNamingTheParameter() {
+        assertThatThrownBy(() -> SearchRequest.parse("size=abc")).hasMessageContaining("size");
+        assertThatThrownBy(() -> SearchRequest.parse("size=0")).hasMessageContaining("size");
+        assertThatThrownBy(() -> SearchRequest.parse("page=101&size=100")).hasMessageContaining("10000");
+        assertThatThrownBy(() -> SearchRequest.parse("sort=random")).hasMessageContaining("sort");
+        assertThatThrownBy(() -> SearchRequest.parse("year=2021a")).hasMessageContaining("year");
+        assertThatThrownBy(() -> SearchRequest.parse("q=%zz")).hasMessageContaining("percent-encoded");
+    }
+
+    @Test
+    void splitsElasticsearchsMarkedFragmentsIntoPlainTextSegments() {
+        assertThat(Highlight.split("a " + Highlight.START + "b" + Highlight.END + " <i>c</i>")).containsExactly(
+                new Highlight("a ", false), new Highlight("b", true), new Highlight(" <i>c</i>", false));
+        assertThat(Highlight.split(Highlight.START + "open")).containsExactly(new Highlight("open", true));
+    }
+}
