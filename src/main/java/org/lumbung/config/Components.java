@@ -197,7 +197,7 @@ public final class Components {
     }
 
     public AdminActions adminActions(DcSink index) {
-        return new AdminActions(sourceRegistry(), new OaiInspector(fetcher), sourceRemoval(index));
+        return new AdminActions(sourceRegistry(), OaiInspector.untrusted(fetcher), sourceRemoval(index));
     }
 
     public AdminGuard adminGuard() {

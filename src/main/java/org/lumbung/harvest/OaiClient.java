@@ -22,6 +22,7 @@ final class OaiClient {
     private final HarvestRequest request;
     private final HarvestCounters counters;
     private final int pageRetries;
+    private final boolean trusted;
 
     /** A page that could not be read even in parts: the harvester falls back to identifiers and GetRecord. */
     static final class PageLost extends Exception {
@@ -33,10 +34,17 @@ final class OaiClient {
     }
 
     OaiClient(HttpFetcher fetcher, HarvestRequest request, HarvestCounters counters, int pageRetries) {
+        this(fetcher, request, counters, pageRetries, true);
+    }
+
+    /** {@code trusted}: the base URL's host may be anything, as the operator configured it; else it is guarded. */
+    OaiClient(HttpFetcher fetcher, HarvestRequest request, HarvestCounters counters, int pageRetries,
+              boolean trusted) {
         this.fetcher = fetcher;
         this.request = request;
         this.counters = counters;
         this.pageRetries = pageRetries;
+        this.trusted = trusted;
     }
 
     String base() {
@@ -125,7 +133,8 @@ final class OaiClient {
     byte[] fetch(String url) throws HarvestException {
         HttpFetcher.Response response;
         try {
-            response = fetcher.get(url, request.options().politeness());
+            HttpFetcher.Request get = HttpFetcher.Request.of(url, request.options().politeness());
+            response = fetcher.get(trusted ? get : get.untrusted());
         } catch (IOException e) {
             throw new HarvestException(request.sourceId(), url, 0, null,
                     "cannot reach the repository: " + HttpFetcher.describe(e), e);

@@ -20,9 +20,24 @@ public final class OaiInspector {
     }
 
     private final HttpFetcher fetcher;
+    private final boolean trusted;
 
+    /** An inspector for addresses the operator gives (the command line, the sources file): their hosts are trusted. */
     public OaiInspector(HttpFetcher fetcher) {
+        this(fetcher, true);
+    }
+
+    private OaiInspector(HttpFetcher fetcher, boolean trusted) {
         this.fetcher = fetcher;
+        this.trusted = trusted;
+    }
+
+    /**
+     * An inspector for addresses from outside (the admin API): like harvested links, they may not reach loopback,
+     * private or link-local addresses unless {@link AddressGuard}'s configuration allows them.
+     */
+    public static OaiInspector untrusted(HttpFetcher fetcher) {
+        return new OaiInspector(fetcher, false);
     }
 
     public Inspection inspect(String baseUrl) throws HarvestException {
@@ -91,6 +106,6 @@ public final class OaiInspector {
 
     private OaiClient client(String baseUrl) {
         return new OaiClient(fetcher, new HarvestRequest("inspect", baseUrl, "oai_dc", null, null, null),
-                new HarvestCounters(), 0);
+                new HarvestCounters(), 0, trusted);
     }
 }

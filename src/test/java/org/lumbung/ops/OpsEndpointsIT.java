@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +34,9 @@ class OpsEndpointsIT {
     static void start() throws Exception {
         prefix = TestElasticsearch.freshPrefix(OpsEndpointsIT.class);
         repository = new FakeRepository().records(5, "2024-01-01");
-        server = LumbungServer.start(prefix, Map.of("LUMBUNG_ADMIN_TOKEN", TOKEN), Map.of());
+        // Sources added over the admin API are guarded like harvested links: the fake repository's port is allowed.
+        server = LumbungServer.start(prefix, Map.of("LUMBUNG_ADMIN_TOKEN", TOKEN), Map.of(
+                "lumbung.http-client.allowed-hosts", URI.create(repository.baseUrl()).getAuthority()));
     }
 
     @AfterAll
@@ -69,6 +72,17 @@ class OpsEndpointsIT {
         assertThat(admin("POST", "/admin/sources/unknown/harvest", TOKEN, null).statusCode()).isEqualTo(404);
         assertThat(admin("POST", "/admin/sources", TOKEN, "{\"url\":\"ftp://x\"}").statusCode()).isEqualTo(400);
         assertThat(server.get("/metrics").statusCode()).as("metrics are public").isEqualTo(200);
+    }
+
+    @Test
+    void refusesASourceOnALoopbackOrPrivateAddressTheConfigurationDoesNotAllow() throws Exception {
+        for (String url : List.of("http://127.0.0.1:9/oai", "http://10.1.2.3/oai", "http://169.254.169.254/latest")) {
+            HttpResponse<String> refused = admin("POST", "/admin/sources", TOKEN, "{\"url\":\"" + url + "\"}");
+            assertThat(refused.statusCode()).as(url).isEqualTo(400);
+            assertThat(refused.body()).as(url).contains("no OAI-PMH endpoint found at " + url,
+                    URI.create(url).getHost() + " is ", "did not come from the operator");
+        }
+        assertThat(server.lumbung().components().sourceStore().all()).isEmpty();
     }
 
     @Test
