@@ -42,7 +42,8 @@ public final class RecordViews {
         if (!doc.found() || doc.source() == null) {
             throw new NotFoundException("no record with id " + id);
         }
-        Map<?, ?> source = new LinkedHashMap<>(doc.source());
+        Map<?, ?> found = doc.source();
+        Map<Object, Object> source = new LinkedHashMap<>(found);
         // Search and facet fields are left out of _source; what remains of them is an empty shell.
         source.keySet().removeAll(List.of("search", "facet"));
         Map<String, Object> view = new LinkedHashMap<>();
