@@ -49,7 +49,7 @@ public final class Lumbung implements AutoCloseable {
                     settings.esRunAs(), BuildInfo.elasticsearchVersion()));
             url = node.url();
         }
-        EsConnection es = EsConnection.open(url);
+        EsConnection es = EsConnection.open(url, Components.esRetry(settings));
         java.util.Optional<String> outdated;
         try {
             outdated = new IndexSetup(es.client(), Components.layout(settings)).ensure();

@@ -9,20 +9,26 @@ import java.net.URI;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 
-/** A connection to an Elasticsearch cluster: the low-level REST client and the typed client over it. */
+/**
+ * A connection to an Elasticsearch cluster: the low-level REST client and the typed client over it, which waits for a
+ * cluster that goes away or pushes back ({@link RetryingTransport}).
+ */
 public final class EsConnection implements AutoCloseable {
 
     private final URI url;
-    private final RestClient rest;
     private final ElasticsearchClient client;
 
-    private EsConnection(URI url, RestClient rest, ElasticsearchClient client) {
+    private EsConnection(URI url, ElasticsearchClient client) {
         this.url = url;
-        this.rest = rest;
         this.client = client;
     }
 
     public static EsConnection open(URI url) {
+        return open(url, EsRetry.DEFAULT);
+    }
+
+    /** A connection that waits for the cluster as {@code retry} says when it goes away or pushes back. */
+    public static EsConnection open(URI url, EsRetry retry) {
         RestClient rest = RestClient.builder(HttpHost.create(url.toString()))
                 .setRequestConfigCallback(rc -> rc.setConnectTimeout(10_000).setSocketTimeout(120_000))
                 .build();
@@ -31,7 +37,7 @@ public final class EsConnection implements AutoCloseable {
                 .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
         RestClientTransport transport = new RestClientTransport(rest, new JacksonJsonpMapper(json));
-        return new EsConnection(url, rest, new ElasticsearchClient(transport));
+        return new EsConnection(url, new ElasticsearchClient(new RetryingTransport(transport, retry)));
     }
 
     public URI url() {
@@ -53,6 +59,6 @@ public final class EsConnection implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        rest.close();
+        client._transport().close();
     }
 }
