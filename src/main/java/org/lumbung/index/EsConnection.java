@@ -48,6 +48,11 @@ public final class EsConnection implements AutoCloseable {
         return client;
     }
 
+    /** How long this connection waited for a cluster gone or busy, and what it sent again. */
+    public EsWaits waits() {
+        return EsWaits.of(client);
+    }
+
     /** Cluster health status (green, yellow, red), or the reason it could not be read. */
     public String health() {
         try {

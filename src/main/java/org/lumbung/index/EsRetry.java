@@ -3,6 +3,7 @@ package org.lumbung.index;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.transport.TransportException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Set;
 import org.lumbung.harvest.RetryPolicy;
@@ -32,6 +33,16 @@ public record EsRetry(Duration initialDelay, Duration maxDelay, Duration timeout
     /** Whether a request that began {@code startedNanos} ago may still be tried again after this delay. */
     public boolean patient(long startedNanos, Duration delay) {
         return System.nanoTime() - startedNanos + delay.toNanos() <= timeout.toNanos();
+    }
+
+    /** Sleeps before the next attempt; an interrupt ends the wait as a failed request. */
+    static void pause(Duration wait) throws InterruptedIOException {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for Elasticsearch");
+        }
     }
 
     /** Whether Elasticsearch answered with this status because it is busy or not ready, not because of the request. */

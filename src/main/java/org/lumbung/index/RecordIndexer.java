@@ -78,6 +78,7 @@ public final class RecordIndexer implements AutoCloseable {
     private final RecordResolver resolver;
     private final Object resolving = new Object();
     private final EsRetry retry;
+    private final EsWaits waits;
     /** Resolves writes that lost a race again, and sends again, after a backoff, writes refused as too busy. */
     private final ScheduledExecutorService conflicts = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "lumbung-index-conflicts");
@@ -95,6 +96,7 @@ public final class RecordIndexer implements AutoCloseable {
         this.deadLetters = deadLetters;
         this.resolver = new RecordResolver(client, alias, archive);
         this.retry = options.retry();
+        this.waits = EsWaits.of(client);
         this.ingester = BulkIngester.of(b -> b
                 .client(client)
                 .maxOperations(options.operations())
@@ -130,7 +132,7 @@ public final class RecordIndexer implements AutoCloseable {
         synchronized (resolving) {
             List<RecordResolver.Write> writes;
             try {
-                writes = resolver.resolve(records);
+                writes = resolve(records);
             } catch (IOException | RuntimeException e) {
                 fail(ticket, records, e);
                 return;
@@ -145,6 +147,36 @@ public final class RecordIndexer implements AutoCloseable {
                     outstanding.incrementAndGet();
                     ingester.add(copy(write, document), new Item(ticket, write, document, attempt, true));
                 }
+            }
+        }
+    }
+
+    /**
+     * The resolver's writes. A look-up that could not read every shard (a node just restarted) is tried again after a
+     * backoff, as a request to a cluster away is; reading it as "not there" would split a document in two.
+     */
+    private List<RecordResolver.Write> resolve(List<DcRecord> records) throws IOException {
+        long started = System.nanoTime();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                List<RecordResolver.Write> writes = resolver.resolve(records);
+                if (attempt > 1) {
+                    waits.ended();
+                }
+                return writes;
+            } catch (ShardsUnavailableException e) {
+                Duration wait = retry.delay(attempt);
+                if (!retry.patient(started, wait)) {
+                    if (attempt > 1) {
+                        waits.ended();
+                    }
+                    throw e;
+                }
+                if (attempt == 1) {
+                    waits.began();
+                }
+                LOG.warn("{}; looking again in {} ms", e.getMessage(), wait.toMillis());
+                EsRetry.pause(wait);
             }
         }
     }
@@ -281,6 +313,7 @@ public final class RecordIndexer implements AutoCloseable {
                 return false;
             }
             LOG.debug("{} refused as too busy; sending it again in {} ms", item.write().id(), wait.toMillis());
+            waits.documentSentAgain();
             conflicts.schedule(() -> ingester.add(item.secondary() ? copy(item.write(), item.document())
                     : operation(item.write(), item.document()), next), wait.toMillis(), TimeUnit.MILLISECONDS);
             return true;

@@ -5,7 +5,6 @@ import co.elastic.clients.transport.ElasticsearchTransport;
 import co.elastic.clients.transport.Endpoint;
 import co.elastic.clients.transport.TransportOptions;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -34,6 +33,7 @@ final class RetryingTransport implements ElasticsearchTransport {
         t.setDaemon(true);
         return t;
     });
+    private final EsWaits waits = new EsWaits();
     private volatile boolean reached;
 
     RetryingTransport(ElasticsearchTransport delegate, EsRetry retry) {
@@ -53,14 +53,10 @@ final class RetryingTransport implements ElasticsearchTransport {
             } catch (IOException | RuntimeException e) {
                 Duration wait = waitBefore(e, endpoint, attempt, started);
                 if (wait == null) {
+                    gaveUp(attempt);
                     throw e;
                 }
-                try {
-                    Thread.sleep(wait.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedIOException("interrupted while waiting for Elasticsearch");
-                }
+                EsRetry.pause(wait);
             }
         }
     }
@@ -85,6 +81,7 @@ final class RetryingTransport implements ElasticsearchTransport {
                     ? failure.getCause() : failure;
             Duration wait = waitBefore(cause, endpoint, attempt, started);
             if (wait == null) {
+                gaveUp(attempt);
                 result.completeExceptionally(cause);
             } else {
                 timer.schedule(() -> send(request, endpoint, options, result, attempt + 1, started), wait.toMillis(),
@@ -106,14 +103,30 @@ final class RetryingTransport implements ElasticsearchTransport {
         }
         LOG.warn("Elasticsearch unavailable for {} ({}); attempt {} in {} ms", endpoint.id(), failure.toString(),
                 attempt + 1, wait.toMillis());
+        if (attempt == 1) {
+            waits.began();
+        }
+        waits.requestSentAgain();
         return wait;
     }
 
     private void answered(Endpoint<?, ?, ?> endpoint, int attempt) {
         reached = true;
         if (attempt > 1) {
+            waits.ended();
             LOG.info("Elasticsearch is back: {} went through at attempt {}", endpoint.id(), attempt);
         }
+    }
+
+    private void gaveUp(int attempt) {
+        if (attempt > 1) {
+            waits.ended();
+        }
+    }
+
+    /** How long this connection waited for Elasticsearch, and what it sent again. */
+    EsWaits waits() {
+        return waits;
     }
 
     @Override
