@@ -1,5 +1,6 @@
 package org.lumbung.cli;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lumbung.App;
@@ -33,13 +34,17 @@ public final class RestoreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Backups.Snapshot[] restored = new Backups.Snapshot[1];
         String[] from = new String[1];
+        long[] took = new long[1];
         try (Lumbung lumbung = Lumbung.start(common.settings(Map.of()), (client, layout) -> {
             Backups backups = new Backups(client, layout, repository.name);
             from[0] = backups.repository();
+            long started = System.nanoTime();
             restored[0] = backups.restore(snapshot, replace);
+            took[0] = System.nanoTime() - started;
         })) {
             System.out.println("restored snapshot " + restored[0].name() + " from repository " + from[0] + ": "
-                    + restored[0].indices() + "; alias " + lumbung.components().layout().recordsAlias() + " restored");
+                    + restored[0].indices() + "; alias " + lumbung.components().layout().recordsAlias() + " restored, "
+                    + String.format(Locale.ROOT, "%.1f s", took[0] / 1e9));
             return App.OK;
         } catch (IllegalStateException e) {
             System.err.println("lumbung: " + e.getMessage());
