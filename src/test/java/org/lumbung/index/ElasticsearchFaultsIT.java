@@ -65,6 +65,8 @@ class ElasticsearchFaultsIT {
                         .containsPattern("waited for Elasticsearch [0-9.]+ s in all \\(longest [0-9.]+ s\\): "
                                 + "[1-9][0-9]* requests");
                 assertThat(proxy.dropped()).as("requests that met the stopped node").isGreaterThan(1);
+                assertThat(proxy.conflicts()).as("the unanswered bulk, sent again, found its documents written")
+                        .isPositive();
                 assertExactlyTheRecords(es.client(), prefix);
             }
         } finally {

@@ -47,6 +47,7 @@ public final class EsProxy implements AutoCloseable {
     private final AtomicInteger rejectedRequests = new AtomicInteger();
     private final AtomicInteger rejectedItems = new AtomicInteger();
     private final AtomicInteger dropped = new AtomicInteger();
+    private final AtomicInteger conflicts = new AtomicInteger();
     private volatile boolean pushBack;
     private Predicate<String> bulkMatch = body -> false;
     private volatile Runnable afterBulk = () -> { };
@@ -86,6 +87,11 @@ public final class EsProxy implements AutoCloseable {
     /** Requests whose connection was dropped unanswered. */
     public int dropped() {
         return dropped.get();
+    }
+
+    /** Documents Elasticsearch refused with 409 in the bulk answers it passed on (a write that had landed already). */
+    public int conflicts() {
+        return conflicts.get();
     }
 
     /** Bulk requests answered 429 as a whole. */
@@ -130,6 +136,13 @@ public final class EsProxy implements AutoCloseable {
                     exchange.getResponseHeaders().put(k, v);
                 }
             });
+            if (bulk && response.statusCode() == 200) {
+                JSON.readTree(response.body()).path("items").forEach(item -> {
+                    if (item.elements().next().path("status").asInt() == 409) {
+                        conflicts.incrementAndGet();
+                    }
+                });
+            }
             byte[] answer = action == null ? response.body() : withRejection(response.body(), action);
             exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
