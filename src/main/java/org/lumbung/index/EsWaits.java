@@ -51,11 +51,6 @@ public final class EsWaits {
         return requests + documents > 0;
     }
 
-    /** Requests sent again so far. */
-    public synchronized int requests() {
-        return requests;
-    }
-
     /** The one line a command prints after its counts. */
     public synchronized String summary() {
         return String.format(Locale.ROOT, "waited for Elasticsearch %.1f s in all (longest %.1f s): %d requests and"
