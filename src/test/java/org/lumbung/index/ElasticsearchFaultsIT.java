@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.lumbung.config.BuildInfo;
 import org.lumbung.es.EmbeddedElasticsearch;
 import org.lumbung.es.NodeOptions;
+import org.lumbung.harvest.OaiRequest;
 import org.lumbung.testing.Cli;
 import org.lumbung.testing.EsProxy;
 import org.lumbung.testing.FakeRepository;
@@ -33,6 +34,11 @@ class ElasticsearchFaultsIT {
     private static final int RECORDS = 30;
     private static final List<String> PATIENT = List.of("-Dlumbung.es.retry.initial-delay=100ms",
             "-Dlumbung.es.retry.max-delay=1s", "-Dlumbung.es.retry.timeout=5m");
+    private static final Duration LEASE = Duration.ofSeconds(3);
+    /** Gives up on Elasticsearch after three seconds; the lease of a harvest that could not release it ends soon. */
+    private static final List<String> IMPATIENT = List.of("-Dlumbung.es.retry.initial-delay=100ms",
+            "-Dlumbung.es.retry.max-delay=500ms", "-Dlumbung.es.retry.timeout=3s",
+            "-Dlumbung.harvest.lease=" + LEASE.toSeconds() + "s");
 
     @Test
     void aHarvestWaitsForElasticsearchStoppedMidHarvestAndLosesNothing() throws Exception {
@@ -92,9 +98,46 @@ class ElasticsearchFaultsIT {
         }
     }
 
+    @Test
+    @SuppressWarnings("rawtypes")
+    void aHarvestThatWaitsLongerThanItsTimeoutStopsWithItsCheckpointBeforeEveryUnindexedRecord() throws Exception {
+        String prefix = TestElasticsearch.freshPrefix(ElasticsearchFaultsIT.class);
+        try (FakeRepository repo = new FakeRepository().records(RECORDS, "2026-01-01");
+             EsProxy proxy = new EsProxy(TestElasticsearch.url())) {
+            // Elasticsearch goes away with page five's bulk unanswered and stays away past the retry timeout.
+            proxy.afterBulk(body -> body.contains("fake:oai:fake:13\""), () -> proxy.down(true));
+            Cli.Result failed = harvest(repo, proxy.url(), prefix, IMPATIENT);
+            assertThat(failed.status()).as(failed.out()).isOne();
+
+            Map checkpoint = (Map) ((List<?>) Harvests.sources(prefix).get("fake").get("checkpoints")).get(0);
+            String token = (String) checkpoint.get("resumptionToken");
+            int before = token == null ? 0 : Integer.parseInt(token.replaceAll(".*\\+(\\d+)/.*", "$1"));
+            assertThat(before).as("the checkpoint stands before page five's records").isLessThanOrEqualTo(12);
+            assertThat(Harvests.records(prefix)).as("every record before the checkpoint is indexed")
+                    .containsKeys(IntStream.rangeClosed(1, before).mapToObj(i -> "fake:oai:fake:" + i)
+                            .toArray(String[]::new));
+
+            proxy.down(false);
+            repo.clearQueries();
+            Thread.sleep(LEASE.toMillis());
+            Cli.Result again = harvest(repo, proxy.url(), prefix, IMPATIENT);
+            System.out.print(again.out());
+            assertThat(again.status()).as(again.out()).isZero();
+            if (token != null) {
+                assertThat(repo.queries().get(1)).as("the next harvest resumes from that checkpoint")
+                        .isEqualTo("verb=ListRecords&resumptionToken=" + OaiRequest.encode(token));
+            }
+            assertExactlyTheRecords(TestElasticsearch.client(), prefix);
+        }
+    }
+
     private static Cli.Result harvest(FakeRepository repo, String es, String prefix) {
+        return harvest(repo, es, prefix, PATIENT);
+    }
+
+    private static Cli.Result harvest(FakeRepository repo, String es, String prefix, List<String> retry) {
         List<String> target = new ArrayList<>(List.of("--es", es, "--index-prefix", prefix));
-        target.addAll(PATIENT);
+        target.addAll(retry);
         return Harvests.harvestInto(target, repo.baseUrl(), "fake");
     }
 

@@ -49,6 +49,7 @@ public final class EsProxy implements AutoCloseable {
     private final AtomicInteger dropped = new AtomicInteger();
     private final AtomicInteger conflicts = new AtomicInteger();
     private volatile boolean pushBack;
+    private volatile boolean down;
     private Predicate<String> bulkMatch = body -> false;
     private volatile Runnable afterBulk = () -> { };
 
@@ -84,6 +85,12 @@ public final class EsProxy implements AutoCloseable {
         return this;
     }
 
+    /** Drops every request unanswered while down, as a node gone does; passes them on again once up. */
+    public EsProxy down(boolean down) {
+        this.down = down;
+        return this;
+    }
+
     /** Requests whose connection was dropped unanswered. */
     public int dropped() {
         return dropped.get();
@@ -107,6 +114,10 @@ public final class EsProxy implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            if (down) {
+                dropped.incrementAndGet();
+                return;
+            }
             boolean bulk = exchange.getRequestURI().getPath().endsWith("/_bulk");
             if (bulk && matches(new String(body, StandardCharsets.UTF_8))) {
                 forward(exchange, body);

@@ -35,7 +35,13 @@ public final class Harvests {
         return Cli.run(args.toArray(String[]::new));
     }
 
-    /** The records' documents by id. */
+    /** The sources' documents (definitions, checkpoints, leases) by id. */
+    @SuppressWarnings("rawtypes")
+    public static Map<String, Map> sources(String prefix) throws java.io.IOException {
+        return TestElasticsearch.documents(prefix + "-sources");
+    }
+
+        /** The records' documents by id. */
     @SuppressWarnings("rawtypes")
     public static Map<String, Map> records(String prefix) throws java.io.IOException {
         return TestElasticsearch.documents(prefix + "-records");
