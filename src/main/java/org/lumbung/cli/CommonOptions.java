@@ -3,7 +3,9 @@ package org.lumbung.cli;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.lumbung.config.Lumbung;
 import org.lumbung.config.Settings;
+import org.lumbung.index.EsWaits;
 import org.lumbung.pipeline.SourceId;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -49,6 +51,14 @@ public final class CommonOptions {
         put(overrides, "lumbung.index.prefix", indexPrefix);
         more.forEach((k, v) -> put(overrides, k, v));
         return Settings.load(System.getenv(), overrides);
+    }
+
+    /** After a command's counts: how long it waited for an Elasticsearch gone or busy, when it had to. */
+    static void printWaits(Lumbung lumbung) {
+        EsWaits waits = lumbung.components().es().waits();
+        if (waits.any()) {
+            System.out.println(waits.summary());
+        }
     }
 
     private static void put(Map<String, String> map, String key, String value) {

@@ -102,6 +102,7 @@ public final class HarvestCommand implements Callable<Integer> {
                 report = lumbung.send("direct:harvest",
                         new HarvestRequest(id, baseUrl, prefix, set, from, until, options), HarvestReport.class);
                 System.out.println(report.summary());
+                CommonOptions.printWaits(lumbung);
                 return report.complete() && report.failures().isEmpty() ? App.OK : App.FAILED;
             } finally {
                 registry.release(id, report);

@@ -43,6 +43,7 @@ public final class IngestCommand implements Callable<Integer> {
         try (Lumbung lumbung = Lumbung.start(common.settings(Map.of()))) {
             IngestReport report = lumbung.send("direct:ingest", new IngestRequest(id, pages), IngestReport.class);
             System.out.println(report.summary());
+            CommonOptions.printWaits(lumbung);
             report.failures().stream().limit(SHOWN_FAILURES).forEach(f ->
                     System.out.println("  failed: " + f.recordId() + ": " + f.reason()));
             if (report.failures().size() > SHOWN_FAILURES) {

@@ -18,6 +18,7 @@ import org.lumbung.harvest.RetryPolicy;
 import org.lumbung.harvest.OaiInspector;
 import org.lumbung.index.DeadLetterStore;
 import org.lumbung.index.EsConnection;
+import org.lumbung.index.EsRetry;
 import org.lumbung.index.IndexLayout;
 import org.lumbung.index.IndexedSourceRecords;
 import org.lumbung.index.RawArchive;
@@ -67,7 +68,7 @@ public final class Components {
                 settings.integer("lumbung.index.bulk-operations", 1, 100_000),
                 settings.bytes("lumbung.index.bulk-bytes"),
                 settings.integer("lumbung.index.bulk-concurrency", 1, 64),
-                settings.duration("lumbung.index.flush-interval")), deadLetters, rawArchive());
+                settings.duration("lumbung.index.flush-interval"), esRetry(settings)), deadLetters, rawArchive());
         this.reports = new ReportStore(es.client(), layout, instance);
         this.sourceStore = new SourceStore(es.client(), layout.sourcesIndex(), instance,
                 settings.duration("lumbung.harvest.lease"));
@@ -93,6 +94,12 @@ public final class Components {
                 settings.bytes("lumbung.http-client.max-bytes"),
                 new AddressGuard(Boolean.parseBoolean(settings.get("lumbung.http-client.allow-private-addresses")),
                         List.of(settings.get("lumbung.http-client.allowed-hosts").split(","))));
+    }
+
+    /** How long and how patiently requests wait for an Elasticsearch that went away or pushes back. */
+    static EsRetry esRetry(Settings settings) {
+        return new EsRetry(settings.duration("lumbung.es.retry.initial-delay"),
+                settings.duration("lumbung.es.retry.max-delay"), settings.duration("lumbung.es.retry.timeout"));
     }
 
     static IndexLayout layout(Settings settings) {

@@ -1,5 +1,6 @@
 package org.lumbung.config;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import org.lumbung.es.EmbeddedElasticsearch;
 import org.lumbung.es.NodeOptions;
 import org.lumbung.es.NodeStartException;
 import org.lumbung.index.EsConnection;
+import org.lumbung.index.IndexLayout;
 import org.lumbung.index.IndexSetup;
 import org.lumbung.search.RecordSearcher;
 import org.slf4j.Logger;
@@ -40,6 +42,23 @@ public final class Lumbung implements AutoCloseable {
 
     /** Connects to the configured Elasticsearch, or starts (or attaches to) the embedded one; prepares the indices. */
     public static Lumbung start(Settings settings) throws NodeStartException, IOException {
+        try {
+            return start(settings, (client, layout) -> { });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting", e);
+        }
+    }
+
+    /** Work on the cluster before Lumbung prepares its indices there: a restore, which wants them absent. */
+    @FunctionalInterface
+    public interface BeforeIndices {
+        void run(ElasticsearchClient client, IndexLayout layout) throws IOException, InterruptedException;
+    }
+
+    /** As {@link #start(Settings)}, doing some work on the cluster first; if it fails, nothing is left running. */
+    public static Lumbung start(Settings settings, BeforeIndices before)
+            throws NodeStartException, IOException, InterruptedException {
         EmbeddedElasticsearch node = null;
         URI url;
         if (settings.esUrl().isPresent()) {
@@ -47,18 +66,21 @@ public final class Lumbung implements AutoCloseable {
         } else {
             node = EmbeddedElasticsearch.startOrAttach(new NodeOptions(settings.dataDir(), settings.esHeap(),
                     settings.esPort(), settings.esDistribution().orElse(null), settings.esStartTimeout(),
-                    settings.esRunAs(), BuildInfo.elasticsearchVersion()));
+                    settings.esRunAs(), BuildInfo.elasticsearchVersion(), settings.backupFolder().orElse(null)));
             url = node.url();
         }
-        EsConnection es = EsConnection.open(url, settings.esCredentials());
+        EsConnection es = EsConnection.open(url, settings.esCredentials(), Components.esRetry(settings));
         Optional<String> outdated;
+        try {
+            before.run(es.client(), Components.layout(settings));
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            stop(es, node);
+            throw e;
+        }
         try {
             outdated = new IndexSetup(es.client(), Components.layout(settings)).ensure();
         } catch (IOException | RuntimeException e) {
-            es.close();
-            if (node != null) {
-                node.close();
-            }
+            stop(es, node);
             throw new IOException("cannot prepare the indices on " + url + ": " + e.getMessage(), e);
         }
         LOG.info("Elasticsearch at {} ({}), records in alias {}", url, es.health(), settings.indexPrefix() + "-records");
@@ -78,6 +100,13 @@ public final class Lumbung implements AutoCloseable {
             }
         }
         return lumbung;
+    }
+
+    private static void stop(EsConnection es, EmbeddedElasticsearch node) throws IOException {
+        es.close();
+        if (node != null) {
+            node.close();
+        }
     }
 
     public Components components() {

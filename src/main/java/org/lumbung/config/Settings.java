@@ -216,6 +216,12 @@ public final class Settings {
         return v.isEmpty() ? Optional.empty() : Optional.of(Path.of(v));
     }
 
+    /** The embedded node's snapshot folder, when not the default {@code snapshots/} in the node's folder. */
+    public Optional<Path> backupFolder() {
+        String v = get("lumbung.backup.folder");
+        return v.isEmpty() ? Optional.empty() : Optional.of(Path.of(v));
+    }
+
     public String esRunAs() {
         return get("lumbung.es.run-as");
     }

@@ -112,10 +112,13 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             LOG.info("Elasticsearch: no analysis plugin in this build; search falls back to what the node has");
         }
         prepareFolders(home, distribution);
+        Path snapshots = options.snapshots() != null ? options.snapshots() : home.snapshots();
+        Files.createDirectories(snapshots);
         runAs.own(home.dir());
+        runAs.own(snapshots);
         Path pidFile = home.run().resolve("elasticsearch.pid");
         Files.deleteIfExists(pidFile);
-        ProcessBuilder builder = new ProcessBuilder(detached(runAs.wrap(command(home, distribution, pidFile, port))))
+        ProcessBuilder builder = new ProcessBuilder(detached(runAs.wrap(command(home, distribution, pidFile, port, snapshots))))
                 .directory(home.logs().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(home.launcherLog().toFile());
@@ -183,7 +186,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         }
     }
 
-    private static List<String> command(NodeHome home, Path distribution, Path pidFile, int port) {
+    private static List<String> command(NodeHome home, Path distribution, Path pidFile, int port, Path snapshots) {
         List<String> cmd = new ArrayList<>();
         cmd.add(distribution.resolve("bin").resolve("elasticsearch").toString());
         cmd.addAll(List.of("-d", "-p", pidFile.toString()));
@@ -200,6 +203,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                 // A nearly full disk must not turn a one-node cluster read-only or unassign its shards.
                 "cluster.routing.allocation.disk.threshold_enabled", "false");
         settings.forEach((k, v) -> cmd.add("-E" + k + "=" + v));
+        // Where `backup` writes its snapshots: a file system repository must lie under path.repo.
+        cmd.add("-Epath.repo=" + snapshots);
         return cmd;
     }
 

@@ -65,6 +65,11 @@ record NodeHome(Path dir, boolean relocated) {
         return dir.resolve("tmp");
     }
 
+    /** The default snapshot folder ({@code path.repo}): owned by the node's user like the rest of its folder. */
+    Path snapshots() {
+        return dir.resolve("snapshots");
+    }
+
     Path run() {
         return dir.resolve("run");
     }

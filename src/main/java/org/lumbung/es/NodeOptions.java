@@ -13,11 +13,18 @@ import java.time.Duration;
  * @param startTimeout how long a start may take before it is called failed
  * @param runAs        the unprivileged user the node runs as when Lumbung runs as root
  * @param version      the Elasticsearch version to run (pinned in the pom)
+ * @param snapshots    the node's snapshot folder (its {@code path.repo}); null for {@code snapshots/} in its folder
  */
 public record NodeOptions(Path dataDir, String heap, int port, Path distribution, Duration startTimeout, String runAs,
-                          String version) {
+                          String version, Path snapshots) {
 
     public NodeOptions {
         dataDir = dataDir.toAbsolutePath().normalize();
+        snapshots = snapshots == null ? null : snapshots.toAbsolutePath().normalize();
+    }
+
+    public NodeOptions(Path dataDir, String heap, int port, Path distribution, Duration startTimeout, String runAs,
+                       String version) {
+        this(dataDir, heap, port, distribution, startTimeout, runAs, version, null);
     }
 }

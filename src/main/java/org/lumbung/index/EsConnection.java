@@ -2,11 +2,11 @@ package org.lumbung.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.TransportUtils;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import co.elastic.clients.transport.TransportUtils;
 import javax.net.ssl.SSLContext;
 import org.apache.http.Header;
 import org.apache.http.HttpHost;
@@ -17,25 +17,34 @@ import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
 
-/** A connection to an Elasticsearch cluster: the low-level REST client and the typed client over it. */
+/**
+ * A connection to an Elasticsearch cluster: the low-level REST client and the typed client over it, which waits for a
+ * cluster that goes away or pushes back ({@link RetryingTransport}).
+ */
 public final class EsConnection implements AutoCloseable {
 
     private final URI url;
-    private final RestClient rest;
     private final ElasticsearchClient client;
 
-    private EsConnection(URI url, RestClient rest, ElasticsearchClient client) {
+    private EsConnection(URI url, ElasticsearchClient client) {
         this.url = url;
-        this.rest = rest;
         this.client = client;
     }
 
     public static EsConnection open(URI url) {
-        return open(url, EsCredentials.NONE);
+        return open(url, EsCredentials.NONE, EsRetry.DEFAULT);
     }
 
     /** A connection that authenticates with an API key or a password and checks TLS against the CA file, if given. */
     public static EsConnection open(URI url, EsCredentials credentials) {
+        return open(url, credentials, EsRetry.DEFAULT);
+    }
+
+    /**
+     * A connection with credentials (an API key or a password, TLS checked against the CA file, if given) that waits
+     * for the cluster as {@code retry} says when it goes away or pushes back.
+     */
+    public static EsConnection open(URI url, EsCredentials credentials, EsRetry retry) {
         RestClientBuilder builder = RestClient.builder(HttpHost.create(url.toString()))
                 .setRequestConfigCallback(rc -> rc.setConnectTimeout(10_000).setSocketTimeout(120_000));
         if (credentials.hasApiKey()) {
@@ -59,7 +68,7 @@ public final class EsConnection implements AutoCloseable {
                 .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
         RestClientTransport transport = new RestClientTransport(rest, new JacksonJsonpMapper(json));
-        return new EsConnection(url, rest, new ElasticsearchClient(transport));
+        return new EsConnection(url, new ElasticsearchClient(new RetryingTransport(transport, retry)));
     }
 
     private static SSLContext tls(java.nio.file.Path caFile) {
@@ -78,6 +87,11 @@ public final class EsConnection implements AutoCloseable {
         return client;
     }
 
+    /** How long this connection waited for a cluster gone or busy, and what it sent again. */
+    public EsWaits waits() {
+        return EsWaits.of(client);
+    }
+
     /** Cluster health status (green, yellow, red), or the reason it could not be read. */
     public String health() {
         try {
@@ -89,6 +103,6 @@ public final class EsConnection implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        rest.close();
+        client._transport().close();
     }
 }

@@ -15,8 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.lumbung.dc.DcBatch;
@@ -40,8 +40,11 @@ public final class RecordIndexer implements AutoCloseable {
     /** How often a document changed by someone else meanwhile is resolved again before its records fail. */
     private static final int CONFLICT_ATTEMPTS = 5;
 
-    /** Options of the bulk ingester. */
-    public record BulkOptions(int operations, long bytes, int concurrency, Duration flushInterval) {
+    /** Options of the bulk ingester, and how long a document Elasticsearch refuses as too busy (429) is retried. */
+    public record BulkOptions(int operations, long bytes, int concurrency, Duration flushInterval, EsRetry retry) {
+        public BulkOptions(int operations, long bytes, int concurrency, Duration flushInterval) {
+            this(operations, bytes, concurrency, flushInterval, EsRetry.DEFAULT);
+        }
     }
 
     /** How soon a writer notices that a rebuild has started ({@link Reindexer}) and writes to its index too. */
@@ -52,7 +55,17 @@ public final class RecordIndexer implements AutoCloseable {
      * answers for no record.
      */
     private record Item(IndexTicket ticket, RecordResolver.Write write, Map<String, Object> document, int attempt,
-                        boolean secondary) {
+                        boolean secondary, int rejections, long firstRejected) {
+        Item(IndexTicket ticket, RecordResolver.Write write, Map<String, Object> document, int attempt,
+             boolean secondary) {
+            this(ticket, write, document, attempt, secondary, 0, 0);
+        }
+
+        /** The same write, once more refused as too busy. */
+        Item rejected() {
+            return new Item(ticket, write, document, attempt, secondary, rejections + 1,
+                    rejections == 0 ? System.nanoTime() : firstRejected);
+        }
     }
 
     private final BulkIngester<Item> ingester;
@@ -64,7 +77,10 @@ public final class RecordIndexer implements AutoCloseable {
     private boolean rebuilding;
     private final RecordResolver resolver;
     private final Object resolving = new Object();
-    private final ExecutorService conflicts = Executors.newSingleThreadExecutor(r -> {
+    private final EsRetry retry;
+    private final EsWaits waits;
+    /** Resolves writes that lost a race again, and sends again, after a backoff, writes refused as too busy. */
+    private final ScheduledExecutorService conflicts = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "lumbung-index-conflicts");
         t.setDaemon(true);
         return t;
@@ -79,6 +95,8 @@ public final class RecordIndexer implements AutoCloseable {
         this.nextAlias = layout.nextAlias();
         this.deadLetters = deadLetters;
         this.resolver = new RecordResolver(client, alias, archive);
+        this.retry = options.retry();
+        this.waits = EsWaits.of(client);
         this.ingester = BulkIngester.of(b -> b
                 .client(client)
                 .maxOperations(options.operations())
@@ -114,7 +132,7 @@ public final class RecordIndexer implements AutoCloseable {
         synchronized (resolving) {
             List<RecordResolver.Write> writes;
             try {
-                writes = resolver.resolve(records);
+                writes = resolve(records);
             } catch (IOException | RuntimeException e) {
                 fail(ticket, records, e);
                 return;
@@ -129,6 +147,36 @@ public final class RecordIndexer implements AutoCloseable {
                     outstanding.incrementAndGet();
                     ingester.add(copy(write, document), new Item(ticket, write, document, attempt, true));
                 }
+            }
+        }
+    }
+
+    /**
+     * The resolver's writes. A look-up that could not read every shard (a node just restarted) is tried again after a
+     * backoff, as a request to a cluster away is; reading it as "not there" would split a document in two.
+     */
+    private List<RecordResolver.Write> resolve(List<DcRecord> records) throws IOException {
+        long started = System.nanoTime();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                List<RecordResolver.Write> writes = resolver.resolve(records);
+                if (attempt > 1) {
+                    waits.ended();
+                }
+                return writes;
+            } catch (ShardsUnavailableException e) {
+                Duration wait = retry.delay(attempt);
+                if (!retry.patient(started, wait)) {
+                    if (attempt > 1) {
+                        waits.ended();
+                    }
+                    throw e;
+                }
+                if (attempt == 1) {
+                    waits.began();
+                }
+                LOG.warn("{}; looking again in {} ms", e.getMessage(), wait.toMillis());
+                EsRetry.pause(wait);
             }
         }
     }
@@ -221,6 +269,9 @@ public final class RecordIndexer implements AutoCloseable {
             for (int i = 0; i < items.size(); i++) {
                 Item item = items.get(i);
                 BulkResponseItem result = results.get(i);
+                if (result.error() != null && EsRetry.busy(result.status()) && again(item)) {
+                    continue;
+                }
                 if (item.secondary()) {
                     // 409: a later state of the document is there already. Any other refusal: the rebuild ended
                     // (its alias is gone) or the copy failed; the rebuild's catch-up reads it again.
@@ -240,6 +291,9 @@ public final class RecordIndexer implements AutoCloseable {
                             outstanding.decrementAndGet();
                         }
                     });
+                } else if (EsRetry.busy(result.status())) {
+                    failTransiently(item, "Elasticsearch kept refusing it as too busy (" + result.status() + ") for "
+                            + retry.timeout());
                 } else {
                     fail(item, result.status() + " " + result.error().type() + ": " + result.error().reason());
                 }
@@ -247,16 +301,39 @@ public final class RecordIndexer implements AutoCloseable {
             }
         }
 
+        /**
+         * Back-pressure on one document (429: a shard's write queue is full): the same write is queued again after a
+         * backoff, still counted as outstanding, unless Elasticsearch has refused it for longer than the retry
+         * timeout. False when given up.
+         */
+        private boolean again(Item item) {
+            Item next = item.rejected();
+            Duration wait = retry.delay(next.rejections());
+            if (!retry.patient(next.firstRejected(), wait)) {
+                return false;
+            }
+            LOG.debug("{} refused as too busy; sending it again in {} ms", item.write().id(), wait.toMillis());
+            waits.documentSentAgain();
+            conflicts.schedule(() -> ingester.add(item.secondary() ? copy(item.write(), item.document())
+                    : operation(item.write(), item.document()), next), wait.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        }
+
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Item> items, Throwable failure) {
             // The whole request failed (Elasticsearch unreachable): not the records' fault, so transient.
             LOG.error("a bulk request of {} documents failed: {}", items.size(), failure.toString());
             for (Item item : items) {
-                for (DcRecord record : item.secondary() ? List.<DcRecord>of() : item.write().incoming()) {
-                    item.ticket().failed(new RecordFailure(record.sourceId(), record.id(),
-                            "not indexed: bulk request failed: " + failure, null, true));
-                }
+                failTransiently(item, "bulk request failed: " + failure);
                 outstanding.decrementAndGet();
+            }
+        }
+
+        /** Not the records' fault: they fail transiently, so the harvest stops before their checkpoint. */
+        private void failTransiently(Item item, String reason) {
+            for (DcRecord record : item.secondary() ? List.<DcRecord>of() : item.write().incoming()) {
+                item.ticket().failed(new RecordFailure(record.sourceId(), record.id(), "not indexed: " + reason, null,
+                        true));
             }
         }
 

@@ -200,6 +200,11 @@ final class RecordResolver {
         MgetResponse<Map> found = client.mget(m -> m.index(alias).ids(List.copyOf(ids)).sourceIncludes(SOURCE_FIELDS),
                 Map.class);
         for (MultiGetResponseItem<Map> item : found.docs()) {
+            if (item.isFailure()) {
+                // A shard not (yet) started, after a restart say: the document may well be there. Reading this as
+                // "not found" would place the record in a new document; wait instead (see RecordIndexer).
+                throw new ShardsUnavailableException(alias, item.failure().error().reason());
+            }
             if (item.isResult() && item.result().found() && item.result().source() != null) {
                 Stored s = stored(item.result().id(), item.result().seqNo(), item.result().primaryTerm(),
                         item.result().source());
@@ -228,6 +233,10 @@ final class RecordResolver {
                         .should(sh -> sh.terms(t -> t.field("keys.doi").terms(v -> v.value(values(dois)))))
                         .should(sh -> sh.terms(t -> t.field("keys.url").terms(v -> v.value(values(urls))))))),
                 Map.class);
+        if (found.shards().failed().intValue() > 0) {
+            throw new ShardsUnavailableException(alias, found.shards().failed() + " of " + found.shards().total()
+                    + " shards failed");
+        }
         for (Hit<Map> hit : found.hits().hits()) {
             if (hit.seqNo() == null || hit.source() == null) {
                 continue;

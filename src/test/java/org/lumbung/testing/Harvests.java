@@ -22,14 +22,26 @@ public final class Harvests {
     }
 
     public static Cli.Result harvest(String baseUrl, String sourceId, String prefix, String... more) {
-        List<String> args = new ArrayList<>(List.of("harvest", baseUrl, "--source", sourceId, "--es",
-                TestElasticsearch.url().toString(), "--index-prefix", prefix));
+        return harvestInto(List.of("--es", TestElasticsearch.url().toString(), "--index-prefix", prefix), baseUrl,
+                sourceId, more);
+    }
+
+    /** A harvest into another Elasticsearch or data folder ({@code --es URL} or {@code --data DIR}, a prefix). */
+    public static Cli.Result harvestInto(List<String> target, String baseUrl, String sourceId, String... more) {
+        List<String> args = new ArrayList<>(List.of("harvest", baseUrl, "--source", sourceId));
+        args.addAll(target);
         args.addAll(FAST);
         args.addAll(List.of(more));
         return Cli.run(args.toArray(String[]::new));
     }
 
-    /** The records' documents by id. */
+    /** The sources' documents (definitions, checkpoints, leases) by id. */
+    @SuppressWarnings("rawtypes")
+    public static Map<String, Map> sources(String prefix) throws java.io.IOException {
+        return TestElasticsearch.documents(prefix + "-sources");
+    }
+
+        /** The records' documents by id. */
     @SuppressWarnings("rawtypes")
     public static Map<String, Map> records(String prefix) throws java.io.IOException {
         return TestElasticsearch.documents(prefix + "-records");

@@ -127,8 +127,14 @@ public final class TestElasticsearch {
     /** Every document behind an alias, by id (refreshes first). */
     @SuppressWarnings("rawtypes")
     public static Map<String, Map> documents(String alias) throws IOException {
-        client().indices().refresh(r -> r.index(alias));
-        SearchResponse<Map> response = client().search(s -> s.index(alias).size(1000)
+        return documents(client(), alias);
+    }
+
+    /** Every document behind an alias on another node, by id (refreshes first). */
+    @SuppressWarnings("rawtypes")
+    public static Map<String, Map> documents(ElasticsearchClient client, String alias) throws IOException {
+        client.indices().refresh(r -> r.index(alias));
+        SearchResponse<Map> response = client.search(s -> s.index(alias).size(1000)
                 .query(q -> q.matchAll(m -> m)), Map.class);
         Map<String, Map> out = new LinkedHashMap<>();
         for (Hit<Map> hit : response.hits().hits()) {

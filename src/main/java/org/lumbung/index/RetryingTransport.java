@@ -1,0 +1,147 @@
+package org.lumbung.index;
+
+import co.elastic.clients.json.JsonpMapper;
+import co.elastic.clients.transport.ElasticsearchTransport;
+import co.elastic.clients.transport.Endpoint;
+import co.elastic.clients.transport.TransportOptions;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client's transport, made patient: a request that finds Elasticsearch gone (connection refused or lost, a timeout)
+ * or busy (429, 502, 503, 504) is sent again after a backoff, for up to {@link EsRetry#timeout()}. Bulk requests, the
+ * resolver's look-ups, checkpoints and reports all pass here, so a harvest waits for a restarting cluster instead of
+ * failing. Only a cluster this connection has reached once is waited for: a wrong address fails at once.
+ * Resending is safe: every write Lumbung makes is conditional (create, if_seq_no) or idempotent, and a write that
+ * had in fact landed comes back as a conflict that the writer resolves.
+ */
+final class RetryingTransport implements ElasticsearchTransport {
+
+    private static final Logger LOG = LoggerFactory.getLogger("lumbung.index");
+
+    private final ElasticsearchTransport delegate;
+    private final EsRetry retry;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "lumbung-es-retry");
+        t.setDaemon(true);
+        return t;
+    });
+    private final EsWaits waits = new EsWaits();
+    private volatile boolean reached;
+
+    RetryingTransport(ElasticsearchTransport delegate, EsRetry retry) {
+        this.delegate = delegate;
+        this.retry = retry;
+    }
+
+    @Override
+    public <Q, R, E> R performRequest(Q request, Endpoint<Q, R, E> endpoint, TransportOptions options)
+            throws IOException {
+        long started = System.nanoTime();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                R response = delegate.performRequest(request, endpoint, options);
+                answered(endpoint, attempt);
+                return response;
+            } catch (IOException | RuntimeException e) {
+                Duration wait = waitBefore(e, endpoint, attempt, started);
+                if (wait == null) {
+                    gaveUp(attempt);
+                    throw e;
+                }
+                EsRetry.pause(wait);
+            }
+        }
+    }
+
+    @Override
+    public <Q, R, E> CompletableFuture<R> performRequestAsync(Q request, Endpoint<Q, R, E> endpoint,
+                                                              TransportOptions options) {
+        CompletableFuture<R> result = new CompletableFuture<>();
+        send(request, endpoint, options, result, 1, System.nanoTime());
+        return result;
+    }
+
+    private <Q, R, E> void send(Q request, Endpoint<Q, R, E> endpoint, TransportOptions options,
+                                CompletableFuture<R> result, int attempt, long started) {
+        delegate.performRequestAsync(request, endpoint, options).whenComplete((response, failure) -> {
+            if (failure == null) {
+                answered(endpoint, attempt);
+                result.complete(response);
+                return;
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            Duration wait = waitBefore(cause, endpoint, attempt, started);
+            if (wait == null) {
+                gaveUp(attempt);
+                result.completeExceptionally(cause);
+            } else {
+                timer.schedule(() -> send(request, endpoint, options, result, attempt + 1, started), wait.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    /** The wait before the next attempt, or null to give up. */
+    private Duration waitBefore(Throwable failure, Endpoint<?, ?, ?> endpoint, int attempt, long started) {
+        if (!reached || !EsRetry.retryable(failure)) {
+            return null;
+        }
+        Duration wait = retry.delay(attempt);
+        if (!retry.patient(started, wait)) {
+            LOG.error("Elasticsearch has not answered {} for {}; giving up: {}", endpoint.id(), retry.timeout(),
+                    failure.toString());
+            return null;
+        }
+        LOG.warn("Elasticsearch unavailable for {} ({}); attempt {} in {} ms", endpoint.id(), failure.toString(),
+                attempt + 1, wait.toMillis());
+        if (attempt == 1) {
+            waits.began();
+        }
+        waits.requestSentAgain();
+        return wait;
+    }
+
+    private void answered(Endpoint<?, ?, ?> endpoint, int attempt) {
+        reached = true;
+        if (attempt > 1) {
+            waits.ended();
+            LOG.info("Elasticsearch is back: {} went through at attempt {}", endpoint.id(), attempt);
+        }
+    }
+
+    private void gaveUp(int attempt) {
+        if (attempt > 1) {
+            waits.ended();
+        }
+    }
+
+    /** How long this connection waited for Elasticsearch, and what it sent again. */
+    EsWaits waits() {
+        return waits;
+    }
+
+    @Override
+    public JsonpMapper jsonpMapper() {
+        return delegate.jsonpMapper();
+    }
+
+    @Override
+    public TransportOptions options() {
+        return delegate.options();
+    }
+
+    @Override
+    public void close() throws IOException {
+        timer.shutdownNow();
+        delegate.close();
+    }
+}

@@ -1,0 +1,17 @@
+package org.lumbung.index;
+
+import java.io.IOException;
+
+/**
+ * Elasticsearch answered a look-up only in part: some of the index's shards could not be read (not yet started after
+ * a restart, relocating). Worth waiting for, as a cluster away is ({@link EsRetry#retryable}); never read as "the
+ * document is not there", which would place a record in a second document.
+ */
+public final class ShardsUnavailableException extends IOException {
+
+    private static final long serialVersionUID = 1L;
+
+    public ShardsUnavailableException(String index, String reason) {
+        super("a look-up in " + index + " could not read every shard: " + reason);
+    }
+}

@@ -1,0 +1,221 @@
+package org.lumbung.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * An HTTP proxy on 127.0.0.1 in front of a real Elasticsearch, for faults at the moment a test chooses. Everything
+ * passes untouched unless asked otherwise. {@link #pushBack()}: of every three _bulk requests, the first is answered
+ * 429 whole (es_rejected_execution_exception, nothing written), the second has its first document rejected with an
+ * item-level 429 (that document is not passed on; the rest are, and the answer is Elasticsearch's own with the
+ * rejection put in its place), the third passes. {@link #afterBulk}: once a _bulk request matching a test has been
+ * written, something happens (the node is stopped) and the answer is lost with the connection. While Elasticsearch
+ * cannot be reached the proxy drops each connection unanswered, as a node that died does.
+ */
+public final class EsProxy implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> HOP = Set.of("connection", "content-length", "host", "transfer-encoding",
+            "keep-alive", "upgrade", "expect");
+    private static final String REJECTED = "{\"type\":\"es_rejected_execution_exception\",\"reason\":"
+            + "\"rejected execution of coordinating operation (BusyProxy)\"}";
+
+    private final URI target;
+    private final HttpServer server;
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(java.time.Duration.ofSeconds(2)).build();
+    private final AtomicInteger bulks = new AtomicInteger();
+    private final AtomicInteger rejectedRequests = new AtomicInteger();
+    private final AtomicInteger rejectedItems = new AtomicInteger();
+    private final AtomicInteger dropped = new AtomicInteger();
+    private final AtomicInteger conflicts = new AtomicInteger();
+    private volatile boolean pushBack;
+    private volatile boolean down;
+    private Predicate<String> bulkMatch = body -> false;
+    private volatile Runnable afterBulk = () -> { };
+
+    public EsProxy(URI target) {
+        this.target = target;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Answers bulk requests with 429s from now on, as a busy cluster does. */
+    public EsProxy pushBack() {
+        pushBack = true;
+        return this;
+    }
+
+    /**
+     * Once, for the first _bulk request whose body matches: lets Elasticsearch write it, then runs {@code action}
+     * and drops the connection without the answer.
+     */
+    public synchronized EsProxy afterBulk(Predicate<String> match, Runnable action) {
+        bulkMatch = match;
+        afterBulk = action;
+        return this;
+    }
+
+    /** Drops every request unanswered while down, as a node gone does; passes them on again once up. */
+    public EsProxy down(boolean down) {
+        this.down = down;
+        return this;
+    }
+
+    /** Requests whose connection was dropped unanswered. */
+    public int dropped() {
+        return dropped.get();
+    }
+
+    /** Documents Elasticsearch refused with 409 in the bulk answers it passed on (a write that had landed already). */
+    public int conflicts() {
+        return conflicts.get();
+    }
+
+    /** Bulk requests answered 429 as a whole. */
+    public int rejectedRequests() {
+        return rejectedRequests.get();
+    }
+
+    /** Documents rejected with an item-level 429. */
+    public int rejectedItems() {
+        return rejectedItems.get();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (down) {
+                dropped.incrementAndGet();
+                return;
+            }
+            boolean bulk = exchange.getRequestURI().getPath().endsWith("/_bulk");
+            if (bulk && matches(new String(body, StandardCharsets.UTF_8))) {
+                forward(exchange, body);
+                afterBulk.run();
+                dropped.incrementAndGet();
+                return;
+            }
+            int n = bulk && pushBack ? bulks.incrementAndGet() % 3 : 0;
+            if (n == 1) {
+                rejectedRequests.incrementAndGet();
+                reply(exchange, 429, "{\"error\":" + REJECTED + ",\"status\":429}");
+                return;
+            }
+            List<String> lines = new ArrayList<>(List.of(new String(body, StandardCharsets.UTF_8).split("\n")));
+            ObjectNode action = null;
+            if (n == 2 && lines.size() > 2) {
+                action = (ObjectNode) JSON.readTree(lines.remove(0));
+                if (!action.has("delete")) {
+                    lines.remove(0);
+                }
+                body = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+            }
+            HttpResponse<byte[]> response = forward(exchange, body);
+            exchange.getResponseHeaders().clear();
+            response.headers().map().forEach((k, v) -> {
+                if (!HOP.contains(k.toLowerCase(java.util.Locale.ROOT))) {
+                    exchange.getResponseHeaders().put(k, v);
+                }
+            });
+            if (bulk && response.statusCode() == 200) {
+                JSON.readTree(response.body()).path("items").forEach(item -> {
+                    if (item.elements().next().path("status").asInt() == 409) {
+                        conflicts.incrementAndGet();
+                    }
+                });
+            }
+            byte[] answer = action == null ? response.body() : withRejection(response.body(), action);
+            exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        } catch (IOException e) {
+            // Elasticsearch is not there (refused, or the connection died with the node): drop the connection
+            // unanswered (closing an exchange before its headers closes the connection).
+            dropped.incrementAndGet();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            exchange.close();
+        }
+    }
+
+    /** Whether this is the bulk request awaited; true once only. */
+    private synchronized boolean matches(String body) {
+        if (!bulkMatch.test(body)) {
+            return false;
+        }
+        bulkMatch = b -> false;
+        return true;
+    }
+
+    private HttpResponse<byte[]> forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
+                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        exchange.getRequestHeaders().forEach((k, v) -> {
+            if (!HOP.contains(k.toLowerCase(java.util.Locale.ROOT))) {
+                v.forEach(value -> request.header(k, value));
+            }
+        });
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Elasticsearch's answer with the withheld document's rejection first, where its item belongs. */
+    private byte[] withRejection(byte[] answer, ObjectNode action) throws IOException {
+        ObjectNode response = (ObjectNode) JSON.readTree(answer);
+        String type = action.fieldNames().next();
+        ObjectNode meta = (ObjectNode) action.get(type).deepCopy();
+        ObjectNode item = JSON.createObjectNode();
+        item.set(type, meta.put("status", 429).set("error", JSON.readTree(REJECTED)));
+        ((ArrayNode) response.get("items")).insert(0, item);
+        response.put("errors", true);
+        rejectedItems.incrementAndGet();
+        return JSON.writeValueAsBytes(response);
+    }
+
+    private static void reply(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/vnd.elasticsearch+json;compatible-with=8");
+        exchange.getResponseHeaders().set("X-Elastic-Product", "Elasticsearch");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
