@@ -1,6 +1,7 @@
 package org.lumbung;
 
 import java.util.concurrent.Callable;
+import org.apache.camel.CamelExecutionException;
 import org.lumbung.cli.BackupCommand;
 import org.lumbung.cli.DeadletterCommand;
 import org.lumbung.cli.HarvestCommand;
@@ -54,11 +55,25 @@ public final class App implements Callable<Integer> {
                 commandLine.getErr().println("lumbung: " + e.getMessage());
                 return FAILED;
             }
-            commandLine.getErr().println("lumbung: " + e);
-            e.printStackTrace(commandLine.getErr());
+            // A failure inside a route arrives wrapped by Camel: its cause says what went wrong.
+            Throwable failure = e instanceof CamelExecutionException && e.getCause() != null ? e.getCause() : e;
+            commandLine.getErr().println("lumbung: " + describe(failure));
+            failure.printStackTrace(commandLine.getErr());
             return FAILED;
         });
         return cli.execute(args);
+    }
+
+    /** A failure and its causes in one line, each message once: {@code what failed: why: and why}. */
+    static String describe(Throwable failure) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = failure; t != null && out.length() < 500; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+            if (out.indexOf(message) < 0) {
+                out.append(out.isEmpty() ? "" : ": ").append(message);
+            }
+        }
+        return out.toString();
     }
 
     /** With no command Lumbung runs. */

@@ -140,7 +140,13 @@ public final class SourceRegistry {
             run = new SourceState.LastRun(null, now, i.complete() ? "complete" : "complete with failures",
                     i.indexed(), i.deleted(), i.failures().size(), null);
         }
-        store.release(id, run);
+        try {
+            store.release(id, run);
+        } catch (UncheckedIOException e) {
+            // Elasticsearch is away: the lease stays until it expires (or its holder is found dead on this machine).
+            LOG.warn("source {}: cannot give its lease back or record this run ({}); the lease expires within "
+                    + "lumbung.harvest.lease", id, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        }
     }
 
     /** One harvest per set, or one of the whole repository when the source names no set. */
