@@ -105,6 +105,20 @@ class HarvestQuirksIT {
     }
 
     @Test
+    void weathersAStormOf503sOnEveryRequestOfTheHarvest() throws Exception {
+        Fault[] storm = IntStream.range(0, 16).mapToObj(i -> i % 4 == 3 ? Fault.pass() : Fault.status(503))
+                .toArray(Fault[]::new);
+        try (FakeRepository repo = new FakeRepository().records(7, "2026-01-01").fault(storm)) {
+            // Identify and three pages, each answered 503 three times before it is served: 12 503s in all.
+            Cli.Result result = Harvests.harvest(repo.baseUrl(), "fake", prefix, "--no-windows");
+            assertThat(result.status()).isZero();
+            assertThat(result.out()).contains("harvest fake complete: 3 pages, 7 records indexed", "12 retries");
+            assertThat(records()).containsOnlyKeys(ids(1, 7));
+            assertThat(repo.queries()).hasSize(16);
+        }
+    }
+
+    @Test
     void survivesResetConnectionsAndAServerStallingPastTheReadTimeout() throws Exception {
         try (FakeRepository repo = new FakeRepository().records(7, "2026-01-01")
                 .fault(Fault.pass(), Fault.connectionReset(), Fault.stall(1500))) {
