@@ -58,8 +58,7 @@ public final class Components {
         this.reports = new ReportStore(es.client(), layout, instance);
         this.sourceStore = new SourceStore(es.client(), layout.sourcesIndex(), instance,
                 settings.duration("lumbung.harvest.lease"));
-        this.detector = new LanguageDetector(settings.languageCandidates(),
-                settings.integer("lumbung.language.prefix", 20, 100_000));
+        this.detector = detector(settings);
         this.fetcher = fetcher(settings);
         this.tuning = new HarvestTuning(settings.duration("lumbung.harvest.window.min"),
                 settings.duration("lumbung.harvest.window.max"), settings.duration("lumbung.harvest.overlap"),
@@ -131,7 +130,18 @@ public final class Components {
     }
 
     public Crosswalks crosswalks() {
+        return crosswalks(detector);
+    }
+
+    /** Every crosswalk Lumbung has, in the order they are tried (the benchmarks read each format through these). */
+    public static Crosswalks crosswalks(LanguageDetector detector) {
         return new Crosswalks(List.of(new OaiDcCrosswalk()), detector);
+    }
+
+    /** The language detector the settings describe. */
+    public static LanguageDetector detector(Settings settings) {
+        return new LanguageDetector(settings.languageCandidates(),
+                settings.integer("lumbung.language.prefix", 20, 100_000));
     }
 
     public OaiHarvester harvester(RecordSink sink) {
