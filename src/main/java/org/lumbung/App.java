@@ -1,6 +1,7 @@
 package org.lumbung;
 
 import java.util.concurrent.Callable;
+import org.lumbung.cli.BenchCommand;
 import org.lumbung.cli.DeadletterCommand;
 import org.lumbung.cli.HarvestCommand;
 import org.lumbung.cli.IngestCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lumbung", mixinStandardHelpOptions = true, versionProvider = App.Version.class,
         description = "Harvests scholarly metadata over OAI-PMH and from article landing pages into Elasticsearch.",
         subcommands = {RunCommand.class, HarvestCommand.class, IngestCommand.class, SearchCommand.class,
-            InspectCommand.class, SourcesCommand.class, DeadletterCommand.class})
+            InspectCommand.class, SourcesCommand.class, DeadletterCommand.class, BenchCommand.class})
 public final class App implements Callable<Integer> {
 
     /** Exit statuses shared by every command. */

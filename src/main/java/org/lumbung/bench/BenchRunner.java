@@ -1,0 +1,114 @@
+package org.lumbung.bench;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.lumbung.dc.Crosswalks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the benchmark: renders each corpus, starts the page server, then for each size and run indexes the corpus
+ * twice on the same Elasticsearch, by Lumbung and by the ceiling, each into a fresh index that is counted and dropped
+ * afterwards. The order alternates from run to run, so that neither side always finds the node warmer.
+ */
+final class BenchRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger("lumbung.bench");
+
+    /** A size's measurements, run by run. */
+    record SizeResult(int records, List<Measurement> lumbung, List<Measurement> bulk) {
+    }
+
+    private final URI es;
+    private final ElasticsearchClient client;
+    private final Bench.Options options;
+
+    BenchRunner(URI es, ElasticsearchClient client, Bench.Options options) {
+        this.es = es;
+        this.client = client;
+        this.options = options;
+    }
+
+    List<SizeResult> run(Crosswalks crosswalks) throws IOException, InterruptedException {
+        Path corpora = Files.createDirectories(options.work().resolve("corpus"));
+        Path logs = Files.createDirectories(options.work().resolve("runs"));
+        List<Corpus> corpusList = new ArrayList<>();
+        for (int size : options.sizes()) {
+            corpusList.add(Corpus.prepare(corpora, size, options.seed(), HarvestRun.SOURCE_ID, crosswalks));
+        }
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.heap()));
+        if (options.liveSample() > 0) {
+            jvm.add("-Dlumbung.bench.live-sample=" + options.liveSample());
+        }
+        HarvestRun harvest = new HarvestRun(es, client, logs, jvm, options.settings(), options.profile());
+        BulkCeiling ceiling = new BulkCeiling(es, client, options.bulkInFlight());
+        Process server = ChildJvm.startReading(List.of("-Xmx128m"), PageServer.class, List.of(corpora.toString()),
+                logs.resolve("page-server.log"));
+        try {
+            String root = "http://127.0.0.1:" + port(server);
+            List<SizeResult> results = new ArrayList<>();
+            for (Corpus corpus : corpusList) {
+                SizeResult result = new SizeResult(corpus.records(), new ArrayList<>(), new ArrayList<>());
+                for (int run = 1; run <= options.runs(); run++) {
+                    String tag = "n" + corpus.records() + "-r" + run;
+                    String baseUrl = root + "/n" + corpus.records() + "/oai";
+                    Step lumbung = new Step("bench-lumbung-" + tag, p -> harvest.run(corpus, baseUrl, p),
+                            result.lumbung());
+                    Step bulk = new Step("bench-bulk-" + tag, p -> ceiling.run(corpus, p), result.bulk());
+                    for (Step step : run % 2 == 1 ? List.of(bulk, lumbung) : List.of(lumbung, bulk)) {
+                        step.into().add(measure(step));
+                    }
+                    LOG.info("{} records, run {}: Lumbung {} records/s, _bulk {} records/s", corpus.records(), run,
+                            Math.round(last(result.lumbung()).perSecond()), Math.round(last(result.bulk()).perSecond()));
+                }
+                results.add(result);
+            }
+            return results;
+        } finally {
+            ChildJvm.stop(server);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Measured {
+        Measurement run(String prefix) throws IOException, InterruptedException;
+    }
+
+    /** One side of one run: its index prefix, what it does, where its measurement goes. */
+    private record Step(String prefix, Measured measured, List<Measurement> into) {
+    }
+
+    /** One measurement on clean ground: its indices dropped before and after, and a pause for the node to settle. */
+    private Measurement measure(Step step) throws IOException, InterruptedException {
+        Indices.drop(client, step.prefix());
+        Thread.sleep(2000);
+        try {
+            return step.measured().run(step.prefix());
+        } finally {
+            Indices.drop(client, step.prefix());
+        }
+    }
+
+    private static Measurement last(List<Measurement> runs) {
+        return runs.get(runs.size() - 1);
+    }
+
+    /** The port the page server printed, once it listens. */
+    private static int port(Process server) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        if (line == null || !line.startsWith("port ")) {
+            throw new IOException("the page server did not start (it said: " + line + ")");
+        }
+        return Integer.parseInt(line.substring(5).trim());
+    }
+}
