@@ -32,6 +32,7 @@ final class Fixtures {
         return ("<OAI-PMH xmlns=\"http://www.openarchives.org/OAI/2.0/\"><responseDate>2026-01-01T00:00:00Z"
                 + "</responseDate><request verb=\"GetRecord\">http://127.0.0.1/oai</request><GetRecord><record><header>"
                 + "<identifier>oai:bench:" + metadataPrefix + "</identifier><datestamp>2026-01-01</datestamp></header>"
-                + "<metadata>" + document + "</metadata></record></GetRecord></OAI-PMH>").getBytes(StandardCharsets.UTF_8);
+                + "<metadata>" + document + "</metadata></record></GetRecord></OAI-PMH>")
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

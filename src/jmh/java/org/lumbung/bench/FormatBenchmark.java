@@ -44,7 +44,8 @@ public class FormatBenchmark extends OneCore {
         withoutDetection = Components.crosswalks(null);
         DcBatch batch = crosswalks.toDc(batch(parser.parse(response, "bench", format, format)));
         if (batch.records().isEmpty() || !batch.failures().isEmpty()) {
-            throw new IllegalStateException("the " + format + " fixture does not crosswalk cleanly: " + batch.failures());
+            throw new IllegalStateException("the " + format + " fixture does not crosswalk cleanly: "
+                    + batch.failures());
         }
     }
 

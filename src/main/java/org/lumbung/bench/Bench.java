@@ -55,7 +55,8 @@ public final class Bench {
         machine.put("lumbung", BuildInfo.version());
         machine.put("elasticsearch", BuildInfo.elasticsearchVersion() + " at " + lumbung.elasticsearchUrl());
         List<BenchRunner.SizeResult> sizes = new BenchRunner(lumbung.elasticsearchUrl(),
-                lumbung.components().es().client(), options).run(lumbung.components().crosswalks());
+                lumbung.components().es().client(), options, lumbung.settings().indexPrefix())
+                .run(lumbung.components().crosswalks());
         machine.put("loadAtEnd", Machine.load());
         return new Result(machine, options, sizes);
     }

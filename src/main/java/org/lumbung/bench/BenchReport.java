@@ -29,8 +29,9 @@ final class BenchReport {
                 .append(" runs per size, median (least-greatest); _bulk: ").append(BulkBodies.BATCH)
                 .append(" documents a request, ").append(options.bulkInFlight()).append(" in flight.\n\n");
         boolean live = options.liveSample() > 0;
-        out.append("| records | Lumbung records/s | _bulk records/s | Lumbung / _bulk | peak heap used | peak heap after GC |")
-                .append(live ? " peak live heap |" : "").append(" peak RSS | harvesting JVM CPU s |\n");
+        out.append("| records | Lumbung records/s | _bulk records/s | Lumbung / _bulk | peak heap used |")
+                .append(" peak heap after GC |").append(live ? " peak live heap |" : "")
+                .append(" peak RSS | harvesting JVM CPU s |\n");
         out.append("|---:|---:|---:|---:|---:|---:|").append(live ? "---:|" : "").append("---:|---:|\n");
         for (BenchRunner.SizeResult r : results) {
             List<Measurement> lumbung = r.lumbung();
@@ -54,8 +55,8 @@ final class BenchReport {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("machine", machine);
         all.put("options", Map.of("sizes", options.sizes(), "runs", options.runs(), "heap", options.heap(),
-                "liveSampleMillis", options.liveSample(), "bulkInFlight", options.bulkInFlight(), "seed", options.seed(),
-                "settings", options.settings()));
+                "liveSampleMillis", options.liveSample(), "bulkInFlight", options.bulkInFlight(),
+                "seed", options.seed(), "settings", options.settings()));
         all.put("results", results);
         Files.createDirectories(file.getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), all);

@@ -31,11 +31,14 @@ final class BenchRunner {
     private final URI es;
     private final ElasticsearchClient client;
     private final Bench.Options options;
+    private final String prefix;
 
-    BenchRunner(URI es, ElasticsearchClient client, Bench.Options options) {
+    /** Measurements go to indices named {@code <prefix>-lumbung-n<records>-r<run>} and {@code <prefix>-bulk-...}. */
+    BenchRunner(URI es, ElasticsearchClient client, Bench.Options options, String prefix) {
         this.es = es;
         this.client = client;
         this.options = options;
+        this.prefix = prefix;
     }
 
     List<SizeResult> run(Crosswalks crosswalks) throws IOException, InterruptedException {
@@ -61,14 +64,15 @@ final class BenchRunner {
                 for (int run = 1; run <= options.runs(); run++) {
                     String tag = "n" + corpus.records() + "-r" + run;
                     String baseUrl = root + "/n" + corpus.records() + "/oai";
-                    Step lumbung = new Step("bench-lumbung-" + tag, p -> harvest.run(corpus, baseUrl, p),
+                    Step lumbung = new Step(prefix + "-lumbung-" + tag, p -> harvest.run(corpus, baseUrl, p),
                             result.lumbung());
-                    Step bulk = new Step("bench-bulk-" + tag, p -> ceiling.run(corpus, p), result.bulk());
+                    Step bulk = new Step(prefix + "-bulk-" + tag, p -> ceiling.run(corpus, p), result.bulk());
                     for (Step step : run % 2 == 1 ? List.of(bulk, lumbung) : List.of(lumbung, bulk)) {
                         step.into().add(measure(step));
                     }
                     LOG.info("{} records, run {}: Lumbung {} records/s, _bulk {} records/s", corpus.records(), run,
-                            Math.round(last(result.lumbung()).perSecond()), Math.round(last(result.bulk()).perSecond()));
+                            Math.round(last(result.lumbung()).perSecond()),
+                            Math.round(last(result.bulk()).perSecond()));
                 }
                 results.add(result);
             }

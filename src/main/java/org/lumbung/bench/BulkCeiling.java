@@ -39,7 +39,8 @@ final class BulkCeiling {
     Measurement run(Corpus corpus, String prefix) throws IOException, InterruptedException {
         IndexLayout layout = new IndexLayout(prefix, 0);
         new IndexSetup(client, layout).ensure();
-        URI target = es.resolve("/" + layout.recordsAlias() + "/_bulk?require_alias=true&filter_path=errors,items.*.error");
+        URI target = es.resolve("/" + layout.recordsAlias()
+                + "/_bulk?require_alias=true&filter_path=errors,items.*.error");
         List<Path> bodies = BulkBodies.all(corpus);
         AtomicInteger next = new AtomicInteger();
         ExecutorService senders = Executors.newFixedThreadPool(inFlight);

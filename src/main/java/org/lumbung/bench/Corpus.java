@@ -127,7 +127,8 @@ final class Corpus {
     private static String head(String responseDate) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<OAI-PMH xmlns=\"" + OAI_NS + "\" xmlns:xsi=\""
                 + "http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"" + OAI_NS
-                + " http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd\"><responseDate>" + responseDate + "</responseDate>";
+                + " http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd\"><responseDate>" + responseDate
+                + "</responseDate>";
     }
 
     private static Properties read(Path manifest) throws IOException {

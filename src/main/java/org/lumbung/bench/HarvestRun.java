@@ -67,7 +67,8 @@ final class HarvestRun {
         }
         Properties cost = new Properties();
         if (!Files.exists(probe)) {
-            throw new IOException("the harvest ended with status " + harvest.exitValue() + " and no figures; see " + log);
+            throw new IOException("the harvest ended with status " + harvest.exitValue() + " and no figures; see "
+                    + log);
         }
         try (InputStream in = Files.newInputStream(probe)) {
             cost.load(in);

@@ -15,7 +15,7 @@ final class Indices {
         return client.count(c -> c.index(alias)).count();
     }
 
-    /** Every index and the template under the prefix (Elasticsearch 8 deletes no indices by wildcard: each is named). */
+    /** Every index and the template under the prefix (Elasticsearch 8 deletes no index by wildcard: each is named). */
     static void drop(ElasticsearchClient client, String prefix) throws IOException {
         for (String index : client.indices().get(g -> g.index(prefix + "-*").allowNoIndices(true)).result().keySet()) {
             client.indices().delete(d -> d.index(index));

@@ -160,7 +160,10 @@ final class RecordGenerator {
     }
 
     private String name(SplittableRandom random) {
-        String given = words.pick("given", random) + (random.nextDouble() < 0.3 ? " " + words.pick("given", random) : "");
+        String given = words.pick("given", random);
+        if (random.nextDouble() < 0.3) {
+            given += " " + words.pick("given", random);
+        }
         String family = words.pick("family", random);
         return random.nextBoolean() ? family + ", " + given : given + " " + family;
     }
@@ -180,8 +183,8 @@ final class RecordGenerator {
     }
 
     private static String doi(int i, int year, SplittableRandom random) {
-        String doi = "10." + (14_000 + random.nextInt(900)) + "/jbench.v" + (year - 2008) + "i" + (1 + random.nextInt(4))
-                + "." + (i + 1);
+        String doi = "10." + (14_000 + random.nextInt(900)) + "/jbench.v" + (year - 2008) + "i"
+                + (1 + random.nextInt(4)) + "." + (i + 1);
         return switch (random.nextInt(3)) {
             case 0 -> "https://doi.org/" + doi;
             case 1 -> "doi:" + doi;

@@ -38,10 +38,11 @@ public final class BenchCommand implements Callable<Integer> {
     String heap = "256m";
 
     @Option(names = "--live-sample", paramLabel = "DURATION",
-            description = "Force a full collection this often in the harvesting JVM to measure its live heap (slows it).")
+            description = "Force a full collection this often in the harvesting JVM, to measure its live heap.")
     String liveSample = "0s";
 
-    @Option(names = "--bulk-in-flight", paramLabel = "N", description = "_bulk requests in flight for the ceiling; default 1.")
+    @Option(names = "--bulk-in-flight", paramLabel = "N",
+            description = "_bulk requests in flight for the ceiling; default 1.")
     int bulkInFlight = 1;
 
     @Option(names = "--profile", description = "Record a Flight Recorder profile of each harvest beside its log.")
