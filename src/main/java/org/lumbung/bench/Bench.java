@@ -15,7 +15,7 @@ public final class Bench {
      * @param runs         runs per size
      * @param heap         the harvesting JVM's -Xmx
      * @param liveSample   milliseconds between forced full collections in the harvesting JVM; 0 for none
-     * @param bulkInFlight _bulk requests the ceiling keeps in flight
+     * @param bulkInFlight _bulk requests the ceiling keeps in flight; 0 for no ceiling (the memory runs)
      * @param seed         seed of the synthetic records
      * @param work         where corpora, run logs and results go
      * @param settings     Lumbung settings handed on to the harvest ({@code -Dkey=value})

@@ -20,34 +20,45 @@ final class BenchReport {
 
     static String markdown(Map<String, String> machine, Bench.Options options,
                            List<BenchRunner.SizeResult> results) {
-        StringBuilder out = new StringBuilder();
-        out.append("Machine: ").append(machine.get("cpu")).append(", ").append(machine.get("cores")).append(" cores, ")
-                .append(machine.get("memory")).append("; ").append(machine.get("java")).append("; Elasticsearch ")
-                .append(machine.get("elasticsearch")).append("; load average ").append(machine.get("loadAtStart"))
-                .append(" at start, ").append(machine.get("loadAtEnd")).append(" at end.\n");
-        out.append("Harvesting JVM: -Xmx").append(options.heap()).append("; ").append(options.runs())
-                .append(" runs per size, median (least-greatest); _bulk: ").append(BulkBodies.BATCH)
-                .append(" documents a request, ").append(options.bulkInFlight()).append(" in flight.\n\n");
         boolean live = options.liveSample() > 0;
+        StringBuilder out = new StringBuilder(setting(machine, options)).append("\n\n");
         out.append("| records | Lumbung records/s | _bulk records/s | Lumbung / _bulk | peak heap used |")
                 .append(" peak heap after GC |").append(live ? " peak live heap |" : "")
                 .append(" peak RSS | harvesting JVM CPU s |\n");
         out.append("|---:|---:|---:|---:|---:|---:|").append(live ? "---:|" : "").append("---:|---:|\n");
         for (BenchRunner.SizeResult r : results) {
-            List<Measurement> lumbung = r.lumbung();
-            double[] ratios = IntStream.range(0, lumbung.size())
-                    .mapToDouble(i -> lumbung.get(i).perSecond() / r.bulk().get(i).perSecond()).toArray();
-            out.append(String.format(java.util.Locale.ROOT, "| %,d | ", r.records()))
-                    .append(Spread.of(lumbung, Measurement::perSecond).format("%,.0f")).append(" | ")
-                    .append(Spread.of(r.bulk(), Measurement::perSecond).format("%,.0f")).append(" | ")
-                    .append(Spread.of(ratios).format("%.2f")).append(" | ")
-                    .append(Spread.of(lumbung, m -> m.peakHeapUsed() / MB).format("%.0f MB")).append(" | ")
-                    .append(Spread.of(lumbung, m -> m.peakHeapAfterGc() / MB).format("%.0f MB")).append(" | ")
-                    .append(live ? Spread.of(lumbung, m -> m.peakLiveHeap() / MB).format("%.0f MB") + " | " : "")
-                    .append(Spread.of(lumbung, m -> m.peakRss() / MB).format("%.0f MB")).append(" | ")
-                    .append(Spread.of(lumbung, Measurement::cpuSeconds).format("%.1f")).append(" |\n");
+            out.append(row(r, live)).append('\n');
         }
         return out.toString();
+    }
+
+    /** The machine and how the runs were made. */
+    private static String setting(Map<String, String> machine, Bench.Options options) {
+        String ceiling = options.bulkInFlight() == 0 ? "no _bulk ceiling"
+                : "_bulk: " + BulkBodies.BATCH + " documents a request, " + options.bulkInFlight() + " in flight";
+        String live = options.liveSample() > 0
+                ? "; live heap: a full collection every " + options.liveSample() + " ms (slows the harvest)" : "";
+        return "Machine: " + machine.get("cpu") + ", " + machine.get("cores") + " cores, " + machine.get("memory")
+                + "; " + machine.get("java") + "; Elasticsearch " + machine.get("elasticsearch") + "; Lumbung "
+                + machine.get("lumbung") + "; load average " + machine.get("loadAtStart") + " at start, "
+                + machine.get("loadAtEnd") + " at end.\nHarvesting JVM: -Xmx" + options.heap() + "; " + options.runs()
+                + " runs per size, median (least-greatest); " + ceiling + live + ".";
+    }
+
+    private static String row(BenchRunner.SizeResult r, boolean live) {
+        List<Measurement> lumbung = r.lumbung();
+        boolean ceiling = !r.bulk().isEmpty();
+        double[] ratios = IntStream.range(0, ceiling ? lumbung.size() : 0)
+                .mapToDouble(i -> lumbung.get(i).perSecond() / r.bulk().get(i).perSecond()).toArray();
+        return String.format(java.util.Locale.ROOT, "| %,d | ", r.records())
+                + Spread.of(lumbung, Measurement::perSecond).format("%,.0f") + " | "
+                + (ceiling ? Spread.of(r.bulk(), Measurement::perSecond).format("%,.0f") : "-") + " | "
+                + (ceiling ? Spread.of(ratios).format("%.2f") : "-") + " | "
+                + Spread.of(lumbung, m -> m.peakHeapUsed() / MB).format("%.0f MB") + " | "
+                + Spread.of(lumbung, m -> m.peakHeapAfterGc() / MB).format("%.0f MB") + " | "
+                + (live ? Spread.of(lumbung, m -> m.peakLiveHeap() / MB).format("%.0f MB") + " | " : "")
+                + Spread.of(lumbung, m -> m.peakRss() / MB).format("%.0f MB") + " | "
+                + Spread.of(lumbung, Measurement::cpuSeconds).format("%.1f") + " |";
     }
 
     static void writeJson(Path file, Map<String, String> machine, Bench.Options options,

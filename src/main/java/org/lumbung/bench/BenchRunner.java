@@ -53,7 +53,7 @@ final class BenchRunner {
             jvm.add("-Dlumbung.bench.live-sample=" + options.liveSample());
         }
         HarvestRun harvest = new HarvestRun(es, client, logs, jvm, options.settings(), options.profile());
-        BulkCeiling ceiling = new BulkCeiling(es, client, options.bulkInFlight());
+        BulkCeiling ceiling = new BulkCeiling(es, client, Math.max(1, options.bulkInFlight()));
         Process server = ChildJvm.startReading(List.of("-Xmx128m"), PageServer.class, List.of(corpora.toString()),
                 logs.resolve("page-server.log"));
         try {
@@ -67,12 +67,14 @@ final class BenchRunner {
                     Step lumbung = new Step(prefix + "-lumbung-" + tag, p -> harvest.run(corpus, baseUrl, p),
                             result.lumbung());
                     Step bulk = new Step(prefix + "-bulk-" + tag, p -> ceiling.run(corpus, p), result.bulk());
-                    for (Step step : run % 2 == 1 ? List.of(bulk, lumbung) : List.of(lumbung, bulk)) {
+                    List<Step> steps = options.bulkInFlight() == 0 ? List.of(lumbung)
+                            : run % 2 == 1 ? List.of(bulk, lumbung) : List.of(lumbung, bulk);
+                    for (Step step : steps) {
                         step.into().add(measure(step));
                     }
-                    LOG.info("{} records, run {}: Lumbung {} records/s, _bulk {} records/s", corpus.records(), run,
-                            Math.round(last(result.lumbung()).perSecond()),
-                            Math.round(last(result.bulk()).perSecond()));
+                    LOG.info("{} records, run {}: Lumbung {} records/s{}", corpus.records(), run,
+                            Math.round(last(result.lumbung()).perSecond()), result.bulk().isEmpty() ? ""
+                                    : ", _bulk " + Math.round(last(result.bulk()).perSecond()) + " records/s");
                 }
                 results.add(result);
             }

@@ -45,6 +45,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = "_bulk requests in flight for the ceiling; default 1.")
     int bulkInFlight = 1;
 
+    @Option(names = "--harvest-only", description = "Harvest without the _bulk ceiling (for the memory runs).")
+    boolean harvestOnly;
+
     @Option(names = "--profile", description = "Record a Flight Recorder profile of each harvest beside its log.")
     boolean profile;
 
@@ -63,8 +66,8 @@ public final class BenchCommand implements Callable<Integer> {
         unlessSet(defaults, "lumbung.index.prefix", common.indexPrefix, "bench");
         Settings settings = common.settings(defaults);
         Bench.Options options = new Bench.Options(List.copyOf(sizes), runs, heap,
-                Durations.parse(liveSample).toMillis(), bulkInFlight, seed, settings.dataDir().toAbsolutePath(),
-                Map.copyOf(common.properties), profile);
+                Durations.parse(liveSample).toMillis(), harvestOnly ? 0 : bulkInFlight, seed,
+                settings.dataDir().toAbsolutePath(), Map.copyOf(common.properties), profile);
         try (Lumbung lumbung = Lumbung.start(settings)) {
             Bench.Result result = Bench.run(lumbung, options);
             System.out.print(result.markdown());
