@@ -60,28 +60,32 @@ final class BenchRunner {
             String root = "http://127.0.0.1:" + port(server);
             List<SizeResult> results = new ArrayList<>();
             for (Corpus corpus : corpusList) {
-                SizeResult result = new SizeResult(corpus.records(), new ArrayList<>(), new ArrayList<>());
-                for (int run = 1; run <= options.runs(); run++) {
-                    String tag = "n" + corpus.records() + "-r" + run;
-                    String baseUrl = root + "/n" + corpus.records() + "/oai";
-                    Step lumbung = new Step(prefix + "-lumbung-" + tag, p -> harvest.run(corpus, baseUrl, p),
-                            result.lumbung());
-                    Step bulk = new Step(prefix + "-bulk-" + tag, p -> ceiling.run(corpus, p), result.bulk());
-                    List<Step> steps = options.bulkInFlight() == 0 ? List.of(lumbung)
-                            : run % 2 == 1 ? List.of(bulk, lumbung) : List.of(lumbung, bulk);
-                    for (Step step : steps) {
-                        step.into().add(measure(step));
-                    }
-                    LOG.info("{} records, run {}: Lumbung {} records/s{}", corpus.records(), run,
-                            Math.round(last(result.lumbung()).perSecond()), result.bulk().isEmpty() ? ""
-                                    : ", _bulk " + Math.round(last(result.bulk()).perSecond()) + " records/s");
-                }
-                results.add(result);
+                results.add(measure(corpus, root + "/n" + corpus.records() + "/oai", harvest, ceiling));
             }
             return results;
         } finally {
             ChildJvm.stop(server);
         }
+    }
+
+    /** The runs of one size: the ceiling first in odd runs, Lumbung first in even ones. */
+    private SizeResult measure(Corpus corpus, String baseUrl, HarvestRun harvest, BulkCeiling ceiling)
+            throws IOException, InterruptedException {
+        SizeResult result = new SizeResult(corpus.records(), new ArrayList<>(), new ArrayList<>());
+        for (int run = 1; run <= options.runs(); run++) {
+            String tag = "n" + corpus.records() + "-r" + run;
+            Step lumbung = new Step(prefix + "-lumbung-" + tag, p -> harvest.run(corpus, baseUrl, p), result.lumbung());
+            Step bulk = new Step(prefix + "-bulk-" + tag, p -> ceiling.run(corpus, p), result.bulk());
+            List<Step> steps = options.bulkInFlight() == 0 ? List.of(lumbung)
+                    : run % 2 == 1 ? List.of(bulk, lumbung) : List.of(lumbung, bulk);
+            for (Step step : steps) {
+                step.into().add(measure(step));
+            }
+            LOG.info("{} records, run {}: Lumbung {} records/s{}", corpus.records(), run,
+                    Math.round(last(result.lumbung()).perSecond()), result.bulk().isEmpty() ? ""
+                            : ", _bulk " + Math.round(last(result.bulk()).perSecond()) + " records/s");
+        }
+        return result;
     }
 
     @FunctionalInterface

@@ -45,6 +45,13 @@ final class RecordGenerator {
                 .append("\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"")
                 .append(OAI_DC).append(" http://www.openarchives.org/OAI/2.0/oai_dc.xsd\">");
         Values dc = new Values(xml, labelled);
+        content(dc, indonesian, random);
+        publication(dc, i, indonesian, year, journal, random);
+        return xml.append("</oai_dc:dc></metadata></record>").toString();
+    }
+
+    /** Titles, creators, keywords, abstracts: what the article says. */
+    private void content(Values dc, boolean indonesian, SplittableRandom random) {
         dc.add("title", title(indonesian, random), indonesian);
         if (random.nextDouble() < 0.5) {
             dc.add("title", title(!indonesian, random), !indonesian);
@@ -58,6 +65,10 @@ final class RecordGenerator {
         if (random.nextDouble() < 0.2) {
             dc.add("description", prose(!indonesian, 100 + random.nextInt(201), random), !indonesian);
         }
+    }
+
+    /** Publisher, date, types, identifiers, source, language, relation, rights: where and how it was published. */
+    private void publication(Values dc, int i, boolean indonesian, int year, String journal, SplittableRandom random) {
         dc.add("publisher", words.pick("institution", random), indonesian);
         if (random.nextDouble() < 0.2) {
             dc.add("contributor", "Kementerian Pendidikan, Kebudayaan, Riset, dan Teknologi", true);
@@ -86,7 +97,6 @@ final class RecordGenerator {
             dc.add("rights", words.pick("rights", random).replace("{year}", Integer.toString(year))
                     .replace("{journal}", journal), false);
         }
-        return xml.append("</oai_dc:dc></metadata></record>").toString();
     }
 
     /** Writes dc elements; {@code xml:lang} only where the record labels its values and the value has a language. */
