@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -22,12 +23,16 @@ final class BenchReport {
                            List<BenchRunner.SizeResult> results) {
         boolean live = options.liveSample() > 0;
         StringBuilder out = new StringBuilder(setting(machine, options)).append("\n\n");
-        out.append("| records | Lumbung records/s | _bulk records/s | Lumbung / _bulk | peak heap used |")
-                .append(" peak heap after GC |").append(live ? " peak live heap |" : "")
-                .append(" peak RSS | harvesting JVM CPU s |\n");
-        out.append("|---:|---:|---:|---:|---:|---:|").append(live ? "---:|" : "").append("---:|---:|\n");
+        out.append("| records | Lumbung records/s | _bulk records/s | Lumbung / _bulk | Elasticsearch CPU s per 1,000")
+                .append(" records, harvest / _bulk | harvesting JVM CPU s, start-up included |\n")
+                .append("|---:|---:|---:|---:|---:|---:|\n");
         for (BenchRunner.SizeResult r : results) {
-            out.append(row(r, live)).append('\n');
+            out.append(speed(r)).append('\n');
+        }
+        out.append("\n| records | peak heap used | peak heap after GC |").append(live ? " peak live heap |" : "")
+                .append(" peak RSS |\n|---:|---:|---:|").append(live ? "---:|" : "").append("---:|\n");
+        for (BenchRunner.SizeResult r : results) {
+            out.append(memory(r, live)).append('\n');
         }
         return out.toString();
     }
@@ -45,20 +50,27 @@ final class BenchReport {
                 + " runs per size, median (least-greatest); " + ceiling + live + ".";
     }
 
-    private static String row(BenchRunner.SizeResult r, boolean live) {
+    private static String speed(BenchRunner.SizeResult r) {
         List<Measurement> lumbung = r.lumbung();
         boolean ceiling = !r.bulk().isEmpty();
         double[] ratios = IntStream.range(0, ceiling ? lumbung.size() : 0)
                 .mapToDouble(i -> lumbung.get(i).perSecond() / r.bulk().get(i).perSecond()).toArray();
-        return String.format(java.util.Locale.ROOT, "| %,d | ", r.records())
+        return String.format(Locale.ROOT, "| %,d | ", r.records())
                 + Spread.of(lumbung, Measurement::perSecond).format("%,.0f") + " | "
                 + (ceiling ? Spread.of(r.bulk(), Measurement::perSecond).format("%,.0f") : "-") + " | "
                 + (ceiling ? Spread.of(ratios).format("%.2f") : "-") + " | "
+                + Spread.of(lumbung, Measurement::esCpuPerThousand).format("%.2f") + " / "
+                + (ceiling ? Spread.of(r.bulk(), Measurement::esCpuPerThousand).format("%.2f") : "-") + " | "
+                + Spread.of(lumbung, Measurement::cpuSeconds).format("%.1f") + " |";
+    }
+
+    private static String memory(BenchRunner.SizeResult r, boolean live) {
+        List<Measurement> lumbung = r.lumbung();
+        return String.format(Locale.ROOT, "| %,d | ", r.records())
                 + Spread.of(lumbung, m -> m.peakHeapUsed() / MB).format("%.0f MB") + " | "
                 + Spread.of(lumbung, m -> m.peakHeapAfterGc() / MB).format("%.0f MB") + " | "
                 + (live ? Spread.of(lumbung, m -> m.peakLiveHeap() / MB).format("%.0f MB") + " | " : "")
-                + Spread.of(lumbung, m -> m.peakRss() / MB).format("%.0f MB") + " | "
-                + Spread.of(lumbung, Measurement::cpuSeconds).format("%.1f") + " |";
+                + Spread.of(lumbung, m -> m.peakRss() / MB).format("%.0f MB") + " |";
     }
 
     static void writeJson(Path file, Map<String, String> machine, Bench.Options options,

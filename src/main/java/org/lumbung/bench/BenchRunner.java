@@ -102,7 +102,9 @@ final class BenchRunner {
         Indices.drop(client, step.prefix());
         Thread.sleep(2000);
         try {
-            return step.measured().run(step.prefix());
+            long cpu = Indices.cpuMillis(client);
+            Measurement measured = step.measured().run(step.prefix());
+            return measured.withEsCpu((Indices.cpuMillis(client) - cpu) / 1000.0);
         } finally {
             Indices.drop(client, step.prefix());
         }

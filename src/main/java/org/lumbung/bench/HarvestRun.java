@@ -82,7 +82,7 @@ final class HarvestRun {
         }
         return new Measurement("lumbung", corpus.records(), seconds, number(cost, "cpuSeconds"),
                 (long) number(cost, "peakHeapUsed"), (long) number(cost, "peakHeapAfterGc"),
-                (long) number(cost, "peakLiveHeap"), (long) number(cost, "peakRss"));
+                (long) number(cost, "peakLiveHeap"), (long) number(cost, "peakRss"), 0);
     }
 
     /** The duration the harvester measured itself, from the report it stored. */

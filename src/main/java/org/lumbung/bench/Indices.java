@@ -3,7 +3,10 @@ package org.lumbung.bench;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
 
-/** The benchmark's indices: counted when a measurement ends, and dropped so the next starts on a quiet node. */
+/**
+ * The benchmark's indices, counted when a measurement ends and dropped so the next starts on a quiet node; and the
+ * CPU time the nodes have used, read before and after each measurement.
+ */
 final class Indices {
 
     private Indices() {
@@ -23,5 +26,11 @@ final class Indices {
         if (client.indices().existsIndexTemplate(t -> t.name(prefix + "-records")).value()) {
             client.indices().deleteIndexTemplate(d -> d.name(prefix + "-records"));
         }
+    }
+
+    /** CPU time used by the cluster's nodes since they started, in milliseconds. */
+    static long cpuMillis(ElasticsearchClient client) throws IOException {
+        return client.nodes().stats(s -> s.metric("process")).nodes().values().stream()
+                .mapToLong(n -> n.process().cpu().totalInMillis()).sum();
     }
 }

@@ -12,15 +12,25 @@ package org.lumbung.bench;
  * @param peakHeapAfterGc the most heap left after any collection (floating garbage in the old generation included)
  * @param peakLiveHeap    the most heap left after a forced full collection (0 unless live sampling was asked for)
  * @param peakRss         the harvesting JVM's peak resident set (VmHWM)
+ * @param esCpuSeconds    CPU time Elasticsearch spent meanwhile (all nodes), its own housekeeping included
  */
 record Measurement(String side, int records, double seconds, double cpuSeconds, long peakHeapUsed,
-                   long peakHeapAfterGc, long peakLiveHeap, long peakRss) {
+                   long peakHeapAfterGc, long peakLiveHeap, long peakRss, double esCpuSeconds) {
 
     static Measurement bulk(int records, double seconds) {
-        return new Measurement("bulk", records, seconds, 0, 0, 0, 0, 0);
+        return new Measurement("bulk", records, seconds, 0, 0, 0, 0, 0, 0);
+    }
+
+    Measurement withEsCpu(double seconds) {
+        return new Measurement(side, records, this.seconds, cpuSeconds, peakHeapUsed, peakHeapAfterGc, peakLiveHeap,
+                peakRss, seconds);
     }
 
     double perSecond() {
         return records / seconds;
+    }
+
+    double esCpuPerThousand() {
+        return esCpuSeconds * 1000 / records;
     }
 }
