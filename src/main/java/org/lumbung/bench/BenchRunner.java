@@ -46,7 +46,8 @@ final class BenchRunner {
         Path logs = Files.createDirectories(options.work().resolve("runs"));
         List<Corpus> corpusList = new ArrayList<>();
         for (int size : options.sizes()) {
-            corpusList.add(Corpus.prepare(corpora, size, options.seed(), HarvestRun.SOURCE_ID, crosswalks));
+            corpusList.add(Corpus.prepare(corpora, size, options.seed(), HarvestRun.SOURCE_ID,
+                    options.bulkInFlight() == 0 ? null : crosswalks));
         }
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.heap()));
         if (options.liveSample() > 0) {

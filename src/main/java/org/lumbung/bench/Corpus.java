@@ -39,7 +39,10 @@ final class Corpus {
         this.records = records;
     }
 
-    /** The corpus of this size under {@code root}, rendered now unless an identical one is there. */
+    /**
+     * The corpus of this size under {@code root}, rendered now unless an identical one is there; with the ceiling's
+     * {@code _bulk} bodies when {@code crosswalks} is given (a memory run needs none), made now if they are missing.
+     */
     static Corpus prepare(Path root, int records, long seed, String sourceId, Crosswalks crosswalks)
             throws IOException {
         Corpus corpus = new Corpus(root.resolve("n" + records), records);
@@ -49,19 +52,26 @@ final class Corpus {
         wanted.setProperty("seed", Long.toString(seed));
         wanted.setProperty("sourceId", sourceId);
         Path manifest = corpus.dir.resolve("corpus.properties");
-        if (wanted.equals(read(manifest))) {
-            LOG.info("reusing the {} records rendered in {}", records, corpus.dir);
-            return corpus;
-        }
+        Properties found = read(manifest);
+        boolean bodies = "true".equals(found.remove("bodies"));
         long start = System.nanoTime();
-        Files.createDirectories(corpus.dir.resolve("pages"));
-        Files.deleteIfExists(manifest);
-        corpus.render(new RecordGenerator(seed));
-        BulkBodies.write(corpus, sourceId, crosswalks);
-        try (OutputStream out = Files.newOutputStream(manifest)) {
-            wanted.store(out, "a complete corpus; delete this file to render it again");
+        if (!wanted.equals(found)) {
+            Files.createDirectories(corpus.dir.resolve("pages"));
+            Files.deleteIfExists(manifest);
+            corpus.render(new RecordGenerator(seed));
+            bodies = false;
         }
-        LOG.info("rendered {} records in {} ({} s)", records, corpus.dir, (System.nanoTime() - start) / 1_000_000_000);
+        if (crosswalks != null && !bodies) {
+            BulkBodies.write(corpus, sourceId, crosswalks);
+            bodies = true;
+        }
+        wanted.setProperty("bodies", Boolean.toString(bodies));
+        if (!wanted.equals(read(manifest))) {
+            try (OutputStream out = Files.newOutputStream(manifest)) {
+                wanted.store(out, "a complete corpus; delete this file to render it again");
+            }
+        }
+        LOG.info("{} records in {} ({} s to render)", records, corpus.dir, (System.nanoTime() - start) / 1_000_000_000);
         return corpus;
     }
 
