@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
  * data folder ({@code ./data/bench}) and a free port keep it away from a Lumbung running here.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark a harvest of synthetic records against posting the same documents to _bulk.")
+        description = {"Benchmark a harvest of synthetic records against posting the same documents to _bulk.",
+            "Unless given, the data folder is ./data/bench, the embedded node takes a free port and the index prefix"
+                + " is bench; -D settings are handed on to the harvesting JVM."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Mixin
