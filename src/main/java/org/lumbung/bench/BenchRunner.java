@@ -59,6 +59,11 @@ final class BenchRunner {
                 logs.resolve("page-server.log"));
         try {
             String root = "http://127.0.0.1:" + port(server);
+            if (options.bulkInFlight() > 0) {
+                // A fresh node runs its indexing code interpreted at first: warm it up, so that the first measured
+                // run, whichever side goes first, finds it as the later ones do.
+                measure(new Step(prefix + "-warmup", p -> ceiling.run(corpusList.get(0), p), new ArrayList<>()));
+            }
             List<SizeResult> results = new ArrayList<>();
             for (Corpus corpus : corpusList) {
                 results.add(measure(corpus, root + "/n" + corpus.records() + "/oai", harvest, ceiling));
