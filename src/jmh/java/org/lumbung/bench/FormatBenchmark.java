@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.Setup;
  * What Lumbung spends on a harvested record before Elasticsearch, per metadata format, on one core: the page parsed
  * ({@code parse}), each record crosswalked and its values cleaned ({@code parseCrosswalk}), the language detected
  * where the record gives none ({@code parseCrosswalkNormalise}: the index route's whole work), and the index document
- * made and serialised ({@code toIndexDocuments}). Read the {@code records} lines: records per second.
+ * made and serialised ({@code toIndexDocuments}). Read the {@code records} lines (records per second) and the
+ * {@code records/cpu-s} ones ({@link CpuProfiler}: records per CPU-second, what one core does when it is all theirs).
  *
  * <p>A format is a fixture, {@code src/jmh/resources/formats/<metadataPrefix>.xml}, and its metadataPrefix in
  * {@link #format}; the crosswalks are the ones the index route uses ({@link Components#crosswalks}).
