@@ -42,7 +42,7 @@ public final class CpuProfiler implements InternalProfiler {
         if (records == null || cores <= 0) {
             return List.of();
         }
-        return List.of(new ScalarResult("records/cpu-s", records.getScore() / cores, "records/s", AggregationPolicy.AVG),
-                new ScalarResult("cores used", cores, "cores", AggregationPolicy.AVG));
+        return List.of(new ScalarResult("records/cpu-s", records.getScore() / cores, "records/s",
+                AggregationPolicy.AVG), new ScalarResult("cores used", cores, "cores", AggregationPolicy.AVG));
     }
 }
