@@ -62,7 +62,8 @@ final class BenchRunner {
             if (options.bulkInFlight() > 0) {
                 // A fresh node runs its indexing code interpreted at first: warm it up, so that the first measured
                 // run, whichever side goes first, finds it as the later ones do.
-                measure(new Step(prefix + "-warmup", p -> ceiling.run(corpusList.get(0), p), new ArrayList<>()));
+                Corpus first = corpusList.get(0);
+                measure(new Step(prefix + "-warmup", first.records(), p -> ceiling.run(first, p), new ArrayList<>()));
             }
             List<SizeResult> results = new ArrayList<>();
             for (Corpus corpus : corpusList) {
@@ -80,8 +81,10 @@ final class BenchRunner {
         SizeResult result = new SizeResult(corpus.records(), new ArrayList<>(), new ArrayList<>());
         for (int run = 1; run <= options.runs(); run++) {
             String tag = "n" + corpus.records() + "-r" + run;
-            Step lumbung = new Step(prefix + "-lumbung-" + tag, p -> harvest.run(corpus, baseUrl, p), result.lumbung());
-            Step bulk = new Step(prefix + "-bulk-" + tag, p -> ceiling.run(corpus, p), result.bulk());
+            int n = corpus.records();
+            Step lumbung = new Step(prefix + "-lumbung-" + tag, n, p -> harvest.run(corpus, baseUrl, p),
+                    result.lumbung());
+            Step bulk = new Step(prefix + "-bulk-" + tag, n, p -> ceiling.run(corpus, p), result.bulk());
             List<Step> steps = options.bulkInFlight() == 0 ? List.of(lumbung)
                     : run % 2 == 1 ? List.of(bulk, lumbung) : List.of(lumbung, bulk);
             for (Step step : steps) {
@@ -99,14 +102,17 @@ final class BenchRunner {
         Measurement run(String prefix) throws IOException, InterruptedException;
     }
 
-    /** One side of one run: its index prefix, what it does, where its measurement goes. */
-    private record Step(String prefix, Measured measured, List<Measurement> into) {
+    /** One side of one run: its index prefix, the records it indexes, what it does, where its measurement goes. */
+    private record Step(String prefix, int records, Measured measured, List<Measurement> into) {
     }
 
-    /** One measurement on clean ground: its indices dropped before and after, and a pause for the node to settle. */
+    /**
+     * One measurement on clean ground: its indices dropped before and after, and a pause for the node to settle after
+     * the last drop (longer after a larger index, up to two seconds).
+     */
     private Measurement measure(Step step) throws IOException, InterruptedException {
         Indices.drop(client, step.prefix());
-        Thread.sleep(2000);
+        Thread.sleep(Math.min(2000, step.records() / 5));
         try {
             long cpu = Indices.cpuMillis(client);
             Measurement measured = step.measured().run(step.prefix());
