@@ -6,6 +6,7 @@ import org.lumbung.cli.DeadletterCommand;
 import org.lumbung.cli.HarvestCommand;
 import org.lumbung.cli.IngestCommand;
 import org.lumbung.cli.InspectCommand;
+import org.lumbung.cli.ReindexCommand;
 import org.lumbung.cli.RunCommand;
 import org.lumbung.cli.SearchCommand;
 import org.lumbung.cli.SourcesCommand;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Command;
 @Command(name = "lumbung", mixinStandardHelpOptions = true, versionProvider = App.Version.class,
         description = "Harvests scholarly metadata over OAI-PMH and from article landing pages into Elasticsearch.",
         subcommands = {RunCommand.class, HarvestCommand.class, IngestCommand.class, SearchCommand.class,
-            InspectCommand.class, SourcesCommand.class, DeadletterCommand.class, BenchCommand.class})
+            InspectCommand.class, SourcesCommand.class, DeadletterCommand.class, ReindexCommand.class,
+            BenchCommand.class})
 public final class App implements Callable<Integer> {
 
     /** Exit statuses shared by every command. */

@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Setup;
  * {@code records/cpu-s} ones ({@link CpuProfiler}: records per CPU-second, what one core does when it is all theirs).
  *
  * <p>A format is a fixture, {@code src/jmh/resources/formats/<metadataPrefix>.xml}, and its metadataPrefix in
- * {@link #format}; the crosswalks are the ones the index route uses ({@link Components#crosswalks}).
+ * {@link #format}; the crosswalks are the ones the index route uses ({@link Crosswalks#standard}).
  */
 public class FormatBenchmark extends OneCore {
 
@@ -41,8 +41,8 @@ public class FormatBenchmark extends OneCore {
     @Setup
     public void load() throws Exception {
         response = Fixtures.oaiResponse(format);
-        crosswalks = Components.crosswalks(Components.detector(Settings.defaults()));
-        withoutDetection = Components.crosswalks(null);
+        crosswalks = Crosswalks.standard(Components.detector(Settings.defaults()));
+        withoutDetection = Crosswalks.standard(null);
         DcBatch batch = crosswalks.toDc(batch(parser.parse(response, "bench", format, format)));
         if (batch.records().isEmpty() || !batch.failures().isEmpty()) {
             throw new IllegalStateException("the " + format + " fixture does not crosswalk cleanly: "

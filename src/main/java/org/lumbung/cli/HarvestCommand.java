@@ -33,7 +33,9 @@ public final class HarvestCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "BASE_URL", description = "The repository's OAI-PMH base URL.")
     String baseUrl;
 
-    @Option(names = "--prefix", paramLabel = "PREFIX", description = "metadataPrefix; default oai_dc.")
+    @Option(names = "--prefix", paramLabel = "PREFIX",
+            description = "metadataPrefix, or auto for the richest format the repository lists that Lumbung reads; "
+                    + "default oai_dc.")
     String prefix = "oai_dc";
 
     @Option(names = "--set", paramLabel = "SPEC", description = "Harvest only this set.")

@@ -114,6 +114,9 @@ public final class SourcesCommand implements Callable<Integer> {
                         .append("  ").append(d.kind() == Source.Kind.OAI ? d.baseUrl() : d.pages().size() + " pages")
                         .append("  '").append(d.schedule()).append('\'');
             }
+            if (s.format() != null) {
+                line.append("\n    format: ").append(s.format()).append(" (chosen for metadataPrefix auto)");
+            }
             for (Checkpoint c : s.checkpoints()) {
                 line.append("\n    checkpoint").append(c.set().isEmpty() ? "" : " set " + c.set()).append(": ")
                         .append(c.inProgress() ? "harvest in progress at window " + c.windowFrom() + " to "

@@ -7,8 +7,8 @@ import java.util.UUID;
 import org.lumbung.dc.Crosswalks;
 import org.lumbung.dc.DcSink;
 import org.lumbung.dc.LanguageDetector;
-import org.lumbung.dc.OaiDcCrosswalk;
 import org.lumbung.harvest.HarvestTuning;
+import org.lumbung.harvest.AddressGuard;
 import org.lumbung.harvest.HostQueues;
 import org.lumbung.harvest.HttpFetcher;
 import org.lumbung.harvest.HttpOptions;
@@ -19,12 +19,15 @@ import org.lumbung.index.DeadLetterStore;
 import org.lumbung.index.EsConnection;
 import org.lumbung.index.IndexLayout;
 import org.lumbung.index.IndexedSourceRecords;
+import org.lumbung.index.RawArchive;
+import org.lumbung.index.Reindexer;
 import org.lumbung.index.RecordIndexer;
 import org.lumbung.index.ReportStore;
 import org.lumbung.index.PageValidatorStore;
 import org.lumbung.landing.Inbox;
 import org.lumbung.landing.PageFetcher;
 import org.lumbung.landing.PageIngester;
+import org.lumbung.landing.PageRecords;
 import org.lumbung.search.RecordSearcher;
 import org.lumbung.source.SourceRegistry;
 import org.lumbung.source.SourceStore;
@@ -50,15 +53,15 @@ public final class Components {
         this.layout = layout(settings);
         this.instance = ManagementFactory.getRuntimeMXBean().getName() + ":" + UUID.randomUUID().toString().substring(0, 8);
         this.deadLetters = new DeadLetterStore(es.client(), layout);
+        this.detector = detector(settings);
         this.indexer = new RecordIndexer(es.client(), layout, new RecordIndexer.BulkOptions(
                 settings.integer("lumbung.index.bulk-operations", 1, 100_000),
                 settings.bytes("lumbung.index.bulk-bytes"),
                 settings.integer("lumbung.index.bulk-concurrency", 1, 64),
-                settings.duration("lumbung.index.flush-interval")), deadLetters);
+                settings.duration("lumbung.index.flush-interval")), deadLetters, rawArchive());
         this.reports = new ReportStore(es.client(), layout, instance);
         this.sourceStore = new SourceStore(es.client(), layout.sourcesIndex(), instance,
                 settings.duration("lumbung.harvest.lease"));
-        this.detector = detector(settings);
         this.fetcher = fetcher(settings);
         this.tuning = new HarvestTuning(settings.duration("lumbung.harvest.window.min"),
                 settings.duration("lumbung.harvest.window.max"), settings.duration("lumbung.harvest.overlap"),
@@ -78,7 +81,9 @@ public final class Components {
                         settings.duration("lumbung.harvest.retry-after-cap")),
                 new HostQueues(settings.integer("lumbung.harvest.host-concurrency", 1, 100),
                         settings.duration("lumbung.harvest.host-delay")),
-                settings.bytes("lumbung.http-client.max-bytes"));
+                settings.bytes("lumbung.http-client.max-bytes"),
+                new AddressGuard(Boolean.parseBoolean(settings.get("lumbung.http-client.allow-private-addresses")),
+                        List.of(settings.get("lumbung.http-client.allowed-hosts").split(","))));
     }
 
     static IndexLayout layout(Settings settings) {
@@ -129,13 +134,18 @@ public final class Components {
         return fetcher;
     }
 
-    public Crosswalks crosswalks() {
-        return crosswalks(detector);
+    /** Every record's contributions as their sources sent them, read with today's crosswalks and extractors. */
+    public RawArchive rawArchive() {
+        return new RawArchive(crosswalks(), new PageRecords(detector));
     }
 
-    /** Every crosswalk Lumbung has, in the order they are tried (the benchmarks read each format through these). */
-    public static Crosswalks crosswalks(LanguageDetector detector) {
-        return new Crosswalks(List.of(new OaiDcCrosswalk()), detector);
+    /** Rebuilds the records index from the raw archive, without downtime. */
+    public Reindexer reindexer() {
+        return new Reindexer(es.client(), layout, rawArchive());
+    }
+
+    public Crosswalks crosswalks() {
+        return Crosswalks.standard(detector);
     }
 
     /** The language detector the settings describe. */

@@ -50,8 +50,9 @@ public final class Lumbung implements AutoCloseable {
             url = node.url();
         }
         EsConnection es = EsConnection.open(url);
+        java.util.Optional<String> outdated;
         try {
-            new IndexSetup(es.client(), Components.layout(settings)).ensure();
+            outdated = new IndexSetup(es.client(), Components.layout(settings)).ensure();
         } catch (IOException | RuntimeException e) {
             es.close();
             if (node != null) {
@@ -60,7 +61,22 @@ public final class Lumbung implements AutoCloseable {
             throw new IOException("cannot prepare the indices on " + url + ": " + e.getMessage(), e);
         }
         LOG.info("Elasticsearch at {} ({}), records in alias {}", url, es.health(), settings.indexPrefix() + "-records");
-        return new Lumbung(node, new Components(settings, es));
+        Lumbung lumbung = new Lumbung(node, new Components(settings, es));
+        if (outdated.isPresent()) {
+            LOG.warn("{} is of an older document shape: rebuilding it from the raw archive before anything else",
+                    outdated.get());
+            try {
+                lumbung.components().reindexer().reindex();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                lumbung.close();
+                throw new IOException("interrupted while rebuilding " + outdated.get(), e);
+            } catch (IOException | RuntimeException e) {
+                lumbung.close();
+                throw new IOException("cannot rebuild " + outdated.get() + ": " + e.getMessage(), e);
+            }
+        }
+        return lumbung;
     }
 
     public Components components() {

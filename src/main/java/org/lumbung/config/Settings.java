@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.lumbung.dc.LanguageDetector;
 import org.lumbung.pipeline.Durations;
 
 /**
@@ -202,6 +203,9 @@ public final class Settings {
             throw new SettingsException("lumbung.language.candidates",
                     "needs two or more ISO 639-1 codes such as id,en,ms");
         }
+        codes.stream().filter(c -> !LanguageDetector.hasModel(c)).findFirst().ifPresent(c -> {
+            throw new SettingsException("lumbung.language.candidates", "no language model for '" + c + "'");
+        });
         return codes;
     }
 

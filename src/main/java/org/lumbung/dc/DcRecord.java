@@ -1,8 +1,10 @@
 package org.lumbung.dc;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.lumbung.dc.derived.Derived;
 
 /**
  * A record in Dublin Core: the fifteen elements as lists of cleaned values, each with its language, plus the creators
@@ -14,12 +16,14 @@ import java.util.Map;
  * @param elements   values per element; elements without values are absent
  * @param creators   creators with affiliation, ORCID and corresponding mark where the source gives them
  * @param citation   facts about the publication the format states outright (volume, ISSN, PDF address...)
+ * @param derived    values derived from all the above in standard vocabularies, beside them ({@link Derived#NONE}
+ *                   for a tombstone)
  * @param provenance one entry per source that contributed
  * @param deleted    whether the source reported the record deleted
  */
 public record DcRecord(String id, String sourceId, OaiInfo oai, Map<DcElement, List<DcValue>> elements,
-                       List<Creator> creators, Map<Citation, List<String>> citation, List<Provenance> provenance,
-                       boolean deleted) {
+                       List<Creator> creators, Map<Citation, List<String>> citation, Derived derived,
+                       List<Provenance> provenance, boolean deleted) {
 
     public DcRecord {
         EnumMap<DcElement, List<DcValue>> copy = new EnumMap<>(DcElement.class);
@@ -28,7 +32,7 @@ public record DcRecord(String id, String sourceId, OaiInfo oai, Map<DcElement, L
                 copy.put(k, List.copyOf(v));
             }
         });
-        elements = java.util.Collections.unmodifiableMap(copy);
+        elements = Collections.unmodifiableMap(copy);
         creators = List.copyOf(creators);
         EnumMap<Citation, List<String>> facts = new EnumMap<>(Citation.class);
         citation.forEach((k, v) -> {
@@ -36,12 +40,22 @@ public record DcRecord(String id, String sourceId, OaiInfo oai, Map<DcElement, L
                 facts.put(k, List.copyOf(v));
             }
         });
-        citation = java.util.Collections.unmodifiableMap(facts);
+        citation = Collections.unmodifiableMap(facts);
         provenance = List.copyOf(provenance);
     }
 
     public static DcRecord tombstone(String id, String sourceId, OaiInfo oai, Provenance provenance) {
-        return new DcRecord(id, sourceId, oai, Map.of(), List.of(), Map.of(), List.of(provenance), true);
+        return new DcRecord(id, sourceId, oai, Map.of(), List.of(), Map.of(), Derived.NONE, List.of(provenance), true);
+    }
+
+    /** The same record with these derived values. */
+    public DcRecord withDerived(Derived values) {
+        return new DcRecord(id, sourceId, oai, elements, creators, citation, values, provenance, deleted);
+    }
+
+    /** The facts of one kind the format states outright, in source order. */
+    public List<String> citation(Citation fact) {
+        return citation.getOrDefault(fact, List.of());
     }
 
     /** The element's values, in source order. */

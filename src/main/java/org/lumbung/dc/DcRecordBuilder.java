@@ -2,24 +2,26 @@ package org.lumbung.dc;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.lumbung.dc.derived.Derived;
 
 /**
  * Collects a record's values as a crosswalk or an extractor finds them: cleans each value, drops empties and
- * repeats, and at the end fills in the language of titles and descriptions that came without one.
+ * repeats, and at the end fills in the language of titles and descriptions that came without one and derives the
+ * normalised values ({@link DcDeriver}).
  */
 public final class DcRecordBuilder {
 
     /** Elements whose values are prose long enough to detect a language from. */
     private static final Set<DcElement> DETECTED = Set.of(DcElement.TITLE, DcElement.DESCRIPTION);
+    private static final Pattern SPACE_BEFORE_COMMA = Pattern.compile("\\s+,");
 
     private final String id;
     private final String sourceId;
     private final Map<DcElement, List<DcValue>> elements = new EnumMap<>(DcElement.class);
-    private final Set<String> seen = new LinkedHashSet<>();
     private final List<Creator> creators = new ArrayList<>();
     private final Map<Citation, List<String>> citation = new EnumMap<>(Citation.class);
     private final List<Provenance> provenance = new ArrayList<>();
@@ -37,20 +39,42 @@ public final class DcRecordBuilder {
 
     /** Adds a value unless it is empty or the element already has it. */
     public DcRecordBuilder add(DcElement element, String raw, String lang) {
-        String text = ValueCleaner.clean(raw);
-        if (text != null && seen.add(element.ordinal() + "\u0000" + text)) {
-            elements.computeIfAbsent(element, e -> new ArrayList<>()).add(new DcValue(text, ValueCleaner.languageTag(lang)));
-        }
-        return this;
+        return addClean(element, ValueCleaner.clean(raw), lang);
     }
 
     public DcRecordBuilder add(DcElement element, String raw) {
         return add(element, raw, null);
     }
 
-    /** Adds a creator in detail and its name to dc:creator. */
+    /** Adds a keyword list ({@code a; b; c}, {@code a, b}) as one subject per keyword. */
+    public DcRecordBuilder keywords(String raw, String lang) {
+        for (String keyword : ValueCleaner.keywords(raw)) {
+            addClean(DcElement.SUBJECT, keyword, lang);
+        }
+        return this;
+    }
+
+    private DcRecordBuilder addClean(DcElement element, String text, String lang) {
+        if (text == null) {
+            return this;
+        }
+        List<DcValue> values = elements.computeIfAbsent(element, e -> new ArrayList<>(2));
+        for (DcValue value : values) {
+            if (value.text().equals(text)) {
+                return this;
+            }
+        }
+        values.add(new DcValue(text, ValueCleaner.languageTag(lang)));
+        return this;
+    }
+
+    /**
+     * Adds a creator in detail and its name to dc:creator. A space before the comma of an inverted name goes: HAL
+     * writes {@code Pereira , Rodrigo M.}.
+     */
     public DcRecordBuilder creator(Creator creator) {
-        String name = ValueCleaner.clean(creator.name());
+        String cleaned = ValueCleaner.clean(creator.name());
+        String name = cleaned == null ? null : SPACE_BEFORE_COMMA.matcher(cleaned).replaceAll(",");
         if (name == null || creators.stream().anyMatch(c -> c.name().equals(name))) {
             return this;
         }
@@ -80,16 +104,30 @@ public final class DcRecordBuilder {
         return elements.containsKey(element);
     }
 
-    /** The record, with languages detected where the source gave none (no detection when detector is null). */
+    public boolean hasCitation(Citation fact) {
+        return citation.containsKey(fact);
+    }
+
+    /**
+     * The record, with languages detected where the source gave none (no detection when detector is null) and its
+     * derived values.
+     */
     public DcRecord build(LanguageDetector detector) {
         if (detector != null) {
             for (DcElement element : DETECTED) {
                 List<DcValue> values = elements.get(element);
                 if (values != null) {
-                    values.replaceAll(v -> v.lang() != null ? v : new DcValue(v.text(), detector.detect(v.text())));
+                    values.replaceAll(v -> v.lang() != null ? v : detected(v, detector));
                 }
             }
         }
-        return new DcRecord(id, sourceId, oai, elements, creators, citation, provenance, false);
+        DcRecord record = new DcRecord(id, sourceId, oai, elements, creators, citation, Derived.NONE, provenance,
+                false);
+        return record.withDerived(DcDeriver.derive(record));
+    }
+
+    private static DcValue detected(DcValue value, LanguageDetector detector) {
+        String lang = detector.detect(value.text());
+        return lang == null ? value : new DcValue(value.text(), lang, true);
     }
 }

@@ -4,7 +4,9 @@ import org.lumbung.xml.XmlElement;
 
 /**
  * oai_dc, the format every OAI-PMH repository must offer: each child of {@code oai_dc:dc} is a Dublin Core element.
- * Children are matched by local name, since some repositories put them in the wrong namespace or none.
+ * Children are matched by local name, since some repositories put them in the wrong namespace or none, and DCMI
+ * terms that slip in ({@code dcterms:abstract}) count as the element they refine. Keyword lists in one dc:subject
+ * ({@code a; b; c}, as OJS writes them) become one subject each.
  */
 public final class OaiDcCrosswalk implements Crosswalk {
 
@@ -18,13 +20,7 @@ public final class OaiDcCrosswalk implements Crosswalk {
     @Override
     public void read(XmlElement metadata, DcRecordBuilder record) {
         for (XmlElement child : metadata.elements()) {
-            DcElement.fromTerm(child.localName()).ifPresent(element -> {
-                if (element == DcElement.CREATOR) {
-                    record.creator(new Creator(child.text(), null, null, false));
-                } else {
-                    record.add(element, child.text(), child.lang());
-                }
-            });
+            DcTerms.read(child, record);
         }
     }
 }

@@ -61,6 +61,49 @@ final class Distribution {
         }
     }
 
+    static final String PLUGIN_ZIP = "lumbung-analysis-plugin.zip";
+    static final String PLUGIN_NAME = "lumbung-analysis";
+
+    /** Lumbung's analysis plugin, built beside the distribution; null when this build has none. */
+    static Path plugin() {
+        String dir = System.getProperty("lumbung.es.distribution.dir");
+        Path codeDir = codeLocation();
+        for (Path candidate : new Path[] {
+            dir == null || dir.isBlank() ? null : Path.of(dir).resolve(PLUGIN_ZIP),
+            codeDir == null ? null : codeDir.resolve("elasticsearch").resolve(PLUGIN_ZIP)}) {
+            if (candidate != null && Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Installs the plugin offline by unpacking it into the distribution's plugins folder (it ships its
+     * named_components.json, so no scan is needed), replacing an older copy; false when there is none to install.
+     */
+    static boolean installPlugin(Path distribution, Path zip) throws IOException {
+        if (zip == null) {
+            return false;
+        }
+        Path target = distribution.resolve("plugins").resolve(PLUGIN_NAME);
+        Path marker = target.resolve(".lumbung-from");
+        String stamp = zip + " " + Files.size(zip) + " " + Files.getLastModifiedTime(zip).toMillis();
+        if (Files.exists(marker) && Files.readString(marker).equals(stamp)) {
+            return true;
+        }
+        deleteTree(target);
+        Files.createDirectories(target);
+        try (ZipFile plugin = new ZipFile(zip.toFile())) {
+            Enumeration<? extends ZipEntry> entries = plugin.entries();
+            while (entries.hasMoreElements()) {
+                extract(plugin, entries.nextElement(), target);
+            }
+        }
+        Files.writeString(marker, stamp);
+        return true;
+    }
+
     static Path locate(Path configured, String version) throws NodeStartException {
         List<Path> candidates = candidates(configured, version);
         for (Path p : candidates) {

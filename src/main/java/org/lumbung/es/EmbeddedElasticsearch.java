@@ -108,6 +108,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         int port = choosePort(options.port(), home);
         Path distribution = Distribution.unpacked(Distribution.locate(options.distribution(), options.version()),
                 options.version(), home.distributions());
+        if (!Distribution.installPlugin(distribution, Distribution.plugin())) {
+            LOG.info("Elasticsearch: no analysis plugin in this build; search falls back to what the node has");
+        }
         prepareFolders(home, distribution);
         runAs.own(home.dir());
         Path pidFile = home.run().resolve("elasticsearch.pid");

@@ -19,6 +19,16 @@ public interface CheckpointStore {
     /** Whether a quirk was recorded before. */
     boolean hasQuirk(String sourceId, String quirk);
 
+    /** The format chosen for a source of metadataPrefix {@code auto}, if one was. */
+    default String chosenFormat(String sourceId) {
+        return null;
+    }
+
+    /** Remembers the format chosen for a source of metadataPrefix {@code auto}. */
+    default void formatChosen(String sourceId, String metadataPrefix) {
+        // nothing kept by default
+    }
+
     /** Remembers nothing: every harvest starts afresh (for one-off harvests of an explicit window). */
     CheckpointStore NONE = new CheckpointStore() {
         @Override

@@ -16,4 +16,13 @@ public record HarvestRequest(String sourceId, String baseUrl, String metadataPre
     public boolean explicitWindow() {
         return from != null || until != null;
     }
+
+    public HarvestRequest withMetadataPrefix(String prefix) {
+        return new HarvestRequest(sourceId, baseUrl, prefix, set, from, until, options);
+    }
+
+    /** Whether the format is Lumbung's to choose ({@link FormatChoice}). */
+    public boolean autoFormat() {
+        return "auto".equalsIgnoreCase(metadataPrefix);
+    }
 }

@@ -64,9 +64,15 @@ public final class OaiHarvester {
         }
     }
 
-    public HarvestReport harvest(HarvestRequest request) {
+    public HarvestReport harvest(HarvestRequest asked) {
         long start = System.nanoTime();
         String began = Instant.now().toString();
+        HarvestRequest request;
+        try {
+            request = asked.autoFormat() ? asked.withMetadataPrefix(chooseFormat(asked)) : asked;
+        } catch (HarvestException e) {
+            return new HarvestCounters().report(asked, Window.ALL.toString(), began, start, e.getMessage());
+        }
         Run run = new Run(request);
         String error = null;
         String range = Window.ALL.toString();
@@ -107,6 +113,27 @@ public final class OaiHarvester {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The format of a source of metadataPrefix {@code auto}: the one chosen at its first harvest, so that its
+     * incremental harvests stay in one format; else the richest the repository lists that Lumbung reads.
+     */
+    private String chooseFormat(HarvestRequest request) throws HarvestException {
+        String chosen = store.chosenFormat(request.sourceId());
+        if (chosen != null) {
+            return chosen;
+        }
+        OaiClient client = new OaiClient(fetcher, request, new HarvestCounters(), tuning.pageRetries());
+        List<MetadataFormat> formats = client.page(OaiRequest.verb(request.baseUrl(),
+                io.gdcc.xoai.model.oaipmh.verbs.Verb.Type.ListMetadataFormats).url()).formats();
+        MetadataFormat richest = FormatChoice.richest(formats).orElseThrow(() -> new HarvestException(
+                request.sourceId(), request.baseUrl(), "metadataPrefix auto: none of the formats the repository lists ("
+                + formats.stream().map(MetadataFormat::metadataPrefix).toList() + ") has a crosswalk; name one"));
+        LOG.info("source {}: metadataPrefix auto chose {} of {}", request.sourceId(), richest.metadataPrefix(),
+                formats.stream().map(MetadataFormat::metadataPrefix).toList());
+        store.formatChosen(request.sourceId(), richest.metadataPrefix());
+        return richest.metadataPrefix();
     }
 
     /** Identify, remembered for the source. A broken Identify is tolerated: the list may still work. */
@@ -179,7 +206,7 @@ public final class OaiHarvester {
         int restarts = 0;
         int pages = 0;
         int records = 0;
-        String previous = null;
+        ListGuard guard = new ListGuard();
         while (url != null) {
             OaiClient.ListPage listed;
             try {
@@ -191,7 +218,7 @@ public final class OaiHarvester {
                             r.sourceId(), e.reason(), window);
                     url = listUrl;
                     onToken = false;
-                    previous = null;
+                    guard = new ListGuard();
                     continue;
                 }
                 if (pages == 0 && shrinkable(e)) {
@@ -215,16 +242,16 @@ public final class OaiHarvester {
             run.counters.records += batch.size();
             noticeIgnoredWindow(run, window, page.records());
             String token = page.nextToken();
-            if (token != null && token.equals(previous)) {
-                throw new HarvestException(r.sourceId(), url,
-                        "the repository sent the same resumption token twice in a row; stopped to avoid a loop");
-            }
             Delivery delivery = batch.isEmpty() ? Delivery.done(Outcome.NONE)
                     : sink.accept(new RecordBatch(r.sourceId(), url, batch));
             run.progress.add(delivery, run.checkpoint.at(startedAt(run), window, token, size));
             LOG.info("harvest {}: page {} read ({} records), window {}, {} records so far", r.sourceId(),
                     run.counters.pages, batch.size(), window, run.counters.records);
-            previous = token;
+            String endless = guard.check(page);
+            if (endless != null) {
+                // The page's records are on their way to the index; only the rest of a list that never ends is not.
+                throw new HarvestException(r.sourceId(), url, endless + "; stopped");
+            }
             onToken = token != null;
             url = token == null ? null : resume(r, token);
         }

@@ -2,12 +2,12 @@ package org.lumbung.index;
 
 /**
  * The names of Lumbung's indices. Everything reads and writes the alias {@code <prefix>-records}; the concrete index
- * behind it carries the template version ({@code <prefix>-records-v1}), so a new document shape is a new index.
+ * behind it carries the template version ({@code <prefix>-records-v3}, or {@code <prefix>-records-v3-r<millis>} once rebuilt), so a new document shape is a new index.
  */
 public record IndexLayout(String prefix, int replicas) {
 
     /** Bump when the document shape changes; the README's schema says what each version holds. */
-    public static final int TEMPLATE_VERSION = 1;
+    public static final int TEMPLATE_VERSION = 3;
 
     public String recordsAlias() {
         return prefix + "-records";
@@ -17,8 +17,33 @@ public record IndexLayout(String prefix, int replicas) {
         return recordsAlias() + "-v" + TEMPLATE_VERSION;
     }
 
+    /**
+     * The alias of the index a {@code reindex} is filling: while it exists, every write goes there too, so that
+     * nothing written during the rebuild is missing when the records alias moves.
+     */
+    public String nextAlias() {
+        return recordsAlias() + "-next";
+    }
+
+    /** A fresh concrete index for a rebuild: the template version, and when it was started. */
+    public String rebuildIndex(long epochMillis) {
+        return recordsIndex() + "-r" + epochMillis;
+    }
+
+    /** The template version of one of this layout's concrete records indices; -1 if the name is not one. */
+    public int versionOf(String index) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(recordsAlias())
+                + "-v(\\d+)(-r\\d+)?").matcher(index);
+        return m.matches() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
     public String recordsTemplate() {
         return prefix + "-records";
+    }
+
+    /** The component template of the search fields and their analysis. */
+    public String searchComponent() {
+        return prefix + "-search";
     }
 
     /** The live source list and each source's checkpoint and lease. */

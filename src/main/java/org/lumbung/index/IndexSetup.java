@@ -5,16 +5,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Installs the index template (from {@code es/records-template.json}, the same file in production and in tests) and
- * creates the concrete index behind the alias when it is absent.
+ * creates the concrete index behind the alias when it is absent; an index of an older version is reported, to be
+ * rebuilt.
  */
 public final class IndexSetup {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexSetup.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ElasticsearchClient client;
     private final IndexLayout layout;
@@ -24,9 +28,28 @@ public final class IndexSetup {
         this.layout = layout;
     }
 
-    /** The template with this layout's names filled in. */
+    /** The records template with this layout's names filled in, composed of the search component. */
     public static String renderTemplate(IndexLayout layout) {
-        return render(layout, "/es/records-template.json");
+        try {
+            ObjectNode template = (ObjectNode) JSON.readTree(render(layout, "/es/records-template.json"));
+            template.putArray("composed_of").add(layout.searchComponent());
+            // The alias is moved by Lumbung, atomically, when a new version of the index replaces the old.
+            ((ObjectNode) template.get("template")).remove("aliases");
+            return JSON.writeValueAsString(template);
+        } catch (IOException e) {
+            throw new IllegalStateException("es/records-template.json is not JSON", e);
+        }
+    }
+
+    /** The search component template with the analysis this cluster offers. */
+    public static String renderSearchComponent(Analysis analysis) {
+        try (InputStream in = IndexSetup.class.getResourceAsStream("/es/search-component.json")) {
+            ObjectNode component = (ObjectNode) JSON.readTree(in);
+            ((ObjectNode) component.get("template").get("settings")).set("analysis", analysis.settings());
+            return JSON.writeValueAsString(component);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("cannot read es/search-component.json", e);
+        }
     }
 
     private static String render(IndexLayout layout, String resource) {
@@ -41,6 +64,14 @@ public final class IndexSetup {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + resource, e);
         }
+    }
+
+    /** The indices the records alias stands for now (none when it does not exist yet). */
+    private java.util.Set<String> aliased() throws IOException {
+        if (!client.indices().existsAlias(e -> e.name(layout.recordsAlias())).value()) {
+            return new java.util.HashSet<>();
+        }
+        return new java.util.HashSet<>(client.indices().getAlias(g -> g.name(layout.recordsAlias())).result().keySet());
     }
 
     /** Creates an index of Lumbung's own bookkeeping with its mapping, unless it exists. */
@@ -59,13 +90,41 @@ public final class IndexSetup {
         }
     }
 
-    public void ensure() throws IOException {
+    /**
+     * Installs the templates and makes sure the records alias stands for an index. Returns the index it stands for
+     * when that index is of an older template version: the caller rebuilds it from the raw archive
+     * ({@link Reindexer}), and until then the alias stays where it is.
+     */
+    public java.util.Optional<String> ensure() throws IOException {
+        Analysis analysis = Analysis.detect(client);
+        String component = renderSearchComponent(analysis);
+        client.cluster().putComponentTemplate(c -> c.name(layout.searchComponent()).withJson(new StringReader(component)));
         String template = renderTemplate(layout);
         client.indices().putIndexTemplate(r -> r.name(layout.recordsTemplate()).withJson(new StringReader(template)));
-        boolean exists = client.indices().exists(e -> e.index(layout.recordsAlias())).value();
-        if (!exists) {
-            client.indices().create(c -> c.index(layout.recordsIndex()));
-            LOG.info("created index {} behind alias {}", layout.recordsIndex(), layout.recordsAlias());
+        java.util.Set<String> current = aliased();
+        java.util.Optional<String> outdated = java.util.Optional.empty();
+        if (current.isEmpty()) {
+            try {
+                client.indices().create(c -> c.index(layout.recordsIndex())
+                        .aliases(layout.recordsAlias(), a -> a));
+                LOG.info("created index {} behind alias {}", layout.recordsIndex(), layout.recordsAlias());
+            } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+                // Another Lumbung on the cluster created it in between.
+                if (!"resource_already_exists_exception".equals(e.error().type())) {
+                    throw e;
+                }
+            }
+        } else {
+            int version = current.stream().mapToInt(layout::versionOf).max().orElse(-1);
+            if (version < IndexLayout.TEMPLATE_VERSION) {
+                LOG.warn("alias {} stands for {}, of template version {}; this Lumbung writes version {}",
+                        layout.recordsAlias(), current, version, IndexLayout.TEMPLATE_VERSION);
+                outdated = current.stream().findFirst();
+            } else if (version > IndexLayout.TEMPLATE_VERSION) {
+                throw new IllegalStateException("alias " + layout.recordsAlias() + " stands for " + current
+                        + ", written by a newer Lumbung (template version " + version + "; this one writes "
+                        + IndexLayout.TEMPLATE_VERSION + "): upgrade this Lumbung");
+            }
         }
         ensureIndex(layout.sourcesIndex(), "/es/sources-index.json");
         ensureIndex(layout.harvestsIndex(), "/es/harvests-index.json");
@@ -73,5 +132,6 @@ public final class IndexSetup {
         ensureIndex(layout.pagesIndex(), "/es/pages-index.json");
         client.cluster().health(h -> h.index(layout.recordsAlias()).waitForStatus(
                 co.elastic.clients.elasticsearch._types.HealthStatus.Yellow));
+        return outdated;
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.lumbung.pipeline.Delivery;
 import org.lumbung.pipeline.Outcome;
 import org.lumbung.pipeline.RecordFailure;
@@ -58,13 +60,19 @@ final class IndexTicket implements Delivery {
 
     @Override
     public Outcome await() throws InterruptedException {
-        if (!done.isDone()) {
-            indexer.flush();
-        }
-        try {
-            return done.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("index ticket failed", e.getCause());
+        // Flush until done: a write that lost a race is queued again after the first flush and must not wait for
+        // the flush interval.
+        while (true) {
+            if (!done.isDone()) {
+                indexer.flush();
+            }
+            try {
+                return done.get(100, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // not yet: flush what was queued meanwhile
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("index ticket failed", e.getCause());
+            }
         }
     }
 }

@@ -2,23 +2,26 @@ package org.lumbung.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortMode;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.lumbung.harvest.IndexedRecords;
 
 /**
- * Walks a source's live records in the index (search_after, so any number of them): for deletion reconciliation,
- * and for removing a source.
+ * Walks a source's live contributions in the index (search_after, so any number of them): for deletion
+ * reconciliation, and for removing a source. A document merged from several sources yields only this source's
+ * contributions to it.
  */
 public final class IndexedSourceRecords implements IndexedRecords {
 
-    /** A live record: its document id, and its OAI identifier and landing address where it has them. */
+    /** A live contribution: the document holding it, and its OAI identifier, format and landing address. */
     public record LiveRecord(String id, String oaiIdentifier, String metadataPrefix, String url) {
     }
 
@@ -51,16 +54,17 @@ public final class IndexedSourceRecords implements IndexedRecords {
                 List<FieldValue> from = after;
                 SearchResponse<Map> page = client.search(s -> {
                     s.index(layout.recordsAlias()).size(PAGE)
-                            .source(src -> src.filter(f -> f.includes("oai.identifier", "oai.metadataPrefix",
-                                    "provenance.url", "provenance.sourceId")))
+                            .source(src -> src.filter(f -> f.includes("provenance.sourceId",
+                                    "provenance.oaiIdentifier", "provenance.format", "provenance.url")))
                             .query(q -> q.bool(b -> {
-                                b.filter(f -> f.term(t -> t.field("source.id").value(sourceId)))
+                                b.filter(f -> f.term(t -> t.field("provenance.sourceId").value(sourceId)))
                                         .mustNot(m -> m.term(t -> t.field("deleted").value(true)));
-                                return oaiOnly ? b.filter(f -> f.exists(e -> e.field("oai.identifier"))) : b;
+                                return oaiOnly ? b.filter(f -> f.exists(e -> e.field("provenance.oaiIdentifier"))) : b;
                             }))
                             .sort(o -> o.field(f -> f.field("indexedAt").order(SortOrder.Asc)))
-                            .sort(o -> o.field(f -> f.field("provenance.url").order(SortOrder.Asc).missing("_first")))
-                            .sort(o -> o.field(f -> f.field("oai.identifier").order(SortOrder.Asc).missing("_first")));
+                            // a document's smallest contribution key is its own: unique, so the walk is stable
+                            .sort(o -> o.field(f -> f.field("provenance.key").order(SortOrder.Asc)
+                                    .mode(SortMode.Min)));
                     if (from != null) {
                         s.searchAfter(from);
                     }
@@ -68,7 +72,7 @@ public final class IndexedSourceRecords implements IndexedRecords {
                 }, Map.class);
                 List<Hit<Map>> hits = page.hits().hits();
                 for (Hit<Map> hit : hits) {
-                    each.accept(toLive(hit.id(), hit.source()));
+                    contributions(hit.id(), hit.source(), sourceId, oaiOnly).forEach(each);
                 }
                 if (hits.size() < PAGE) {
                     return;
@@ -80,17 +84,21 @@ public final class IndexedSourceRecords implements IndexedRecords {
         }
     }
 
-    private static LiveRecord toLive(String id, Map<?, ?> source) {
-        Map<?, ?> oai = source != null && source.get("oai") instanceof Map<?, ?> m ? m : Map.of();
-        String url = null;
+    private static List<LiveRecord> contributions(String id, Map<?, ?> source, String sourceId, boolean oaiOnly) {
+        List<LiveRecord> out = new ArrayList<>();
         if (source != null && source.get("provenance") instanceof List<?> entries) {
             for (Object entry : entries) {
-                if (entry instanceof Map<?, ?> p && p.get("url") != null) {
-                    url = p.get("url").toString();
+                if (entry instanceof Map<?, ?> p && sourceId.equals(p.get("sourceId"))
+                        && (!oaiOnly || p.get("oaiIdentifier") != null)) {
+                    out.add(new LiveRecord(id, text(p.get("oaiIdentifier")), text(p.get("format")),
+                            text(p.get("url"))));
                 }
             }
         }
-        return new LiveRecord(id, oai.get("identifier") == null ? null : oai.get("identifier").toString(),
-                oai.get("metadataPrefix") == null ? null : oai.get("metadataPrefix").toString(), url);
+        return out;
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 }

@@ -1,16 +1,24 @@
 package org.lumbung.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.lumbung.dc.DcBatch;
 import org.lumbung.dc.DcRecord;
 import org.lumbung.pipeline.Delivery;
@@ -20,32 +28,57 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes records through the client's BulkIngester, which batches by count and size, keeps a bounded number of
- * requests in flight and blocks the caller when they are full. Every failed item is logged with its id and reason and
- * reported back through the batch's {@link Delivery}; none is swallowed.
+ * requests in flight and blocks the caller when they are full. Each incoming record is first placed in the document
+ * it belongs to ({@link RecordResolver}: an OAI record and its landing page become one document) and the document is
+ * written only if nobody changed it meanwhile; a write that lost that race is resolved and written again. Every failed
+ * record is logged with its id and reason and reported back through the batch's {@link Delivery}; none is swallowed.
  */
 public final class RecordIndexer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.index");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** How often a document changed by someone else meanwhile is resolved again before its records fail. */
+    private static final int CONFLICT_ATTEMPTS = 5;
 
     /** Options of the bulk ingester. */
     public record BulkOptions(int operations, long bytes, int concurrency, Duration flushInterval) {
     }
 
-    private record Item(IndexTicket ticket, String id, String sourceId, boolean tombstone, Map<String, Object> document) {
-    }
+    /** How soon a writer notices that a rebuild has started ({@link Reindexer}) and writes to its index too. */
+    public static final Duration NEXT_CHECK = Duration.ofSeconds(1);
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    /**
+     * One document write and the incoming records it carries; a copy into the index being rebuilt is secondary: it
+     * answers for no record.
+     */
+    private record Item(IndexTicket ticket, RecordResolver.Write write, Map<String, Object> document, int attempt,
+                        boolean secondary) {
+    }
 
     private final BulkIngester<Item> ingester;
     private final ElasticsearchClient client;
     private final String alias;
+    private final String nextAlias;
     private final DeadLetterStore deadLetters;
+    private long nextCheckedAt;
+    private boolean rebuilding;
+    private final RecordResolver resolver;
+    private final Object resolving = new Object();
+    private final ExecutorService conflicts = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "lumbung-index-conflicts");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Writes queued and not yet answered, conflicts being resolved again included: close waits for none left. */
+    private final AtomicLong outstanding = new AtomicLong();
 
     public RecordIndexer(ElasticsearchClient client, IndexLayout layout, BulkOptions options,
-                         DeadLetterStore deadLetters) {
+                         DeadLetterStore deadLetters, RawArchive archive) {
         this.client = client;
         this.alias = layout.recordsAlias();
+        this.nextAlias = layout.nextAlias();
         this.deadLetters = deadLetters;
+        this.resolver = new RecordResolver(client, alias, archive);
         this.ingester = BulkIngester.of(b -> b
                 .client(client)
                 .maxOperations(options.operations())
@@ -53,7 +86,7 @@ public final class RecordIndexer implements AutoCloseable {
                 .maxConcurrentRequests(options.concurrency())
                 .flushInterval(options.flushInterval().toMillis(), TimeUnit.MILLISECONDS)
                 .globalSettings(g -> g.requireAlias(true))
-                .listener(new Listener(deadLetters)));
+                .listener(new Listener()));
     }
 
     /** Queues the batch's records for indexing; the returned delivery completes when all are acknowledged. */
@@ -63,13 +96,88 @@ public final class RecordIndexer implements AutoCloseable {
             batch.failures().stream().filter(f -> !f.transientFailure())
                     .forEach(f -> deadLetters.add(f, "crosswalk", null));
         }
-        Instant now = Instant.now();
-        for (DcRecord record : batch.records()) {
-            Map<String, Object> document = DocumentMapper.toDocument(record, now);
-            Item item = new Item(ticket, record.id(), record.sourceId(), record.deleted(), document);
-            ingester.add(op -> op.index(i -> i.index(alias).id(DocumentIds.safe(record.id())).document(document)), item);
+        if (!batch.records().isEmpty()) {
+            outstanding.incrementAndGet();
+            try {
+                write(ticket, batch.records(), 1);
+            } finally {
+                outstanding.decrementAndGet();
+            }
         }
         return ticket;
+    }
+
+    /** Resolves the records into document writes and queues them; a failure to resolve fails them, transiently. */
+    private void write(IndexTicket ticket, List<DcRecord> records, int attempt) {
+        // One resolve at a time, its writes queued before the next looks: a search sees a write only after a
+        // refresh, and the resolver's memory of recent writes covers that gap only for writes it has placed.
+        synchronized (resolving) {
+            List<RecordResolver.Write> writes;
+            try {
+                writes = resolver.resolve(records);
+            } catch (IOException | RuntimeException e) {
+                fail(ticket, records, e);
+                return;
+            }
+            Instant now = Instant.now();
+            boolean copy = rebuilding();
+            for (RecordResolver.Write write : writes) {
+                Map<String, Object> document = DocumentMapper.toDocument(write.merged(), now);
+                outstanding.incrementAndGet();
+                ingester.add(operation(write, document), new Item(ticket, write, document, attempt, false));
+                if (copy) {
+                    outstanding.incrementAndGet();
+                    ingester.add(copy(write, document), new Item(ticket, write, document, attempt, true));
+                }
+            }
+        }
+    }
+
+    /** Whether a rebuild is under way (the next alias exists), asked of the cluster at most every NEXT_CHECK. */
+    private boolean rebuilding() {
+        long now = System.nanoTime();
+        if (now - nextCheckedAt > NEXT_CHECK.toNanos()) {
+            try {
+                boolean was = rebuilding;
+                rebuilding = client.indices().existsAlias(e -> e.name(nextAlias)).value();
+                if (rebuilding != was) {
+                    LOG.info(rebuilding ? "a rebuild has started: writing to {} as well" : "the rebuild into {} is over",
+                            nextAlias);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("could not tell whether a rebuild is under way: {}", e.toString());
+            }
+            nextCheckedAt = now;
+        }
+        return rebuilding;
+    }
+
+    /**
+     * The same document into the index being rebuilt. Its version is above the one the document replaces here, so of
+     * two copies of one document the later state wins whatever order they land in; the rebuild's own copies are
+     * created and lose to these.
+     */
+    private BulkOperation copy(RecordResolver.Write write, Map<String, Object> document) {
+        long version = write.seqNo() == null ? 0 : write.seqNo() + 1;
+        return BulkOperation.of(op -> op.index(i -> i.index(nextAlias).id(DocumentIds.safe(write.id()))
+                .document(document).version(version).versionType(VersionType.ExternalGte)));
+    }
+
+    private static void fail(IndexTicket ticket, List<DcRecord> records, Exception e) {
+        LOG.error("could not place {} records among the indexed documents: {}", records.size(), e.toString());
+        for (DcRecord record : records) {
+            ticket.failed(new RecordFailure(record.sourceId(), record.id(),
+                    "not indexed: could not look up the documents it may belong to: " + e, null, true));
+        }
+    }
+
+    private BulkOperation operation(RecordResolver.Write write, Map<String, Object> document) {
+        String id = DocumentIds.safe(write.id());
+        if (write.seqNo() == null) {
+            return BulkOperation.of(op -> op.create(c -> c.index(alias).id(id).document(document)));
+        }
+        return BulkOperation.of(op -> op.index(i -> i.index(alias).id(id).document(document)
+                .ifSeqNo(write.seqNo()).ifPrimaryTerm(write.primaryTerm())));
     }
 
     /** Sends what is buffered now instead of waiting for the flush interval. */
@@ -77,24 +185,30 @@ public final class RecordIndexer implements AutoCloseable {
         ingester.flush();
     }
 
-    /** Sends what is left and waits for it; then refreshes, so that what was indexed is searchable at once. */
+    /**
+     * Sends what is left, conflicts resolved again included, and waits for it; then refreshes, so that what was
+     * indexed is searchable at once.
+     */
     @Override
     public void close() {
+        try {
+            while (outstanding.get() > 0) {
+                ingester.flush();
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         ingester.close();
+        conflicts.shutdown();
         try {
             client.indices().refresh(r -> r.index(alias));
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.warn("could not refresh {}: {}", alias, e.toString());
         }
     }
 
-    private static final class Listener implements BulkListener<Item> {
-
-        private final DeadLetterStore deadLetters;
-
-        Listener(DeadLetterStore deadLetters) {
-            this.deadLetters = deadLetters;
-        }
+    private final class Listener implements BulkListener<Item> {
 
         @Override
         public void beforeBulk(long executionId, BulkRequest request, List<Item> items) {
@@ -107,39 +221,63 @@ public final class RecordIndexer implements AutoCloseable {
             for (int i = 0; i < items.size(); i++) {
                 Item item = items.get(i);
                 BulkResponseItem result = results.get(i);
-                if (result.error() == null) {
-                    item.ticket().succeeded(item.tombstone());
+                if (item.secondary()) {
+                    // 409: a later state of the document is there already. Any other refusal: the rebuild ended
+                    // (its alias is gone) or the copy failed; the rebuild's catch-up reads it again.
+                    if (result.error() != null && result.status() != 409) {
+                        LOG.debug("copy of {} into {} refused: {}", item.write().id(), nextAlias,
+                                result.error().reason());
+                    }
+                } else if (result.error() == null) {
+                    item.write().incoming().forEach(r -> item.ticket().succeeded(r.deleted()));
+                } else if (result.status() == 409 && item.attempt() < CONFLICT_ATTEMPTS) {
+                    // Someone changed the document since it was read: place the records again, off this thread.
+                    outstanding.incrementAndGet();
+                    conflicts.execute(() -> {
+                        try {
+                            write(item.ticket(), item.write().incoming(), item.attempt() + 1);
+                        } finally {
+                            outstanding.decrementAndGet();
+                        }
+                    });
                 } else {
                     fail(item, result.status() + " " + result.error().type() + ": " + result.error().reason());
                 }
+                outstanding.decrementAndGet();
             }
         }
 
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Item> items, Throwable failure) {
             // The whole request failed (Elasticsearch unreachable): not the records' fault, so transient.
-            LOG.error("a bulk request of {} records failed: {}", items.size(), failure.toString());
+            LOG.error("a bulk request of {} documents failed: {}", items.size(), failure.toString());
             for (Item item : items) {
-                item.ticket().failed(new RecordFailure(item.sourceId(), item.id(),
-                        "not indexed: bulk request failed: " + failure, null, true));
+                for (DcRecord record : item.secondary() ? List.<DcRecord>of() : item.write().incoming()) {
+                    item.ticket().failed(new RecordFailure(record.sourceId(), record.id(),
+                            "not indexed: bulk request failed: " + failure, null, true));
+                }
+                outstanding.decrementAndGet();
             }
         }
 
-        /** The document was refused (a mapping conflict, say): it goes to the dead letters as it was. */
+        /** The document was refused (a mapping conflict, say): its records go to the dead letters as they were. */
         private void fail(Item item, String reason) {
             String raw;
             try {
                 raw = JSON.writeValueAsString(item.document());
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 raw = String.valueOf(item.document());
             }
-            RecordFailure failure = new RecordFailure(item.sourceId(), item.id(), "not indexed: " + reason, raw, false);
-            if (deadLetters != null) {
-                deadLetters.add(failure, "index", null);
-            } else {
-                LOG.error("{}", failure);
+            for (DcRecord record : item.write().incoming()) {
+                RecordFailure failure = new RecordFailure(record.sourceId(), record.id(), "not indexed: " + reason, raw,
+                        false);
+                if (deadLetters != null) {
+                    deadLetters.add(failure, "index", null);
+                } else {
+                    LOG.error("{}", failure);
+                }
+                item.ticket().failed(failure);
             }
-            item.ticket().failed(failure);
         }
     }
 }

@@ -28,4 +28,33 @@ public final class LandingUrls {
             return url.trim();
         }
     }
+
+    /**
+     * The address an article is known by whatever form it is reached in: no scheme (http and https are one), host
+     * in lower case without {@code www.}, no trailing slash, no fragment; and for Open Journal Systems the article
+     * itself, not its galley ({@code .../article/view/34353/0}, {@code .../article/view/34353/12345} and
+     * {@code .../article/download/34353/12345} are all {@code .../article/view/34353}). Null for what is no address.
+     */
+    public static String mergeKey(String url) {
+        try {
+            URI uri = URI.create(url.trim());
+            if (uri.getScheme() == null || !uri.getScheme().toLowerCase(Locale.ROOT).startsWith("http")
+                    || uri.getHost() == null) {
+                return null;
+            }
+            String host = uri.getHost().toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            java.util.regex.Matcher ojs = OJS_ARTICLE.matcher(path);
+            if (ojs.matches()) {
+                return host + ojs.group(1) + "/article/view/" + ojs.group(2);
+            }
+            path = path.replaceAll("/+$", "");
+            return host + path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static final java.util.regex.Pattern OJS_ARTICLE =
+            java.util.regex.Pattern.compile("(.*)/article/(?:view|download)/(\\d+)(?:/.*)?");
 }

@@ -10,11 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.lumbung.dc.DcBatch;
-import org.lumbung.dc.DcElement;
-import org.lumbung.dc.DcRecordBuilder;
+import org.lumbung.dc.DcRecord;
 import org.lumbung.dc.DcSink;
 import org.lumbung.dc.LanguageDetector;
-import org.lumbung.dc.Provenance;
 import org.lumbung.harvest.HarvestException;
 import org.lumbung.harvest.OaiPage;
 import org.lumbung.harvest.OaiPageParser;
@@ -38,16 +36,14 @@ public final class PageIngester {
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.ingest");
 
     private final PageReader reader;
-    private final LanguageDetector detector;
     private final DcSink dcSink;
     private final RecordSink recordSink;
     private final OaiPageParser oaiParser = new OaiPageParser();
-    private final TextPageExtractor textExtractor = new TextPageExtractor();
-    private final HtmlMetaExtractor htmlExtractor = new HtmlMetaExtractor();
+    private final PageRecords pageRecords;
 
     public PageIngester(PageFetcher pages, LanguageDetector detector, DcSink dcSink, RecordSink recordSink) {
         this.reader = new PageReader(pages);
-        this.detector = detector;
+        this.pageRecords = new PageRecords(detector);
         this.dcSink = dcSink;
         this.recordSink = recordSink;
     }
@@ -111,13 +107,11 @@ public final class PageIngester {
 
     private Delivery ingest(Loaded loaded, String sourceId) throws IngestException {
         String head = new String(loaded.bytes(), 0, Math.min(loaded.bytes().length, 2048), StandardCharsets.UTF_8);
-        String lower = head.toLowerCase(Locale.ROOT);
-        if (lower.contains("<oai-pmh")) {
+        if (head.toLowerCase(Locale.ROOT).contains("<oai-pmh")) {
             return ingestOaiResponse(loaded, sourceId);
         }
         String content = PageCharset.decode(loaded.bytes(), loaded.contentType());
-        boolean html = lower.contains("<html") || lower.contains("<!doctype html") || lower.contains("<meta")
-                || lower.contains("<head");
+        boolean html = PageRecords.looksLikeHtml(head);
         String url = loaded.url();
         if (url == null && html) {
             url = HtmlMetaExtractor.declaredUrl(Jsoup.parse(content));
@@ -127,21 +121,12 @@ public final class PageIngester {
             LOG.warn("{} has no address (give one with --url); its record is identified by {}", loaded.location(), url);
         }
         String source = sourceId != null ? sourceId : sourceFor(url);
-        LandingPage page = new LandingPage(url, content, source, loaded.location());
-        PageExtractor extractor = html ? htmlExtractor : textExtractor;
-        String id = LandingUrls.canonical(url);
-        DcRecordBuilder builder = new DcRecordBuilder(id, source)
-                .provenance(new Provenance(source, null, url, null, extractor.format()))
-                .add(DcElement.IDENTIFIER, url);
-        extractor.read(page, builder);
-        if (!builder.has(DcElement.TITLE)) {
-            throw new IngestException(source, "no title found in the " + extractor.format() + " page");
+        try {
+            DcRecord record = pageRecords.read(url, content, html, source, loaded.location());
+            return dcSink.accept(new DcBatch(source, List.of(record), List.of()));
+        } catch (IllegalArgumentException e) {
+            throw new IngestException(source, e.getMessage());
         }
-        // The page gives no type: it is an article page, so say so in the words OJS's oai_dc uses.
-        if (!builder.has(DcElement.TYPE)) {
-            builder.add(DcElement.TYPE, "Text").add(DcElement.TYPE, "article");
-        }
-        return dcSink.accept(new DcBatch(source, List.of(builder.build(detector)), List.of()));
     }
 
     private Delivery ingestOaiResponse(Loaded loaded, String sourceId) throws IngestException {
@@ -158,7 +143,8 @@ public final class PageIngester {
         }
     }
 
-    private static String sourceFor(String url) {
+    /** The source of a page given none: its host's pages. */
+    static String sourceFor(String url) {
         String host = URI.create(url).getHost();
         return host == null ? "local-pages" : SourceId.slug(host.replaceFirst("^www\\.", "")) + "-pages";
     }

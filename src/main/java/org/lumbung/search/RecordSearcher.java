@@ -14,13 +14,15 @@ import org.lumbung.index.IndexLayout;
 
 /**
  * Searches the records alias with Elasticsearch's simple query syntax over titles, creators, subjects, descriptions
- * and identifiers. Tombstones are never returned.
+ * and identifiers, each value analysed for its language (accents folded, Indonesian and English stemmed). Tombstones
+ * are never returned.
  */
 public final class RecordSearcher {
 
     public static final int MAX_SIZE = 100;
-    private static final List<String> FIELDS = List.of("dc.title^3", "dc.creator^2", "dc.subject^2", "dc.description",
-            "dc.identifier", "dc.publisher", "dc.source", "creators.affiliation");
+    /** Each value is searched in the field of its language (Indonesian, English, other), plus names and a catch-all. */
+    private static final List<String> FIELDS = List.of("search.title.*^3", "search.names^2", "search.subject.*^2",
+            "search.description.*", "search.all", "dc.identifier", "creators.affiliation");
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(1[5-9]\\d\\d|20\\d\\d)(?!\\d)");
 
     private final ElasticsearchClient client;

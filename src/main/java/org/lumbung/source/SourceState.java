@@ -8,10 +8,12 @@ import org.lumbung.harvest.Identify;
 /**
  * Everything Lumbung keeps about a source in its {@code <prefix>-sources} index: the definition (imported from the
  * seed list or added at run time), whether it was removed, what the repository said of itself, the checkpoint of
- * each set, the quirks noticed, the lease of the Lumbung harvesting it now, and how its last run went.
+ * each set, the quirks noticed, the lease of the Lumbung harvesting it now, how its last run went, and for a source
+ * of metadataPrefix {@code auto} the format chosen for it (kept, so that its incremental harvests stay in one format).
  */
 public record SourceState(String id, Source definition, String origin, boolean removed, Identify identify,
-                          List<Checkpoint> checkpoints, Map<String, String> quirks, Lease lease, LastRun lastRun) {
+                          List<Checkpoint> checkpoints, Map<String, String> quirks, Lease lease, LastRun lastRun,
+                          String format) {
 
     /** Held by the Lumbung instance harvesting the source until it expires or is released. */
     public record Lease(String owner, String expiresAt) {
@@ -28,40 +30,44 @@ public record SourceState(String id, Source definition, String origin, boolean r
     }
 
     public static SourceState fresh(String id) {
-        return new SourceState(id, null, null, false, null, List.of(), Map.of(), null, null);
+        return new SourceState(id, null, null, false, null, List.of(), Map.of(), null, null, null);
     }
 
     public SourceState withDefinition(Source source, String originOf) {
-        return new SourceState(id, source, originOf, false, identify, checkpoints, quirks, lease, lastRun);
+        return new SourceState(id, source, originOf, false, identify, checkpoints, quirks, lease, lastRun, format);
     }
 
     public SourceState withRemoved(boolean gone) {
-        return new SourceState(id, definition, origin, gone, identify, checkpoints, quirks, lease, lastRun);
+        return new SourceState(id, definition, origin, gone, identify, checkpoints, quirks, lease, lastRun, format);
     }
 
     public SourceState withIdentify(Identify value) {
-        return new SourceState(id, definition, origin, removed, value, checkpoints, quirks, lease, lastRun);
+        return new SourceState(id, definition, origin, removed, value, checkpoints, quirks, lease, lastRun, format);
     }
 
     public SourceState withCheckpoint(Checkpoint checkpoint) {
         List<Checkpoint> others = checkpoints.stream().filter(c -> !c.set().equals(checkpoint.set())).toList();
         List<Checkpoint> all = new java.util.ArrayList<>(others);
         all.add(checkpoint);
-        return new SourceState(id, definition, origin, removed, identify, all, quirks, lease, lastRun);
+        return new SourceState(id, definition, origin, removed, identify, all, quirks, lease, lastRun, format);
     }
 
     public SourceState withQuirk(String quirk, String detail) {
         Map<String, String> all = new java.util.HashMap<>(quirks);
         all.put(quirk, detail);
-        return new SourceState(id, definition, origin, removed, identify, checkpoints, all, lease, lastRun);
+        return new SourceState(id, definition, origin, removed, identify, checkpoints, all, lease, lastRun, format);
     }
 
     public SourceState withLease(Lease value) {
-        return new SourceState(id, definition, origin, removed, identify, checkpoints, quirks, value, lastRun);
+        return new SourceState(id, definition, origin, removed, identify, checkpoints, quirks, value, lastRun, format);
     }
 
     public SourceState withLastRun(LastRun value) {
-        return new SourceState(id, definition, origin, removed, identify, checkpoints, quirks, lease, value);
+        return new SourceState(id, definition, origin, removed, identify, checkpoints, quirks, lease, value, format);
+    }
+
+    public SourceState withFormat(String chosen) {
+        return new SourceState(id, definition, origin, removed, identify, checkpoints, quirks, lease, lastRun, chosen);
     }
 
     public Checkpoint checkpoint(String set) {

@@ -181,6 +181,16 @@ public final class SourceStore implements CheckpointStore {
     }
 
     @Override
+    public String chosenFormat(String sourceId) {
+        return get(sourceId).map(SourceState::format).orElse(null);
+    }
+
+    @Override
+    public void formatChosen(String sourceId, String metadataPrefix) {
+        update(sourceId, s -> s.withFormat(metadataPrefix));
+    }
+
+    @Override
     public boolean hasQuirk(String sourceId, String quirk) {
         return get(sourceId).map(s -> s.quirks().containsKey(quirk)).orElse(false);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.xml.namespace.QName;
 
 /**
@@ -13,6 +14,11 @@ import javax.xml.namespace.QName;
 public record XmlElement(QName name, Map<QName, String> attributes, List<Object> children, String lang) {
 
     public static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
+
+    /** Elements that break the flow of text (HTML's and JATS's paragraphs, line breaks, sections, list items). */
+    private static final Set<String> BLOCKS = Set.of("p", "br", "div", "li", "ul", "ol", "tr", "td", "th", "h1", "h2",
+            "h3", "h4", "h5", "h6", "blockquote", "pre", "sec", "title", "label", "list", "list-item", "def", "caption",
+            "disp-quote", "table-wrap", "fig", "boxed-text", "statement");
 
     public XmlElement {
         attributes = Map.copyOf(attributes);
@@ -58,9 +64,42 @@ public record XmlElement(QName name, Map<QName, String> attributes, List<Object>
 
     /** All text below this element, concatenated in document order. */
     public String text() {
+        if (children.size() == 1 && children.get(0) instanceof String only) {
+            return only;
+        }
         StringBuilder out = new StringBuilder();
         appendText(out);
         return out.toString();
+    }
+
+    /**
+     * All text below this element with a space where a block element begins or ends, so that paragraphs and line
+     * breaks written as elements ({@code <p>}, {@code <br/>}, JATS {@code <sec>}) do not run words together.
+     */
+    public String prose() {
+        if (children.size() == 1 && children.get(0) instanceof String only) {
+            return only;
+        }
+        StringBuilder out = new StringBuilder();
+        appendProse(out);
+        return out.toString();
+    }
+
+    private void appendProse(StringBuilder out) {
+        for (Object child : children) {
+            if (child instanceof XmlElement e) {
+                boolean block = BLOCKS.contains(e.localName());
+                if (block) {
+                    out.append(' ');
+                }
+                e.appendProse(out);
+                if (block) {
+                    out.append(' ');
+                }
+            } else {
+                out.append((String) child);
+            }
+        }
     }
 
     private void appendText(StringBuilder out) {

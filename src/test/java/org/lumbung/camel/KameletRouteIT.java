@@ -13,7 +13,9 @@ import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
 import org.lumbung.pipeline.SourceId;
 import org.lumbung.testing.FakeRepository;
+import org.lumbung.testing.OaiTestServer;
 import org.lumbung.testing.TestElasticsearch;
+import org.lumbung.testing.WebSite;
 
 /**
  * Lumbung as a plugin: an application of its own (a bare Camel Main, none of Lumbung's routes or beans) runs exactly
@@ -50,6 +52,52 @@ class KameletRouteIT {
             route = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(Files.readString(Path.of("README.md"))).as("the README shows this very route").contains(route);
+    }
+
+    /**
+     * The landing-page source and the OAI-PMH source, each into its index sink: the seed page and its OJS record meet
+     * in one document with both contributions.
+     */
+    @Test
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    void aLandingPageSourceJoinsTheOaiSourceInOneDocument() throws Exception {
+        String prefix = TestElasticsearch.freshPrefix(KameletRouteIT.class) + "-pages";
+        try (WebSite site = new WebSite()) {
+            String journal = site.url("").replaceAll("/$", "");
+            String record = new String(OaiTestServer.fixture("oai/ojs-jihi-34353.xml"), StandardCharsets.UTF_8)
+                    .replace("https://ejournal3.undip.ac.id", journal);
+            site.page("/index.php/jihi/oai", WebSite.Page.of(200, "text/xml; charset=UTF-8", record));
+            String pageUrl = site.url("/index.php/jihi/article/view/34353/0");
+            site.page("/index.php/jihi/article/view/34353/0", WebSite.Page.of(200, "text/plain; charset=UTF-8",
+                    Files.readString(Path.of("seeds/000_ffdeb9f15db1918e.txt"))));
+            Main app = new Main();
+            app.configure().withRoutesIncludePattern("classpath:plugin/pages-and-records.camel.yaml");
+            app.addInitialProperty("repository", site.url("/index.php/jihi/oai"));
+            app.addInitialProperty("pages", pageUrl);
+            app.addInitialProperty("elasticsearch", TestElasticsearch.url().toString());
+            app.addInitialProperty("prefix", prefix);
+            app.start();
+            try {
+                long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+                Map<String, Map> docs = Map.of();
+                while (System.nanoTime() < deadline && !bothContributions(docs)) {
+                    Thread.sleep(200);
+                    docs = awaitDocuments(prefix + "-records", 1);
+                }
+                assertThat(docs).hasSize(1);
+                Map doc = docs.values().iterator().next();
+                assertThat((List<Map>) doc.get("provenance")).extracting(p -> p.get("sourceId"))
+                        .containsExactlyInAnyOrder(SourceId.fromUrl(site.url("/index.php/jihi/oai")), "journal-pages");
+                assertThat((List<String>) ((Map) doc.get("dc")).get("date")).containsExactly("2022-05-30");
+            } finally {
+                app.stop();
+            }
+        }
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static boolean bothContributions(Map<String, Map> docs) {
+        return docs.values().stream().anyMatch(d -> ((List) d.get("provenance")).size() == 2);
     }
 
     @SuppressWarnings("rawtypes")

@@ -38,5 +38,7 @@ class SettingsTest {
                 .hasMessageContaining("lumbung.es.url");
         assertThatThrownBy(() -> Settings.load(Map.of(), Map.of("lumbung.language.candidates", "id")))
                 .hasMessageContaining("lumbung.language.candidates");
+        assertThatThrownBy(() -> Settings.load(Map.of(), Map.of("lumbung.language.candidates", "id,en,qq")))
+                .hasMessageContaining("lumbung.language.candidates").hasMessageContaining("'qq'");
     }
 }

@@ -37,8 +37,12 @@ class OaiDcCrosswalkTest {
                 "2502-5457");
         assertThat(r.values(DcElement.LANGUAGE)).containsExactly("ind");
         assertThat(r.oai().datestamp()).isEqualTo("2026-03-15T04:12:09Z");
-        assertThat(r.provenance()).containsExactly(new Provenance("jhi", "oai:jurnal.example.ac.id:article/101", null,
+        assertThat(r.provenance()).hasSize(1);
+        Provenance p = r.provenance().get(0);
+        assertThat(p.withRaw(null)).isEqualTo(new Provenance("jhi", "oai:jurnal.example.ac.id:article/101", null,
                 "2026-03-15T04:12:09Z", "oai_dc"));
+        // the raw archive: the record as sent, read again by reindex
+        assertThat(p.raw()).startsWith("<record").contains("<dc:title xml:lang=\"id-ID\">Diplomasi Ekonomi");
     }
 
     @Test

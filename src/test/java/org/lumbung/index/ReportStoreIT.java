@@ -15,7 +15,7 @@ import org.lumbung.testing.TestElasticsearch;
 class ReportStoreIT {
 
     @Test
-    @SuppressWarnings("rawtypes")
+    @SuppressWarnings({"rawtypes", "unchecked"})
     void storesEachRunAndPrunesWhatOutlivedItsRetention() throws Exception {
         String prefix = TestElasticsearch.freshPrefix(ReportStoreIT.class);
         IndexLayout layout = new IndexLayout(prefix, 0);

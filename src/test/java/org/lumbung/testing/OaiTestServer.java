@@ -27,6 +27,7 @@ public final class OaiTestServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, byte[]> pagesByToken = new ConcurrentHashMap<>();
     private final List<String> queries = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, byte[]> pagesByVerb = new ConcurrentHashMap<>();
     private volatile byte[] firstPage;
 
     public OaiTestServer() {
@@ -55,6 +56,12 @@ public final class OaiTestServer implements AutoCloseable {
         return this;
     }
 
+    /** The answer to a verb other than the list's (ListMetadataFormats, say). */
+    public OaiTestServer verb(String verb, String fixture) {
+        pagesByVerb.put(verb, fixture(fixture));
+        return this;
+    }
+
     public OaiTestServer page(String token, String fixture) {
         pagesByToken.put(token, fixture(fixture));
         return this;
@@ -74,7 +81,9 @@ public final class OaiTestServer implements AutoCloseable {
         queries.add(raw);
         Map<String, String> params = decode(raw);
         String token = params.get("resumptionToken");
-        byte[] body = "Identify".equals(params.get("verb")) ? fixture("oai/ojs-identify.xml")
+        String verb = params.getOrDefault("verb", "");
+        byte[] body = pagesByVerb.containsKey(verb) ? pagesByVerb.get(verb)
+                : "Identify".equals(verb) ? fixture("oai/ojs-identify.xml")
                 : token == null ? firstPage : pagesByToken.get(token);
         if (body == null) {
             body = fixture("oai/error-badResumptionToken.xml");

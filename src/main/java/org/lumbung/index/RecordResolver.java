@@ -1,0 +1,277 @@
+package org.lumbung.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.lumbung.dc.DcRecord;
+import org.lumbung.dc.Provenance;
+import org.lumbung.dc.RecordMerger;
+import org.lumbung.harvest.HarvestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the document each incoming contribution belongs to and what that document becomes. First by the
+ * contribution's natural id (a real-time get: a record harvested twice finds itself at once), then by its provenance
+ * key (a contribution that joined another document), then by DOI, then by landing address ({@link Identity}). The
+ * document's other contributions are read again from the raw archive and merged with the new one; several
+ * contributions to one document in one batch make one write.
+ */
+final class RecordResolver {
+
+    private static final Logger LOG = LoggerFactory.getLogger("lumbung.index");
+    private static final List<String> SOURCE_FIELDS = List.of("provenance", "keys");
+    private static final Identity.Keys NO_KEYS = new Identity.Keys(Set.of(), Set.of());
+    private static final int RECENT_KEYS = 200_000;
+
+    /** What to write: the merged record, the version it replaces (null seqNo: a new document), and its causes. */
+    record Write(String id, DcRecord merged, Long seqNo, Long primaryTerm, List<DcRecord> incoming) {
+    }
+
+    /** A document as stored: its version and contributions. */
+    private record Stored(String id, long seqNo, long primaryTerm, List<Provenance> provenance, List<String> keys) {
+    }
+
+    /** A document being put together in this batch. */
+    private static final class Work {
+        final String id;
+        final Stored base;
+        final Map<String, DcRecord> live = new LinkedHashMap<>();
+        final List<DcRecord> deletions = new ArrayList<>();
+        final List<DcRecord> incoming = new ArrayList<>();
+        boolean loaded;
+
+        Work(String id, Stored base) {
+            this.id = id;
+            this.base = base;
+        }
+    }
+
+    private final ElasticsearchClient client;
+    private final String alias;
+    private final RawArchive archive;
+    /** Key to document id of recent writes, least recently used out first. */
+    private final Map<String, String> recent = new LinkedHashMap<>(1024, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > RECENT_KEYS;
+        }
+    };
+
+    RecordResolver(ElasticsearchClient client, String alias, RawArchive archive) {
+        this.client = client;
+        this.alias = alias;
+        this.archive = archive;
+    }
+
+    /**
+     * The writes that place these records. Callers serialise resolving and queueing the writes (see
+     * {@link RecordIndexer}), so that each resolve knows where the previous ones put their keys.
+     */
+    List<Write> resolve(List<DcRecord> incoming) throws IOException {
+        Map<DcRecord, Identity.Keys> keysOf = new HashMap<>();
+        Map<DcRecord, String> recentTarget = new HashMap<>();
+        Set<String> candidates = new LinkedHashSet<>();
+        for (DcRecord record : incoming) {
+            Identity.Keys keys = record.deleted() ? NO_KEYS : Identity.keys(record);
+            keysOf.put(record, keys);
+            candidates.add(DocumentIds.safe(record.id()));
+            synchronized (recent) {
+                lookupKeys(record, keys).stream().map(recent::get).filter(Objects::nonNull).findFirst()
+                        .ifPresent(id -> {
+                            candidates.add(id);
+                            recentTarget.put(record, id);
+                        });
+            }
+        }
+        Map<String, Stored> stored = byIds(candidates);
+        Map<String, String> byKey = new HashMap<>();
+        stored.values().forEach(s -> register(s, byKey));
+        List<DcRecord> unplaced = incoming.stream()
+                .filter(r -> !stored.containsKey(DocumentIds.safe(r.id())) && !byKey.containsKey(pk(r))).toList();
+        if (!unplaced.isEmpty()) {
+            byKeys(unplaced, keysOf, stored, byKey);
+        }
+        Map<String, Work> works = new LinkedHashMap<>();
+        for (DcRecord record : incoming) {
+            String natural = DocumentIds.safe(record.id());
+            String id = stored.containsKey(natural) ? natural : null;
+            for (String key : lookupKeys(record, keysOf.get(record))) {
+                id = id != null ? id : byKey.get(key);
+            }
+            // a document written moments ago that no search sees yet (a create still queued, say)
+            id = id != null ? id : recentTarget.get(record);
+            id = id != null ? id : natural;
+            Work work = works.computeIfAbsent(id, k -> new Work(k, stored.get(k)));
+            String pk = pk(record);
+            load(work, pk);
+            if (record.deleted()) {
+                work.live.remove(pk);
+                work.deletions.add(record);
+            } else {
+                work.live.put(pk, record);
+            }
+            work.incoming.add(record);
+            for (String key : lookupKeys(record, keysOf.get(record))) {
+                byKey.putIfAbsent(key, id);
+            }
+        }
+        List<Write> writes = new ArrayList<>();
+        for (Work w : works.values()) {
+            DcRecord merged = RecordMerger.merge(w.id, new ArrayList<>(w.live.values()), w.deletions);
+            writes.add(new Write(w.id, merged, w.base == null ? null : w.base.seqNo(),
+                    w.base == null ? null : w.base.primaryTerm(), w.incoming));
+            remember(w.id, merged);
+        }
+        return writes;
+    }
+
+    private static String pk(DcRecord record) {
+        return record.provenance().get(0).key();
+    }
+
+    /** The keys a record is looked up by, strongest first: its contribution, its DOIs, its landing addresses. */
+    private static List<String> lookupKeys(DcRecord record, Identity.Keys keys) {
+        List<String> out = new ArrayList<>();
+        out.add(pk(record));
+        keys.dois().forEach(d -> out.add("doi:" + d));
+        keys.urls().forEach(u -> out.add("url:" + u));
+        return out;
+    }
+
+    /**
+     * Remembers where a document's keys were written: a search sees a write only after the next refresh, so without
+     * this a page and its OAI record indexed within a second of each other would become two documents.
+     */
+    private void remember(String id, DcRecord merged) {
+        Identity.Keys keys = merged.deleted() ? NO_KEYS : Identity.keys(merged);
+        synchronized (recent) {
+            merged.provenance().forEach(p -> recent.put(p.key(), id));
+            keys.dois().forEach(d -> recent.put("doi:" + d, id));
+            keys.urls().forEach(u -> recent.put("url:" + u, id));
+        }
+    }
+
+    private static void register(Stored s, Map<String, String> byKey) {
+        s.provenance().forEach(p -> byKey.putIfAbsent(p.key(), s.id()));
+        s.keys().forEach(k -> byKey.putIfAbsent(k, s.id()));
+    }
+
+    /** The stored document's other contributions, read again from the raw archive (once per document). */
+    private void load(Work work, String incomingKey) {
+        if (work.loaded || work.base == null) {
+            work.loaded = true;
+            return;
+        }
+        work.loaded = true;
+        for (Provenance p : work.base.provenance()) {
+            if (p.key().equals(incomingKey) || work.live.containsKey(p.key())) {
+                continue;
+            }
+            try {
+                DcRecord again = archive.read(p);
+                if (!again.deleted()) {
+                    work.live.put(p.key(), again);
+                }
+            } catch (HarvestException | RuntimeException e) {
+                LOG.warn("document {}: contribution {} cannot be read again ({}); it is left out", work.id, p.key(),
+                        e.getMessage());
+            }
+        }
+    }
+
+    @SuppressWarnings("rawtypes")
+    private Map<String, Stored> byIds(Set<String> ids) throws IOException {
+        Map<String, Stored> out = new HashMap<>();
+        MgetResponse<Map> found = client.mget(m -> m.index(alias).ids(List.copyOf(ids)).sourceIncludes(SOURCE_FIELDS),
+                Map.class);
+        for (MultiGetResponseItem<Map> item : found.docs()) {
+            if (item.isResult() && item.result().found() && item.result().source() != null) {
+                Stored s = stored(item.result().id(), item.result().seqNo(), item.result().primaryTerm(),
+                        item.result().source());
+                out.put(s.id(), s);
+            }
+        }
+        return out;
+    }
+
+    /** Documents that hold one of these contributions, or share a DOI or landing address with them. */
+    @SuppressWarnings("rawtypes")
+    private void byKeys(List<DcRecord> records, Map<DcRecord, Identity.Keys> keysOf, Map<String, Stored> stored,
+                        Map<String, String> byKey) throws IOException {
+        Set<String> pks = new LinkedHashSet<>();
+        Set<String> dois = new LinkedHashSet<>();
+        Set<String> urls = new LinkedHashSet<>();
+        for (DcRecord r : records) {
+            pks.add(pk(r));
+            dois.addAll(keysOf.get(r).dois());
+            urls.addAll(keysOf.get(r).urls());
+        }
+        SearchResponse<Map> found = client.search(s -> s.index(alias).size(Math.min(10_000, 3 * records.size()))
+                .seqNoPrimaryTerm(true).source(src -> src.filter(f -> f.includes(SOURCE_FIELDS)))
+                .query(q -> q.bool(b -> b.minimumShouldMatch("1")
+                        .should(sh -> sh.terms(t -> t.field("provenance.key").terms(v -> v.value(values(pks)))))
+                        .should(sh -> sh.terms(t -> t.field("keys.doi").terms(v -> v.value(values(dois)))))
+                        .should(sh -> sh.terms(t -> t.field("keys.url").terms(v -> v.value(values(urls))))))),
+                Map.class);
+        for (Hit<Map> hit : found.hits().hits()) {
+            if (hit.seqNo() == null || hit.source() == null) {
+                continue;
+            }
+            Stored s = stored(hit.id(), hit.seqNo(), hit.primaryTerm(), hit.source());
+            if (stored.putIfAbsent(s.id(), s) == null) {
+                register(s, byKey);
+            }
+        }
+    }
+
+    private static List<FieldValue> values(Set<String> values) {
+        return values.stream().map(FieldValue::of).toList();
+    }
+
+    /** The contributions a stored document names, raw records included. */
+    static List<Provenance> provenance(Map<?, ?> source) {
+        List<Provenance> provenance = new ArrayList<>();
+        if (source.get("provenance") instanceof List<?> entries) {
+            for (Object entry : entries) {
+                if (entry instanceof Map<?, ?> p) {
+                    provenance.add(new Provenance(text(p.get("sourceId")), text(p.get("oaiIdentifier")),
+                            text(p.get("url")), text(p.get("datestamp")), text(p.get("format")), text(p.get("raw"))));
+                }
+            }
+        }
+        return provenance;
+    }
+
+    private static Stored stored(String id, long seqNo, long primaryTerm, Map<?, ?> source) {
+        List<Provenance> provenance = provenance(source);
+        List<String> keys = new ArrayList<>();
+        if (source.get("keys") instanceof Map<?, ?> k) {
+            strings(k.get("doi")).forEach(d -> keys.add("doi:" + d));
+            strings(k.get("url")).forEach(u -> keys.add("url:" + u));
+        }
+        return new Stored(id, seqNo, primaryTerm, provenance, keys);
+    }
+
+    private static List<String> strings(Object value) {
+        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,96 @@
+package org.lumbung.index;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.lumbung.dc.DcElement;
+import org.lumbung.dc.DcRecord;
+
+/**
+ * The fields search reads, beside the Dublin Core ones: each title, description and subject in the field of its
+ * language ({@code search.title.id}, {@code .en}, {@code .other}), analysed for that language; a value whose language
+ * is unknown goes to all three. Names and a folded catch-all; and folded keyword values for facets, computed here
+ * because keyword normalizers cannot use plugin filters.
+ */
+final class SearchFields {
+
+    private static final List<DcElement> BY_LANGUAGE = List.of(DcElement.TITLE, DcElement.DESCRIPTION, DcElement.SUBJECT);
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    private SearchFields() {
+    }
+
+    static Map<String, Object> search(DcRecord record) {
+        Map<String, Object> search = new LinkedHashMap<>();
+        for (DcElement element : BY_LANGUAGE) {
+            Map<String, List<String>> buckets = new LinkedHashMap<>();
+            List<String> values = record.values(element);
+            List<String> languages = record.languages(element);
+            for (int i = 0; i < values.size(); i++) {
+                for (String field : fields(languages.get(i))) {
+                    buckets.computeIfAbsent(field, f -> new ArrayList<>()).add(values.get(i));
+                }
+            }
+            if (!buckets.isEmpty()) {
+                search.put(element.term(), buckets);
+            }
+        }
+        List<String> names = new ArrayList<>(record.values(DcElement.CREATOR));
+        names.addAll(record.values(DcElement.CONTRIBUTOR));
+        if (!names.isEmpty()) {
+            search.put("names", names);
+        }
+        List<String> all = new ArrayList<>();
+        for (DcElement e : List.of(DcElement.TITLE, DcElement.DESCRIPTION, DcElement.SUBJECT, DcElement.CREATOR,
+                DcElement.CONTRIBUTOR, DcElement.PUBLISHER, DcElement.SOURCE, DcElement.COVERAGE)) {
+            all.addAll(record.values(e));
+        }
+        if (!all.isEmpty()) {
+            search.put("all", all);
+        }
+        return search;
+    }
+
+    static Map<String, Object> facets(DcRecord record) {
+        Map<String, Object> facets = new LinkedHashMap<>();
+        put(facets, "subject", record.values(DcElement.SUBJECT));
+        put(facets, "creator", record.values(DcElement.CREATOR));
+        return facets;
+    }
+
+    private static void put(Map<String, Object> facets, String name, List<String> values) {
+        Set<String> folded = new LinkedHashSet<>();
+        values.forEach(v -> folded.add(fold(v)));
+        folded.remove("");
+        if (!folded.isEmpty()) {
+            facets.put(name, List.copyOf(folded));
+        }
+    }
+
+    /** Where a value of this language is searched: Indonesian (and Malay), English, or other; unknown: all. */
+    static List<String> fields(String lang) {
+        if (lang == null || lang.equals("und")) {
+            return List.of("id", "en", "other");
+        }
+        String base = lang.toLowerCase(Locale.ROOT).split("[-_]")[0];
+        return switch (base) {
+            case "id", "in", "ind", "ms", "msa", "zsm", "may" -> List.of("id");
+            case "en", "eng" -> List.of("en");
+            default -> List.of("other");
+        };
+    }
+
+    /** Lower case without accents and marks, as ASCII folding reads them: Erdoğan and erdogan group together. */
+    static String fold(String value) {
+        String decomposed = Normalizer.normalize(value, Normalizer.Form.NFD);
+        String bare = MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+        return bare.replace("ı", "i").replace("ø", "o").replace("đ", "d").replace("ł", "l").replace("æ", "ae")
+                .replace("œ", "oe").replace("ß", "ss").replace("þ", "th").strip();
+    }
+}

@@ -1,0 +1,114 @@
+package org.lumbung.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.lumbung.dc.Crosswalks;
+import org.lumbung.dc.DcBatch;
+import org.lumbung.dc.DcRecord;
+import org.lumbung.dc.LanguageDetector;
+import org.lumbung.harvest.OaiPageParser;
+import org.lumbung.landing.PageRecords;
+import org.lumbung.pipeline.Delivery;
+import org.lumbung.pipeline.Outcome;
+import org.lumbung.testing.TestElasticsearch;
+
+/**
+ * Pages and their OAI records indexed at the same moment from two threads, in opposite orders, each batch before any
+ * refresh shows the other: every article is still one document with both contributions. This is the race the
+ * resolver's memory of recent writes and the conditional writes (a 409 resolved again) are for.
+ */
+@SuppressWarnings({"rawtypes", "unchecked"})
+class ConcurrentMergeIT {
+
+    private static final int ARTICLES = 300;
+    private static final int BATCH = 25;
+    private static final LanguageDetector DETECTOR = new LanguageDetector(List.of("id", "en"), 400);
+
+    /** Writes sent as they come (most found by a real-time get) or held in the ingester's buffer (none found yet). */
+    @ParameterizedTest
+    @ValueSource(longs = {20, 60_000})
+    void pagesAndRecordsArrivingTogetherBecomeOneDocumentEach(long flushMillis) throws Exception {
+        String prefix = TestElasticsearch.freshPrefix(ConcurrentMergeIT.class) + "-" + flushMillis;
+        IndexLayout layout = new IndexLayout(prefix, 0);
+        new IndexSetup(TestElasticsearch.client(), layout).ensure();
+        Crosswalks crosswalks = Crosswalks.standard(DETECTOR);
+        PageRecords pages = new PageRecords(DETECTOR);
+        List<DcRecord> records = new ArrayList<>();
+        List<DcRecord> pageRecords = new ArrayList<>();
+        OaiPageParser parser = new OaiPageParser();
+        for (int i = 0; i < ARTICLES; i++) {
+            records.add(crosswalks.toDc("journal", parser.parseRecord(oaiRecord(i), "journal", "oai_dc")));
+            String url = "https://journal.example.ac.id/index.php/j/article/view/" + i + "/" + (9000 + i);
+            pageRecords.add(pages.read(url, page(i), true, "pages", url));
+        }
+        Outcome outcome;
+        try (RecordIndexer indexer = new RecordIndexer(TestElasticsearch.client(), layout,
+                new RecordIndexer.BulkOptions(flushMillis < 1000 ? 40 : 100_000, 50L << 20, 2,
+                        Duration.ofMillis(flushMillis)),
+                new DeadLetterStore(TestElasticsearch.client(), layout),
+                new RawArchive(crosswalks, pages))) {
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            Future<Outcome> a = threads.submit(send(indexer, records));
+            Future<Outcome> b = threads.submit(send(indexer, reversed(pageRecords)));
+            outcome = a.get().plus(b.get());
+            threads.shutdown();
+        }
+        assertThat(outcome.failures()).isEmpty();
+        assertThat(outcome.indexed()).isEqualTo(2 * ARTICLES);
+
+        Map<String, Map> docs = TestElasticsearch.documents(prefix + "-records");
+        assertThat(docs).hasSize(ARTICLES);
+        for (Map doc : docs.values()) {
+            List<Map> provenance = (List<Map>) doc.get("provenance");
+            assertThat(provenance).extracting(p -> p.get("sourceId")).containsExactlyInAnyOrder("journal", "pages");
+            String article = ((List<String>) ((Map) doc.get("keys")).get("url")).get(0);
+            assertThat(((List<String>) ((Map) doc.get("dc")).get("title")))
+                    .containsExactly("Artikel nomor " + article.substring(article.lastIndexOf('/') + 1));
+        }
+    }
+
+    private static List<DcRecord> reversed(List<DcRecord> records) {
+        List<DcRecord> out = new ArrayList<>(records);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    private static Callable<Outcome> send(RecordIndexer indexer, List<DcRecord> records) {
+        return () -> {
+            List<Delivery> deliveries = new ArrayList<>();
+            for (int i = 0; i < records.size(); i += BATCH) {
+                deliveries.add(indexer.index(new DcBatch("test", records.subList(i, i + BATCH), List.of())));
+            }
+            Outcome outcome = Outcome.NONE;
+            for (Delivery d : deliveries) {
+                outcome = outcome.plus(d.await());
+            }
+            return outcome;
+        };
+    }
+
+    private static String oaiRecord(int i) {
+        return "<record xmlns=\"http://www.openarchives.org/OAI/2.0/\"><header><identifier>oai:journal:article/" + i
+                + "</identifier><datestamp>2026-01-01T00:00:00Z</datestamp></header><metadata>"
+                + "<oai_dc:dc xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\""
+                + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>Artikel nomor " + i + "</dc:title>"
+                + "<dc:creator>Santoso, Budi</dc:creator><dc:date>2026-01-01</dc:date>"
+                + "<dc:identifier>https://journal.example.ac.id/index.php/j/article/view/" + i + "</dc:identifier>"
+                + "</oai_dc:dc></metadata></record>";
+    }
+
+    private static String page(int i) {
+        return "<html><head><meta name=\"citation_title\" content=\"Artikel nomor " + i + "\">"
+                + "<meta name=\"citation_author\" content=\"Budi Santoso\"></head><body></body></html>";
+    }
+}
