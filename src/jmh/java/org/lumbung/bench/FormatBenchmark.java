@@ -30,7 +30,7 @@ public class FormatBenchmark extends OneCore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Param({"oai_dc"})
+    @Param({"oai_dc", "mods", "marcxml", "oai_datacite"})
     public String format;
 
     private final OaiPageParser parser = new OaiPageParser();
