@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Properties;
 import org.lumbung.dc.Crosswalks;
+import org.lumbung.index.IndexLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,8 @@ final class Corpus {
 
     /**
      * The corpus of this size under {@code root}, rendered now unless an identical one is there; with the ceiling's
-     * {@code _bulk} bodies when {@code crosswalks} is given (a memory run needs none), made now if they are missing.
+     * {@code _bulk} bodies when {@code crosswalks} is given (a memory run needs none), made now if they are missing or
+     * were written for another index template version.
      */
     static Corpus prepare(Path root, int records, long seed, String sourceId, Crosswalks crosswalks)
             throws IOException {
@@ -53,7 +55,9 @@ final class Corpus {
         wanted.setProperty("sourceId", sourceId);
         Path manifest = corpus.dir.resolve("corpus.properties");
         Properties found = read(manifest);
-        boolean bodies = "true".equals(found.remove("bodies"));
+        // The bodies hold documents of one index template version: another Lumbung's are rendered again.
+        String bodiesFor = "template-" + IndexLayout.TEMPLATE_VERSION;
+        boolean bodies = bodiesFor.equals(found.remove("bodies"));
         long start = System.nanoTime();
         if (!wanted.equals(found)) {
             Files.createDirectories(corpus.dir.resolve("pages"));
@@ -65,7 +69,7 @@ final class Corpus {
             BulkBodies.write(corpus, sourceId, crosswalks);
             bodies = true;
         }
-        wanted.setProperty("bodies", Boolean.toString(bodies));
+        wanted.setProperty("bodies", bodies ? bodiesFor : "none");
         if (!wanted.equals(read(manifest))) {
             try (OutputStream out = Files.newOutputStream(manifest)) {
                 wanted.store(out, "a complete corpus; delete this file to render it again");
