@@ -62,8 +62,7 @@ public final class Components {
         this.layout = layout(settings);
         this.instance = ManagementFactory.getRuntimeMXBean().getName() + ":" + UUID.randomUUID().toString().substring(0, 8);
         this.deadLetters = new DeadLetterStore(es.client(), layout);
-        this.detector = new LanguageDetector(settings.languageCandidates(),
-                settings.integer("lumbung.language.prefix", 20, 100_000));
+        this.detector = detector(settings);
         this.indexer = new RecordIndexer(es.client(), layout, new RecordIndexer.BulkOptions(
                 settings.integer("lumbung.index.bulk-operations", 1, 100_000),
                 settings.bytes("lumbung.index.bulk-bytes"),
@@ -166,6 +165,12 @@ public final class Components {
 
     public Crosswalks crosswalks() {
         return Crosswalks.standard(detector);
+    }
+
+    /** The language detector the settings describe. */
+    public static LanguageDetector detector(Settings settings) {
+        return new LanguageDetector(settings.languageCandidates(),
+                settings.integer("lumbung.language.prefix", 20, 100_000));
     }
 
     public OaiHarvester harvester(RecordSink sink) {

@@ -54,11 +54,11 @@ public final class XmlSanitizer {
             // The parser reads characters, not bytes: the declared encoding no longer applies.
             text = text.substring(declaration.end());
         }
-        StringBuilder out = new StringBuilder(text.length());
-        int illegal = removeIllegal(text, out);
+        int[] illegal = {0};
+        String legal = removeIllegal(text, illegal);
         int[] entities = {0};
-        String xml = repairReferences(out, entities);
-        return new Sanitized(xml, illegal, decoded.invalidBytes(), entities[0], decoded.note());
+        String xml = repairReferences(legal, entities);
+        return new Sanitized(xml, illegal[0], decoded.invalidBytes(), entities[0], decoded.note());
     }
 
     private record Decoded(String text, int invalidBytes, String note) {
@@ -127,20 +127,30 @@ public final class XmlSanitizer {
         return at <= 0 ? text : text.substring(at);
     }
 
-    /** Copies the text without the characters XML 1.0 forbids (controls, U+FFFE/U+FFFF, lone surrogates). */
-    private static int removeIllegal(String text, StringBuilder out) {
-        int removed = 0;
-        for (int i = 0; i < text.length(); i++) {
+    /**
+     * The text without the characters XML 1.0 forbids (controls, U+FFFE/U+FFFF, lone surrogates), counted. A page
+     * without any (nearly every page: it is a megabyte or two) is returned as it is, not copied.
+     */
+    private static String removeIllegal(String text, int[] removed) {
+        int first = 0;
+        while (first < text.length() && legal(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length()).append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 out.append(c).append(text.charAt(++i));
             } else if (legal(c)) {
                 out.append(c);
             } else {
-                removed++;
+                removed[0]++;
             }
         }
-        return removed;
+        return out.toString();
     }
 
     private static boolean legal(int c) {
@@ -152,14 +162,14 @@ public final class XmlSanitizer {
      * Character references to forbidden code points are dropped, HTML entities become their characters, and an
      * ampersand that starts no reference becomes {@code &amp;}.
      */
-    private static String repairReferences(CharSequence text, int[] repaired) {
-        if (text.toString().indexOf('&') < 0) {
-            return text.toString();
+    private static String repairReferences(String text, int[] repaired) {
+        if (text.indexOf('&') < 0) {
+            return text;
         }
         StringBuilder out = new StringBuilder(text.length() + 16);
         Matcher m = REFERENCE.matcher(text);
         int last = 0;
-        for (int amp = indexOf(text, '&', 0); amp >= 0; amp = indexOf(text, '&', amp + 1)) {
+        for (int amp = text.indexOf('&'); amp >= 0; amp = text.indexOf('&', amp + 1)) {
             out.append(text, last, amp);
             last = amp;
             m.region(amp, text.length());
@@ -207,14 +217,5 @@ public final class XmlSanitizer {
 
     private static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;");
-    }
-
-    private static int indexOf(CharSequence s, char c, int from) {
-        for (int i = from; i < s.length(); i++) {
-            if (s.charAt(i) == c) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -3,6 +3,7 @@ package org.lumbung.index;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.lumbung.dc.DcElement;
 import org.lumbung.dc.DcRecord;
 import org.lumbung.dc.Provenance;
@@ -24,6 +25,11 @@ public final class Identity {
         }
     }
 
+    // Compiled once: they run on every identifier of every record indexed.
+    private static final Pattern HTTP = Pattern.compile("(?i)https?://.*");
+    private static final Pattern DOI_RESOLVER = Pattern.compile("(?i)https?://(dx\\.)?doi\\.org/.*");
+    private static final Pattern PDF = Pattern.compile("(?i).*\\.pdf$");
+
     private Identity() {
     }
 
@@ -38,8 +44,8 @@ public final class Identity {
         }
         List<String> fullText = record.derived().fullText();
         for (String identifier : record.values(DcElement.IDENTIFIER)) {
-            if (identifier.matches("(?i)https?://.*") && !fullText.contains(identifier)
-                    && !identifier.matches("(?i)https?://(dx\\.)?doi\\.org/.*") && !identifier.matches("(?i).*\\.pdf$")) {
+            if (HTTP.matcher(identifier).matches() && !fullText.contains(identifier)
+                    && !DOI_RESOLVER.matcher(identifier).matches() && !PDF.matcher(identifier).matches()) {
                 add(urls, identifier);
             }
         }

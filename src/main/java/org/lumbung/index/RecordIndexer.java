@@ -8,13 +8,15 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import co.elastic.clients.json.JsonpMapper;
+import co.elastic.clients.util.BinaryData;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +38,6 @@ import org.slf4j.LoggerFactory;
 public final class RecordIndexer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.index");
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** How often a document changed by someone else meanwhile is resolved again before its records fail. */
     private static final int CONFLICT_ATTEMPTS = 5;
 
@@ -52,13 +53,21 @@ public final class RecordIndexer implements AutoCloseable {
 
     /**
      * One document write and the incoming records it carries; a copy into the index being rebuilt is secondary: it
-     * answers for no record.
+     * answers for no record. The document is held as the JSON sent, not as its tree: it waits here until its request
+     * is answered, and the tree is several times the size.
      */
-    private record Item(IndexTicket ticket, RecordResolver.Write write, Map<String, Object> document, int attempt,
+    private record Item(IndexTicket ticket, RecordResolver.Write write, BinaryData document, int attempt,
                         boolean secondary, int rejections, long firstRejected) {
-        Item(IndexTicket ticket, RecordResolver.Write write, Map<String, Object> document, int attempt,
-             boolean secondary) {
+        Item(IndexTicket ticket, RecordResolver.Write write, BinaryData document, int attempt, boolean secondary) {
             this(ticket, write, document, attempt, secondary, 0, 0);
+        }
+
+        String id() {
+            return write.id();
+        }
+
+        List<DcRecord> incoming() {
+            return write.incoming();
         }
 
         /** The same write, once more refused as too busy. */
@@ -69,6 +78,7 @@ public final class RecordIndexer implements AutoCloseable {
     }
 
     private final BulkIngester<Item> ingester;
+    private final JsonpMapper mapper;
     private final ElasticsearchClient client;
     private final String alias;
     private final String nextAlias;
@@ -91,6 +101,7 @@ public final class RecordIndexer implements AutoCloseable {
     public RecordIndexer(ElasticsearchClient client, IndexLayout layout, BulkOptions options,
                          DeadLetterStore deadLetters, RawArchive archive) {
         this.client = client;
+        this.mapper = client._jsonpMapper();
         this.alias = layout.recordsAlias();
         this.nextAlias = layout.nextAlias();
         this.deadLetters = deadLetters;
@@ -140,12 +151,15 @@ public final class RecordIndexer implements AutoCloseable {
             Instant now = Instant.now();
             boolean copy = rebuilding();
             for (RecordResolver.Write write : writes) {
-                Map<String, Object> document = DocumentMapper.toDocument(write.merged(), now);
+                // Serialised once, here: the ingester sizes its requests by these bytes and sends them as they are.
+                BinaryData document = BinaryData.of(DocumentMapper.toDocument(write.merged(), now), mapper);
                 outstanding.incrementAndGet();
-                ingester.add(operation(write, document), new Item(ticket, write, document, attempt, false));
+                ingester.add(operation(write, document),
+                        new Item(ticket, write, document, attempt, false));
                 if (copy) {
                     outstanding.incrementAndGet();
-                    ingester.add(copy(write, document), new Item(ticket, write, document, attempt, true));
+                    ingester.add(copy(write, document),
+                            new Item(ticket, write, document, attempt, true));
                 }
             }
         }
@@ -205,7 +219,7 @@ public final class RecordIndexer implements AutoCloseable {
      * two copies of one document the later state wins whatever order they land in; the rebuild's own copies are
      * created and lose to these.
      */
-    private BulkOperation copy(RecordResolver.Write write, Map<String, Object> document) {
+    private BulkOperation copy(RecordResolver.Write write, BinaryData document) {
         long version = write.seqNo() == null ? 0 : write.seqNo() + 1;
         return BulkOperation.of(op -> op.index(i -> i.index(nextAlias).id(DocumentIds.safe(write.id()))
                 .document(document).version(version).versionType(VersionType.ExternalGte)));
@@ -219,7 +233,7 @@ public final class RecordIndexer implements AutoCloseable {
         }
     }
 
-    private BulkOperation operation(RecordResolver.Write write, Map<String, Object> document) {
+    private BulkOperation operation(RecordResolver.Write write, BinaryData document) {
         String id = DocumentIds.safe(write.id());
         if (write.seqNo() == null) {
             return BulkOperation.of(op -> op.create(c -> c.index(alias).id(id).document(document)));
@@ -256,6 +270,15 @@ public final class RecordIndexer implements AutoCloseable {
         }
     }
 
+    private static String json(BinaryData document) {
+        try {
+            ByteBuffer bytes = document.asByteBuffer();
+            return StandardCharsets.UTF_8.decode(bytes).toString();
+        } catch (IOException e) {
+            return "(the document cannot be read back: " + e.getMessage() + ")";
+        }
+    }
+
     private final class Listener implements BulkListener<Item> {
 
         @Override
@@ -276,17 +299,17 @@ public final class RecordIndexer implements AutoCloseable {
                     // 409: a later state of the document is there already. Any other refusal: the rebuild ended
                     // (its alias is gone) or the copy failed; the rebuild's catch-up reads it again.
                     if (result.error() != null && result.status() != 409) {
-                        LOG.debug("copy of {} into {} refused: {}", item.write().id(), nextAlias,
+                        LOG.debug("copy of {} into {} refused: {}", item.id(), nextAlias,
                                 result.error().reason());
                     }
                 } else if (result.error() == null) {
-                    item.write().incoming().forEach(r -> item.ticket().succeeded(r.deleted()));
+                    item.incoming().forEach(r -> item.ticket().succeeded(r.deleted()));
                 } else if (result.status() == 409 && item.attempt() < CONFLICT_ATTEMPTS) {
                     // Someone changed the document since it was read: place the records again, off this thread.
                     outstanding.incrementAndGet();
                     conflicts.execute(() -> {
                         try {
-                            write(item.ticket(), item.write().incoming(), item.attempt() + 1);
+                            write(item.ticket(), item.incoming(), item.attempt() + 1);
                         } finally {
                             outstanding.decrementAndGet();
                         }
@@ -339,13 +362,8 @@ public final class RecordIndexer implements AutoCloseable {
 
         /** The document was refused (a mapping conflict, say): its records go to the dead letters as they were. */
         private void fail(Item item, String reason) {
-            String raw;
-            try {
-                raw = JSON.writeValueAsString(item.document());
-            } catch (JsonProcessingException e) {
-                raw = String.valueOf(item.document());
-            }
-            for (DcRecord record : item.write().incoming()) {
+            String raw = json(item.document());
+            for (DcRecord record : item.incoming()) {
                 RecordFailure failure = new RecordFailure(record.sourceId(), record.id(), "not indexed: " + reason, raw,
                         false);
                 if (deadLetters != null) {

@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +35,12 @@ final class RecordResolver {
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.index");
     private static final List<String> SOURCE_FIELDS = List.of("provenance", "keys");
     private static final Identity.Keys NO_KEYS = new Identity.Keys(Set.of(), Set.of());
-    private static final int RECENT_KEYS = 200_000;
+    /**
+     * Keys of recent writes remembered, about 16,000 documents' worth: what the bulk ingester holds unacknowledged at
+     * the defaults and several seconds of writes at full speed beyond, until a refresh shows them to search. Bounded
+     * so that a harvest's memory does not grow with its size.
+     */
+    static final int RECENT_KEYS = 50_000;
 
     /** What to write: the merged record, the version it replaces (null seqNo: a new document), and its causes. */
     record Write(String id, DcRecord merged, Long seqNo, Long primaryTerm, List<DcRecord> incoming) {
@@ -83,8 +89,9 @@ final class RecordResolver {
      * {@link RecordIndexer}), so that each resolve knows where the previous ones put their keys.
      */
     List<Write> resolve(List<DcRecord> incoming) throws IOException {
-        Map<DcRecord, Identity.Keys> keysOf = new HashMap<>();
-        Map<DcRecord, String> recentTarget = new HashMap<>();
+        // By identity: a record's own hash walks all its values, and each incoming record is its own key.
+        Map<DcRecord, Identity.Keys> keysOf = new IdentityHashMap<>();
+        Map<DcRecord, String> recentTarget = new IdentityHashMap<>();
         Set<String> candidates = new LinkedHashSet<>();
         for (DcRecord record : incoming) {
             Identity.Keys keys = record.deleted() ? NO_KEYS : Identity.keys(record);

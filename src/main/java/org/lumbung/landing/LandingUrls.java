@@ -42,13 +42,18 @@ public final class LandingUrls {
                     || uri.getHost() == null) {
                 return null;
             }
-            String host = uri.getHost().toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+            String host = uri.getHost().toLowerCase(Locale.ROOT);
+            host = host.startsWith("www.") ? host.substring(4) : host;
             String path = uri.getRawPath() == null ? "" : uri.getRawPath();
             java.util.regex.Matcher ojs = OJS_ARTICLE.matcher(path);
             if (ojs.matches()) {
                 return host + ojs.group(1) + "/article/view/" + ojs.group(2);
             }
-            path = path.replaceAll("/+$", "");
+            int end = path.length();
+            while (end > 0 && path.charAt(end - 1) == '/') {
+                end--;
+            }
+            path = path.substring(0, end);
             return host + path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         } catch (IllegalArgumentException e) {
             return null;

@@ -105,9 +105,17 @@ final class XmlWriter {
         return prefix == null || prefix.isEmpty() ? name.getLocalPart() : prefix + ":" + name.getLocalPart();
     }
 
+    /** Most text has nothing to escape: it is appended as it is, without a copy (a record's text, once a page). */
     private static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
+        int first = 0;
+        while (first < text.length() && !special(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text;
+        }
+        StringBuilder escaped = new StringBuilder(text.length() + 16).append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '<' -> escaped.append("&lt;");
@@ -118,5 +126,9 @@ final class XmlWriter {
             }
         }
         return escaped.toString();
+    }
+
+    private static boolean special(char c) {
+        return c == '<' || c == '>' || c == '&' || c == '"';
     }
 }

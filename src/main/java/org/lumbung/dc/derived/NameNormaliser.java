@@ -42,6 +42,12 @@ public final class NameNormaliser {
     private static final List<String> ORGANISATION_STEMS = List.of("universit", "institut", "laborator", "corp",
             "organisation", "organization");
 
+    // Compiled once: a name's parts and words are split on them for every author not seen lately.
+    private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}]+");
+    private static final Pattern ET_AL = Pattern.compile("\\bet al\\b");
+
     /** Authors recur across a journal's records. */
     private static final ValueCache<String> KNOWN = new ValueCache<>(NameNormaliser::normalise);
 
@@ -67,7 +73,7 @@ public final class NameNormaliser {
         if (name.chars().anyMatch(Character::isDigit)) {
             name = LIFE_DATES.matcher(name).replaceFirst("").strip();
         }
-        List<String> parts = new ArrayList<>(Arrays.asList(name.split("\\s*,\\s*")));
+        List<String> parts = new ArrayList<>(Arrays.asList(COMMA.split(name)));
         List<String> suffixes = new ArrayList<>();
         while (parts.size() > 1 && isDegreeOrSuffix(parts.get(parts.size() - 1), suffixes)) {
             parts.remove(parts.size() - 1);
@@ -86,10 +92,10 @@ public final class NameNormaliser {
     private static boolean isOrganisation(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         // A hospital (rumah sakit), and a group standing for its members.
-        if (lower.contains("rumah sakit") || lower.matches(".*\\bet al\\b.*")) {
+        if (lower.contains("rumah sakit") || ET_AL.matcher(lower).find()) {
             return true;
         }
-        for (String word : lower.split("[^\\p{L}]+")) {
+        for (String word : NOT_LETTERS.split(lower)) {
             if (ORGANISATION_WORDS.contains(word)) {
                 return true;
             }
@@ -104,7 +110,7 @@ public final class NameNormaliser {
 
     /** {@code Budi Santoso} becomes {@code Santoso, Budi}; {@code Ludwig van Beethoven}, {@code van Beethoven, Ludwig}. */
     private static String invert(String name) {
-        List<String> tokens = new ArrayList<>(Arrays.asList(name.split("\\s+")));
+        List<String> tokens = new ArrayList<>(Arrays.asList(SPACES.split(name)));
         String suffix = null;
         if (tokens.size() > 2 && SUFFIXES.contains(tokens.get(tokens.size() - 1).toLowerCase(Locale.ROOT))) {
             suffix = tokens.remove(tokens.size() - 1);
@@ -135,7 +141,7 @@ public final class NameNormaliser {
     }
 
     private static String stripTitles(String part) {
-        String[] tokens = part.strip().split("\\s+");
+        String[] tokens = SPACES.split(part.strip());
         int start = 0;
         while (start < tokens.length - 1 && TITLES.contains(tokens[start].toLowerCase(Locale.ROOT))) {
             start++;

@@ -1,0 +1,87 @@
+package org.lumbung.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/** The benchmark's figures: a Markdown table (medians, with the least and greatest run) and every run as JSON. */
+final class BenchReport {
+
+    private static final double MB = 1024 * 1024;
+
+    private BenchReport() {
+    }
+
+    static String markdown(Map<String, String> machine, Bench.Options options,
+                           List<BenchRunner.SizeResult> results) {
+        boolean live = options.liveSample() > 0;
+        StringBuilder out = new StringBuilder(setting(machine, options)).append("\n\n");
+        out.append("| records | Lumbung records/s | _bulk records/s | Lumbung / _bulk | Elasticsearch CPU s per 1,000")
+                .append(" records, harvest / _bulk | harvesting JVM CPU s, start-up included |\n")
+                .append("|---:|---:|---:|---:|---:|---:|\n");
+        for (BenchRunner.SizeResult r : results) {
+            out.append(speed(r)).append('\n');
+        }
+        out.append("\n| records | peak heap used | peak heap after GC |").append(live ? " peak live heap |" : "")
+                .append(" peak RSS |\n|---:|---:|---:|").append(live ? "---:|" : "").append("---:|\n");
+        for (BenchRunner.SizeResult r : results) {
+            out.append(memory(r, live)).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The machine and how the runs were made. */
+    private static String setting(Map<String, String> machine, Bench.Options options) {
+        String ceiling = options.bulkInFlight() == 0 ? "no _bulk ceiling"
+                : "_bulk: " + BulkBodies.BATCH + " documents a request, " + options.bulkInFlight() + " in flight";
+        String live = options.liveSample() > 0
+                ? "; live heap: a full collection every " + options.liveSample() + " ms (slows the harvest)" : "";
+        return "Machine: " + machine.get("cpu") + ", " + machine.get("cores") + " cores, " + machine.get("memory")
+                + "; " + machine.get("java") + "; Elasticsearch " + machine.get("elasticsearch") + "; Lumbung "
+                + machine.get("lumbung") + "; load average " + machine.get("loadAtStart") + " at start, "
+                + machine.get("loadAtEnd") + " at end.\nHarvesting JVM: -Xmx" + options.heap() + "; " + options.runs()
+                + " runs per size, median (least-greatest); " + ceiling + live + ".";
+    }
+
+    private static String speed(BenchRunner.SizeResult r) {
+        List<Measurement> lumbung = r.lumbung();
+        boolean ceiling = !r.bulk().isEmpty();
+        double[] ratios = IntStream.range(0, ceiling ? lumbung.size() : 0)
+                .mapToDouble(i -> lumbung.get(i).perSecond() / r.bulk().get(i).perSecond()).toArray();
+        return String.format(Locale.ROOT, "| %,d | ", r.records())
+                + Spread.of(lumbung, Measurement::perSecond).format("%,.0f") + " | "
+                + (ceiling ? Spread.of(r.bulk(), Measurement::perSecond).format("%,.0f") : "-") + " | "
+                + (ceiling ? Spread.of(ratios).format("%.2f") : "-") + " | "
+                + Spread.of(lumbung, Measurement::esCpuPerThousand).format("%.2f") + " / "
+                + (ceiling ? Spread.of(r.bulk(), Measurement::esCpuPerThousand).format("%.2f") : "-") + " | "
+                + Spread.of(lumbung, Measurement::cpuSeconds).format("%.1f") + " |";
+    }
+
+    private static String memory(BenchRunner.SizeResult r, boolean live) {
+        List<Measurement> lumbung = r.lumbung();
+        return String.format(Locale.ROOT, "| %,d | ", r.records())
+                + Spread.of(lumbung, m -> m.peakHeapUsed() / MB).format("%.0f MB") + " | "
+                + Spread.of(lumbung, m -> m.peakHeapAfterGc() / MB).format("%.0f MB") + " | "
+                + (live ? Spread.of(lumbung, m -> m.peakLiveHeap() / MB).format("%.0f MB") + " | " : "")
+                + Spread.of(lumbung, m -> m.peakRss() / MB).format("%.0f MB") + " |";
+    }
+
+    static void writeJson(Path file, Map<String, String> machine, Bench.Options options,
+                          List<BenchRunner.SizeResult> results) throws IOException {
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("machine", machine);
+        all.put("options", Map.of("sizes", options.sizes(), "runs", options.runs(), "heap", options.heap(),
+                "liveSampleMillis", options.liveSample(), "bulkInFlight", options.bulkInFlight(),
+                "seed", options.seed(), "settings", options.settings()));
+        all.put("results", results);
+        Files.createDirectories(file.getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), all);
+    }
+}

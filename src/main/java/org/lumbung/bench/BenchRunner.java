@@ -1,0 +1,138 @@
+package org.lumbung.bench;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.lumbung.dc.Crosswalks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the benchmark: renders each corpus, starts the page server, then for each size and run indexes the corpus
+ * twice on the same Elasticsearch, by Lumbung and by the ceiling, each into a fresh index that is counted and dropped
+ * afterwards. The order alternates from run to run, so that neither side always finds the node warmer.
+ */
+final class BenchRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger("lumbung.bench");
+
+    /** A size's measurements, run by run. */
+    record SizeResult(int records, List<Measurement> lumbung, List<Measurement> bulk) {
+    }
+
+    private final URI es;
+    private final ElasticsearchClient client;
+    private final Bench.Options options;
+    private final String prefix;
+
+    /** Measurements go to indices named {@code <prefix>-lumbung-n<records>-r<run>} and {@code <prefix>-bulk-...}. */
+    BenchRunner(URI es, ElasticsearchClient client, Bench.Options options, String prefix) {
+        this.es = es;
+        this.client = client;
+        this.options = options;
+        this.prefix = prefix;
+    }
+
+    List<SizeResult> run(Crosswalks crosswalks) throws IOException, InterruptedException {
+        Path corpora = Files.createDirectories(options.work().resolve("corpus"));
+        Path logs = Files.createDirectories(options.work().resolve("runs"));
+        List<Corpus> corpusList = new ArrayList<>();
+        for (int size : options.sizes()) {
+            corpusList.add(Corpus.prepare(corpora, size, options.seed(), HarvestRun.SOURCE_ID,
+                    options.bulkInFlight() == 0 ? null : crosswalks));
+        }
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.heap()));
+        if (options.liveSample() > 0) {
+            jvm.add("-Dlumbung.bench.live-sample=" + options.liveSample());
+        }
+        HarvestRun harvest = new HarvestRun(es, client, logs, jvm, options.settings(), options.profile());
+        BulkCeiling ceiling = new BulkCeiling(es, client, Math.max(1, options.bulkInFlight()));
+        Process server = ChildJvm.startReading(List.of("-Xmx128m"), PageServer.class, List.of(corpora.toString()),
+                logs.resolve("page-server.log"));
+        try {
+            String root = "http://127.0.0.1:" + port(server);
+            if (options.bulkInFlight() > 0) {
+                // A fresh node runs its indexing code interpreted at first: warm it up, so that the first measured
+                // run, whichever side goes first, finds it as the later ones do.
+                Corpus first = corpusList.get(0);
+                measure(new Step(prefix + "-warmup", first.records(), p -> ceiling.run(first, p), new ArrayList<>()));
+            }
+            List<SizeResult> results = new ArrayList<>();
+            for (Corpus corpus : corpusList) {
+                results.add(measure(corpus, root + "/n" + corpus.records() + "/oai", harvest, ceiling));
+            }
+            return results;
+        } finally {
+            ChildJvm.stop(server);
+        }
+    }
+
+    /** The runs of one size: the ceiling first in odd runs, Lumbung first in even ones. */
+    private SizeResult measure(Corpus corpus, String baseUrl, HarvestRun harvest, BulkCeiling ceiling)
+            throws IOException, InterruptedException {
+        SizeResult result = new SizeResult(corpus.records(), new ArrayList<>(), new ArrayList<>());
+        for (int run = 1; run <= options.runs(); run++) {
+            String tag = "n" + corpus.records() + "-r" + run;
+            int n = corpus.records();
+            Step lumbung = new Step(prefix + "-lumbung-" + tag, n, p -> harvest.run(corpus, baseUrl, p),
+                    result.lumbung());
+            Step bulk = new Step(prefix + "-bulk-" + tag, n, p -> ceiling.run(corpus, p), result.bulk());
+            List<Step> steps = options.bulkInFlight() == 0 ? List.of(lumbung)
+                    : run % 2 == 1 ? List.of(bulk, lumbung) : List.of(lumbung, bulk);
+            for (Step step : steps) {
+                step.into().add(measure(step));
+            }
+            LOG.info("{} records, run {}: Lumbung {} records/s{}", corpus.records(), run,
+                    Math.round(last(result.lumbung()).perSecond()), result.bulk().isEmpty() ? ""
+                            : ", _bulk " + Math.round(last(result.bulk()).perSecond()) + " records/s");
+        }
+        return result;
+    }
+
+    @FunctionalInterface
+    private interface Measured {
+        Measurement run(String prefix) throws IOException, InterruptedException;
+    }
+
+    /** One side of one run: its index prefix, the records it indexes, what it does, where its measurement goes. */
+    private record Step(String prefix, int records, Measured measured, List<Measurement> into) {
+    }
+
+    /**
+     * One measurement on clean ground: its indices dropped before and after, and a pause for the node to settle after
+     * the last drop (longer after a larger index, up to two seconds).
+     */
+    private Measurement measure(Step step) throws IOException, InterruptedException {
+        Indices.drop(client, step.prefix());
+        Thread.sleep(Math.min(2000, step.records() / 5));
+        try {
+            long cpu = Indices.cpuMillis(client);
+            Measurement measured = step.measured().run(step.prefix());
+            return measured.withEsCpu((Indices.cpuMillis(client) - cpu) / 1000.0);
+        } finally {
+            Indices.drop(client, step.prefix());
+        }
+    }
+
+    private static Measurement last(List<Measurement> runs) {
+        return runs.get(runs.size() - 1);
+    }
+
+    /** The port the page server printed, once it listens. */
+    private static int port(Process server) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        if (line == null || !line.startsWith("port ")) {
+            throw new IOException("the page server did not start (it said: " + line + ")");
+        }
+        return Integer.parseInt(line.substring(5).trim());
+    }
+}

@@ -1,0 +1,93 @@
+package org.lumbung.bench;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.lumbung.dc.Crosswalks;
+import org.lumbung.dc.DcBatch;
+import org.lumbung.dc.DcRecord;
+import org.lumbung.harvest.HarvestException;
+import org.lumbung.harvest.OaiPage;
+import org.lumbung.harvest.OaiPageParser;
+import org.lumbung.harvest.RecordBatch;
+import org.lumbung.index.DocumentMapper;
+
+/**
+ * The ceiling's request bodies: the corpus's pages read as Lumbung reads them (the same parser, crosswalks and
+ * document mapper), written as {@code _bulk} bodies of {@value #BATCH} index operations, ready to post as they are.
+ * Each body is two pages; they are made in parallel, since nothing of this is measured.
+ */
+final class BulkBodies {
+
+    static final int BATCH = 1000;
+    private static final int PAGES_PER_BODY = BATCH / Corpus.PAGE_SIZE;
+    private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    private BulkBodies() {
+    }
+
+    static Path body(Corpus corpus, int j) {
+        return corpus.dir().resolve("bulk").resolve(String.format(Locale.ROOT, "%06d.ndjson", j));
+    }
+
+    static int count(Corpus corpus) {
+        return (corpus.pages() + PAGES_PER_BODY - 1) / PAGES_PER_BODY;
+    }
+
+    static void write(Corpus corpus, String sourceId, Crosswalks crosswalks) throws IOException {
+        Files.createDirectories(corpus.dir().resolve("bulk"));
+        Instant indexedAt = Instant.now();
+        try {
+            IntStream.range(0, count(corpus)).parallel().forEach(j -> writeBody(corpus, j, sourceId, crosswalks,
+                    indexedAt));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void writeBody(Corpus corpus, int j, String sourceId, Crosswalks crosswalks, Instant indexedAt) {
+        OaiPageParser parser = new OaiPageParser();
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(body(corpus, j)), 1 << 16)) {
+            for (int k = j * PAGES_PER_BODY; k < Math.min(corpus.pages(), (j + 1) * PAGES_PER_BODY); k++) {
+                Path page = corpus.page(k);
+                OaiPage parsed = parser.parse(Files.readAllBytes(page), sourceId, page.toString(), "oai_dc");
+                DcBatch batch = crosswalks.toDc(new RecordBatch(sourceId, page.toString(), parsed.records()));
+                if (!batch.failures().isEmpty()) {
+                    throw new IllegalStateException("the generator made a record Lumbung cannot read: "
+                            + batch.failures().get(0));
+                }
+                for (DcRecord record : batch.records()) {
+                    // The ids are short: Lumbung's shortening of ids past 512 bytes never applies to them.
+                    out.write(JSON.writeValueAsBytes(Map.of("index", Map.of("_id", record.id()))));
+                    out.write('\n');
+                    out.write(JSON.writeValueAsBytes(DocumentMapper.toDocument(record, indexedAt)));
+                    out.write('\n');
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (HarvestException e) {
+            throw new IllegalStateException("the generator wrote a page Lumbung cannot parse: " + e.getMessage(), e);
+        }
+    }
+
+    /** The bodies in order. */
+    static List<Path> all(Corpus corpus) {
+        List<Path> bodies = new ArrayList<>();
+        for (int j = 0; j < count(corpus); j++) {
+            bodies.add(body(corpus, j));
+        }
+        return bodies;
+    }
+}

@@ -1,0 +1,91 @@
+package org.lumbung.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.lumbung.App;
+import org.lumbung.bench.Bench;
+import org.lumbung.config.Lumbung;
+import org.lumbung.config.Settings;
+import org.lumbung.pipeline.Durations;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The end-to-end benchmark: Lumbung's harvest beside the _bulk ceiling on the same Elasticsearch, in one run. Its own
+ * data folder ({@code ./data/bench}) and a free port keep it away from a Lumbung running here.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmark a harvest of synthetic records against posting the same documents to _bulk.",
+            "Unless given, the data folder is ./data/bench, the embedded node takes a free port and the index prefix"
+                + " is bench; -D settings are handed on to the harvesting JVM."})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    @Option(names = "--records", split = ",", paramLabel = "N", description = "Corpus sizes; default 10000,100000.")
+    List<Integer> sizes = List.of(10_000, 100_000);
+
+    @Option(names = "--runs", paramLabel = "N", description = "Runs per size (medians are reported); default 3.")
+    int runs = 3;
+
+    @Option(names = "--heap", paramLabel = "SIZE", description = "-Xmx of the harvesting JVM; default 256m.")
+    String heap = "256m";
+
+    @Option(names = "--live-sample", paramLabel = "DURATION",
+            description = "Force a full collection this often in the harvesting JVM, to measure its live heap.")
+    String liveSample = "0s";
+
+    @Option(names = "--bulk-in-flight", paramLabel = "N",
+            description = "_bulk requests in flight for the ceiling; default 1.")
+    int bulkInFlight = 1;
+
+    @Option(names = "--harvest-only", description = "Harvest without the _bulk ceiling (for the memory runs).")
+    boolean harvestOnly;
+
+    @Option(names = "--profile", description = "Record a Flight Recorder profile of each harvest beside its log.")
+    boolean profile;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the synthetic records; default 7.")
+    long seed = 7;
+
+    @Override
+    public Integer call() throws Exception {
+        if (runs < 1 || bulkInFlight < 1 || sizes.stream().anyMatch(n -> n < 1) || !heap.matches("\\d+[mMgG]")) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--runs, --bulk-in-flight and --records must be positive, --heap a size such as 256m");
+        }
+        Map<String, String> defaults = new HashMap<>();
+        unlessSet(defaults, "lumbung.data", common.data, "data/bench");
+        unlessSet(defaults, "lumbung.es.port", common.esPort, "0");
+        unlessSet(defaults, "lumbung.index.prefix", common.indexPrefix, "bench");
+        Settings settings = common.settings(defaults);
+        Bench.Options options = new Bench.Options(List.copyOf(sizes), runs, heap,
+                Durations.parse(liveSample).toMillis(), harvestOnly ? 0 : bulkInFlight, seed,
+                settings.dataDir().toAbsolutePath(), Map.copyOf(common.properties), profile);
+        try (Lumbung lumbung = Lumbung.start(settings)) {
+            Bench.Result result = Bench.run(lumbung, options);
+            System.out.print(result.markdown());
+            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            Path file = options.work().resolve("results").resolve("bench-" + stamp + ".json");
+            result.writeJson(file);
+            Files.writeString(file.resolveSibling("bench-" + stamp + ".md"), result.markdown());
+            System.out.println("\nEvery run: " + file);
+            return App.OK;
+        }
+    }
+
+    /** A default of the benchmark's own, unless the command line or the environment sets the key. */
+    private static void unlessSet(Map<String, String> defaults, String key, Object option, String value) {
+        if (option == null && System.getenv(Settings.environmentName(key)) == null) {
+            defaults.put(key, value);
+        }
+    }
+}
