@@ -31,7 +31,7 @@ public final class OaiPageParser {
         try {
             XMLStreamReader reader = XmlTreeReader.open(new StringReader(clean.xml()));
             try {
-                if (!nextStartElement(reader)) {
+                if (!nextStartElement(reader, sourceId, url)) {
                     throw new HarvestException(sourceId, url, "empty response: no XML element in the body");
                 }
                 if (!"OAI-PMH".equals(reader.getLocalName())) {
@@ -147,7 +147,7 @@ public final class OaiPageParser {
         while (nextChild(reader)) {
             switch (reader.getLocalName()) {
                 case "header" -> header = readHeader(reader);
-                case "metadata" -> metadata = readMetadata(reader);
+                case "metadata" -> metadata = readMetadata(reader, header);
                 default -> skip(reader);
             }
         }
@@ -176,15 +176,25 @@ public final class OaiPageParser {
         return new OaiHeader(identifier, datestamp, sets, deleted);
     }
 
-    /** The first element inside {@code <metadata>}, as a tree; the reader ends on {@code </metadata>}. */
-    private XmlElement readMetadata(XMLStreamReader reader) throws XMLStreamException {
+    /**
+     * The first element inside {@code <metadata>}, as a tree; the reader ends on {@code </metadata>}. An error names
+     * the record, so that a page salvaged record by record says which one is broken.
+     */
+    private XmlElement readMetadata(XMLStreamReader reader, OaiHeader header) throws XMLStreamException {
         XmlElement root = null;
-        while (nextChild(reader)) {
-            if (root == null) {
-                root = XmlTreeReader.read(reader, null);
-            } else {
-                skip(reader);
+        try {
+            while (nextChild(reader)) {
+                if (root == null) {
+                    root = XmlTreeReader.read(reader, null);
+                } else {
+                    skip(reader);
+                }
             }
+        } catch (XMLStreamException e) {
+            String message = "in record " + (header == null ? "(no header yet)" : header.identifier()) + ": "
+                    + firstLine(e);
+            throw e.getLocation() == null ? new XMLStreamException(message, e)
+                    : new XMLStreamException(message, e.getLocation(), e);
         }
         return root;
     }
@@ -210,10 +220,19 @@ public final class OaiPageParser {
         return reader.getAttributeValue(null, name);
     }
 
-    /** Advances to the first START_ELEMENT of the document. */
-    private static boolean nextStartElement(XMLStreamReader reader) throws XMLStreamException {
+    /**
+     * Advances to the first START_ELEMENT of the document. A DTD is refused: no OAI-PMH response has one, and its
+     * entities are how XXE and entity expansion attacks come (the reader never reads DTDs nor resolves entities).
+     */
+    private static boolean nextStartElement(XMLStreamReader reader, String sourceId, String url)
+            throws XMLStreamException, HarvestException {
         while (reader.hasNext()) {
-            if (reader.next() == XMLStreamConstants.START_ELEMENT) {
+            int event = reader.next();
+            if (event == XMLStreamConstants.DTD) {
+                throw new HarvestException(sourceId, url, "refused: the response declares a DTD (<!DOCTYPE>), which "
+                        + "OAI-PMH responses never do; its entities are not resolved");
+            }
+            if (event == XMLStreamConstants.START_ELEMENT) {
                 return true;
             }
         }
@@ -250,6 +269,6 @@ public final class OaiPageParser {
         String message = String.valueOf(e.getMessage());
         int nl = message.indexOf('\n');
         String line = nl < 0 ? message : message.substring(nl + 1);
-        return line.replaceAll("\\s+", " ").trim();
+        return line.replaceFirst("^Message: ", "").replaceAll("\\s+", " ").trim();
     }
 }

@@ -115,11 +115,16 @@ public final class XmlSanitizer {
         return new int[] {valid, invalid};
     }
 
-    /** Drops whatever stands before the XML declaration or, failing one, the OAI-PMH root or the first tag. */
+    /**
+     * Drops whatever stands before the XML declaration or, failing one, the document type declaration, the OAI-PMH
+     * root or the first tag. A DTD is kept so that the parser refuses it rather than this skipping it unseen.
+     */
     private static String skipToXml(String text) {
         int at = text.indexOf("<?xml");
         if (at < 0) {
-            at = text.indexOf("<OAI-PMH");
+            int root = text.indexOf("<OAI-PMH");
+            int doctype = text.indexOf("<!DOCTYPE");
+            at = doctype >= 0 && (root < 0 || doctype < root) ? doctype : root;
         }
         if (at < 0) {
             at = text.indexOf('<');

@@ -13,10 +13,44 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-/** Builds {@link XmlElement} trees from a streaming reader, and makes readers that refuse DTDs and external entities. */
+/**
+ * Builds {@link XmlElement} trees from a streaming reader, and makes readers that refuse DTDs and external entities.
+ * A tree is one record's metadata, so it has limits no real record comes near (nesting depth, elements, characters):
+ * a hostile record of a hundred thousand nested elements or a gigabyte of text is refused, never a stack overflow or
+ * an exhausted heap.
+ */
 public final class XmlTreeReader {
 
     private static final XMLInputFactory FACTORY = newFactory();
+
+    /** Deepest nesting of one tree: METS around MODS around a related item reaches about 20. */
+    public static final int MAX_DEPTH = 256;
+    /** Most elements in one tree: a DataCite record with ten thousand related identifiers has about 30,000. */
+    public static final int MAX_ELEMENTS = 200_000;
+    /** Most characters of text and attribute values in one tree (32 MB of heap). */
+    public static final int MAX_CHARACTERS = 16 << 20;
+
+    /** What a tree being read has used of its limits. */
+    private static final class Budget {
+        int elements;
+        long characters;
+
+        void element(int depth, String name) throws XMLStreamException {
+            if (depth > MAX_DEPTH) {
+                throw new XMLStreamException("elements nested deeper than " + MAX_DEPTH + " levels (at <" + name + ">)");
+            }
+            if (++elements > MAX_ELEMENTS) {
+                throw new XMLStreamException("more than " + MAX_ELEMENTS + " elements in one record");
+            }
+        }
+
+        void characters(int length) throws XMLStreamException {
+            characters += length;
+            if (characters > MAX_CHARACTERS) {
+                throw new XMLStreamException("more than " + MAX_CHARACTERS + " characters of text in one record");
+            }
+        }
+    }
 
     private XmlTreeReader() {
     }
@@ -47,11 +81,18 @@ public final class XmlTreeReader {
         if (reader.getEventType() != XMLStreamConstants.START_ELEMENT) {
             throw new IllegalStateException("reader is not on a start element");
         }
+        return read(reader, inheritedLang, 1, new Budget());
+    }
+
+    private static XmlElement read(XMLStreamReader reader, String inheritedLang, int depth, Budget budget)
+            throws XMLStreamException {
         Map<QName, String> attributes = new LinkedHashMap<>();
         String lang = inheritedLang;
+        budget.element(depth, reader.getLocalName());
         for (int i = 0; i < reader.getAttributeCount(); i++) {
             QName attr = reader.getAttributeName(i);
             String value = reader.getAttributeValue(i);
+            budget.characters(value.length());
             attributes.put(new QName(nullToEmpty(attr.getNamespaceURI()), attr.getLocalPart(), nullToEmpty(attr.getPrefix())), value);
             if (XMLConstants.XML_NS_URI.equals(attr.getNamespaceURI()) && "lang".equals(attr.getLocalPart())) {
                 lang = value.isBlank() ? null : value.trim();
@@ -65,10 +106,12 @@ public final class XmlTreeReader {
             switch (event) {
                 case XMLStreamConstants.START_ELEMENT -> {
                     flush(text, children);
-                    children.add(read(reader, lang));
+                    children.add(read(reader, lang, depth + 1, budget));
                 }
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        text.append(reader.getText());
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    budget.characters(reader.getTextLength());
+                    text.append(reader.getText());
+                }
                 case XMLStreamConstants.END_ELEMENT -> {
                     flush(text, children);
                     return new XmlElement(name, attributes, children, lang);
