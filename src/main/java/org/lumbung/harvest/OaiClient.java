@@ -126,6 +126,9 @@ final class OaiClient {
         HttpFetcher.Response response;
         try {
             response = fetcher.get(url, request.options().politeness());
+        } catch (HttpFetcher.TooLargeException e) {
+            throw new HarvestException(request.sourceId(), url, 0, null,
+                    e.getMessage() + " (lumbung.http-client.max-bytes)", e);
         } catch (IOException e) {
             throw new HarvestException(request.sourceId(), url, 0, null,
                     "cannot reach the repository: " + HttpFetcher.describe(e), e);
@@ -134,6 +137,12 @@ final class OaiClient {
             throw new HarvestException(request.sourceId(), url, "interrupted");
         }
         counters.fetched(response);
+        // The HTTP client follows redirects and hands back the last one when they do not end.
+        if (response.status() >= 300 && response.status() < 400) {
+            throw new HarvestException(request.sourceId(), url, response.status(), null, "redirects that do not end (a "
+                    + "loop, or more than the HTTP client follows), the last to "
+                    + response.header("Location").orElse("(no Location)"), null);
+        }
         // Some repositories send OAI-PMH errors with a 4xx status; the body says more than the status.
         if (response.status() != 200 && !looksLikeOai(response.body())) {
             throw new HarvestException(request.sourceId(), url, response.status(), null,
