@@ -3,15 +3,12 @@ package org.lumbung.landing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,18 +63,8 @@ class HostilePageIT {
 
     @Test
     void aGzipBombPageStopsAtThePageLimit() throws Exception {
-        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
-            byte[] spaces = new byte[1 << 20];
-            java.util.Arrays.fill(spaces, (byte) ' ');
-            gz.write("<html><head><title>Bomb</title></head><body>".getBytes(StandardCharsets.UTF_8));
-            for (int i = 0; i < 512; i++) {
-                gz.write(spaces);
-            }
-        }
         try (WebSite journal = new WebSite()) {
-            journal.page("/article/1", new Page(200, Map.of("Content-Type", "text/html", "Content-Encoding", "gzip"),
-                    zipped.toByteArray(), 0));
+            journal.page("/article/1", Page.gzipBomb("text/html", "<html><head><title>Bomb</title></head><body>", 512));
             String url = journal.url("/article/1");
             assertThatThrownBy(() -> fetcher().fetch(url)).isInstanceOf(PageFetchException.class)
                     .hasMessage("page larger than 4194304 bytes (" + url + ")");
