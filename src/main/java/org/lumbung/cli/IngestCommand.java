@@ -31,6 +31,8 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "ID", description = "Source id; default derived from each address.")
     String source;
 
+    private static final int SHOWN_FAILURES = 20;
+
     @Override
     public Integer call() throws Exception {
         if (url != null && inputs.size() != 1) {
@@ -41,6 +43,12 @@ public final class IngestCommand implements Callable<Integer> {
         try (Lumbung lumbung = Lumbung.start(common.settings(Map.of()))) {
             IngestReport report = lumbung.send("direct:ingest", new IngestRequest(id, pages), IngestReport.class);
             System.out.println(report.summary());
+            report.failures().stream().limit(SHOWN_FAILURES).forEach(f ->
+                    System.out.println("  failed: " + f.recordId() + ": " + f.reason()));
+            if (report.failures().size() > SHOWN_FAILURES) {
+                System.out.println("  and " + (report.failures().size() - SHOWN_FAILURES)
+                        + " more failures: see the log, and deadletter list");
+            }
             return report.complete() ? App.OK : App.FAILED;
         }
     }

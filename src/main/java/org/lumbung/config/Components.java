@@ -2,11 +2,13 @@ package org.lumbung.config;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.lumbung.dc.Crosswalks;
 import org.lumbung.dc.DcSink;
 import org.lumbung.dc.LanguageDetector;
 import org.lumbung.harvest.HarvestTuning;
+import org.lumbung.harvest.AddressGuard;
 import org.lumbung.harvest.HostQueues;
 import org.lumbung.harvest.HttpFetcher;
 import org.lumbung.harvest.HttpOptions;
@@ -80,7 +82,9 @@ public final class Components {
                         settings.duration("lumbung.harvest.retry-after-cap")),
                 new HostQueues(settings.integer("lumbung.harvest.host-concurrency", 1, 100),
                         settings.duration("lumbung.harvest.host-delay")),
-                settings.bytes("lumbung.http-client.max-bytes"));
+                settings.bytes("lumbung.http-client.max-bytes"),
+                new AddressGuard(Boolean.parseBoolean(settings.get("lumbung.http-client.allow-private-addresses")),
+                        List.of(settings.get("lumbung.http-client.allowed-hosts").split(","))));
     }
 
     static IndexLayout layout(Settings settings) {

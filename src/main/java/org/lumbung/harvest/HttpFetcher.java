@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
@@ -22,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * ({@link HostQueues}); connection errors, timeouts and 5xx answers are retried with backoff, 429 and 503 after
  * Retry-After ({@link RetryPolicy}). Bodies come back decoded: gzip and deflate are asked for and undone whether the
  * server announced them or not (some repositories gzip without saying so), and never beyond a size limit, compressed
- * or not (a gzip bomb stops at the limit). Redirects are followed (http to https included) unless the caller follows
- * them itself. TLS is verified unless a source explicitly opts out.
+ * or not (a gzip bomb stops at the limit). Redirects are followed here (http to https included, never back; a loop
+ * or more than ten is an error) unless the caller follows them itself, each target checked by the
+ * {@link AddressGuard}. TLS is verified unless a source explicitly opts out.
  */
 public final class HttpFetcher {
 
@@ -48,14 +51,24 @@ public final class HttpFetcher {
 
     /**
      * A request beyond the plain GET: extra headers (conditional requests), redirects left to the caller, a smaller
-     * size limit (0 keeps the fetcher's).
+     * size limit (0 keeps the fetcher's), and the {@link AddressGuard#authority} the operator configured (its own and
+     * its redirects' targets may be on it whatever the address; null trusts none).
      */
     public record Request(String url, Politeness politeness, Map<String, String> headers, boolean followRedirects,
-                          long maxBytes) {
+                          long maxBytes, String trusted) {
+        /** A request to an address the operator configured: its host is trusted, whatever it is. */
         public static Request of(String url, Politeness politeness) {
-            return new Request(url, politeness, Map.of(), true, 0);
+            return new Request(url, politeness, Map.of(), true, 0, AddressGuard.authority(URI.create(url)));
+        }
+
+        /** The same request to an address that came from outside (the admin API): no host is trusted. */
+        public Request untrusted() {
+            return new Request(url, politeness, headers, followRedirects, maxBytes, null);
         }
     }
+
+    /** How many redirects a request follows. */
+    static final int MAX_REDIRECTS = 10;
 
     /** The body is larger than the limit (decoded); not retried. */
     public static final class TooLargeException extends IOException {
@@ -66,29 +79,41 @@ public final class HttpFetcher {
         }
     }
 
-    private final HttpClient[] clients = new HttpClient[4];
+    /** Redirects are followed here, each target checked by the guard: the client never follows one itself. */
+    private final HttpClient[] clients = new HttpClient[2];
     private final HttpOptions options;
     private final RetryPolicy retry;
     private final HostQueues hosts;
     private final long maxBytes;
+    private final AddressGuard guard;
 
-    public HttpFetcher(HttpOptions options, RetryPolicy retry, HostQueues hosts, long maxBytes) {
+    public HttpFetcher(HttpOptions options, RetryPolicy retry, HostQueues hosts, long maxBytes, AddressGuard guard) {
         this.options = options;
         this.retry = retry;
         this.hosts = hosts;
         this.maxBytes = maxBytes;
-        for (int i = 0; i < 4; i++) {
+        this.guard = guard;
+        for (int i = 0; i < 2; i++) {
             HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(options.connectTimeout())
-                    .followRedirects((i & 1) == 0 ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER);
-            if ((i & 2) != 0) {
+                    .followRedirects(HttpClient.Redirect.NEVER);
+            if (i == 1) {
                 builder.sslContext(UnverifiedTls.context());
             }
             clients[i] = builder.build();
         }
     }
 
+    public HttpFetcher(HttpOptions options, RetryPolicy retry, HostQueues hosts, long maxBytes) {
+        this(options, retry, hosts, maxBytes, AddressGuard.publicOnly(List.of()));
+    }
+
     public HttpFetcher(HttpOptions options, RetryPolicy retry, HostQueues hosts) {
         this(options, retry, hosts, 256L << 20);
+    }
+
+    /** What keeps requests from content away from private addresses. */
+    public AddressGuard guard() {
+        return guard;
     }
 
     public HttpFetcher(HttpOptions options) {
@@ -117,6 +142,37 @@ public final class HttpFetcher {
      */
     public Response get(Request request) throws IOException, InterruptedException {
         URI uri = URI.create(request.url());
+        guard.check(uri, request.trusted());
+        Response response = attempt(uri, request);
+        if (!request.followRedirects()) {
+            return response;
+        }
+        List<String> chain = new ArrayList<>(List.of(uri.toString()));
+        while (redirect(response.status()) && response.header("Location").isPresent()) {
+            URI next = uri.resolve(response.header("Location").get().trim());
+            if ("https".equalsIgnoreCase(uri.getScheme()) && "http".equalsIgnoreCase(next.getScheme())) {
+                return response; // never from https down to http
+            }
+            if (chain.contains(next.toString())) {
+                throw new IOException("redirect loop: " + String.join(" -> ", chain) + " -> " + next);
+            }
+            if (chain.size() > MAX_REDIRECTS) {
+                throw new IOException("more than " + MAX_REDIRECTS + " redirects from " + request.url());
+            }
+            guard.check(next, request.trusted());
+            chain.add(next.toString());
+            uri = next;
+            response = attempt(uri, request);
+        }
+        return response;
+    }
+
+    private static boolean redirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    /** One address, retried while worth it. */
+    private Response attempt(URI uri, Request request) throws IOException, InterruptedException {
         IOException lastError = null;
         for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
             Duration wait;
@@ -135,7 +191,7 @@ public final class HttpFetcher {
                         ? retry.retryAfter(response.headers().firstValue("Retry-After").orElse(null), Instant.now())
                         : Optional.empty();
                 wait = asked.orElse(retry.backoff(attempt));
-                LOG.warn("{} answered {}; attempt {} of {}, next in {} ms", request.url(), status, attempt,
+                LOG.warn("{} answered {}; attempt {} of {}, next in {} ms", uri, status, attempt,
                         retry.attempts(), wait.toMillis());
             } catch (TooLargeException e) {
                 throw e;
@@ -145,14 +201,14 @@ public final class HttpFetcher {
                     break;
                 }
                 wait = retry.backoff(attempt);
-                LOG.warn("{}: {}; attempt {} of {}, next in {} ms", request.url(), describe(e), attempt,
+                LOG.warn("{}: {}; attempt {} of {}, next in {} ms", uri, describe(e), attempt,
                         retry.attempts(), wait.toMillis());
             } finally {
                 turn.close();
             }
             Thread.sleep(Math.max(wait.toMillis(), 1));
         }
-        throw new FetchException(request.url(), retry.attempts(), lastError);
+        throw new FetchException(uri.toString(), retry.attempts(), lastError);
     }
 
     private HttpResponse<InputStream> send(URI uri, Request request) throws IOException, InterruptedException {
@@ -165,8 +221,8 @@ public final class HttpFetcher {
             builder.header("From", options.from());
         }
         request.headers().forEach(builder::header);
-        int client = (request.followRedirects() ? 0 : 1) | (request.politeness().verifyTls() ? 0 : 2);
-        return clients[client].send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+        return clients[request.politeness().verifyTls() ? 0 : 1].send(builder.build(),
+                HttpResponse.BodyHandlers.ofInputStream());
     }
 
     /** Worth another try: the server is busy (429), failing (5xx) or asking for patience (503). */
@@ -212,6 +268,7 @@ public final class HttpFetcher {
                 case "HttpTimeoutException" -> "timed out";
                 case "SSLHandshakeException" -> "TLS handshake failed";
                 case "TooLargeException" -> "too large";
+                case "BlockedAddressException" -> "address refused";
                 default -> t.getClass().getSimpleName();
             };
             String piece = t.getMessage() == null || t.getMessage().equals(kind) ? kind : kind + " (" + t.getMessage() + ")";

@@ -206,7 +206,7 @@ public final class OaiHarvester {
         int restarts = 0;
         int pages = 0;
         int records = 0;
-        String previous = null;
+        ListGuard guard = new ListGuard();
         while (url != null) {
             OaiClient.ListPage listed;
             try {
@@ -218,7 +218,7 @@ public final class OaiHarvester {
                             r.sourceId(), e.reason(), window);
                     url = listUrl;
                     onToken = false;
-                    previous = null;
+                    guard = new ListGuard();
                     continue;
                 }
                 if (pages == 0 && shrinkable(e)) {
@@ -242,16 +242,16 @@ public final class OaiHarvester {
             run.counters.records += batch.size();
             noticeIgnoredWindow(run, window, page.records());
             String token = page.nextToken();
-            if (token != null && token.equals(previous)) {
-                throw new HarvestException(r.sourceId(), url,
-                        "the repository sent the same resumption token twice in a row; stopped to avoid a loop");
-            }
             Delivery delivery = batch.isEmpty() ? Delivery.done(Outcome.NONE)
                     : sink.accept(new RecordBatch(r.sourceId(), url, batch));
             run.progress.add(delivery, run.checkpoint.at(startedAt(run), window, token, size));
             LOG.info("harvest {}: page {} read ({} records), window {}, {} records so far", r.sourceId(),
                     run.counters.pages, batch.size(), window, run.counters.records);
-            previous = token;
+            String endless = guard.check(page);
+            if (endless != null) {
+                // The page's records are on their way to the index; only the rest of a list that never ends is not.
+                throw new HarvestException(r.sourceId(), url, endless + "; stopped");
+            }
             onToken = token != null;
             url = token == null ? null : resume(r, token);
         }

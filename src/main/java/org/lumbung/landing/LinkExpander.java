@@ -68,7 +68,7 @@ final class LinkExpander {
             }
             if (parsed instanceof SiteMapIndex index) {
                 for (AbstractSiteMap child : index.getSitemaps()) {
-                    pending.add(fetcher.fetch(child.getUrl().toString()));
+                    pending.add(fetcher.fetch(child.getUrl().toString(), map.url()));
                 }
             } else if (parsed instanceof SiteMap sitemap) {
                 for (SiteMapURL entry : sitemap.getSiteMapUrls()) {
@@ -88,7 +88,7 @@ final class LinkExpander {
                 if (articles.size() >= fetcher.limits().maxLinks()) {
                     break;
                 }
-                PageFetcher.Fetched issuePage = fetcher.fetch(issue);
+                PageFetcher.Fetched issuePage = fetcher.fetch(issue, fetched.url());
                 if (!issuePage.unchanged()) {
                     articles.addAll(articles(Jsoup.parse(new String(issuePage.body(), StandardCharsets.UTF_8),
                             issuePage.url())));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.lumbung.harvest.AddressGuard;
 import org.lumbung.harvest.HttpFetcher;
 
 /**
@@ -48,7 +49,17 @@ public final class PageFetcher {
         return limits;
     }
 
+    /** A page at an address the operator gave: its host is trusted. */
     public Fetched fetch(String url) throws PageFetchException, InterruptedException {
+        return fetch(url, url);
+    }
+
+    /**
+     * A page at an address found in {@code origin} (a sitemap, an archive page): it may be on the origin's host, or on
+     * a public address; the same holds for every redirect.
+     */
+    public Fetched fetch(String url, String origin) throws PageFetchException, InterruptedException {
+        String trustedHost = hostOf(origin);
         Set<String> visited = new LinkedHashSet<>();
         List<String> chain = new java.util.ArrayList<>();
         String current = url;
@@ -60,7 +71,7 @@ public final class PageFetcher {
             if (visited.size() > limits.maxRedirects() + 1) {
                 throw new PageFetchException(url, "more than " + limits.maxRedirects() + " redirects");
             }
-            HttpFetcher.Response response = get(current);
+            HttpFetcher.Response response = get(current, trustedHost);
             int status = response.status();
             if (status >= 300 && status < 400 && status != 304) {
                 String location = response.header("Location").orElseThrow(() ->
@@ -72,9 +83,24 @@ public final class PageFetcher {
         }
     }
 
-    private HttpFetcher.Response get(String url) throws PageFetchException, InterruptedException {
+    private static String hostOf(String url) {
+        try {
+            return AddressGuard.authority(URI.create(url));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private HttpFetcher.Response get(String url, String trustedHost) throws PageFetchException, InterruptedException {
         if (!url.matches("(?i)https?://.+")) {
             throw new PageFetchException(url, "not an http(s) address");
+        }
+        try {
+            http.guard().check(URI.create(url), trustedHost);
+        } catch (AddressGuard.BlockedAddressException e) {
+            throw new PageFetchException(url, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new PageFetchException(url, "not an address: " + e.getMessage());
         }
         if (!robots.allowed(url)) {
             throw new PageFetchException(url, "robots.txt of " + URI.create(url).getHost() + " forbids it");
@@ -89,7 +115,7 @@ public final class PageFetcher {
         }
         HttpFetcher.Politeness politeness = new HttpFetcher.Politeness(robots.crawlDelay(url), true);
         try {
-            return http.get(new HttpFetcher.Request(url, politeness, headers, false, limits.maxBytes()));
+            return http.get(new HttpFetcher.Request(url, politeness, headers, false, limits.maxBytes(), trustedHost));
         } catch (HttpFetcher.TooLargeException e) {
             throw new PageFetchException(url, "page larger than " + limits.maxBytes() + " bytes");
         } catch (IOException e) {

@@ -40,7 +40,7 @@ final class PageReader {
     void read(PageInput input, Visitor visitor) throws InterruptedException {
         String location = input.location();
         if (location.matches("(?i)https?://.*")) {
-            readUrl(location, input.url(), visitor);
+            readUrl(location, input.url(), null, visitor);
             return;
         }
         Path path = Path.of(location);
@@ -66,7 +66,7 @@ final class PageReader {
         List<String> urls = urlList(bytes);
         if (urls != null) {
             for (String listed : urls) {
-                readUrl(listed, null, visitor);
+                readUrl(listed, null, null, visitor);
             }
             return;
         }
@@ -83,9 +83,10 @@ final class PageReader {
         return !lines.isEmpty() && lines.stream().allMatch(l -> l.matches("(?i)https?://\\S+")) ? lines : null;
     }
 
-    private void readUrl(String url, String address, Visitor visitor) throws InterruptedException {
+    /** A page, sitemap or listing; {@code origin} is where its address was found (null: the operator gave it). */
+    private void readUrl(String url, String address, String origin, Visitor visitor) throws InterruptedException {
         try {
-            PageFetcher.Fetched fetched = pages.fetch(url);
+            PageFetcher.Fetched fetched = origin == null ? pages.fetch(url) : pages.fetch(url, origin);
             if (fetched.unchanged()) {
                 visitor.unchanged(url);
                 return;
@@ -100,7 +101,7 @@ final class PageReader {
             }
             LOG.info("{} lists {} article pages", url, listed.size());
             for (String article : listed) {
-                readUrl(article, null, visitor);
+                readUrl(article, null, fetched.url(), visitor);
             }
         } catch (PageFetchException e) {
             LOG.error("{}", e.getMessage());

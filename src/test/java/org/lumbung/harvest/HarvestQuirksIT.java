@@ -6,6 +6,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +64,43 @@ class HarvestQuirksIT {
             assertThat(result.status()).isZero();
             assertThat(result.out()).contains("harvest fake complete", "7 records indexed", "4 retries");
             assertThat(records()).containsOnlyKeys(ids(1, 7));
+        }
+    }
+
+    /** The last page's empty token replaced: the list goes on forever. */
+    private static final String LAST_TOKEN = "<resumptionToken completeListSize=\"9\" cursor=\"6\"/>";
+
+    @Test
+    void stopsAListWhoseTokensRunInACycleKeepingEveryRecordRead() throws Exception {
+        AtomicReference<String> first = new AtomicReference<>();
+        try (FakeRepository repo = new FakeRepository().records(9, "2026-01-01").pageFilter(xml -> {
+            Matcher token = Pattern.compile("<resumptionToken[^>]*>([^<]+)<").matcher(xml);
+            if (token.find()) {
+                first.compareAndSet(null, token.group(1));
+            }
+            return xml.replace(LAST_TOKEN, "<resumptionToken>" + first.get() + "</resumptionToken>");
+        })) {
+            Cli.Result result = Harvests.harvest(repo.baseUrl(), "fake", prefix, "--no-windows");
+            assertThat(result.status()).isNotZero();
+            assertThat(result.out()).contains("harvest fake incomplete", "9 records indexed",
+                    "the repository sent resumption token 'fake/+3///' again (page 3): the list runs in a loop; stopped");
+            assertThat(records()).containsOnlyKeys(ids(1, 9));
+            assertThat(repo.queries().stream().filter(q -> q.contains("ListRecords"))).hasSize(3);
+        }
+    }
+
+    @Test
+    void stopsAListThatNeverEndsServingTheSameRecordsUnderNewTokens() throws Exception {
+        AtomicInteger pluses = new AtomicInteger(1);
+        try (FakeRepository repo = new FakeRepository().records(9, "2026-01-01").pageFilter(xml ->
+                xml.replace(LAST_TOKEN, "<resumptionToken>fake/" + "+".repeat(pluses.incrementAndGet())
+                        + "6///</resumptionToken>"))) {
+            Cli.Result result = Harvests.harvest(repo.baseUrl(), "fake", prefix, "--no-windows");
+            assertThat(result.status()).isNotZero();
+            // page 4 is written again before the guard sees it: 12 writes, 9 documents
+            assertThat(result.out()).contains("harvest fake incomplete", "12 records indexed",
+                    "page 4 holds exactly the records of page 3: the list runs in a loop; stopped");
+            assertThat(records()).containsOnlyKeys(ids(1, 9));
         }
     }
 
