@@ -20,6 +20,9 @@ public final class OaiPageParser {
 
     public static final String OAI_NS = "http://www.openarchives.org/OAI/2.0/";
 
+    /** Most characters of a header field, a token or an error message: 64k, a thousand times a real identifier. */
+    static final int MAX_FIELD = 1 << 16;
+
     /**
      * Parses the body fetched from {@code url} for {@code sourceId}, asked in {@code metadataPrefix}; with a null
      * prefix (a saved response), the prefix the response's own {@code <request>} element names. Bad bytes are
@@ -90,14 +93,14 @@ public final class OaiPageParser {
         List<OaiSet> sets = List.of();
         while (nextChild(reader)) {
             switch (reader.getLocalName()) {
-                case "responseDate" -> responseDate = reader.getElementText().trim();
+                case "responseDate" -> responseDate = XmlTreeReader.elementText(reader, MAX_FIELD).trim();
                 case "request" -> {
                     prefix = prefix != null ? prefix : attribute(reader, "metadataPrefix");
-                    baseUrl = reader.getElementText().trim();
+                    baseUrl = XmlTreeReader.elementText(reader, MAX_FIELD).trim();
                 }
                 case "error" -> {
                     String code = attribute(reader, "code");
-                    String message = reader.getElementText().trim();
+                    String message = XmlTreeReader.elementText(reader, MAX_FIELD).trim();
                     if (!Error.Code.NO_RECORDS_MATCH.id().equals(code)) {
                         throw error(sourceId, url, code, message);
                     }
@@ -164,9 +167,9 @@ public final class OaiPageParser {
         List<String> sets = new ArrayList<>();
         while (nextChild(reader)) {
             switch (reader.getLocalName()) {
-                case "identifier" -> identifier = reader.getElementText().trim();
-                case "datestamp" -> datestamp = reader.getElementText().trim();
-                case "setSpec" -> sets.add(reader.getElementText().trim());
+                case "identifier" -> identifier = XmlTreeReader.elementText(reader, MAX_FIELD).trim();
+                case "datestamp" -> datestamp = XmlTreeReader.elementText(reader, MAX_FIELD).trim();
+                case "setSpec" -> sets.add(XmlTreeReader.elementText(reader, MAX_FIELD).trim());
                 default -> skip(reader);
             }
         }
@@ -204,7 +207,7 @@ public final class OaiPageParser {
         long cursor = number(attribute(reader, "cursor"));
         String expiration = attribute(reader, "expirationDate");
         // The token goes back exactly as received; only the white space around it is not part of it.
-        String value = reader.getElementText().trim();
+        String value = XmlTreeReader.elementText(reader, MAX_FIELD).trim();
         return new ResumptionToken(value, size, cursor, expiration);
     }
 

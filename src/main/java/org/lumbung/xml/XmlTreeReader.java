@@ -32,8 +32,15 @@ public final class XmlTreeReader {
 
     /** What a tree being read has used of its limits. */
     private static final class Budget {
+        final long maxCharacters;
+        final String where;
         int elements;
         long characters;
+
+        Budget(long maxCharacters, String where) {
+            this.maxCharacters = maxCharacters;
+            this.where = where;
+        }
 
         void element(int depth, String name) throws XMLStreamException {
             if (depth > MAX_DEPTH) {
@@ -46,8 +53,8 @@ public final class XmlTreeReader {
 
         void characters(int length) throws XMLStreamException {
             characters += length;
-            if (characters > MAX_CHARACTERS) {
-                throw new XMLStreamException("more than " + MAX_CHARACTERS + " characters of text in one record");
+            if (characters > maxCharacters) {
+                throw new XMLStreamException("more than " + maxCharacters + " characters of text " + where);
             }
         }
     }
@@ -61,7 +68,9 @@ public final class XmlTreeReader {
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // Not coalescing: a text node comes in pieces of at most 16k characters, so that its length is counted as it is
+        // read; the JDK's reader would otherwise buffer a gigabyte of text before the first limit could be checked.
+        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
         return factory;
     }
 
@@ -81,7 +90,7 @@ public final class XmlTreeReader {
         if (reader.getEventType() != XMLStreamConstants.START_ELEMENT) {
             throw new IllegalStateException("reader is not on a start element");
         }
-        return read(reader, inheritedLang, 1, new Budget());
+        return read(reader, inheritedLang, 1, new Budget(MAX_CHARACTERS, "in one record"));
     }
 
     private static XmlElement read(XMLStreamReader reader, String inheritedLang, int depth, Budget budget)
@@ -122,6 +131,35 @@ public final class XmlTreeReader {
             }
         }
         throw new XMLStreamException("document ended inside <" + name.getLocalPart() + ">");
+    }
+
+    /**
+     * The text of the element the reader stands on, as {@link XMLStreamReader#getElementText} reads it, but refused
+     * past {@code maxCharacters}: a header field of a gigabyte is no identifier.
+     */
+    public static String elementText(XMLStreamReader reader, int maxCharacters) throws XMLStreamException {
+        String name = reader.getLocalName();
+        Budget budget = new Budget(maxCharacters, "in <" + name + ">");
+        StringBuilder text = new StringBuilder();
+        while (reader.hasNext()) {
+            switch (reader.next()) {
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE,
+                        XMLStreamConstants.ENTITY_REFERENCE -> {
+                    String piece = reader.getText();
+                    budget.characters(piece.length());
+                    text.append(piece);
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    return text.toString();
+                }
+                case XMLStreamConstants.START_ELEMENT ->
+                        throw new XMLStreamException("an element inside <" + name + ">, which holds text only");
+                default -> {
+                    // comments and processing instructions are not text
+                }
+            }
+        }
+        throw new XMLStreamException("document ended inside <" + name + ">");
     }
 
     private static void flush(StringBuilder text, List<Object> children) {

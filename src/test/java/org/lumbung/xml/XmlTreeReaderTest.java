@@ -73,4 +73,16 @@ class XmlTreeReaderTest {
         assertThatThrownBy(() -> readSecondLevel(wide))
                 .hasMessageContaining("more than 200000 elements in one record");
     }
+
+    @Test
+    void readsATextThatComesInPiecesAsOneStringAndCountsItAsItComes() throws Exception {
+        String text = "x".repeat(100_000) + " &amp; <![CDATA[<i>]]> " + "y".repeat(100_000);
+        XmlElement m = readSecondLevel("<r><m><t>" + text + "</t></m></r>");
+        assertThat(m.elements("t").get(0).text()).isEqualTo("x".repeat(100_000) + " & <i> " + "y".repeat(100_000));
+        XMLStreamReader field = reread("<identifier>" + "1".repeat(70_000) + "</identifier>");
+        assertThatThrownBy(() -> XmlTreeReader.elementText(field, 65_536)).isInstanceOf(XMLStreamException.class)
+                .hasMessageContaining("more than 65536 characters of text in <identifier>");
+        assertThat(XmlTreeReader.elementText(reread("<identifier>oai:a&amp;b:<![CDATA[1]]></identifier>"), 64))
+                .isEqualTo("oai:a&b:1");
+    }
 }
