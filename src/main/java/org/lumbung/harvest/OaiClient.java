@@ -129,6 +129,8 @@ final class OaiClient {
         } catch (HttpFetcher.TooLargeException e) {
             throw new HarvestException(request.sourceId(), url, 0, null,
                     e.getMessage() + " (lumbung.http-client.max-bytes)", e);
+        } catch (HttpFetcher.RedirectException e) {
+            throw new HarvestException(request.sourceId(), url, 0, null, e.getMessage(), e);
         } catch (IOException e) {
             throw new HarvestException(request.sourceId(), url, 0, null,
                     "cannot reach the repository: " + HttpFetcher.describe(e), e);
@@ -137,10 +139,10 @@ final class OaiClient {
             throw new HarvestException(request.sourceId(), url, "interrupted");
         }
         counters.fetched(response);
-        // The HTTP client follows redirects and hands back the last one when they do not end.
+        // The fetcher follows redirects; what comes back as one has no Location or goes from https down to http.
         if (response.status() >= 300 && response.status() < 400) {
-            throw new HarvestException(request.sourceId(), url, response.status(), null, "redirects that do not end (a "
-                    + "loop, or more than the HTTP client follows), the last to "
+            throw new HarvestException(request.sourceId(), url, response.status(), null, "a redirect not followed "
+                    + "(no Location, or from https down to http), to "
                     + response.header("Location").orElse("(no Location)"), null);
         }
         // Some repositories send OAI-PMH errors with a 4xx status; the body says more than the status.

@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,14 +21,19 @@ import org.lumbung.harvest.HostQueues;
 import org.lumbung.harvest.HttpFetcher;
 import org.lumbung.harvest.HttpOptions;
 import org.lumbung.harvest.RetryPolicy;
+import org.lumbung.pipeline.Delivery;
+import org.lumbung.pipeline.Outcome;
+import org.lumbung.pipeline.RecordFailure;
 import org.lumbung.testing.WebSite;
 import org.lumbung.testing.WebSite.Page;
 
 /**
  * Hostile landing pages and sitemaps from a real web server on 127.0.0.1, read as ingest reads them
- * ({@link PageFetcher}, {@link LinkExpander}, {@link PageRecords}). Redirect loops and oversized pages are
- * {@code PageFetcherIT}'s; deeply nested HTML is {@code HtmlMetaExtractorTest}'s. The timeout guards against a hang.
+ * ({@link PageIngester}: {@link PageFetcher}, {@link LinkExpander}, {@link PageRecords}): each hostile page is a
+ * failure naming the source, its address and the reason, and the pages beside it are still read. The class runs in a
+ * JVM with a 256 MB heap (the pom's small-heap execution); the timeout guards against a hang.
  */
+@Tag("small-heap")
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class HostilePageIT {
 
@@ -69,6 +76,45 @@ class HostilePageIT {
             assertThatThrownBy(() -> fetcher().fetch(url)).isInstanceOf(PageFetchException.class)
                     .hasMessage("page larger than 4194304 bytes (" + url + ")");
         }
+    }
+
+    @Test
+    void hostilePagesInASitemapFailOneByOneNamingTheSourceAndTheRestAreRead() throws Exception {
+        try (WebSite journal = new WebSite()) {
+            String[] articles = new String[7];
+            StringBuilder sitemap = new StringBuilder("<?xml version=\"1.0\"?>"
+                    + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">");
+            for (int i = 1; i <= 6; i++) {
+                articles[i] = journal.url("/article/" + i);
+                sitemap.append("<url><loc>").append(articles[i]).append("</loc></url>");
+            }
+            journal.page("/sitemap.xml", Page.of(200, "application/xml", sitemap + "</urlset>"))
+                    .page("/article/1", article("Satu", ""))
+                    .page("/article/2", Page.gzipBomb("text/html", "<html><head><title>Bomb</title></head><body>", 512))
+                    .page("/article/3", Page.redirect(journal.url("/article/3/")))
+                    .page("/article/3/", Page.redirect(articles[3]))
+                    .page("/article/5", article("Dalam", "<div>".repeat(100_000) + "deep" + "</div>".repeat(100_000)))
+                    .page("/article/6", article("Enam", ""))
+                    .endless("/article/4", "text/html", "<html><head><title>Endless</title></head><body>");
+            List<DcRecord> records = new ArrayList<>();
+            PageIngester ingester = new PageIngester(fetcher(), new LanguageDetector(List.of("id", "en"), 400), batch -> {
+                records.addAll(batch.records());
+                return Delivery.done(new Outcome(batch.records().size(), 0, List.of()));
+            }, null);
+            IngestReport report = ingester.ingest(new IngestRequest("journal",
+                    List.of(new PageInput(journal.url("/sitemap.xml"), null))));
+            assertThat(records).extracting(r -> r.values(DcElement.TITLE).get(0)).containsExactly("Satu", "Dalam", "Enam");
+            assertThat(report.failures()).extracting(RecordFailure::toString).containsExactly(
+                    "source journal, record " + articles[2] + ": page larger than 4194304 bytes (" + articles[2] + ")",
+                    "source journal, record " + articles[3] + ": redirect loop: " + articles[3] + " -> " + articles[3]
+                            + "/ -> " + articles[3] + " (" + articles[3] + ")",
+                    "source journal, record " + articles[4] + ": page larger than 4194304 bytes (" + articles[4] + ")");
+        }
+    }
+
+    private static Page article(String title, String body) {
+        return Page.html("<html><head><meta name=\"citation_title\" content=\"" + title + "\"></head><body>" + body
+                + "</body></html>");
     }
 
     @Test

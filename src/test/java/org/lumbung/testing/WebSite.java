@@ -74,6 +74,29 @@ public final class WebSite implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A path that answers {@code head}, then spaces without end (chunked, no length) until the client hangs up: an
+     * oversized answer that costs the test no memory.
+     */
+    public WebSite endless(String path, String type, String head) {
+        server.createContext(path, exchange -> {
+            requests.add(path);
+            exchange.getResponseHeaders().set("Content-Type", type);
+            exchange.sendResponseHeaders(200, 0);
+            byte[] spaces = new byte[64 * 1024];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(head.getBytes(StandardCharsets.UTF_8));
+                while (!Thread.currentThread().isInterrupted()) {
+                    out.write(spaces);
+                }
+            } catch (IOException hungUp) {
+                // the client stopped reading, as it should
+            }
+        });
+        return this;
+    }
+
     /** Paths requested, in order. */
     public List<String> requests() {
         return List.copyOf(requests);
