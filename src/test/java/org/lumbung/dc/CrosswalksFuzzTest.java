@@ -33,7 +33,7 @@ class CrosswalksFuzzTest {
         return seeds("oai_dc");
     }
 
-    @Timeout(30)
+    @Timeout(FuzzSeeds.TIMEOUT_SECONDS)
     @MethodSource("oaiDcSeeds")
     @FuzzTest
     void oaiDc(byte[] metadata) {
@@ -44,7 +44,7 @@ class CrosswalksFuzzTest {
         return seeds("xoai");
     }
 
-    @Timeout(30)
+    @Timeout(FuzzSeeds.TIMEOUT_SECONDS)
     @MethodSource("xoaiSeeds")
     @FuzzTest
     void xoai(byte[] metadata) {
@@ -55,7 +55,7 @@ class CrosswalksFuzzTest {
         return seeds("dim");
     }
 
-    @Timeout(30)
+    @Timeout(FuzzSeeds.TIMEOUT_SECONDS)
     @MethodSource("dimSeeds")
     @FuzzTest
     void dim(byte[] metadata) {
@@ -66,7 +66,7 @@ class CrosswalksFuzzTest {
         return seeds("oai_openaire");
     }
 
-    @Timeout(30)
+    @Timeout(FuzzSeeds.TIMEOUT_SECONDS)
     @MethodSource("oaiOpenaireSeeds")
     @FuzzTest
     void oaiOpenaire(byte[] metadata) {
@@ -77,7 +77,7 @@ class CrosswalksFuzzTest {
         return seeds("oai_datacite");
     }
 
-    @Timeout(30)
+    @Timeout(FuzzSeeds.TIMEOUT_SECONDS)
     @MethodSource("oaiDataciteSeeds")
     @FuzzTest
     void oaiDatacite(byte[] metadata) {
@@ -88,7 +88,7 @@ class CrosswalksFuzzTest {
         return seeds("rioxx");
     }
 
-    @Timeout(30)
+    @Timeout(FuzzSeeds.TIMEOUT_SECONDS)
     @MethodSource("rioxxSeeds")
     @FuzzTest
     void rioxx(byte[] metadata) {
@@ -99,7 +99,7 @@ class CrosswalksFuzzTest {
         return seeds("mods");
     }
 
-    @Timeout(30)
+    @Timeout(FuzzSeeds.TIMEOUT_SECONDS)
     @MethodSource("modsSeeds")
     @FuzzTest
     void mods(byte[] metadata) {
@@ -110,7 +110,7 @@ class CrosswalksFuzzTest {
         return seeds("marc21");
     }
 
-    @Timeout(30)
+    @Timeout(FuzzSeeds.TIMEOUT_SECONDS)
     @MethodSource("marc21Seeds")
     @FuzzTest
     void marc21(byte[] metadata) {
@@ -121,7 +121,7 @@ class CrosswalksFuzzTest {
         return seeds("jats");
     }
 
-    @Timeout(30)
+    @Timeout(FuzzSeeds.TIMEOUT_SECONDS)
     @MethodSource("jatsSeeds")
     @FuzzTest
     void jats(byte[] metadata) {
@@ -132,7 +132,7 @@ class CrosswalksFuzzTest {
         return seeds("qdc");
     }
 
-    @Timeout(30)
+    @Timeout(FuzzSeeds.TIMEOUT_SECONDS)
     @MethodSource("qdcSeeds")
     @FuzzTest
     void qdc(byte[] metadata) {

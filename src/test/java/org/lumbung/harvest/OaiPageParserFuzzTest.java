@@ -27,7 +27,7 @@ class OaiPageParserFuzzTest {
         return FuzzSeeds.fixtures("oai", "");
     }
 
-    @Timeout(30)
+    @Timeout(FuzzSeeds.TIMEOUT_SECONDS)
     @MethodSource("responses")
     @FuzzTest
     void parse(byte[] page) {
@@ -40,7 +40,7 @@ class OaiPageParserFuzzTest {
     }
 
     /** What the harvester does with a page that stays malformed: each record cut out and parsed alone. */
-    @Timeout(30)
+    @Timeout(FuzzSeeds.TIMEOUT_SECONDS)
     @MethodSource("responses")
     @FuzzTest
     void salvage(byte[] page) {

@@ -42,21 +42,21 @@ class PageRecordsFuzzTest {
                 .map(block -> Arguments.of((Object) block.data().getBytes(StandardCharsets.UTF_8))));
     }
 
-    @Timeout(30)
+    @Timeout(FuzzSeeds.TIMEOUT_SECONDS)
     @MethodSource("htmlPages")
     @FuzzTest
     void html(byte[] page) {
         read(PageCharset.decode(page, null), true);
     }
 
-    @Timeout(30)
+    @Timeout(FuzzSeeds.TIMEOUT_SECONDS)
     @MethodSource("textDumps")
     @FuzzTest
     void text(byte[] page) {
         read(PageCharset.decode(page, null), false);
     }
 
-    @Timeout(30)
+    @Timeout(FuzzSeeds.TIMEOUT_SECONDS)
     @MethodSource("jsonLdBlocks")
     @FuzzTest
     void jsonLd(byte[] block) {

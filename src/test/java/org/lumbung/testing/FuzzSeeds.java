@@ -17,6 +17,12 @@ import org.junit.jupiter.params.provider.Arguments;
  */
 public final class FuzzSeeds {
 
+    /**
+     * Each input's time limit as a regression test, a guard against a hang: the first input of a JVM also pays for
+     * installing Jazzer's agent, 20 s and more on two busy cores.
+     */
+    public static final long TIMEOUT_SECONDS = 120;
+
     private FuzzSeeds() {
     }
 
