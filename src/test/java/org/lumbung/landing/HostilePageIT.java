@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,16 @@ class HostilePageIT {
                     "source journal, record " + articles[3] + ": redirect loop: " + articles[3] + " -> " + articles[3]
                             + "/ -> " + articles[3] + " (" + articles[3] + ")",
                     "source journal, record " + articles[4] + ": page larger than 4194304 bytes (" + articles[4] + ")");
+        }
+    }
+
+    @Test
+    void aContentTypeOfNothingButASemicolonIsNoType() throws Exception {
+        // The same slip as the fuzzer found in the author lines: ";".split(";") is an empty array.
+        try (WebSite journal = new WebSite()) {
+            journal.page("/article/1", new Page(200, Map.of("Content-Type", ";"),
+                    "<html><head><title>T</title></head></html>".getBytes(StandardCharsets.UTF_8), 0));
+            assertThat(fetcher().fetch(journal.url("/article/1")).body()).asString(StandardCharsets.UTF_8).contains("<title>T");
         }
     }
 
