@@ -14,7 +14,7 @@ import org.lumbung.testing.FuzzSeeds;
  * is refused with a {@link HarvestException} naming the source and the URL; no other exception, no stack overflow, no
  * exhausted heap, no hang. Without {@code JAZZER_FUZZ} these run the seeds and the inputs found so far under
  * {@code OaiPageParserFuzzTestInputs/<method>/} as regression tests; with it, Jazzer fuzzes one target (see the README,
- * "Reliability and security figures").
+ * "Fuzzing and hostile input").
  */
 class OaiPageParserFuzzTest {
 
