@@ -79,6 +79,15 @@ public final class HttpFetcher {
         }
     }
 
+    /** Redirects that do not end: a loop, or more than {@link #MAX_REDIRECTS}; not retried. */
+    public static final class RedirectException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        RedirectException(String message) {
+            super(message);
+        }
+    }
+
     /** Redirects are followed here, each target checked by the guard: the client never follows one itself. */
     private final HttpClient[] clients = new HttpClient[2];
     private final HttpOptions options;
@@ -154,10 +163,10 @@ public final class HttpFetcher {
                 return response; // never from https down to http
             }
             if (chain.contains(next.toString())) {
-                throw new IOException("redirect loop: " + String.join(" -> ", chain) + " -> " + next);
+                throw new RedirectException("redirect loop: " + String.join(" -> ", chain) + " -> " + next);
             }
             if (chain.size() > MAX_REDIRECTS) {
-                throw new IOException("more than " + MAX_REDIRECTS + " redirects from " + request.url());
+                throw new RedirectException("more than " + MAX_REDIRECTS + " redirects from " + request.url());
             }
             guard.check(next, request.trusted());
             chain.add(next.toString());
@@ -268,6 +277,7 @@ public final class HttpFetcher {
                 case "HttpTimeoutException" -> "timed out";
                 case "SSLHandshakeException" -> "TLS handshake failed";
                 case "TooLargeException" -> "too large";
+                case "RedirectException" -> "redirects that do not end";
                 case "BlockedAddressException" -> "address refused";
                 default -> t.getClass().getSimpleName();
             };

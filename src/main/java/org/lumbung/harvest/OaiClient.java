@@ -135,6 +135,11 @@ final class OaiClient {
         try {
             HttpFetcher.Request get = HttpFetcher.Request.of(url, request.options().politeness());
             response = fetcher.get(trusted ? get : get.untrusted());
+        } catch (HttpFetcher.TooLargeException e) {
+            throw new HarvestException(request.sourceId(), url, 0, null,
+                    e.getMessage() + " (lumbung.http-client.max-bytes)", e);
+        } catch (HttpFetcher.RedirectException e) {
+            throw new HarvestException(request.sourceId(), url, 0, null, e.getMessage(), e);
         } catch (IOException e) {
             throw new HarvestException(request.sourceId(), url, 0, null,
                     "cannot reach the repository: " + HttpFetcher.describe(e), e);
@@ -143,6 +148,12 @@ final class OaiClient {
             throw new HarvestException(request.sourceId(), url, "interrupted");
         }
         counters.fetched(response);
+        // The fetcher follows redirects; what comes back as one has no Location or goes from https down to http.
+        if (response.status() >= 300 && response.status() < 400) {
+            throw new HarvestException(request.sourceId(), url, response.status(), null, "a redirect not followed "
+                    + "(no Location, or from https down to http), to "
+                    + response.header("Location").orElse("(no Location)"), null);
+        }
         // Some repositories send OAI-PMH errors with a 4xx status; the body says more than the status.
         if (response.status() != 200 && !looksLikeOai(response.body())) {
             throw new HarvestException(request.sourceId(), url, response.status(), null,

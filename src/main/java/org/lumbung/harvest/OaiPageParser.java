@@ -20,6 +20,9 @@ public final class OaiPageParser {
 
     public static final String OAI_NS = "http://www.openarchives.org/OAI/2.0/";
 
+    /** Most characters of a header field, a token or an error message: 64k, a thousand times a real identifier. */
+    static final int MAX_FIELD = 1 << 16;
+
     /**
      * Parses the body fetched from {@code url} for {@code sourceId}, asked in {@code metadataPrefix}; with a null
      * prefix (a saved response), the prefix the response's own {@code <request>} element names. Bad bytes are
@@ -31,7 +34,7 @@ public final class OaiPageParser {
         try {
             XMLStreamReader reader = XmlTreeReader.open(new StringReader(clean.xml()));
             try {
-                if (!nextStartElement(reader)) {
+                if (!nextStartElement(reader, sourceId, url)) {
                     throw new HarvestException(sourceId, url, "empty response: no XML element in the body");
                 }
                 if (!"OAI-PMH".equals(reader.getLocalName())) {
@@ -90,14 +93,14 @@ public final class OaiPageParser {
         List<OaiSet> sets = List.of();
         while (nextChild(reader)) {
             switch (reader.getLocalName()) {
-                case "responseDate" -> responseDate = reader.getElementText().trim();
+                case "responseDate" -> responseDate = XmlTreeReader.elementText(reader, MAX_FIELD).trim();
                 case "request" -> {
                     prefix = prefix != null ? prefix : attribute(reader, "metadataPrefix");
-                    baseUrl = reader.getElementText().trim();
+                    baseUrl = XmlTreeReader.elementText(reader, MAX_FIELD).trim();
                 }
                 case "error" -> {
                     String code = attribute(reader, "code");
-                    String message = reader.getElementText().trim();
+                    String message = XmlTreeReader.elementText(reader, MAX_FIELD).trim();
                     if (!Error.Code.NO_RECORDS_MATCH.id().equals(code)) {
                         throw error(sourceId, url, code, message);
                     }
@@ -147,7 +150,7 @@ public final class OaiPageParser {
         while (nextChild(reader)) {
             switch (reader.getLocalName()) {
                 case "header" -> header = readHeader(reader);
-                case "metadata" -> metadata = readMetadata(reader);
+                case "metadata" -> metadata = readMetadata(reader, header);
                 default -> skip(reader);
             }
         }
@@ -164,9 +167,9 @@ public final class OaiPageParser {
         List<String> sets = new ArrayList<>();
         while (nextChild(reader)) {
             switch (reader.getLocalName()) {
-                case "identifier" -> identifier = reader.getElementText().trim();
-                case "datestamp" -> datestamp = reader.getElementText().trim();
-                case "setSpec" -> sets.add(reader.getElementText().trim());
+                case "identifier" -> identifier = XmlTreeReader.elementText(reader, MAX_FIELD).trim();
+                case "datestamp" -> datestamp = XmlTreeReader.elementText(reader, MAX_FIELD).trim();
+                case "setSpec" -> sets.add(XmlTreeReader.elementText(reader, MAX_FIELD).trim());
                 default -> skip(reader);
             }
         }
@@ -176,15 +179,25 @@ public final class OaiPageParser {
         return new OaiHeader(identifier, datestamp, sets, deleted);
     }
 
-    /** The first element inside {@code <metadata>}, as a tree; the reader ends on {@code </metadata>}. */
-    private XmlElement readMetadata(XMLStreamReader reader) throws XMLStreamException {
+    /**
+     * The first element inside {@code <metadata>}, as a tree; the reader ends on {@code </metadata>}. An error names
+     * the record, so that a page salvaged record by record says which one is broken.
+     */
+    private XmlElement readMetadata(XMLStreamReader reader, OaiHeader header) throws XMLStreamException {
         XmlElement root = null;
-        while (nextChild(reader)) {
-            if (root == null) {
-                root = XmlTreeReader.read(reader, null);
-            } else {
-                skip(reader);
+        try {
+            while (nextChild(reader)) {
+                if (root == null) {
+                    root = XmlTreeReader.read(reader, null);
+                } else {
+                    skip(reader);
+                }
             }
+        } catch (XMLStreamException e) {
+            String message = "in record " + (header == null ? "(no header yet)" : header.identifier()) + ": "
+                    + firstLine(e);
+            throw e.getLocation() == null ? new XMLStreamException(message, e)
+                    : new XMLStreamException(message, e.getLocation(), e);
         }
         return root;
     }
@@ -194,7 +207,7 @@ public final class OaiPageParser {
         long cursor = number(attribute(reader, "cursor"));
         String expiration = attribute(reader, "expirationDate");
         // The token goes back exactly as received; only the white space around it is not part of it.
-        String value = reader.getElementText().trim();
+        String value = XmlTreeReader.elementText(reader, MAX_FIELD).trim();
         return new ResumptionToken(value, size, cursor, expiration);
     }
 
@@ -210,10 +223,19 @@ public final class OaiPageParser {
         return reader.getAttributeValue(null, name);
     }
 
-    /** Advances to the first START_ELEMENT of the document. */
-    private static boolean nextStartElement(XMLStreamReader reader) throws XMLStreamException {
+    /**
+     * Advances to the first START_ELEMENT of the document. A DTD is refused: no OAI-PMH response has one, and its
+     * entities are how XXE and entity expansion attacks come (the reader never reads DTDs nor resolves entities).
+     */
+    private static boolean nextStartElement(XMLStreamReader reader, String sourceId, String url)
+            throws XMLStreamException, HarvestException {
         while (reader.hasNext()) {
-            if (reader.next() == XMLStreamConstants.START_ELEMENT) {
+            int event = reader.next();
+            if (event == XMLStreamConstants.DTD) {
+                throw new HarvestException(sourceId, url, "refused: the response declares a DTD (<!DOCTYPE>), which "
+                        + "OAI-PMH responses never do; its entities are not resolved");
+            }
+            if (event == XMLStreamConstants.START_ELEMENT) {
                 return true;
             }
         }
@@ -250,6 +272,6 @@ public final class OaiPageParser {
         String message = String.valueOf(e.getMessage());
         int nl = message.indexOf('\n');
         String line = nl < 0 ? message : message.substring(nl + 1);
-        return line.replaceAll("\\s+", " ").trim();
+        return line.replaceFirst("^Message: ", "").replaceAll("\\s+", " ").trim();
     }
 }

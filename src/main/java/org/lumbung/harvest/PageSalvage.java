@@ -20,6 +20,8 @@ final class PageSalvage {
     private static final Pattern TOKEN = Pattern.compile(
             "<(?:[\\w.-]+:)?resumptionToken\\b[^>]*?(?:/>|>(.*?)</(?:[\\w.-]+:)?resumptionToken\\s*>)", Pattern.DOTALL);
     private static final Pattern IDENTIFIER = Pattern.compile("<(?:[\\w.-]+:)?identifier\\b[^>]*>(.*?)</", Pattern.DOTALL);
+    /** Longer than any real OAI identifier (a URI): a hostile record's is neither asked for by GetRecord nor kept. */
+    static final int MAX_IDENTIFIER = 2048;
 
     /** What could be read: the records that parse alone, the ones that do not (id and text), and the token. */
     record Salvaged(List<RawRecord> records, List<Broken> broken, ResumptionToken token) {
@@ -84,7 +86,9 @@ final class PageSalvage {
                 records.addAll(alone.records());
             } catch (HarvestException e) {
                 Matcher id = IDENTIFIER.matcher(chunk);
-                broken.add(new Broken(id.find() ? id.group(1).trim() : null, chunk, e.reason()));
+                String identifier = id.find() ? id.group(1).trim() : null;
+                broken.add(new Broken(identifier == null || identifier.length() > MAX_IDENTIFIER ? null : identifier, chunk,
+                        e.reason()));
             }
         }
         return new Salvaged(records, broken, resumption);

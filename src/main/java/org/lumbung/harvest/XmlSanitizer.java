@@ -79,8 +79,9 @@ public final class XmlSanitizer {
             String head = new String(body, start, Math.min(body.length - start, 400), StandardCharsets.ISO_8859_1);
             Matcher m = ENCODING.matcher(head);
             String declared = m.find() ? m.group(1).toUpperCase(Locale.ROOT) : "UTF-8";
-            if (!declared.equals("UTF-8") && !declared.equals("UTF8") && Charset.isSupported(declared)) {
-                return new Decoded(new String(body, start, body.length - start, Charset.forName(declared)), 0, null);
+            Charset charset = declared.equals("UTF-8") || declared.equals("UTF8") ? null : supported(declared);
+            if (charset != null) {
+                return new Decoded(new String(body, start, body.length - start, charset), 0, null);
             }
             int[] counts = utf8Counts(body, start);
             if (counts[0] == 0) {
@@ -89,6 +90,15 @@ public final class XmlSanitizer {
             }
             return new Decoded(new String(body, start, body.length - start, StandardCharsets.UTF_8), counts[1],
                     "invalid UTF-8 replaced");
+        }
+    }
+
+    /** The charset of this name, or null for a name Java does not know or that is no charset name ({@code .UTF-8}). */
+    private static Charset supported(String name) {
+        try {
+            return Charset.isSupported(name) ? Charset.forName(name) : null;
+        } catch (IllegalArgumentException illegalName) {
+            return null;
         }
     }
 
@@ -115,11 +125,16 @@ public final class XmlSanitizer {
         return new int[] {valid, invalid};
     }
 
-    /** Drops whatever stands before the XML declaration or, failing one, the OAI-PMH root or the first tag. */
+    /**
+     * Drops whatever stands before the XML declaration or, failing one, the document type declaration, the OAI-PMH
+     * root or the first tag. A DTD is kept so that the parser refuses it rather than this skipping it unseen.
+     */
     private static String skipToXml(String text) {
         int at = text.indexOf("<?xml");
         if (at < 0) {
-            at = text.indexOf("<OAI-PMH");
+            int root = text.indexOf("<OAI-PMH");
+            int doctype = text.indexOf("<!DOCTYPE");
+            at = doctype >= 0 && (root < 0 || doctype < root) ? doctype : root;
         }
         if (at < 0) {
             at = text.indexOf('<');

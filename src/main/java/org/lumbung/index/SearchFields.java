@@ -78,7 +78,7 @@ final class SearchFields {
         if (lang == null || lang.equals("und")) {
             return List.of("id", "en", "other");
         }
-        String base = lang.toLowerCase(Locale.ROOT).split("[-_]")[0];
+        String base = lang.toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
         return switch (base) {
             case "id", "in", "ind", "ms", "msa", "zsm", "may" -> List.of("id");
             case "en", "eng" -> List.of("en");

@@ -61,7 +61,7 @@ final class AuthorLineParser {
                 }
             }
         } else if (!creators.isEmpty() && !line.startsWith("*") && !SEPARATOR.matcher(line).find()
-                && AFFILIATION.matcher(line.split("[,(]")[0]).find()) {
+                && AFFILIATION.matcher(line.split("[,(]", 2)[0]).find()) {
             // A line whose first part names an institution follows its author's name line.
             completeLast(line, id);
         } else {

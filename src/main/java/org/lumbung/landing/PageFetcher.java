@@ -133,7 +133,7 @@ public final class PageFetcher {
                     + " (status " + status + (url.equals(asked) ? "" : " at " + url) + ")");
         }
         String type = response.contentType() == null ? null
-                : response.contentType().split(";")[0].trim().toLowerCase(Locale.ROOT);
+                : response.contentType().split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (type != null && !type.isEmpty() && !TYPES.contains(type)) {
             throw new PageFetchException(asked, "not a page: content type " + type);
         }

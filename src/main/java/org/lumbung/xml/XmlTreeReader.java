@@ -13,10 +13,51 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-/** Builds {@link XmlElement} trees from a streaming reader, and makes readers that refuse DTDs and external entities. */
+/**
+ * Builds {@link XmlElement} trees from a streaming reader, and makes readers that refuse DTDs and external entities.
+ * A tree is one record's metadata, so it has limits no real record comes near (nesting depth, elements, characters):
+ * a hostile record of a hundred thousand nested elements or a gigabyte of text is refused, never a stack overflow or
+ * an exhausted heap.
+ */
 public final class XmlTreeReader {
 
     private static final XMLInputFactory FACTORY = newFactory();
+
+    /** Deepest nesting of one tree: METS around MODS around a related item reaches about 20. */
+    public static final int MAX_DEPTH = 256;
+    /** Most elements in one tree: a DataCite record with ten thousand related identifiers has about 30,000. */
+    public static final int MAX_ELEMENTS = 200_000;
+    /** Most characters of text and attribute values in one tree (32 MB of heap). */
+    public static final int MAX_CHARACTERS = 16 << 20;
+
+    /** What a tree being read has used of its limits. */
+    private static final class Budget {
+        final long maxCharacters;
+        final String where;
+        int elements;
+        long characters;
+
+        Budget(long maxCharacters, String where) {
+            this.maxCharacters = maxCharacters;
+            this.where = where;
+        }
+
+        void element(int depth, String name) throws XMLStreamException {
+            if (depth > MAX_DEPTH) {
+                throw new XMLStreamException("elements nested deeper than " + MAX_DEPTH + " levels (at <" + name + ">)");
+            }
+            if (++elements > MAX_ELEMENTS) {
+                throw new XMLStreamException("more than " + MAX_ELEMENTS + " elements in one record");
+            }
+        }
+
+        void characters(int length) throws XMLStreamException {
+            characters += length;
+            if (characters > maxCharacters) {
+                throw new XMLStreamException("more than " + maxCharacters + " characters of text " + where);
+            }
+        }
+    }
 
     private XmlTreeReader() {
     }
@@ -27,7 +68,9 @@ public final class XmlTreeReader {
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // Not coalescing: a text node comes in pieces of at most 16k characters, so that its length is counted as it is
+        // read; the JDK's reader would otherwise buffer a gigabyte of text before the first limit could be checked.
+        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
         return factory;
     }
 
@@ -47,11 +90,18 @@ public final class XmlTreeReader {
         if (reader.getEventType() != XMLStreamConstants.START_ELEMENT) {
             throw new IllegalStateException("reader is not on a start element");
         }
+        return read(reader, inheritedLang, 1, new Budget(MAX_CHARACTERS, "in one record"));
+    }
+
+    private static XmlElement read(XMLStreamReader reader, String inheritedLang, int depth, Budget budget)
+            throws XMLStreamException {
         Map<QName, String> attributes = new LinkedHashMap<>();
         String lang = inheritedLang;
+        budget.element(depth, reader.getLocalName());
         for (int i = 0; i < reader.getAttributeCount(); i++) {
             QName attr = reader.getAttributeName(i);
             String value = reader.getAttributeValue(i);
+            budget.characters(value.length());
             attributes.put(new QName(nullToEmpty(attr.getNamespaceURI()), attr.getLocalPart(), nullToEmpty(attr.getPrefix())), value);
             if (XMLConstants.XML_NS_URI.equals(attr.getNamespaceURI()) && "lang".equals(attr.getLocalPart())) {
                 lang = value.isBlank() ? null : value.trim();
@@ -65,10 +115,12 @@ public final class XmlTreeReader {
             switch (event) {
                 case XMLStreamConstants.START_ELEMENT -> {
                     flush(text, children);
-                    children.add(read(reader, lang));
+                    children.add(read(reader, lang, depth + 1, budget));
                 }
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        text.append(reader.getText());
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    budget.characters(reader.getTextLength());
+                    text.append(reader.getText());
+                }
                 case XMLStreamConstants.END_ELEMENT -> {
                     flush(text, children);
                     return new XmlElement(name, attributes, children, lang);
@@ -79,6 +131,35 @@ public final class XmlTreeReader {
             }
         }
         throw new XMLStreamException("document ended inside <" + name.getLocalPart() + ">");
+    }
+
+    /**
+     * The text of the element the reader stands on, as {@link XMLStreamReader#getElementText} reads it, but refused
+     * past {@code maxCharacters}: a header field of a gigabyte is no identifier.
+     */
+    public static String elementText(XMLStreamReader reader, int maxCharacters) throws XMLStreamException {
+        String name = reader.getLocalName();
+        Budget budget = new Budget(maxCharacters, "in <" + name + ">");
+        StringBuilder text = new StringBuilder();
+        while (reader.hasNext()) {
+            switch (reader.next()) {
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE,
+                        XMLStreamConstants.ENTITY_REFERENCE -> {
+                    String piece = reader.getText();
+                    budget.characters(piece.length());
+                    text.append(piece);
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    return text.toString();
+                }
+                case XMLStreamConstants.START_ELEMENT ->
+                        throw new XMLStreamException("an element inside <" + name + ">, which holds text only");
+                default -> {
+                    // comments and processing instructions are not text
+                }
+            }
+        }
+        throw new XMLStreamException("document ended inside <" + name + ">");
     }
 
     private static void flush(StringBuilder text, List<Object> children) {

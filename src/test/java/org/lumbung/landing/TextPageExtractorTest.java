@@ -159,6 +159,20 @@ class TextPageExtractorTest {
     }
 
     @Test
+    void aLineOfNothingButAParenthesisAmongTheAuthorsIsNoFailure() {
+        // Found by fuzzing (PageRecordsFuzzTestInputs/text/lone-parenthesis-line-after-an-author.txt): split("[,(]")
+        // of "(" is an empty array, and the affiliation test read its first element.
+        DcRecord r = read("""
+                Judul
+
+                Dewi Anggraini*, Rizky Pratama
+                (
+                Universitas Contoh
+                """);
+        assertThat(r.creators()).extracting(Creator::name).startsWith("Dewi Anggraini", "Rizky Pratama");
+    }
+
+    @Test
     void readsAuthorLinesWithOtherSeparators() {
         DcRecord r = read("""
                 Judul

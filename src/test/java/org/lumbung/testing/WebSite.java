@@ -31,6 +31,22 @@ public final class WebSite implements AutoCloseable {
         public static Page redirect(String location) {
             return new Page(302, Map.of("Location", location), new byte[0], 0);
         }
+
+        /** A gzip bomb: {@code head}, then megabytes of spaces, gzipped (about 1 KB per MB) and announced as gzip. */
+        public static Page gzipBomb(String type, String head, int megabytes) {
+            java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+            byte[] spaces = new byte[1 << 20];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(zipped)) {
+                gz.write(head.getBytes(StandardCharsets.UTF_8));
+                for (int i = 0; i < megabytes; i++) {
+                    gz.write(spaces);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new Page(200, Map.of("Content-Type", type, "Content-Encoding", "gzip"), zipped.toByteArray(), 0);
+        }
     }
 
     private final HttpServer server;
@@ -55,6 +71,29 @@ public final class WebSite implements AutoCloseable {
 
     public WebSite page(String path, Page page) {
         pages.put(path, page);
+        return this;
+    }
+
+    /**
+     * A path that answers {@code head}, then spaces without end (chunked, no length) until the client hangs up: an
+     * oversized answer that costs the test no memory.
+     */
+    public WebSite endless(String path, String type, String head) {
+        server.createContext(path, exchange -> {
+            requests.add(path);
+            exchange.getResponseHeaders().set("Content-Type", type);
+            exchange.sendResponseHeaders(200, 0);
+            byte[] spaces = new byte[64 * 1024];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(head.getBytes(StandardCharsets.UTF_8));
+                while (!Thread.currentThread().isInterrupted()) {
+                    out.write(spaces);
+                }
+            } catch (IOException hungUp) {
+                // the client stopped reading, as it should
+            }
+        });
         return this;
     }
 

@@ -1,8 +1,11 @@
 package org.lumbung.xml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 
 import java.io.StringReader;
+import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.junit.jupiter.api.Test;
 
@@ -43,10 +46,43 @@ class XmlTreeReaderTest {
     void refusesDocumentTypeDeclarationsAndTheirEntities() throws Exception {
         String xxe = "<!DOCTYPE r [<!ENTITY x SYSTEM 'file:///etc/passwd'>]><r><a>&x;</a></r>";
         XMLStreamReader reader = XmlTreeReader.open(new StringReader(xxe));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+        assertThatThrownBy(() -> {
             reader.nextTag();
             reader.nextTag();
             XmlTreeReader.read(reader, null);
-        }).isInstanceOf(javax.xml.stream.XMLStreamException.class);
+        }).isInstanceOf(XMLStreamException.class);
+    }
+
+    /** Found by fuzzing: a record of 100,000 nested elements overflowed the stack of the recursive reader. */
+    @Test
+    void refusesATreeNestedDeeperThanAnyRecordInsteadOfOverflowingTheStack() {
+        String deep = "<r><m>" + "<a>".repeat(100_000) + "x" + "</a>".repeat(100_000) + "</m></r>";
+        assertThatThrownBy(() -> readSecondLevel(deep))
+                .isInstanceOf(XMLStreamException.class)
+                .hasMessageContaining("elements nested deeper than 256 levels (at <a>)");
+        String fine = "<r><m>" + "<a>".repeat(200) + "x" + "</a>".repeat(200) + "</m></r>";
+        assertDoesNotThrow(() -> readSecondLevel(fine));
+    }
+
+    @Test
+    void refusesARecordWithMoreTextOrElementsThanAnyRecordHas() {
+        String text = "<r><m><a>" + "x".repeat(XmlTreeReader.MAX_CHARACTERS + 1) + "</a></m></r>";
+        assertThatThrownBy(() -> readSecondLevel(text))
+                .hasMessageContaining("more than 16777216 characters of text in one record");
+        String wide = "<r><m>" + "<a/>".repeat(XmlTreeReader.MAX_ELEMENTS) + "</m></r>";
+        assertThatThrownBy(() -> readSecondLevel(wide))
+                .hasMessageContaining("more than 200000 elements in one record");
+    }
+
+    @Test
+    void readsATextThatComesInPiecesAsOneStringAndCountsItAsItComes() throws Exception {
+        String text = "x".repeat(100_000) + " &amp; <![CDATA[<i>]]> " + "y".repeat(100_000);
+        XmlElement m = readSecondLevel("<r><m><t>" + text + "</t></m></r>");
+        assertThat(m.elements("t").get(0).text()).isEqualTo("x".repeat(100_000) + " & <i> " + "y".repeat(100_000));
+        XMLStreamReader field = reread("<identifier>" + "1".repeat(70_000) + "</identifier>");
+        assertThatThrownBy(() -> XmlTreeReader.elementText(field, 65_536)).isInstanceOf(XMLStreamException.class)
+                .hasMessageContaining("more than 65536 characters of text in <identifier>");
+        assertThat(XmlTreeReader.elementText(reread("<identifier>oai:a&amp;b:<![CDATA[1]]></identifier>"), 64))
+                .isEqualTo("oai:a&b:1");
     }
 }
