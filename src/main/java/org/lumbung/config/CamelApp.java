@@ -47,6 +47,9 @@ final class CamelApp {
         main.addOverrideProperty("camel.server.enabled", Boolean.toString(serve));
         main.addOverrideProperty("camel.server.host", settings.httpHost());
         main.addOverrideProperty("camel.server.port", Integer.toString(settings.httpPort()));
+        // Lumbung takes no file uploads. Left on, every request with a body (a posted /oai form) makes a folder in a
+        // shared /tmp/camel, which fails for any user but the one who made it first.
+        main.addOverrideProperty("camel.server.fileUploadEnabled", "false");
         RecordSink records = batch -> template(main).requestBody("direct:records", batch, Delivery.class);
         DcSink dc = batch -> template(main).requestBody("direct:index", batch, Delivery.class);
         main.bind("crosswalks", c.crosswalks());
