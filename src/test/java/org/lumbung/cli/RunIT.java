@@ -34,12 +34,11 @@ class RunIT {
         Path work = TestData.newDataDir("run");
         Path data = work.resolve("data");
         Path log = work.resolve("run.log");
-        Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.lumbung.App", "run",
+        Process run = Cli.inOwnJvm(log, "run",
                 "--data", data.toString(), "--es-port", "0", "--port", Integer.toString(port),
                 "-Dlumbung.http-client.connect-timeout=2s", "-Dlumbung.http-client.read-timeout=5s",
                 "-Dlumbung.harvest.retry.attempts=2", "-Dlumbung.harvest.retry.initial-delay=100ms")
-                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .directory(work.toFile()).start();
         Properties node;
         try {
             String base = "http://127.0.0.1:" + port;

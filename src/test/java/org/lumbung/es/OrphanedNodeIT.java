@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.lumbung.config.BuildInfo;
+import org.lumbung.testing.Cli;
 import org.lumbung.testing.TestData;
 
 /** A Lumbung killed hard (kill -9) leaves its node running; the next Lumbung on that data folder adopts it. */
@@ -19,10 +20,8 @@ class OrphanedNodeIT {
     void theNextLumbungAdoptsTheNodeOfAKilledOneAndStopsItAtExit() throws Exception {
         Path data = TestData.newDataDir("orphan");
         // A Lumbung that owns a node and then dies without a chance to stop it.
-        Process owner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.lumbung.App", "run", "--data", data.toString(),
-                "--es-port", "0", "--port", "0", "-Dlumbung.harvest.at-start=false")
-                .redirectErrorStream(true).redirectOutput(data.resolve("owner.log").toFile()).start();
+        Process owner = Cli.inOwnJvm(data.resolve("owner.log"), "run", "--data", data.toString(),
+                "--es-port", "0", "--port", "0", "-Dlumbung.harvest.at-start=false").start();
         Properties state = awaitNodeState(data, owner);
         owner.destroyForcibly();
         assertThat(owner.waitFor(30, TimeUnit.SECONDS)).isTrue();

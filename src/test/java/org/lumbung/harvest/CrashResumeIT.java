@@ -31,11 +31,9 @@ class CrashResumeIT {
             // Identify and the first five pages answer at once; the sixth hangs until the harvest is killed.
             repo.fault(Fault.pass(), Fault.pass(), Fault.pass(), Fault.pass(), Fault.pass(), Fault.pass(),
                     Fault.stall(60_000));
-            Process harvest = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "org.lumbung.App", "harvest", repo.baseUrl(),
+            Process harvest = Cli.inOwnJvm(work.resolve("harvest.log"), "harvest", repo.baseUrl(),
                     "--source", "fake", "--es", TestElasticsearch.url().toString(), "--index-prefix", prefix,
-                    "-Dlumbung.http-client.read-timeout=5m", "-Dlumbung.index.flush-interval=20ms")
-                    .redirectErrorStream(true).redirectOutput(work.resolve("harvest.log").toFile()).start();
+                    "-Dlumbung.http-client.read-timeout=5m", "-Dlumbung.index.flush-interval=20ms").start();
             awaitCheckpointToken(prefix, harvest, work.resolve("harvest.log"));
             harvest.destroyForcibly();
             assertThat(harvest.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.lumbung.testing.Cli;
 import org.lumbung.testing.FakeRepository;
 import org.lumbung.testing.FakeRepository.Fault;
 import org.lumbung.testing.TestData;
@@ -31,12 +32,10 @@ class CredentialsIT {
         Path work = TestData.newDataDir("credentials");
         try (FakeRepository repo = new FakeRepository().records(7, "2026-01-01").brokenRecord("oai:fake:4", true)) {
             repo.fault(Fault.pass(), Fault.status(503));
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-cp", System.getProperty("java.class.path"), "org.lumbung.App", "harvest",
+            ProcessBuilder builder = Cli.inOwnJvm(work.resolve("harvest.log"), "harvest",
                     repo.baseUrl(), "--source", "fake", "--es", TestElasticsearch.url().toString(),
                     "--index-prefix", prefix, "--no-windows", "-Dlumbung.index.flush-interval=20ms",
-                    "-Dlumbung.harvest.retry.initial-delay=10ms", "-Dlumbung.harvest.page-retries=1")
-                    .redirectErrorStream(true).redirectOutput(work.resolve("harvest.log").toFile());
+                    "-Dlumbung.harvest.retry.initial-delay=10ms", "-Dlumbung.harvest.page-retries=1");
             builder.environment().put("LUMBUNG_ES_API_KEY", API_KEY);
             builder.environment().put("LUMBUNG_ADMIN_TOKEN", ADMIN_TOKEN);
             Process harvest = builder.start();
