@@ -3,22 +3,25 @@ package org.lumbung.harvest;
 import io.gdcc.xoai.model.oaipmh.Error;
 
 /**
- * A harvest that cannot go on: the source, the URL asked, the HTTP status (0 when there was no answer), the OAI-PMH
- * error code if the repository sent one, and the reason in words.
+ * A harvest that cannot go on: its {@link FailureKind}, the source, the URL asked, the HTTP status (0 when there was no
+ * answer), the OAI-PMH error code if the repository sent one, and the reason in words. Decisions read the kind, the
+ * status and the code; the reason is for people.
  */
 public final class HarvestException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    private final FailureKind kind;
     private final String sourceId;
     private final String url;
     private final int status;
     private final transient Error.Code oaiCode;
     private final String reason;
 
-    public HarvestException(String sourceId, String url, int status, Error.Code oaiCode, String reason,
-                            Throwable cause) {
+    public HarvestException(FailureKind kind, String sourceId, String url, int status, Error.Code oaiCode,
+                            String reason, Throwable cause) {
         super(describe(sourceId, url, status, oaiCode, reason), cause);
+        this.kind = kind;
         this.sourceId = sourceId;
         this.url = url;
         this.status = status;
@@ -26,8 +29,19 @@ public final class HarvestException extends Exception {
         this.reason = reason;
     }
 
+    /** A failure told by its answer: an OAI-PMH error code, else an HTTP status, else of no particular kind. */
+    public HarvestException(String sourceId, String url, int status, Error.Code oaiCode, String reason,
+                            Throwable cause) {
+        this(oaiCode != null ? FailureKind.OAI_ERROR : status > 0 ? FailureKind.HTTP_STATUS : FailureKind.OTHER,
+                sourceId, url, status, oaiCode, reason, cause);
+    }
+
+    public HarvestException(FailureKind kind, String sourceId, String url, String reason) {
+        this(kind, sourceId, url, 0, null, reason, null);
+    }
+
     public HarvestException(String sourceId, String url, String reason) {
-        this(sourceId, url, 0, null, reason, null);
+        this(FailureKind.OTHER, sourceId, url, 0, null, reason, null);
     }
 
     private static String describe(String sourceId, String url, int status, Error.Code oaiCode, String reason) {
@@ -38,6 +52,10 @@ public final class HarvestException extends Exception {
             s.append("HTTP ").append(status).append(": ");
         }
         return s.append(reason).append(" (").append(url).append(')').toString();
+    }
+
+    public FailureKind kind() {
+        return kind;
     }
 
     public String sourceId() {
@@ -62,6 +80,6 @@ public final class HarvestException extends Exception {
 
     /** Whether the body could not be parsed as XML (as opposed to a protocol error or a transport failure). */
     public boolean malformed() {
-        return oaiCode == null && status == 0 && reason.startsWith("malformed XML");
+        return kind == FailureKind.MALFORMED;
     }
 }

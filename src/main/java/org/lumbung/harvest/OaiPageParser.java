@@ -35,7 +35,8 @@ public final class OaiPageParser {
             XMLStreamReader reader = XmlTreeReader.open(new StringReader(clean.xml()));
             try {
                 if (!nextStartElement(reader, sourceId, url)) {
-                    throw new HarvestException(sourceId, url, "empty response: no XML element in the body");
+                    throw new HarvestException(FailureKind.MALFORMED, sourceId, url,
+                            "empty response: no XML element in the body");
                 }
                 if (!"OAI-PMH".equals(reader.getLocalName())) {
                     throw new HarvestException(sourceId, url,
@@ -48,7 +49,8 @@ public final class OaiPageParser {
         } catch (XMLStreamException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber()
                     + ", column " + e.getLocation().getColumnNumber();
-            throw new HarvestException(sourceId, url, 0, null, "malformed XML" + where + ": " + firstLine(e), e);
+            throw new HarvestException(FailureKind.MALFORMED, sourceId, url, 0, null, "malformed XML" + where + ": "
+                    + firstLine(e), e);
         }
     }
 

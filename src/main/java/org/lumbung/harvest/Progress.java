@@ -65,7 +65,7 @@ final class Progress {
                     store.save(request.sourceId(), latest);
                 }
                 pending.clear();
-                throw new HarvestException(request.sourceId(), request.baseUrl(),
+                throw new HarvestException(FailureKind.INDEX, request.sourceId(), request.baseUrl(),
                         "the index could not take a page of records; stopped with the checkpoint at the last page"
                                 + " fully indexed");
             }
