@@ -75,7 +75,8 @@ public final class Components {
         this.tuning = new HarvestTuning(settings.duration("lumbung.harvest.window.min"),
                 settings.duration("lumbung.harvest.window.max"), settings.duration("lumbung.harvest.overlap"),
                 count("lumbung.harvest.page-retries"), count("lumbung.harvest.in-flight-pages"),
-                count("lumbung.harvest.window-restarts"), count("lumbung.harvest.small-window"));
+                count("lumbung.harvest.window-restarts"), count("lumbung.harvest.small-window"),
+                count("lumbung.harvest.short-list-tolerance"));
     }
 
     /** The HTTP client of repositories and pages, as the settings shape it (commands without Elasticsearch use it). */
@@ -83,6 +84,7 @@ public final class Components {
         return new HttpFetcher(
                 new HttpOptions(settings.duration("lumbung.http-client.connect-timeout"),
                         settings.duration("lumbung.http-client.read-timeout"),
+                        settings.duration("lumbung.http-client.request-deadline"),
                         settings.get("lumbung.http-client.user-agent"), settings.get("lumbung.http-client.from")),
                 new RetryPolicy(settings.integer("lumbung.harvest.retry.attempts", 1, 100),
                         settings.duration("lumbung.harvest.retry.initial-delay"),

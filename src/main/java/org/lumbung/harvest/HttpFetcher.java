@@ -3,17 +3,21 @@ package org.lumbung.harvest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Flow;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 import org.slf4j.Logger;
@@ -32,8 +36,12 @@ public final class HttpFetcher {
 
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.http");
 
-    /** A response: status, decoded body, its headers, the address after redirects, attempts made. */
-    public record Response(int status, byte[] body, HttpHeaders headers, String finalUrl, int attempts) {
+    /**
+     * A response: status, decoded body, its headers, the address after redirects, attempts made, and how many of them
+     * were sent again after a failure that may have reached the server (a resumption token in them may have been
+     * spent: the harvester then checks that the page continues the list).
+     */
+    public record Response(int status, byte[] body, HttpHeaders headers, String finalUrl, int attempts, int resent) {
 
         public String contentType() {
             return headers.firstValue("Content-Type").orElse(null);
@@ -55,7 +63,12 @@ public final class HttpFetcher {
      * its redirects' targets may be on it whatever the address; null trusts none).
      */
     public record Request(String url, Politeness politeness, Map<String, String> headers, boolean followRedirects,
-                          long maxBytes, String trusted) {
+                          long maxBytes, String trusted, boolean replayable) {
+        public Request(String url, Politeness politeness, Map<String, String> headers, boolean followRedirects,
+                       long maxBytes, String trusted) {
+            this(url, politeness, headers, followRedirects, maxBytes, trusted, true);
+        }
+
         /** A request to an address the operator configured: its host is trusted, whatever it is. */
         public static Request of(String url, Politeness politeness) {
             return new Request(url, politeness, Map.of(), true, 0, AddressGuard.authority(URI.create(url)));
@@ -63,7 +76,16 @@ public final class HttpFetcher {
 
         /** The same request to an address that came from outside (the admin API): no host is trusted. */
         public Request untrusted() {
-            return new Request(url, politeness, headers, followRedirects, maxBytes, null);
+            return new Request(url, politeness, headers, followRedirects, maxBytes, null, replayable);
+        }
+
+        /**
+         * The same request, never sent twice once it may have reached the server: it carries a resumption token that
+         * some servers spend when they read it (a repeat returns the next page, as a scroll does). An HTTP error status
+         * answered before any body spent nothing, so 503 and 429 are still retried.
+         */
+        public Request once() {
+            return new Request(url, politeness, headers, followRedirects, maxBytes, trusted, false);
         }
     }
 
@@ -71,20 +93,20 @@ public final class HttpFetcher {
     static final int MAX_REDIRECTS = 10;
 
     /** The body is larger than the limit (decoded); not retried. */
-    public static final class TooLargeException extends IOException {
+    public static final class TooLargeException extends FetchException {
         private static final long serialVersionUID = 1L;
 
         TooLargeException(long limit) {
-            super("the answer is larger than " + limit + " bytes");
+            super(FailureKind.TOO_LARGE, null, 1, "the answer is larger than " + limit + " bytes", null);
         }
     }
 
     /** Redirects that do not end: a loop, or more than {@link #MAX_REDIRECTS}; not retried. */
-    public static final class RedirectException extends IOException {
+    public static final class RedirectException extends FetchException {
         private static final long serialVersionUID = 1L;
 
-        RedirectException(String message) {
-            super(message);
+        RedirectException(String url, String message) {
+            super(FailureKind.REDIRECT_LOOP, url, 1, message, null);
         }
     }
 
@@ -163,10 +185,10 @@ public final class HttpFetcher {
                 return response; // never from https down to http
             }
             if (chain.contains(next.toString())) {
-                throw new RedirectException("redirect loop: " + String.join(" -> ", chain) + " -> " + next);
+                throw new RedirectException(request.url(), "redirect loop: " + String.join(" -> ", chain) + " -> " + next);
             }
             if (chain.size() > MAX_REDIRECTS) {
-                throw new RedirectException("more than " + MAX_REDIRECTS + " redirects from " + request.url());
+                throw new RedirectException(request.url(), "more than " + MAX_REDIRECTS + " redirects from " + request.url());
             }
             guard.check(next, request.trusted());
             chain.add(next.toString());
@@ -180,49 +202,80 @@ public final class HttpFetcher {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
-    /** One address, retried while worth it. */
+    /**
+     * One address, retried while worth it: an answer the server says to retry (429, 5xx), or a transport failure that
+     * may pass, unless the request is sent {@link Request#once} and may have reached the server. A name that does not
+     * exist or a refused connection fails at once.
+     */
     private Response attempt(URI uri, Request request) throws IOException, InterruptedException {
-        IOException lastError = null;
-        for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
+        int resent = 0;
+        for (int attempt = 1; ; attempt++) {
             Duration wait;
             HostQueues.Slot turn = hosts.acquire(uri, request.politeness().delay());
+            long deadline = System.nanoTime() + options.requestDeadline().toNanos();
             try {
-                HttpResponse<InputStream> response = send(uri, request);
+                resolve(uri);
+                HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = send(uri, request, deadline);
+                TimedBody body = new TimedBody(uri.toString());
+                response.body().subscribe(body);
                 int status = response.statusCode();
-                if (!retryable(status) || attempt == retry.attempts()) {
+                if (!retryable(status) || attempt >= retry.attempts()) {
                     String encoding = response.headers().firstValue("Content-Encoding").orElse("");
                     long limit = request.maxBytes() > 0 ? Math.min(request.maxBytes(), maxBytes) : maxBytes;
-                    return new Response(status, decode(read(response.body(), limit), encoding, limit),
-                            response.headers(), response.uri().toString(), attempt);
+                    byte[] bytes = body.read(limit, options.readTimeout(), deadline);
+                    return new Response(status, decode(bytes, encoding, limit), response.headers(),
+                            response.uri().toString(), attempt, resent);
                 }
-                response.body().close();
+                body.cancel();
                 Optional<Duration> asked = status == 429 || status == 503
                         ? retry.retryAfter(response.headers().firstValue("Retry-After").orElse(null), Instant.now())
                         : Optional.empty();
                 wait = asked.orElse(retry.backoff(attempt));
                 LOG.warn("{} answered {}; attempt {} of {}, next in {} ms", uri, status, attempt,
                         retry.attempts(), wait.toMillis());
-            } catch (TooLargeException e) {
-                throw e;
             } catch (IOException e) {
-                lastError = e;
-                if (attempt == retry.attempts()) {
-                    break;
+                FetchException failure = e instanceof FetchException f ? f
+                        : new FetchException(FailureKind.of(e), uri.toString(), attempt, describe(e), e);
+                FailureKind kind = failure.kind();
+                if (!kind.transientFault() || attempt >= retry.attempts()
+                        || !request.replayable() && kind.mayHaveReachedServer()) {
+                    throw failure.after(attempt);
                 }
                 wait = retry.backoff(attempt);
-                LOG.warn("{}: {}; attempt {} of {}, next in {} ms", uri, describe(e), attempt,
+                resent += kind.mayHaveReachedServer() ? 1 : 0;
+                LOG.warn("{}: {}; attempt {} of {}, next in {} ms", uri, failure.detail(), attempt,
                         retry.attempts(), wait.toMillis());
             } finally {
                 turn.close();
             }
             Thread.sleep(Math.max(wait.toMillis(), 1));
         }
-        throw new FetchException(uri.toString(), retry.attempts(), lastError);
     }
 
-    private HttpResponse<InputStream> send(URI uri, Request request) throws IOException, InterruptedException {
+    /**
+     * Looks the host up before anything is sent: the JDK client reports a failed look-up without saying whether the
+     * name does not exist (not worth another try) or the resolver failed (worth one).
+     */
+    private static void resolve(URI uri) throws FetchException {
+        String host = uri.getHost();
+        if (host == null) {
+            return;
+        }
+        try {
+            InetAddress.getAllByName(host.replaceAll("^\\[|]$", ""));
+        } catch (UnknownHostException e) {
+            FailureKind kind = FailureKind.of(e);
+            throw new FetchException(kind, uri.toString(), 1, kind == FailureKind.DNS
+                    ? "the host name " + host + " does not resolve (no such name)"
+                    : "the host name " + host + " could not be resolved for now (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private HttpResponse<Flow.Publisher<List<ByteBuffer>>> send(URI uri, Request request, long deadline)
+            throws IOException, InterruptedException {
+        long left = Math.max(deadline - System.nanoTime(), 1_000_000);
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .timeout(options.readTimeout())
+                .timeout(Duration.ofNanos(Math.min(options.readTimeout().toNanos(), left)))
                 .header("User-Agent", options.userAgent())
                 .header("Accept-Encoding", "gzip, deflate")
                 .GET();
@@ -231,18 +284,12 @@ public final class HttpFetcher {
         }
         request.headers().forEach(builder::header);
         return clients[request.politeness().verifyTls() ? 0 : 1].send(builder.build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse.BodyHandlers.ofPublisher());
     }
 
     /** Worth another try: the server is busy (429), failing (5xx) or asking for patience (503). */
     static boolean retryable(int status) {
         return status == 429 || status >= 500 && status != 501 && status != 505;
-    }
-
-    private static byte[] read(InputStream body, long limit) throws IOException {
-        try (InputStream in = body) {
-            return readAtMost(in, limit);
-        }
     }
 
     private static byte[] readAtMost(InputStream in, long limit) throws IOException {
@@ -259,36 +306,17 @@ public final class HttpFetcher {
         return out.toByteArray();
     }
 
-    /** A transport failure in words: the JDK client often throws ConnectException without a message. */
+    /** A transport failure in words a user reads: its kind, and what the JDK said when it said anything. */
     public static String describe(IOException e) {
-        StringBuilder out = new StringBuilder();
-        String previous = "";
-        Throwable t = e;
-        while (t != null && out.length() < 300) {
-            if (t instanceof FetchException) {
-                // its message already describes the last error
-                out.append(out.isEmpty() ? "" : ": ").append(t.getMessage());
-                break;
-            }
-            String kind = switch (t.getClass().getSimpleName()) {
-                case "ConnectException" -> "connection failed";
-                case "UnknownHostException", "UnresolvedAddressException" -> "unknown host";
-                case "HttpConnectTimeoutException" -> "connect timed out";
-                case "HttpTimeoutException" -> "timed out";
-                case "SSLHandshakeException" -> "TLS handshake failed";
-                case "TooLargeException" -> "too large";
-                case "RedirectException" -> "redirects that do not end";
-                case "BlockedAddressException" -> "address refused";
-                default -> t.getClass().getSimpleName();
-            };
-            String piece = t.getMessage() == null || t.getMessage().equals(kind) ? kind : kind + " (" + t.getMessage() + ")";
-            if (!piece.equals(previous)) {
-                out.append(out.isEmpty() ? "" : ": ").append(piece);
-            }
-            previous = piece;
-            t = t.getCause() == t ? null : t.getCause();
+        if (e instanceof FetchException f) {
+            return f.detail();
         }
-        return out.toString();
+        FailureKind kind = FailureKind.of(e);
+        String message = null;
+        for (Throwable t = e; t != null && message == null; t = t.getCause() == t ? null : t.getCause()) {
+            message = t.getMessage();
+        }
+        return message == null || message.equals(kind.words()) ? kind.words() : kind.words() + " (" + message + ")";
     }
 
     /** Undoes gzip or deflate, announced or not, never past the size limit. */
@@ -307,14 +335,52 @@ public final class HttpFetcher {
         return body;
     }
 
-    /** Every attempt at a URL failed without an answer; the cause is the last transport error. */
-    public static final class FetchException extends IOException {
+    /**
+     * A request that got no usable answer: its kind, the address, how many attempts were made, and the detail in
+     * words. The cause is the last transport error.
+     */
+    public static class FetchException extends IOException {
 
         private static final long serialVersionUID = 1L;
 
-        FetchException(String url, int attempts, IOException last) {
-            super("no answer after " + attempts + (attempts == 1 ? " attempt" : " attempts")
-                    + (last == null ? "" : ", last: " + describe(last)), last);
+        private final FailureKind kind;
+        private final String url;
+        private final int attempts;
+        private final String detail;
+
+        FetchException(FailureKind kind, String url, int attempts, String detail, Throwable cause) {
+            super(message(attempts, detail), cause);
+            this.kind = kind;
+            this.url = url;
+            this.attempts = attempts;
+            this.detail = detail;
+        }
+
+        private static String message(int attempts, String detail) {
+            return attempts <= 1 ? detail : "no answer after " + attempts + " attempts, last: " + detail;
+        }
+
+        public FailureKind kind() {
+            return kind;
+        }
+
+        public String url() {
+            return url;
+        }
+
+        public int attempts() {
+            return attempts;
+        }
+
+        /** What went wrong, without the count of attempts. */
+        public String detail() {
+            return detail;
+        }
+
+        /** The same failure, counted after this many attempts. */
+        FetchException after(int attempts) {
+            return attempts == this.attempts || this instanceof TooLargeException || this instanceof RedirectException
+                    ? this : new FetchException(kind, url, attempts, detail, getCause());
         }
     }
 }

@@ -87,6 +87,19 @@ class PageFetcherIT {
     }
 
     @Test
+    void aPageStallingMidBodyIsAbortedAndFetchedAgain() throws Exception {
+        try (WebSite site = new WebSite()) {
+            site.stallsMidBodyOnce("/article/stalls", ARTICLE.formatted("lambat"), 30_000);
+            long start = System.nanoTime();
+            PageFetcher.Fetched page = fetcher().fetch(site.url("/article/stalls"));
+            assertThat(new String(page.body(), StandardCharsets.UTF_8)).contains("Judul lambat");
+            assertThat(site.requests()).containsExactly("/robots.txt", "/article/stalls", "/article/stalls");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("cut off after the 800 ms read timeout")
+                    .isLessThan(Duration.ofSeconds(15));
+        }
+    }
+
+    @Test
     void refusesMissingBrokenSlowHugeAndNonPageAnswersWithTheReason() throws Exception {
         try (WebSite site = new WebSite()) {
             site.page("/error", Page.of(500, "text/html", "oops"));

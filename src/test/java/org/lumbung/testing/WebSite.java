@@ -97,6 +97,33 @@ public final class WebSite implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A page whose first answer sends its headers and half its body, then stalls for {@code millis}; later answers are
+     * whole. A client must cut the stalled body off and ask again.
+     */
+    public WebSite stallsMidBodyOnce(String path, String html, long millis) {
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        server.createContext(path, exchange -> {
+            requests.add(path);
+            byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=UTF-8");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                if (first.getAndSet(false)) {
+                    out.write(bytes, 0, bytes.length / 2);
+                    out.flush();
+                    Thread.sleep(millis);
+                    out.write(bytes, bytes.length / 2, bytes.length - bytes.length / 2);
+                } else {
+                    out.write(bytes);
+                }
+            } catch (IOException | InterruptedException hungUp) {
+                // the client gave up on the stalled body, as it should
+            }
+        });
+        return this;
+    }
+
     /** Paths requested, in order. */
     public List<String> requests() {
         return List.copyOf(requests);
