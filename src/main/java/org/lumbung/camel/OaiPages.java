@@ -7,6 +7,7 @@ import java.util.NoSuchElementException;
 import org.lumbung.harvest.HarvestException;
 import org.lumbung.harvest.HttpFetcher;
 import org.lumbung.harvest.HttpOptions;
+import org.lumbung.harvest.ListContinuity;
 import org.lumbung.harvest.OaiPage;
 import org.lumbung.harvest.OaiPageParser;
 import org.lumbung.harvest.OaiRequest;
@@ -16,7 +17,9 @@ import org.lumbung.pipeline.SourceId;
 /**
  * The bean behind the {@code oai-pmh-source} Kamelet: a repository's ListRecords as a lazy sequence of pages (one
  * {@link RecordBatch} each), fetched only as the route asks for them, so a streaming split holds one page at a time.
- * It reads the whole list each time the Kamelet fires; Lumbung's own {@code run} adds checkpoints and windows.
+ * It reads the whole list each time the Kamelet fires; Lumbung's own {@code run} adds checkpoints and windows. A
+ * request with a resumption token is never sent twice once it may have reached the server, and a page whose cursor
+ * jumps ahead fails the list: a token some servers spend when they read it is not replayed into a silent gap.
  */
 public final class OaiPages {
 
@@ -53,7 +56,9 @@ public final class OaiPages {
         String id = sourceId != null ? sourceId : SourceId.fromUrl(baseUrl);
         return new Iterator<>() {
             private String next = OaiRequest.listRecords(baseUrl, metadataPrefix, set, null, null).url();
+            private boolean onToken;
             private final OaiPageParser parser = new OaiPageParser();
+            private final ListContinuity continuity = new ListContinuity();
 
             @Override
             public boolean hasNext() {
@@ -67,12 +72,19 @@ public final class OaiPages {
                 }
                 String url = next;
                 try {
-                    HttpFetcher.Response response = fetcher.get(url);
+                    HttpFetcher.Request get = HttpFetcher.Request.of(url, HttpFetcher.Politeness.DEFAULT);
+                    HttpFetcher.Response response = fetcher.get(onToken ? get.once() : get);
                     if (response.status() != 200) {
                         throw new IllegalStateException("source " + id + ": HTTP " + response.status() + " (" + url + ")");
                     }
                     OaiPage page = parser.parse(response.body(), id, url, metadataPrefix);
+                    String gap = continuity.check(page.resumptionToken(), page.records().size());
+                    if (gap != null) {
+                        throw new IllegalStateException("source " + id + ": the page does not continue the list: " + gap
+                                + " (" + url + ")");
+                    }
                     String token = page.nextToken();
+                    onToken = token != null;
                     next = token == null ? null : OaiRequest.resume(baseUrl, Verb.Type.ListRecords, token).url();
                     return new RecordBatch(id, url, page.records());
                 } catch (HarvestException e) {

@@ -13,9 +13,17 @@ package org.lumbung.harvest;
  * @param windowUntil      until of the window in progress, null for open-ended
  * @param resumptionToken  the token to send next, null to start the window afresh
  * @param windowSeconds    the adapted window size, 0 for none yet
+ * @param tokenCursor      the cursor the repository gave with the token, null when it gave none: the page the token
+ *                         leads to must continue from it, or the token was spent before (read ahead, then a crash)
+ * @param tokenPageRecords how many records the page that carried the token held
  */
 public record Checkpoint(String set, String nextFrom, String harvestStartedAt, String windowFrom, String windowUntil,
-                         String resumptionToken, long windowSeconds) {
+                         String resumptionToken, long windowSeconds, Long tokenCursor, Integer tokenPageRecords) {
+
+    public Checkpoint(String set, String nextFrom, String harvestStartedAt, String windowFrom, String windowUntil,
+                      String resumptionToken, long windowSeconds) {
+        this(set, nextFrom, harvestStartedAt, windowFrom, windowUntil, resumptionToken, windowSeconds, null, null);
+    }
 
     public static Checkpoint none(String set) {
         return new Checkpoint(set == null ? "" : set, null, null, null, null, null, 0);
@@ -32,5 +40,14 @@ public record Checkpoint(String set, String nextFrom, String harvestStartedAt, S
 
     public Checkpoint at(String startedAt, Window window, String token, long size) {
         return new Checkpoint(set, nextFrom, startedAt, window.from(), window.until(), token, size);
+    }
+
+    /** At a token, with the cursor and the record count of the page that carried it, to check the page it leads to. */
+    public Checkpoint at(String startedAt, Window window, ResumptionToken token, int pageRecords, long size) {
+        if (token == null || token.endsList()) {
+            return at(startedAt, window, null, size);
+        }
+        return new Checkpoint(set, nextFrom, startedAt, window.from(), window.until(), token.value(), size,
+                token.cursor() >= 0 ? token.cursor() : null, token.cursor() >= 0 ? pageRecords : null);
     }
 }

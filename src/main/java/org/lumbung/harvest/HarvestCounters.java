@@ -9,7 +9,10 @@ import org.lumbung.pipeline.RecordFailure;
 final class HarvestCounters {
 
     int pages;
+    /** Distinct records read: each version of a record once, however often its window was read. */
     int records;
+    /** Records read again (a window started again after a token could not be used), not sent a second time. */
+    int rereads;
     long bytes;
     int retries;
     int repairs;
@@ -25,7 +28,7 @@ final class HarvestCounters {
         List<RecordFailure> failures = new ArrayList<>(outcome.failures());
         failures.addAll(unreadable);
         return new HarvestReport(request.sourceId(), request.set() == null ? "" : request.set(), window, startedAt,
-                pages, outcome.indexed(), outcome.deleted(), failures, bytes, retries, repairs,
+                pages, outcome.indexed(), outcome.deleted(), failures, bytes, retries, repairs, rereads,
                 (System.nanoTime() - startNanos) / 1e9, error == null, error);
     }
 }

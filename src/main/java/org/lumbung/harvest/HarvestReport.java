@@ -20,29 +20,60 @@ import org.lumbung.pipeline.RecordFailure;
  * @param bytes     bytes received (decoded)
  * @param retries   requests repeated after an error
  * @param repairs   bad characters and references repaired before parsing
+ * @param rereads   records read a second time (a window read again) and not counted or sent again
  * @param seconds   how long it took
  * @param complete  whether the whole list was read
  * @param error     why it stopped, or null
  */
 public record HarvestReport(String sourceId, String set, String window, String startedAt, int pages, int indexed,
                             int deleted, List<RecordFailure> failures, long bytes, int retries, int repairs,
-                            double seconds, boolean complete, String error) {
+                            int rereads, double seconds, boolean complete, String error) {
+
+    /** How many failures the summary line names; the rest are in the dead letters. */
+    static final int NAMED_FAILURES = 3;
 
     public HarvestReport {
         failures = List.copyOf(failures);
+    }
+
+    public HarvestReport(String sourceId, String set, String window, String startedAt, int pages, int indexed,
+                         int deleted, List<RecordFailure> failures, long bytes, int retries, int repairs,
+                         double seconds, boolean complete, String error) {
+        this(sourceId, set, window, startedAt, pages, indexed, deleted, failures, bytes, retries, repairs, 0, seconds,
+                complete, error);
     }
 
     public String outcome() {
         return !complete ? "failed" : failures.isEmpty() ? "complete" : "complete with failures";
     }
 
-    /** The one line of counts a harvest ends with. */
+    /**
+     * The one line a harvest ends with: its counts, why it stopped, and, when records were set aside, the first few
+     * (identifier and reason) and where the rest are.
+     */
     public String summary() {
+        String extras = retries == 0 && repairs == 0 && rereads == 0 ? "" : " (" + retries + " retries, " + repairs
+                + " characters repaired" + (rereads == 0 ? "" : ", " + rereads + " records read again") + ")";
         return String.format(Locale.ROOT,
-                "harvest %s %s: %d pages, %d records indexed, %d deleted, %d failed, %.1f s%s%s", sourceId
+                "harvest %s %s: %d pages, %d records indexed, %d deleted, %d failed, %.1f s%s%s%s", sourceId
                         + (set == null || set.isEmpty() ? "" : " set " + set),
-                complete ? "complete" : "incomplete", pages, indexed, deleted, failures.size(), seconds,
-                repairs == 0 && retries == 0 ? "" : " (" + retries + " retries, " + repairs + " characters repaired)",
-                error == null ? "" : " (" + error + ")");
+                complete ? "complete" : "incomplete", pages, indexed, deleted, failures.size(), seconds, extras,
+                error == null ? "" : " (" + error + ")", setAside());
+    }
+
+    private String setAside() {
+        if (failures.isEmpty()) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder("; set aside: ");
+        for (int i = 0; i < Math.min(NAMED_FAILURES, failures.size()); i++) {
+            RecordFailure f = failures.get(i);
+            String reason = f.reason() == null ? "" : f.reason().replaceAll("\\s+", " ");
+            s.append(i == 0 ? "" : ", ").append(f.recordId()).append(" (")
+                    .append(reason.length() > 100 ? reason.substring(0, 99) + "…" : reason).append(')');
+        }
+        int rest = failures.size() - NAMED_FAILURES;
+        return s.append(rest > 0 ? " and " + rest + " more" : "").append("; see: deadletter list --source ")
+                .append(sourceId).toString();
     }
 }

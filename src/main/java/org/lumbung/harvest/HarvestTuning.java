@@ -12,9 +12,15 @@ import java.time.Duration;
  * @param inFlightPages    pages handed to the index and not yet acknowledged, at most
  * @param windowRestarts   how often a window whose token was refused is started again
  * @param smallPageRecords a window that returns fewer records in one page than this grows the next window
+ * @param shortListTolerance how many records a list may end short of its completeListSize and count as read whole
  */
 public record HarvestTuning(Duration minWindow, Duration maxWindow, Duration overlap, int pageRetries,
-                            int inFlightPages, int windowRestarts, int smallPageRecords) {
+                            int inFlightPages, int windowRestarts, int smallPageRecords, int shortListTolerance) {
+
+    public HarvestTuning(Duration minWindow, Duration maxWindow, Duration overlap, int pageRetries, int inFlightPages,
+                         int windowRestarts, int smallPageRecords) {
+        this(minWindow, maxWindow, overlap, pageRetries, inFlightPages, windowRestarts, smallPageRecords, 0);
+    }
 
     public static final HarvestTuning DEFAULT = new HarvestTuning(Duration.ofDays(1), Duration.ofDays(3650),
             Duration.ofDays(1), 2, 4, 2, 100);

@@ -19,6 +19,7 @@ final class ListGuard {
     private final Set<String> tokens = new HashSet<>();
     private final Map<Long, Integer> fingerprints = new HashMap<>();
     private long announced = -1;
+    private long lastAnnounced = -1;
     private int emptyInARow;
     private int page;
     private long records;
@@ -30,6 +31,7 @@ final class ListGuard {
         String token = listed.nextToken();
         if (listed.resumptionToken() != null && listed.resumptionToken().completeListSize() >= 0) {
             announced = Math.max(announced, listed.resumptionToken().completeListSize());
+            lastAnnounced = listed.resumptionToken().completeListSize();
         }
         if (token == null) {
             return null;
@@ -53,6 +55,11 @@ final class ListGuard {
             return records + " records read of a list said to hold " + announced + ": the list does not end";
         }
         return null;
+    }
+
+    /** The completeListSize the list gave last (a list may grow or shrink while it is read), or -1 for none. */
+    long announced() {
+        return lastAnnounced;
     }
 
     private static long fingerprint(OaiPage listed) {

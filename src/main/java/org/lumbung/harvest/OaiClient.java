@@ -66,40 +66,65 @@ final class OaiClient {
     }
 
     /**
-     * A list page (ListRecords or ListIdentifiers). A malformed page is fetched again; one that stays malformed is
-     * salvaged record by record; records that do not parse even alone are returned in {@code broken}.
+     * A list page (ListRecords or ListIdentifiers) asked without a resumption token, which may be asked again: a
+     * malformed page is fetched again; one that stays malformed is salvaged record by record; records that do not
+     * parse even alone are returned in {@code broken}.
      */
     ListPage list(String url) throws HarvestException, PageLost {
+        return list(url, false, true);
+    }
+
+    /**
+     * A list page. {@code onToken}: the URL carries a resumption token; unless {@code mayResend}, it is never sent
+     * twice once it may have reached the server (a transport failure, a cut or malformed body): some servers spend a
+     * token when they read it and answer a repeat with the next page. Such a failure is thrown with its kind, and a
+     * malformed body is salvaged from the bytes already received; the harvester reads the window again instead.
+     */
+    ListPage list(String url, boolean onToken, boolean mayResend) throws HarvestException, PageLost {
+        boolean once = onToken && !mayResend;
         HarvestException last = null;
         byte[] body = null;
+        int resent = 0;
         for (int attempt = 0; attempt <= pageRetries; attempt++) {
-            body = fetch(url);
+            HttpFetcher.Response response = get(url, once);
+            body = response.body();
+            resent += response.resent() + (attempt > 0 && onToken ? 1 : 0);
             try {
                 OaiPage page = parse(body, url);
                 counters.repairs += page.repairs();
-                return new ListPage(page, List.of());
+                return new ListPage(page, List.of(), resent);
             } catch (HarvestException e) {
                 if (!e.malformed()) {
                     throw e;
                 }
                 last = e;
+                if (once) {
+                    break;
+                }
                 LOG.warn("source {}: {} (attempt {} of {})", request.sourceId(), e.reason(), attempt + 1, pageRetries + 1);
             }
         }
         String xml = XmlSanitizer.sanitize(body).xml();
         PageSalvage.Salvaged salvaged = PageSalvage.salvage(xml, parser, request.sourceId(), url,
                 request.metadataPrefix());
+        if (salvaged == null && once) {
+            throw new HarvestException(FailureKind.MALFORMED, request.sourceId(), url, 0, null, last.reason()
+                    + "; not asked again, since the repository may have spent its resumption token", last);
+        }
         if (salvaged == null) {
             throw new PageLost(last.getMessage());
         }
         LOG.warn("source {}: page salvaged record by record: {} read, {} broken ({})", request.sourceId(),
                 salvaged.records().size(), salvaged.broken().size(), url);
         return new ListPage(new OaiPage(null, null, salvaged.records(), salvaged.token(), null, List.of(), List.of(), 0),
-                salvaged.broken());
+                salvaged.broken(), resent);
     }
 
-    /** A list page and the records in it that could not be parsed (with their text). */
-    record ListPage(OaiPage page, List<PageSalvage.Broken> broken) {
+    /**
+     * A list page, the records in it that could not be parsed (with their text), and how often its request was sent
+     * again after a failure that may have reached the server.
+     */
+    record ListPage(OaiPage page, List<PageSalvage.Broken> broken, int resent) {
     }
 
     RawRecord getRecord(String identifier) throws HarvestException {
@@ -118,7 +143,7 @@ final class OaiClient {
                 window.until()).url();
         String previous = null;
         while (url != null) {
-            OaiPage page = parse(fetch(url), url);
+            OaiPage page = parse(get(url, previous != null).body(), url);
             page.records().forEach(r -> headers.add(r.header()));
             String token = page.nextToken();
             if (token != null && token.equals(previous)) {
@@ -131,21 +156,27 @@ final class OaiClient {
     }
 
     byte[] fetch(String url) throws HarvestException {
+        return get(url, false).body();
+    }
+
+    /** One answer, as the protocol takes it: transport failures become harvest failures of the same kind. */
+    private HttpFetcher.Response get(String url, boolean once) throws HarvestException {
         HttpFetcher.Response response;
         try {
             HttpFetcher.Request get = HttpFetcher.Request.of(url, request.options().politeness());
-            response = fetcher.get(trusted ? get : get.untrusted());
+            get = trusted ? get : get.untrusted();
+            response = fetcher.get(once ? get.once() : get);
         } catch (HttpFetcher.TooLargeException e) {
-            throw new HarvestException(request.sourceId(), url, 0, null,
+            throw new HarvestException(FailureKind.TOO_LARGE, request.sourceId(), url, 0, null,
                     e.getMessage() + " (lumbung.http-client.max-bytes)", e);
         } catch (HttpFetcher.RedirectException e) {
-            throw new HarvestException(request.sourceId(), url, 0, null, e.getMessage(), e);
+            throw new HarvestException(FailureKind.REDIRECT_LOOP, request.sourceId(), url, 0, null, e.getMessage(), e);
         } catch (IOException e) {
-            throw new HarvestException(request.sourceId(), url, 0, null,
+            throw new HarvestException(FailureKind.of(e), request.sourceId(), url, 0, null,
                     "cannot reach the repository: " + HttpFetcher.describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new HarvestException(request.sourceId(), url, "interrupted");
+            throw new HarvestException(FailureKind.INTERRUPTED, request.sourceId(), url, "interrupted");
         }
         counters.fetched(response);
         // The fetcher follows redirects; what comes back as one has no Location or goes from https down to http.
@@ -160,7 +191,7 @@ final class OaiClient {
                     "the repository answered with status " + response.status()
                             + (response.attempts() > 1 ? " after " + response.attempts() + " attempts" : ""), null);
         }
-        return response.body();
+        return response;
     }
 
     private static boolean looksLikeOai(byte[] body) {
@@ -172,9 +203,22 @@ final class OaiClient {
         return parser.parse(body, request.sourceId(), url, request.metadataPrefix());
     }
 
-    /** Whether an error is the repository refusing a token (and so a reason to start the window again). */
-    static boolean tokenRefused(HarvestException e) {
+    /**
+     * Whether a failed request with a resumption token leaves the token unusable, so that the list can only go on by
+     * reading its window again: the repository refused it (badResumptionToken, 400, 404, 5xx), or may have spent it.
+     */
+    static boolean tokenLost(HarvestException e) {
         return e.oaiCode() == Error.Code.BAD_RESUMPTION_TOKEN || e.status() >= 500 || e.status() == 400
-                || e.status() == 404 || e.malformed();
+                || e.status() == 404 || tokenMayBeSpent(e);
+    }
+
+    /**
+     * Whether the repository may have spent the token: the request failed after it left (a transport failure, a cut
+     * or malformed body), or the page it led to does not continue the list. Such a token is never sent again nor kept
+     * in a checkpoint. A status answered before any body spent nothing.
+     */
+    static boolean tokenMayBeSpent(HarvestException e) {
+        return e.malformed() || e.kind() == FailureKind.LIST_GAP
+                || e.kind().transport() && e.kind().mayHaveReachedServer();
     }
 }

@@ -55,6 +55,12 @@ public final class OaiHarvester {
         Checkpoint checkpoint;
         String startedAt;
         boolean ignoresWindow;
+        /** The window being read, and the records read in it (each version once, however often it was read). */
+        Window window;
+        final Fingerprints seen = new Fingerprints();
+        int unidentified;
+        /** The list's last token may be spent or loops: a failed harvest's checkpoint starts the window afresh. */
+        boolean tokenUnusable;
 
         Run(HarvestRequest request) {
             this.request = request;
@@ -96,7 +102,9 @@ public final class OaiHarvester {
             }
         } catch (HarvestException e) {
             error = e.getMessage();
-            settle(run);
+            if (settle(run) && run.tokenUnusable && run.window != null) {
+                forgetToken(run);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "interrupted";
@@ -104,14 +112,32 @@ public final class OaiHarvester {
         return run.counters.report(request, range, began, start, error);
     }
 
-    /** After a failure: the pages already handed over are still awaited, so the checkpoint stands past them. */
-    private static void settle(Run run) {
+    /**
+     * After a failure: the pages already handed over are still awaited, so the checkpoint stands past them. False when
+     * they could not all be indexed (the checkpoint then stands at the last page that was).
+     */
+    private static boolean settle(Run run) {
         try {
             run.progress.finish();
+            return true;
         } catch (HarvestException e) {
             LOG.warn("source {}: {}", run.request.sourceId(), e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    /**
+     * A list stopped on a token that may be spent, refused or looping: the checkpoint keeps the window, never that
+     * token, so the next harvest reads the window again from its start instead of resuming into a gap or a loop.
+     * Every record read so far is indexed (settled), so nothing before the window's start is lost.
+     */
+    private static void forgetToken(Run run) {
+        try {
+            run.state.save(run.request.sourceId(), run.checkpoint.at(startedAt(run), run.window, null, 0));
+        } catch (HarvestException e) {
+            LOG.warn("source {}: {}", run.request.sourceId(), e.getMessage());
         }
     }
 
@@ -143,7 +169,7 @@ public final class OaiHarvester {
             store.identified(run.request.sourceId(), identify);
             return identify;
         } catch (HarvestException e) {
-            if (e.status() == 0 && e.oaiCode() == null && e.reason().startsWith("cannot reach")) {
+            if (e.kind().transport() || e.kind() == FailureKind.BLOCKED || e.kind() == FailureKind.INTERRUPTED) {
                 throw e;
             }
             LOG.warn("source {}: Identify failed ({}); harvesting without it, in days", run.request.sourceId(),
@@ -174,7 +200,7 @@ public final class OaiHarvester {
             Window window = plan.current();
             int records;
             try {
-                records = readWindow(run, window, token, plan.size());
+                records = readWindow(run, window, token, plan.size(), windowsPossible(run));
             } catch (WindowTooLarge e) {
                 if (!plan.shrink()) {
                     throw e.cause;
@@ -195,67 +221,220 @@ public final class OaiHarvester {
         }
     }
 
-    /** Reads one window to its end; returns how many records it held. */
-    private int readWindow(Run run, Window window, String resumeToken, long size)
+    /**
+     * Whether a list can be started again at its window's start instead of sending a token twice: not when the
+     * repository ignores from and until, nor when windows are off for the source.
+     */
+    private boolean windowsPossible(Run run) {
+        return run.request.options().windows() && !run.ignoresWindow
+                && !store.hasQuirk(run.request.sourceId(), IGNORES_FROM);
+    }
+
+    /**
+     * Reads one window to its end; returns how many distinct records it held. A token is never sent blindly twice:
+     * where windows are possible, a token that failed in a way that may have spent it, was refused, or led to a page
+     * that does not continue the list (a cursor gap) starts the window again; elsewhere the fetcher may send it again,
+     * and then each page must continue the list (no cursor gap, no record already read) or the harvest stops
+     * incomplete. A window that ends short of its completeListSize is read again once, then the harvest stops.
+     */
+    private int readWindow(Run run, Window window, String resumeToken, long size, boolean restartable)
             throws HarvestException, InterruptedException, WindowTooLarge {
         HarvestRequest r = run.request;
         String listUrl = OaiRequest.listRecords(r.baseUrl(), r.metadataPrefix(), r.set(), window.from(),
                 window.until()).url();
-        String url = resumeToken == null ? listUrl : resume(r, resumeToken);
-        boolean onToken = resumeToken != null;
+        run.window = window;
+        run.seen.clear();
+        run.unidentified = 0;
+        Pass pass = new Pass(listUrl);
+        if (resumeToken != null) {
+            pass.resume(r, resumeToken, run.checkpoint);
+            if (!pass.continuity.anchored() && restartable) {
+                LOG.info("source {}: the checkpointed token cannot be checked (no cursor) and may have been spent by a"
+                        + " page read ahead; reading window {} from its start", r.sourceId(), window);
+                pass.restart();
+            }
+        }
         int restarts = 0;
+        boolean readAgainShort = false;
         int pages = 0;
-        int records = 0;
-        ListGuard guard = new ListGuard();
-        while (url != null) {
+        while (pass.url != null) {
             OaiClient.ListPage listed;
             try {
-                listed = run.client.list(url);
+                listed = run.client.list(pass.url, pass.onToken, !restartable);
+                pass.resent |= listed.resent() > 0;
+                checkContinues(run, pass, listed);
             } catch (HarvestException e) {
-                if (onToken && OaiClient.tokenRefused(e) && restarts < tuning.windowRestarts()) {
-                    restarts++;
-                    LOG.warn("source {}: the repository refused the resumption token ({}); reading window {} again",
-                            r.sourceId(), e.reason(), window);
-                    url = listUrl;
-                    onToken = false;
-                    guard = new ListGuard();
+                if (!pass.onToken || !OaiClient.tokenLost(e)) {
+                    if (pages == 0 && shrinkable(e)) {
+                        throw new WindowTooLarge(e);
+                    }
+                    throw e;
+                }
+                boolean spent = OaiClient.tokenMayBeSpent(e);
+                if (restartable && restarts++ < tuning.windowRestarts()) {
+                    LOG.warn("source {}: the resumption token cannot be used ({}: {}); reading window {} again",
+                            r.sourceId(), e.kind().words(), e.reason(), window);
+                    if (spent) {
+                        run.progress.checkpoint(run.checkpoint.at(startedAt(run), window, null, size));
+                    }
+                    pass.restart();
                     continue;
                 }
-                if (pages == 0 && shrinkable(e)) {
-                    throw new WindowTooLarge(e);
+                if (restartable && e.malformed()) {
+                    LOG.warn("source {}: a page of window {} stays unreadable ({}); fetching the window record by"
+                            + " record", r.sourceId(), window, e.reason());
+                    return salvageWindow(run, window);
                 }
+                run.tokenUnusable = spent;
                 throw e;
             } catch (OaiClient.PageLost e) {
                 LOG.warn("source {}: a page of window {} cannot be read ({}); fetching the window record by record",
                         r.sourceId(), window, e.getMessage());
-                return records + salvageWindow(run, window);
-            }
-            OaiPage page = listed.page();
-            if (run.startedAt == null && page.responseDate() != null) {
-                run.startedAt = page.responseDate();
+                return salvageWindow(run, window);
             }
             pages++;
-            run.counters.pages++;
-            List<RawRecord> batch = new ArrayList<>(page.records());
-            batch.addAll(recover(run, listed.broken(), url));
-            records += batch.size();
-            run.counters.records += batch.size();
-            noticeIgnoredWindow(run, window, page.records());
-            String token = page.nextToken();
-            Delivery delivery = batch.isEmpty() ? Delivery.done(Outcome.NONE)
-                    : sink.accept(new RecordBatch(r.sourceId(), url, batch));
-            run.progress.add(delivery, run.checkpoint.at(startedAt(run), window, token, size));
-            LOG.info("harvest {}: page {} read ({} records), window {}, {} records so far", r.sourceId(),
-                    run.counters.pages, batch.size(), window, run.counters.records);
-            String endless = guard.check(page);
-            if (endless != null) {
-                // The page's records are on their way to the index; only the rest of a list that never ends is not.
-                throw new HarvestException(r.sourceId(), url, endless + "; stopped");
+            String next = deliver(run, pass, listed, window, size);
+            if (next == null) {
+                String shortBy = shortOfAnnounced(run, pass);
+                if (shortBy != null && !readAgainShort) {
+                    readAgainShort = true;
+                    LOG.warn("source {}: window {} {}; reading it again", r.sourceId(), window, shortBy);
+                    pass.restart();
+                    continue;
+                }
+                if (shortBy != null) {
+                    run.tokenUnusable = true;
+                    throw new HarvestException(FailureKind.LIST_GAP, r.sourceId(), listUrl, "window " + window + " "
+                            + shortBy + ", read twice; incomplete");
+                }
             }
-            onToken = token != null;
-            url = token == null ? null : resume(r, token);
+            pass.next(next == null ? null : resume(r, next));
         }
-        return records;
+        return run.seen.size() + run.unidentified;
+    }
+
+    /** One page's records on their way to the index, with the checkpoint after them; returns the next token. */
+    private String deliver(Run run, Pass pass, OaiClient.ListPage listed, Window window, long size)
+            throws HarvestException, InterruptedException {
+        HarvestRequest r = run.request;
+        OaiPage page = listed.page();
+        if (run.startedAt == null && page.responseDate() != null) {
+            run.startedAt = page.responseDate();
+        }
+        run.counters.pages++;
+        List<RawRecord> batch = fresh(run, page.records());
+        batch.addAll(recover(run, listed.broken(), pass.url));
+        noticeIgnoredWindow(run, window, page.records());
+        Delivery delivery = batch.isEmpty() ? Delivery.done(Outcome.NONE)
+                : sink.accept(new RecordBatch(r.sourceId(), pass.url, batch));
+        run.progress.add(delivery, run.checkpoint.at(startedAt(run), window, page.resumptionToken(),
+                page.records().size() + listed.broken().size(), size));
+        LOG.info("harvest {}: page {} read ({} records), window {}, {} records so far", r.sourceId(),
+                run.counters.pages, batch.size(), window, run.counters.records);
+        String endless = pass.guard.check(page);
+        if (endless != null) {
+            // The page's records are on their way to the index; only the rest of a list that never ends is not.
+            run.tokenUnusable = true;
+            throw new HarvestException(FailureKind.ENDLESS_LIST, r.sourceId(), pass.url, endless + "; stopped");
+        }
+        return page.nextToken();
+    }
+
+    /**
+     * Where the reading of one window stands: the next URL, whether it carries a token, and what the pages so far say
+     * of the ones to come (the guard against endless lists, the cursor, whether a token was sent again).
+     */
+    private static final class Pass {
+        private final String listUrl;
+        String url;
+        boolean onToken;
+        /** Records before the page this pass started at (a resumed list); -1 when unknown. */
+        long skipped;
+        boolean resent;
+        ListGuard guard = new ListGuard();
+        ListContinuity continuity = new ListContinuity();
+
+        Pass(String listUrl) {
+            this.listUrl = listUrl;
+            this.url = listUrl;
+        }
+
+        void resume(HarvestRequest r, String token, Checkpoint checkpoint) {
+            url = OaiHarvester.resume(r, token);
+            onToken = true;
+            continuity.seed(checkpoint.tokenCursor(), checkpoint.tokenPageRecords());
+            skipped = checkpoint.tokenCursor() == null ? -1 : checkpoint.tokenCursor() + checkpoint.tokenPageRecords();
+        }
+
+        /** Back to the window's first page, as a new list. */
+        void restart() {
+            url = listUrl;
+            onToken = false;
+            skipped = 0;
+            resent = false;
+            guard = new ListGuard();
+            continuity = new ListContinuity();
+        }
+
+        void next(String nextUrl) {
+            url = nextUrl;
+            onToken = nextUrl != null;
+        }
+    }
+
+    /**
+     * Throws when a page does not continue its list: its cursor jumped ahead, or, after its token was sent again, it
+     * holds records already read in this list (the same identifier and datestamp: a record changed meanwhile may
+     * rightly come again).
+     */
+    private static void checkContinues(Run run, Pass pass, OaiClient.ListPage listed) throws HarvestException {
+        OaiPage page = listed.page();
+        String gap = pass.continuity.check(page.resumptionToken(), page.records().size() + listed.broken().size());
+        if (gap == null && pass.resent) {
+            List<String> again = page.records().stream().filter(rec -> run.seen.contains(fingerprint(rec)))
+                    .map(rec -> rec.header().identifier()).limit(3).toList();
+            if (!again.isEmpty()) {
+                gap = "after its resumption token was sent again, the page holds records already read ("
+                        + String.join(", ", again) + ")";
+            }
+        }
+        if (gap != null) {
+            throw new HarvestException(FailureKind.LIST_GAP, run.request.sourceId(), pass.url, 0, null,
+                    "the page does not continue the list: " + gap, null);
+        }
+    }
+
+    /**
+     * How far the list fell short of the completeListSize it announced, in words; null when it did not (or announced
+     * none, or the source only estimates it, or the pass resumed where the records before it are unknown).
+     */
+    private String shortOfAnnounced(Run run, Pass pass) {
+        long announced = pass.guard.announced();
+        if (announced < 0 || run.request.options().listSizeEstimated() || pass.skipped < 0) {
+            return null;
+        }
+        long read = pass.skipped + run.seen.size() + run.unidentified;
+        long missing = announced - read;
+        return missing > tuning.shortListTolerance() ? "ended after " + read + " of the " + announced
+                + " records its completeListSize announced (" + missing + " short)" : null;
+    }
+
+    private static long fingerprint(RawRecord record) {
+        return Fingerprints.of(record.header().identifier(), record.header().datestamp());
+    }
+
+    /** The records not yet read in this window, counted; the others are counted as read again and not sent. */
+    private static List<RawRecord> fresh(Run run, List<RawRecord> records) {
+        List<RawRecord> fresh = new ArrayList<>(records.size());
+        for (RawRecord record : records) {
+            if (run.seen.add(fingerprint(record))) {
+                fresh.add(record);
+            } else {
+                run.counters.rereads++;
+            }
+        }
+        run.counters.records += fresh.size();
+        return fresh;
     }
 
     private static String resume(HarvestRequest r, String token) {
@@ -269,7 +448,7 @@ public final class OaiHarvester {
     /** A window that the server cannot serve whole: 5xx, a timeout, or an answer that there are too many records. */
     private static boolean shrinkable(HarvestException e) {
         return e.status() >= 500 || e.status() == 413
-                || e.status() == 0 && e.oaiCode() == null && e.reason().contains("timed out")
+                || e.kind() == FailureKind.TIMEOUT
                 || e.oaiCode() == Error.Code.BAD_ARGUMENT && e.reason().matches("(?is).*too (many|large|much).*");
     }
 
@@ -277,9 +456,17 @@ public final class OaiHarvester {
     private List<RawRecord> recover(Run run, List<PageSalvage.Broken> broken, String url) {
         List<RawRecord> recovered = new ArrayList<>();
         for (PageSalvage.Broken b : broken) {
+            if (b.identifier() == null) {
+                run.unidentified++;
+            } else if (!run.seen.add(Fingerprints.of(b.identifier(), "(broken)"))) {
+                run.counters.rereads++;
+                continue;
+            }
             if (b.identifier() != null) {
                 try {
-                    recovered.add(run.client.getRecord(b.identifier()));
+                    RawRecord record = run.client.getRecord(b.identifier());
+                    run.counters.records++;
+                    recovered.add(record);
                     continue;
                 } catch (HarvestException e) {
                     LOG.warn("source {}: GetRecord {} failed too: {}", run.request.sourceId(), b.identifier(), e.reason());
@@ -296,12 +483,18 @@ public final class OaiHarvester {
         run.counters.unreadable.add(new RecordFailure(run.request.sourceId(), id, reason, raw, false));
     }
 
-    /** The window's identifiers, then each record by GetRecord: for a page that could not be read at all. */
+    /**
+     * The window's identifiers, then each record not yet read by GetRecord: for a page that could not be read at all.
+     * Returns the window's distinct records.
+     */
     private int salvageWindow(Run run, Window window) throws HarvestException, InterruptedException {
         List<OaiHeader> headers = run.client.listIdentifiers(window);
         List<RawRecord> batch = new ArrayList<>();
-        int count = 0;
         for (OaiHeader header : headers) {
+            if (!run.seen.add(Fingerprints.of(header.identifier(), header.datestamp()))) {
+                run.counters.rereads++;
+                continue;
+            }
             if (header.deleted()) {
                 batch.add(new RawRecord(header, null, run.request.metadataPrefix()));
             } else {
@@ -312,23 +505,21 @@ public final class OaiHarvester {
                 }
             }
             if (batch.size() == SALVAGE_BATCH) {
-                count += send(run, batch, run.checkpoint.at(startedAt(run), window, null, 0));
+                send(run, batch, run.checkpoint.at(startedAt(run), window, null, 0));
             }
         }
-        count += send(run, batch, run.checkpoint.at(startedAt(run), window, null, 0));
-        return count;
+        send(run, batch, run.checkpoint.at(startedAt(run), window, null, 0));
+        return run.seen.size() + run.unidentified;
     }
 
-    private int send(Run run, List<RawRecord> batch, Checkpoint after) throws HarvestException, InterruptedException {
+    private void send(Run run, List<RawRecord> batch, Checkpoint after) throws HarvestException, InterruptedException {
         if (batch.isEmpty()) {
-            return 0;
+            return;
         }
-        int n = batch.size();
-        run.counters.records += n;
+        run.counters.records += batch.size();
         Delivery delivery = sink.accept(new RecordBatch(run.request.sourceId(), run.request.baseUrl(), List.copyOf(batch)));
         run.progress.add(delivery, after);
         batch.clear();
-        return n;
     }
 
     /**

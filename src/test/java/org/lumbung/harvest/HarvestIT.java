@@ -107,8 +107,8 @@ class HarvestIT {
             Cli.Result result = Cli.run("harvest", looping.baseUrl(), "--source", "jhi", "--es",
                     TestElasticsearch.url().toString(), "--index-prefix", loopPrefix);
             assertThat(result.status()).isEqualTo(1);
-            // Every page read is handed on (page 2 repeats page 1's records: 6 writes, 3 documents); the list is not.
-            assertThat(result.out()).contains("harvest jhi incomplete: 2 pages, 6 records indexed",
+            // Page 2 repeats page 1's records (same identifiers and datestamps): read again, not written again.
+            assertThat(result.out()).contains("harvest jhi incomplete: 2 pages, 3 records indexed", "3 records read again",
                     "the repository sent resumption token 'ojs/page 2+x=1!' again (page 2): the list runs in a loop");
             assertThat(looping.queries()).hasSize(3);
         }

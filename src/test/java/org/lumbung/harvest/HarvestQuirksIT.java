@@ -97,8 +97,8 @@ class HarvestQuirksIT {
                         + "6///</resumptionToken>"))) {
             Cli.Result result = Harvests.harvest(repo.baseUrl(), "fake", prefix, "--no-windows");
             assertThat(result.status()).isNotZero();
-            // page 4 is written again before the guard sees it: 12 writes, 9 documents
-            assertThat(result.out()).contains("harvest fake incomplete", "12 records indexed",
+            // page 4's records were read already (same identifiers and datestamps): not written again
+            assertThat(result.out()).contains("harvest fake incomplete", "9 records indexed", "3 records read again",
                     "page 4 holds exactly the records of page 3: the list runs in a loop; stopped");
             assertThat(records()).containsOnlyKeys(ids(1, 9));
         }
@@ -137,7 +137,7 @@ class HarvestQuirksIT {
     }
 
     @Test
-    void resumesFromTheLastTokenAfterAnInterruptedHarvest() throws Exception {
+    void anInterruptedHarvestWhoseTokenMayBeSpentResumesFromItsWindowsStartNotTheToken() throws Exception {
         try (FakeRepository repo = new FakeRepository().records(10, "2026-01-01")) {
             // Identify, page 1, page 2 pass; page 3 never answers (every attempt resets).
             repo.fault(Fault.pass(), Fault.pass(), Fault.pass());
@@ -146,14 +146,19 @@ class HarvestQuirksIT {
             assertThat(first.status()).isEqualTo(1);
             assertThat(first.out()).contains("incomplete: 2 pages, 6 records indexed");
             assertThat(records()).containsOnlyKeys(ids(1, 6));
+            // Lumbung does not send it again (it would, four times, for a request without a token); the JDK's client
+            // itself sends a GET once more when the connection closes before the first byte of an answer (a keep-alive
+            // race, where the server never read the request): the cursor check is what catches a server that did.
+            assertThat(repo.queries().stream().filter(q -> q.contains("resumptionToken=fake%2F%2B6")))
+                    .as("a reset after the request left may have spent the token: it is not sent again").hasSize(2);
 
             repo.clearFaults();
             repo.clearQueries();
             Cli.Result second = Harvests.harvest(repo.baseUrl(), "fake", prefix);
             assertThat(second.status()).isZero();
-            // After Identify, the harvest goes on from the token of page 3: nothing is asked twice.
-            assertThat(repo.queries().get(1)).isEqualTo("verb=ListRecords&resumptionToken=fake%2F%2B6%2F%2F%2F");
-            assertThat(second.out()).contains("2 pages, 4 records indexed");
+            // After Identify, the window is read from its start: the checkpoint kept no token that may be spent.
+            assertThat(repo.queries().get(1)).isEqualTo("verb=ListRecords&metadataPrefix=oai_dc");
+            assertThat(second.out()).contains("4 pages, 10 records indexed");
             assertThat(records()).containsOnlyKeys(ids(1, 10));
         }
     }

@@ -34,8 +34,25 @@ public final class FakeRepository implements AutoCloseable {
     public record Item(String identifier, Instant datestamp, boolean deleted, String title, String set) {
     }
 
-    /** A scripted answer that replaces the normal one for one request. */
-    public record Fault(int status, Map<String, String> headers, String body, long stallMillis, boolean reset) {
+    /** What a fault does to the normal answer instead of replacing it. */
+    public enum Damage {
+        /** No damage: the fault replaces the answer (or passes, or stalls before it). */
+        NONE,
+        /** Announces the whole length, sends half, and drops the connection. */
+        DROP_MID_BODY,
+        /** Sends the first half of the XML as a whole answer without Content-Length (chunked), as a crashed PHP does. */
+        CUT_XML,
+        /** Sends the headers and half the body, stalls for {@code stallMillis}, then the rest. */
+        STALL_MID_BODY
+    }
+
+    /** A scripted answer that replaces (or damages) the normal one for one request. */
+    public record Fault(int status, Map<String, String> headers, String body, long stallMillis, boolean reset,
+                        Damage damage) {
+        public Fault(int status, Map<String, String> headers, String body, long stallMillis, boolean reset) {
+            this(status, headers, body, stallMillis, reset, Damage.NONE);
+        }
+
         public static Fault status(int status) {
             return new Fault(status, Map.of(), "<html><body>error " + status + "</body></html>", 0, false);
         }
@@ -60,6 +77,21 @@ public final class FakeRepository implements AutoCloseable {
         public static Fault pass() {
             return new Fault(-1, Map.of(), null, 0, false);
         }
+
+        /** The normal answer, its connection dropped half way through the body (Content-Length announced). */
+        public static Fault dropMidBody() {
+            return new Fault(-2, Map.of(), null, 0, false, Damage.DROP_MID_BODY);
+        }
+
+        /** The first half of the normal answer's XML, sent as a complete answer without Content-Length. */
+        public static Fault cutXml() {
+            return new Fault(-2, Map.of(), null, 0, false, Damage.CUT_XML);
+        }
+
+        /** The normal answer, stalling this long after its headers and half its body. */
+        public static Fault stallMidBody(long millis) {
+            return new Fault(-2, Map.of(), null, millis, false, Damage.STALL_MID_BODY);
+        }
     }
 
     private final HttpServer server;
@@ -78,6 +110,12 @@ public final class FakeRepository implements AutoCloseable {
     private volatile int tooManyAbove = Integer.MAX_VALUE;
     private volatile String brokenRecord;
     private volatile boolean brokenInGetRecord;
+    private volatile boolean consumingTokens;
+    private volatile boolean rewindOnRepeat;
+    private volatile int announceExtra;
+    private final java.util.Set<String> hiddenOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger generation = new java.util.concurrent.atomic.AtomicInteger();
+    private final Map<String, Integer> tokenReads = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final String path;
 
@@ -200,6 +238,33 @@ public final class FakeRepository implements AutoCloseable {
     }
 
     /** Scripted answers, used one per request before normal service resumes. */
+    /**
+     * Resumption tokens that are spent when read, as a scroll is: a token asked a second time answers with the page
+     * after the one it first gave (several repository platforms and proxies page this way).
+     */
+    public FakeRepository consumingTokens() {
+        consumingTokens = true;
+        return this;
+    }
+
+    /** A token asked a second time answers with the page before the one it first gave (a server that rewinds). */
+    public FakeRepository rewindOnRepeat() {
+        rewindOnRepeat = true;
+        return this;
+    }
+
+    /** completeListSize says this many records more than the list holds (a server counting what it does not serve). */
+    public FakeRepository announceExtra(int extra) {
+        announceExtra = extra;
+        return this;
+    }
+
+    /** The next list leaves this record out while still counting it in completeListSize; later lists serve it. */
+    public FakeRepository hideOnce(String identifier) {
+        hiddenOnce.add(identifier);
+        return this;
+    }
+
     public FakeRepository fault(Fault... scripted) {
         faults.addAll(List.of(scripted));
         return this;
@@ -240,6 +305,10 @@ public final class FakeRepository implements AutoCloseable {
             Map<String, String> params = OaiTestServer.decode(query);
             int[] status = {200};
             String xml = answer(params, status);
+            if (fault != null && fault.damage() != Damage.NONE) {
+                sendDamaged(exchange, fault, xml);
+                return;
+            }
             send(exchange, status[0], xml, Map.of());
         } catch (RuntimeException e) {
             send(exchange, 500, "internal error: " + e, Map.of());
@@ -248,7 +317,7 @@ public final class FakeRepository implements AutoCloseable {
 
     /** True when the fault answered the request itself. */
     private boolean apply(Fault fault, HttpExchange exchange) throws IOException {
-        if (fault.status() == -1) {
+        if (fault.status() == -1 || fault.damage() != Damage.NONE) {
             return false;
         }
         if (fault.stallMillis() > 0) {
@@ -265,6 +334,42 @@ public final class FakeRepository implements AutoCloseable {
         }
         send(exchange, fault.status(), fault.body(), fault.headers());
         return true;
+    }
+
+    private static void sendDamaged(HttpExchange exchange, Fault fault, String xml) throws IOException {
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        int half = bytes.length / 2;
+        exchange.getResponseHeaders().set("Content-Type", "text/xml; charset=UTF-8");
+        switch (fault.damage()) {
+            case CUT_XML -> {
+                exchange.sendResponseHeaders(200, 0);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes, 0, half);
+                }
+            }
+            case DROP_MID_BODY -> {
+                exchange.sendResponseHeaders(200, bytes.length);
+                OutputStream out = exchange.getResponseBody();
+                out.write(bytes, 0, half);
+                out.flush();
+                // A handler that throws makes the JDK server close the connection: the client sees the body end early.
+                throw new IOException("connection dropped half way through the body, on purpose");
+            }
+            case STALL_MID_BODY -> {
+                exchange.sendResponseHeaders(200, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes, 0, half);
+                    out.flush();
+                    Thread.sleep(fault.stallMillis());
+                    out.write(bytes, half, bytes.length - half);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (IOException gone) {
+                    // the client gave up on the stalled body and closed the connection: as it should
+                }
+            }
+            default -> throw new IllegalStateException("not a damage: " + fault.damage());
+        }
     }
 
     private void send(HttpExchange exchange, int status, String body, Map<String, String> headers) throws IOException {
@@ -325,15 +430,27 @@ public final class FakeRepository implements AutoCloseable {
                 return envelope(verb, "<error code=\"badResumptionToken\">The token has expired</error>");
             }
             String[] parts = token.split("/", -1);
-            if (parts.length != 5 || !parts[0].equals("fake")) {
+            if (parts.length < 5 || parts.length > 6 || !parts[0].equals("fake")) {
                 return envelope(verb, "<error code=\"badResumptionToken\">Unknown token</error>");
             }
             offset = Integer.parseInt(parts[1].replace("+", ""));
+            int reads = tokenReads.merge(token, 1, Integer::sum);
+            if (consumingTokens) {
+                offset += (reads - 1) * pageSize;
+            } else if (rewindOnRepeat && reads > 1) {
+                offset = Math.max(0, offset - pageSize);
+            }
             from = parts[2].isEmpty() ? null : parts[2];
             until = parts[3].isEmpty() ? null : parts[3];
             set = parts[4].isEmpty() ? null : parts[4];
         }
         List<Item> matching = matching(from, until, set);
+        int announced = matching.size() + announceExtra;
+        if (!hiddenOnce.isEmpty()) {
+            matching = matching.stream().filter(i -> !hiddenOnce.contains(i.identifier())).toList();
+        }
+        String gen = token == null ? String.valueOf(generation.incrementAndGet())
+                : token.split("/", -1).length == 6 ? token.split("/", -1)[5] : null;
         if (matching.size() > tooManyAbove) {
             status[0] = 500;
             return "<html><body>Proxy timeout</body></html>";
@@ -342,15 +459,20 @@ public final class FakeRepository implements AutoCloseable {
             return envelope(verb, "<error code=\"noRecordsMatch\">No records match</error>");
         }
         StringBuilder body = new StringBuilder("<" + verb + ">");
+        offset = Math.min(offset, matching.size());
         int end = Math.min(offset + pageSize, matching.size());
+        if (end == matching.size()) {
+            hiddenOnce.clear(); // the list that left them out has ended: the next one serves them
+        }
         for (Item item : matching.subList(offset, end)) {
             body.append(verb.equals("ListIdentifiers") ? header(item) : record(item, true));
         }
         if (end < matching.size()) {
-            body.append("<resumptionToken completeListSize=\"").append(matching.size()).append("\" cursor=\"")
-                    .append(offset).append("\">").append(escape(token(end, from, until, set))).append("</resumptionToken>");
+            String next = token(end, from, until, set) + (consumingTokens ? "/" + gen : "");
+            body.append("<resumptionToken completeListSize=\"").append(announced).append("\" cursor=\"")
+                    .append(offset).append("\">").append(escape(next)).append("</resumptionToken>");
         } else if (token != null) {
-            body.append("<resumptionToken completeListSize=\"").append(matching.size()).append("\" cursor=\"")
+            body.append("<resumptionToken completeListSize=\"").append(announced).append("\" cursor=\"")
                     .append(offset).append("\"/>");
         }
         body.append("</").append(verb).append(">");
