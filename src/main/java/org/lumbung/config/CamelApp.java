@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 final class CamelApp {
 
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.sources");
+    private static final Logger OAI = LoggerFactory.getLogger("lumbung.oai");
 
     private CamelApp() {
     }
@@ -67,12 +68,14 @@ final class CamelApp {
         main.bind("adminActions", c.adminActions(dc));
         main.bind("apiErrors", new ApiErrors());
         if (serve) {
+            // First: a data folder Lumbung cannot write stops the start before anything else is made.
+            Inbox inbox = c.inbox();
+            warnOfPlaceholderAdminEmail(settings);
             SourceRegistry registry = c.sourceRegistry();
             registry.importSeeds(SourceRegistry.seeds(settings.seeds().orElse(null), settings.dataDir()));
             main.bind("sourceRegistry", registry);
             SourceSchedules schedules = new SourceSchedules(registry);
             main.bind("sourceSchedules", schedules);
-            Inbox inbox = c.inbox();
             main.bind("inbox", inbox);
             main.addOverrideProperty("lumbung.inbox", inbox.folder().toString());
             main.addOverrideProperty("lumbung.inbox.settle",
@@ -97,6 +100,15 @@ final class CamelApp {
             });
         }
         return main;
+    }
+
+    /** Identify's adminEmail is whom harvesters write to; the default is valid OAI-PMH but reaches nobody. */
+    private static void warnOfPlaceholderAdminEmail(Settings settings) {
+        String email = settings.get("lumbung.oai.admin-email");
+        if (email.equals(Settings.defaults().get("lumbung.oai.admin-email"))) {
+            OAI.warn("/oai's Identify names the placeholder adminEmail {}: set lumbung.oai.admin-email"
+                    + " (LUMBUNG_OAI_ADMIN_EMAIL) to an address that reaches you", email);
+        }
     }
 
     private static ProducerTemplate template(Main main) {

@@ -184,11 +184,19 @@ public final class Components {
         return new PageIngester(pageFetcher(), detector, dc, records);
     }
 
-    /** The watched inbox: lumbung.inbox, or {@code <data>/inbox}. */
+    /**
+     * The watched inbox: lumbung.inbox, or {@code <data>/inbox}, made and written once; a folder Lumbung cannot write
+     * stops the start, naming the setting and the folder.
+     */
     public Inbox inbox() {
         String folder = settings.get("lumbung.inbox");
-        return new Inbox((folder.isEmpty() ? settings.dataDir().resolve("inbox") : java.nio.file.Path.of(folder))
-                .toAbsolutePath());
+        try {
+            return Inbox.open((folder.isEmpty() ? settings.dataDir().resolve("inbox") : java.nio.file.Path.of(folder))
+                    .toAbsolutePath());
+        } catch (java.io.IOException e) {
+            throw new SettingsException(folder.isEmpty() ? "lumbung.data" : "lumbung.inbox", e.getMessage()
+                    + ": give the folder to the user Lumbung runs as, or choose another");
+        }
     }
 
     public PageFetcher pageFetcher() {

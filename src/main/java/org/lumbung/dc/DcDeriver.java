@@ -17,6 +17,7 @@ import org.lumbung.dc.derived.JournalNormaliser;
 import org.lumbung.dc.derived.LanguageNormaliser;
 import org.lumbung.dc.derived.Licence;
 import org.lumbung.dc.derived.NameNormaliser;
+import org.lumbung.dc.derived.OwnDoiExtractor;
 import org.lumbung.dc.derived.Person;
 import org.lumbung.dc.derived.RightsNormaliser;
 import org.lumbung.dc.derived.TypeNormaliser;
@@ -127,7 +128,8 @@ public final class DcDeriver {
     /**
      * Every identifier in identifier, relation and source, classified, and the record's own DOI: one the format
      * states, else the first among its identifiers (a citation kept as an identifier may name it inside), else an
-     * OpenAIRE alternative identifier. DOIs in relation and source are other things' (a galley's, an issue's).
+     * OpenAIRE alternative identifier, else one that source or relation name unambiguously ({@link OwnDoiExtractor}).
+     * Other DOIs in relation and source are other things' (a galley's, an issue's).
      */
     private static Found identifiers(DcRecord record) {
         List<Set<String>> byKind = new ArrayList<>();
@@ -160,6 +162,12 @@ public final class DcDeriver {
                 }
                 own = own == null && element == DcElement.IDENTIFIER ? doi : own;
                 alternative = alternative == null && alt != null ? doi : alternative;
+            }
+        }
+        if (stated == null && own == null && alternative == null) {
+            own = OwnDoiExtractor.of(record.values(DcElement.SOURCE), record.values(DcElement.RELATION));
+            if (own != null) {
+                dois.add(own);
             }
         }
         Identifiers identifiers = new Identifiers(List.copyOf(dois), List.copyOf(byKind.get(4)),

@@ -18,6 +18,24 @@ public final class Inbox {
         this.folder = folder;
     }
 
+    /**
+     * The inbox at a folder, made if missing, once a file has been written there and removed. Camel's file consumer
+     * gives up on a folder it cannot make or write without a word, which left the inbox silently off; this says so.
+     *
+     * @throws IOException naming the folder, when Lumbung cannot make it or write in it
+     */
+    public static Inbox open(Path folder) throws IOException {
+        try {
+            Files.createDirectories(folder);
+            Files.delete(Files.createTempFile(folder, ".lumbung-write-check-", ".tmp"));
+        } catch (IOException e) {
+            String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e.getClass().getSimpleName();
+            throw new IOException("Lumbung cannot write its inbox folder " + folder + " (" + why + ")", e);
+        }
+        return new Inbox(folder);
+    }
+
     public Path folder() {
         return folder;
     }

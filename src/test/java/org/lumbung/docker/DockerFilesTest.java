@@ -137,6 +137,68 @@ class DockerFilesTest {
         return out;
     }
 
+    /**
+     * The compose build context is the project's top folder; its .dockerignore keeps out what the build must not
+     * carry (target/ and data/, hundreds of MB and some of it not readable by the builder) and lets in every COPY.
+     */
+    @Test
+    void theBuildContextCarriesWhatTheDockerfileCopiesAndNotTargetOrData() throws Exception {
+        String context = compose("compose.yaml").path("services").path("lumbung").path("build").path("context").asText();
+        Path top = DOCKER.resolve(context).normalize();
+        assertThat(top.toAbsolutePath()).isEqualTo(Path.of("").toAbsolutePath());
+        List<String> rules = Files.readAllLines(top.resolve(".dockerignore")).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        for (String left : List.of("target/lumbung.jar", "target/lib/x.jar", "data/es/nodes/0/x", "data/inbox/a.txt",
+                ".git/HEAD", "docker/.env", ".idea/workspace.xml")) {
+            assertThat(ignored(rules, left)).as("%s stays out of the build context", left).isTrue();
+        }
+        Matcher copies = Pattern.compile("(?m)^COPY (?!--from)(\\S+) ").matcher(Files.readString(DOCKER.resolve("Dockerfile")));
+        int n = 0;
+        while (copies.find()) {
+            String copied = copies.group(1);
+            assertThat(ignored(rules, copied)).as("COPY %s is in the build context", copied).isFalse();
+            assertThat(ignored(rules, copied + "/main/java/org/lumbung/App.java")).as("what %s holds", copied).isFalse();
+            n++;
+        }
+        assertThat(n).isGreaterThanOrEqualTo(4);
+    }
+
+    /** .dockerignore's rules as Docker reads them: globs on the path or a folder above it, the last match wins. */
+    private static boolean ignored(List<String> rules, String path) {
+        boolean out = false;
+        for (String rule : rules) {
+            boolean keep = rule.startsWith("!");
+            String glob = (keep ? rule.substring(1) : rule).replaceAll("^/+|/+$", "");
+            String regex = glob.replace(".", "\\.").replace("**", "\0").replace("*", "[^/]*").replace("?", "[^/]")
+                    .replace("\0", ".*");
+            if (path.matches(regex + "(/.*)?")) {
+                out = !keep;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A named volume mounted on the data folder starts as a copy of the image's folder, owner included: the image
+     * makes it for the user it runs as, before switching to that user; and the volume is mounted there.
+     */
+    @Test
+    void theImageMakesItsDataFolderForTheUserItRunsAs() throws Exception {
+        String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
+        String runtime = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
+        Matcher user = Pattern.compile("(?m)^USER (\\S+)$").matcher(runtime);
+        assertThat(user.find()).as("the image runs as a user of its own").isTrue();
+        Matcher data = Pattern.compile("LUMBUNG_DATA=(\\S+)").matcher(runtime);
+        assertThat(data.find()).isTrue();
+        String owner = user.group(1);
+        String folder = data.group(1);
+        String beforeUser = runtime.substring(0, user.start()).replace("\\\n", " ");
+        assertThat(beforeUser).as("the data folder %s is made for %s before USER", folder, owner).containsPattern(
+                "install -d -o " + owner + " -g " + owner + "( -m \\d+)? " + Pattern.quote(folder) + "\\b");
+        assertThat(compose("compose.yaml").path("services").path("lumbung").path("volumes").toString())
+                .contains(":" + folder + "\"");
+    }
+
     @Test
     void theDockerfileCopiesWhatTheProjectHasAndRunsTheJarItBuilds() throws Exception {
         String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));

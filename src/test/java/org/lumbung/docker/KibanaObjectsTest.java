@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lumbung.index.Analysis;
@@ -162,6 +164,21 @@ class KibanaObjectsTest {
                 "lumbung-records:derived.type.label", "lumbung-records:derived.language.iso639_3",
                 "lumbung-records:derived.accessRights.label", "lumbung-harvests:finishedAt", "lumbung-harvests:outcome",
                 "lumbung-deadletter:sourceId", "lumbung-deadletter:reason.keyword");
+    }
+
+    /**
+     * The records data view's time field is indexedAt, so Kibana's default "last 15 minutes" shows nothing an hour
+     * after a harvest: the dashboard stores a time range that covers every record, and opens on it.
+     */
+    @Test
+    void theDashboardOpensOnATimeRangeThatShowsEveryRecord() {
+        JsonNode dashboard = object("dashboard", "lumbung-overview").path("attributes");
+        assertThat(dashboard.path("timeRestore").asBoolean()).as("timeRestore").isTrue();
+        assertThat(dashboard.path("timeTo").asText()).isEqualTo("now");
+        Matcher from = Pattern.compile("now-(\\d+)y").matcher(dashboard.path("timeFrom").asText());
+        assertThat(from.matches()).as("timeFrom %s is years back from now", dashboard.path("timeFrom")).isTrue();
+        assertThat(Integer.parseInt(from.group(1))).isGreaterThanOrEqualTo(30);
+        assertThat(dashboard.path("refreshInterval").path("pause").isBoolean()).isTrue();
     }
 
     private static JsonNode reference(JsonNode object, String name) {

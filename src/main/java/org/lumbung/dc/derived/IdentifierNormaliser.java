@@ -2,14 +2,18 @@ package org.lumbung.dc.derived;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Tells what kind of identifier a value is and writes it in its normal form. DOIs come in every wrapping
  * ({@code https://doi.org/...}, {@code http://dx.doi.org/...}, {@code doi:...}, {@code info:doi/...},
- * {@code DOI: 10...}, percent-encoded, even {@code http://dx.doi.org/https://doi.org/...}) and leave as the lower-case
+ * {@code DOI: 10...}, in angle brackets as HAL's citations write them ({@code 〈10...〉}, {@code <10...>}),
+ * percent-encoded, even {@code http://dx.doi.org/https://doi.org/...}) and leave as the lower-case
  * {@code 10.} name, since DOIs are case-insensitive. ISSNs and ISBNs count only with a valid check digit, and bare
  * numbers only in the hyphenated or labelled forms that cannot be something else.
  */
@@ -24,10 +28,12 @@ public final class IdentifierNormaliser {
 
     private static final Pattern DOI_NAME = Pattern.compile("10\\.\\d{4,9}/\\S+");
     private static final Pattern DOI_WRAPPING = Pattern.compile(
-            "^(?:https?://(?:dx\\.|www\\.)?doi\\.org/|doi\\.org/|info:doi/|urn:doi:|doi\\s*:\\s*|doi\\s+)",
+            "^(?:https?://(?:dx\\.|www\\.)?doi\\.org/|doi\\.org/|info:doi/|urn:doi:|doi\\s*:\\s*|doi\\s+|[<\u3008\u27e8]\\s*)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DOI_IN_TEXT = Pattern.compile(
             "(?i)(?:doi\\.org/|\\bdoi\\s*:?\\s*)(10\\.\\d{4,9}/[^\\s\"<>]+)");
+    /** A DOI name anywhere in a text, not the tail of a longer number. */
+    private static final Pattern ANY_DOI = Pattern.compile("(?<![\\w.])10\\.\\d{4,9}/[^\\s\"<>\u3008\u3009\u27e8\u27e9]+");
     private static final Pattern HANDLE = Pattern.compile(
             "(?i)^(?:https?://hdl\\.handle\\.net/|hdl:\\s*|info:hdl/)(\\d[\\w.]*/\\S+)$");
     private static final Pattern URN = Pattern.compile(
@@ -39,7 +45,7 @@ public final class IdentifierNormaliser {
     private static final Pattern ISBN = Pattern.compile(
             "(?i)^(isbn(?:-1[03])?\\s*:?\\s*|urn:isbn:)?([\\d][\\d\\- ]{8,15}[\\dx])(?:\\s*[(:;].*)?$");
     private static final Pattern URL = Pattern.compile("(?i)^https?://[^\\s/$.?#][^\\s]*$");
-    private static final String TRAILING = ".,;:)]}>'\"";
+    private static final String TRAILING = ".,;:)]}>'\"\u3009\u27e9";
 
     private IdentifierNormaliser() {
     }
@@ -122,6 +128,19 @@ public final class IdentifierNormaliser {
         }
         Matcher m = DOI_IN_TEXT.matcher(raw);
         return m.find() ? doi(m.group(1)) : null;
+    }
+
+    /** Every DOI a text names, bare, linked, labelled or in brackets, in lower case and in order, each once. */
+    public static List<String> dois(String raw) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = ANY_DOI.matcher(raw == null ? "" : raw);
+        while (m.find()) {
+            String doi = doi(m.group());
+            if (doi != null) {
+                out.add(doi);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** An ISSN with a valid check digit, as {@code 1234-567X}, or null; unhyphenated only with an ISSN label. */

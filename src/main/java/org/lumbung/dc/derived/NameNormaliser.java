@@ -31,14 +31,29 @@ public final class NameNormaliser {
     private static final Set<String> SUFFIXES = Set.of("jr.", "jr", "sr.", "sr", "ii", "iii", "iv");
     /** A corporate name's hierarchy, as MARC 110 writes it: {@code Industriegewerkschaft Metall. Bezirk Baden}. */
     private static final Pattern HIERARCHY = Pattern.compile("\\p{L}{4,}\\.\\s+\\p{Lu}\\p{L}+");
-    /** Words only organisations' names have. */
+    /**
+     * Words only organisations' names have, English and Indonesian: a research collaboration ({@code The ATLAS
+     * collaboration}) and a team or group are corporate authors too. Words that are also given or family names
+     * ({@code Tim}, {@code Dewan}) are not here.
+     */
     private static final Set<String> ORGANISATION_WORDS = Set.of("college", "school", "department", "dept",
             "departemen", "faculty", "fakultas", "lab", "center", "centre", "pusat", "association", "society", "ltd",
             "inc", "company", "committee", "council", "ministry", "kementerian", "agency", "badan", "foundation",
             "yayasan", "commission", "group", "consortium", "network", "project", "team", "library", "perpustakaan",
             "museum", "archive", "archives", "press", "publisher", "government", "bank", "hospital", "union",
             "program", "programme", "office", "service", "repository", "journal", "jurnal", "studio", "photographer",
-            "photographers", "atelier");
+            "photographers", "atelier", "collaboration", "collaborators", "consortia", "investigators", "alliance",
+            "federation", "initiative", "partnership", "board", "bureau", "secretariat", "taskforce", "panel",
+            "division", "authority", "academy", "survey", "observatory", "lembaga", "kelompok", "direktorat",
+            "himpunan", "perhimpunan", "ikatan", "asosiasi", "politeknik", "akademi", "sekolah", "balai", "dinas",
+            "komisi", "pemerintah", "jurusan", "prodi", "redaksi", "panitia", "forum", "komunitas", "persatuan",
+            "perkumpulan", "koperasi", "kantor");
+    /** Indonesian {@code Tim} (team) names a group only before whose team it is: {@code Tim Penyusun}, not Tim Berners-Lee. */
+    private static final Set<String> TEAM_OF = Set.of("penyusun", "peneliti", "penulis", "redaksi", "editor",
+            "pengabdian", "pengembang", "ahli", "kerja", "riset", "dosen", "kajian", "pakar", "perumus", "pelaksana",
+            "pengelola", "teknis");
+    /** An acronym ({@code ATLAS}, {@code CMS}): with a leading {@code The} it is a body's name, not a person's. */
+    private static final Pattern ACRONYM = Pattern.compile("\\b\\p{Lu}{2,}\\b");
     private static final List<String> ORGANISATION_STEMS = List.of("universit", "institut", "laborator", "corp",
             "organisation", "organization");
 
@@ -95,8 +110,15 @@ public final class NameNormaliser {
         if (lower.contains("rumah sakit") || ET_AL.matcher(lower).find()) {
             return true;
         }
-        for (String word : NOT_LETTERS.split(lower)) {
-            if (ORGANISATION_WORDS.contains(word)) {
+        // "The" opens no person's name but the Chinese-Indonesian family name The (The Liang Gie): with an acronym, a body.
+        if (name.startsWith("The ") && ACRONYM.matcher(name.substring(4)).find()) {
+            return true;
+        }
+        String[] words = NOT_LETTERS.split(lower);
+        for (int i = 0; i < words.length; i++) {
+            String word = words[i];
+            if (ORGANISATION_WORDS.contains(word) || word.equals("tim") && i + 1 < words.length
+                    && TEAM_OF.contains(words[i + 1])) {
                 return true;
             }
             for (String stem : ORGANISATION_STEMS) {

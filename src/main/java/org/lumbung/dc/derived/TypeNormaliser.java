@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Maps dc:type values to COAR resource types (http://purl.org/coar/resource_type/): COAR URIs as they are, DRIVER's
  * {@code info:eu-repo/semantics/*} terms, DataCite's resourceTypeGeneral ({@code JournalArticle}), MODS genres, the
  * words crosswalks derive from a MARC leader, and free text in English and Indonesian ({@code Artikel},
- * {@code Skripsi}, {@code Tesis}, {@code Disertasi}, {@code Prosiding}, {@code Laporan}, {@code Buku}). Of several
+ * {@code Skripsi}, {@code Tesis}, {@code Disertasi}, {@code Prosiding}, {@code Laporan}, {@code Buku}), plurals
+ * included, as HAL names its document types ({@code Journal articles}, {@code Book sections}). Of several
  * values the most specific wins: {@code article} beats {@code Text}, {@code doctoral thesis} beats {@code thesis},
  * {@code Research Article} beats {@code info:eu-repo/semantics/article}.
  */
@@ -58,7 +59,10 @@ public final class TypeNormaliser {
     /** Whole values (lower case, words only), DRIVER terms, DataCite and MODS words, English and Indonesian. */
     private static final Map<String, String> TERMS = terms();
 
-    /** Words inside longer free text, tried in order after the whole-value table. */
+    /**
+     * Words inside longer free text, tried in order after the whole-value table, each also with a plural s: a
+     * journal's name comes last, since {@code Journal articles} are articles, not the periodical.
+     */
     private static final List<Map.Entry<Pattern, String>> WORDS = List.of(
             // Indonesian degree levels: S1 (sarjana), S2 (magister), S3 (doktor).
             word("skripsi|tugas akhir|undergraduate thesis|bachelor|s1|sarjana", "c_7a1f"),
@@ -73,8 +77,8 @@ public final class TypeNormaliser {
             word("editorial", "c_b239"),
             word("book chapter|book part|chapter|bab buku", "c_3248"),
             word("book|buku|monograph|monografi", "c_2f33"),
-            word("article|artikel|paper|makalah", "c_6501"),
             word("working paper", "c_8042"),
+            word("article|artikel|paper|makalah", "c_6501"),
             word("technical report|laporan teknis", "c_18gh"),
             word("report|laporan", "c_93fc"),
             word("preprint|pre print", "c_816b"),
@@ -142,7 +146,7 @@ public final class TypeNormaliser {
     }
 
     private static Map.Entry<Pattern, String> word(String alternatives, String code) {
-        return Map.entry(Pattern.compile("\\b(?:" + alternatives + ")\\b"), code);
+        return Map.entry(Pattern.compile("\\b(?:" + alternatives + ")s?\\b"), code);
     }
 
     private static Map<String, String> terms() {
@@ -188,6 +192,17 @@ public final class TypeNormaliser {
         put(t, "c_dcae04bc", "review article");
         put(t, "c_2df8fbb1", "research article");
         put(t, "c_ab20", "output management plan", "data management plan");
+        // HAL's document types (its typdoc labels in English), plural.
+        put(t, "c_6501", "journal articles");
+        put(t, "c_5794", "conference papers");
+        put(t, "c_6670", "poster communications");
+        put(t, "c_3248", "book sections");
+        put(t, "c_2f33", "books");
+        put(t, "c_816b", "preprints working papers");
+        put(t, "c_f744", "directions of work or proceedings");
+        put(t, "c_46ec", "habilitation à diriger des recherches");
+        put(t, "c_8544", "lectures");
+        put(t, "c_1843", "other publications");
         put(t, "c_393c", "workflow");
         return Map.copyOf(t);
     }

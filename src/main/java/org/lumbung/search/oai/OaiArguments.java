@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A request's OAI-PMH arguments as XOAI takes them: from a GET's query string, or from a POST's form, which arrives
@@ -16,6 +17,8 @@ import java.util.Map;
  * (XOAI answers them with badArgument), and day-granularity from/until are read as seconds.
  */
 final class OaiArguments {
+
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private OaiArguments() {
     }
@@ -43,12 +46,17 @@ final class OaiArguments {
 
     /**
      * Every repository must take from and until at day granularity, also one whose granularity is seconds: a day is
-     * read as its first (from) or last (until) second, an until no later than now.
+     * read as its first (from) or last (until) second, an until no later than now. A day beside a second is left as
+     * it came, so that XOAI answers badArgument (the protocol wants both at one granularity), not a window.
      */
     private static void dayGranularity(Map<String, List<String>> arguments) {
+        if (arguments.containsKey("from") && arguments.containsKey("until")
+                && isDay(arguments.get("from")) != isDay(arguments.get("until"))) {
+            return;
+        }
         for (String name : List.of("from", "until")) {
             List<String> values = arguments.get(name);
-            if (values != null && values.size() == 1 && values.get(0).matches("\\d{4}-\\d{2}-\\d{2}")) {
+            if (isDay(values)) {
                 String day = values.get(0);
                 String value = day + (name.equals("from") ? "T00:00:00Z" : "T23:59:59Z");
                 Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -62,6 +70,10 @@ final class OaiArguments {
                 values.set(0, value);
             }
         }
+    }
+
+    private static boolean isDay(List<String> values) {
+        return values != null && values.size() == 1 && DAY.matcher(values.get(0)).matches();
     }
 
     private static void parse(String raw, Map<String, List<String>> into) {

@@ -68,4 +68,14 @@ class IdentifierNormaliserTest {
         assertThat(IdentifierNormaliser.classify(raw)).isNull();
         assertThat(IdentifierNormaliser.classify(null)).isNull();
     }
+
+    @Test
+    void findsEveryDoiInAText() {
+        assertThat(IdentifierNormaliser.doi("<10.5047/EPS.2013.05.019>")).isEqualTo("10.5047/eps.2013.05.019");
+        assertThat(IdentifierNormaliser.doi("\u300810.5047/eps.2013.05.019\u3009")).isEqualTo("10.5047/eps.2013.05.019");
+        assertThat(IdentifierNormaliser.dois("Phys. Rev. E 87 (2013). \u300810.1103/PhysRevE.87.033017\u3009, see also"
+                + " https://doi.org/10.1016/S0370-2693(00)00889-3. and 2010.1234/not-a-doi"))
+                .containsExactly("10.1103/physreve.87.033017", "10.1016/s0370-2693(00)00889-3");
+        assertThat(IdentifierNormaliser.dois(null)).isEmpty();
+    }
 }

@@ -29,6 +29,8 @@ class NameNormaliserTest {
         "Santoso, Budi, S.E., M.M.|Santoso, Budi",
         "*Falentinoris Yubilio Wiku|Wiku, Falentinoris Yubilio",
         "Sukarno|Sukarno",
+        "Tim Berners-Lee|Berners-Lee, Tim",
+        "The Liang Gie|Gie, The Liang",
     })
     void writesFamilyThenGiven(String raw, String expected) {
         assertThat(NameNormaliser.familyGiven(raw)).isEqualTo(expected);
@@ -37,7 +39,11 @@ class NameNormaliserTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"Massachusetts Institute of Technology. Dept. of Mathematics.",
         "Universitas Gadjah Mada", "Badan Meteorologi, Klimatologi, dan Geofisika",
-        "Industriegewerkschaft Metall. Bezirk Baden-Württemberg", "Studio Kwa Wee Liang"})
+        "Industriegewerkschaft Metall. Bezirk Baden-Württemberg", "Studio Kwa Wee Liang",
+        "The ATLAS collaboration", "ATLAS Collaboration", "The LIGO Scientific Collaboration", "The CMS",
+        "Planck Collaborators", "WHO Working Group", "Cochrane Consortium", "Universitas Andalas",
+        "Lembaga Ilmu Pengetahuan Indonesia", "Tim Penyusun", "Tim Peneliti Lembaga Penerbangan dan Antariksa Nasional",
+        "Kelompok Kerja Nasional", "Dinas Kesehatan Provinsi Jawa Barat", "Institute of Physics"})
     void leavesOrganisationsAsWritten(String raw) {
         assertThat(NameNormaliser.familyGiven(raw)).isEqualTo(raw);
     }

@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathConstants;
@@ -73,11 +74,16 @@ class OaiProviderIT {
     }
 
     static Document oai(String query) throws Exception {
+        return answer(query, false);
+    }
+
+    /** The answer parsed, with its namespaces (as a schema validator reads it) or without (for short XPaths). */
+    static Document answer(String query, boolean namespaces) throws Exception {
         HttpResponse<String> response = server.get("/oai?" + query);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/xml; charset=UTF-8");
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(false);
+        factory.setNamespaceAware(namespaces);
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         return factory.newDocumentBuilder().parse(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)));
     }
@@ -191,6 +197,58 @@ class OaiProviderIT {
         assertThat(text(oai("verb=Harvest"), "//error/@code")).isEqualTo("badVerb");
         assertThat(identifiers(list("ListIdentifiers", "metadataPrefix=oai_dc&from=2000-01-01")))
                 .as("a day-granularity from, which every repository must take").hasSize(6);
+    }
+
+    @Test
+    void mixedGranularityInFromAndUntilIsABadArgument() throws Exception {
+        for (String window : List.of("from=2000-01-01T00:00:00Z&until=2020-01-01",
+                "from=2000-01-01&until=2020-01-01T00:00:00Z")) {
+            assertThat(text(oai("verb=ListIdentifiers&metadataPrefix=oai_dc&" + window), "//error/@code"))
+                    .as(window).isEqualTo("badArgument");
+        }
+        assertThat(identifiers(list("ListIdentifiers", "metadataPrefix=oai_dc&from=2000-01-01&until=2100-01-01")))
+                .as("both at day granularity").hasSize(6);
+    }
+
+    /** Every verb, every page of each list, a tombstone and each protocol error, as a schema validator reads them. */
+    @Test
+    void everyAnswerKeepsTheOaiPmhAndOaiDcSchemas() throws Exception {
+        Pattern seconds = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+        String id = URLEncoder.encode("oai:lumbung:journal-a:oai:journal-a:1", StandardCharsets.UTF_8);
+        List<String> queries = new ArrayList<>(List.of("verb=Identify", "verb=ListMetadataFormats",
+                "verb=ListMetadataFormats&identifier=" + id, "verb=ListSets",
+                "verb=GetRecord&metadataPrefix=oai_dc&identifier=" + id,
+                "verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:lumbung:" + TOMBSTONE,
+                "verb=GetRecord&metadataPrefix=oai_dc&identifier=" + URLEncoder.encode("oai:lumbung:"
+                        + KnownRecords.HOSTILE_ID, StandardCharsets.UTF_8),
+                "verb=Harvest", "verb=ListRecords", "verb=ListRecords&metadataPrefix=marc21",
+                "verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:elsewhere:1",
+                "verb=ListRecords&resumptionToken=bm90LWEtdG9rZW4",
+                "verb=ListIdentifiers&metadataPrefix=oai_dc&from=2000-01-01T00:00:00Z&until=2000-01-02T00:00:00Z",
+                "verb=ListIdentifiers&metadataPrefix=oai_dc&from=2000-01-01T00:00:00Z&until=2020-01-01",
+                "verb=ListSets&resumptionToken=x"));
+        for (String verb : List.of("ListRecords", "ListIdentifiers")) {
+            queries.add("verb=" + verb + "&metadataPrefix=oai_dc");
+        }
+        int pages = 0;
+        while (!queries.isEmpty()) {
+            String query = queries.remove(0);
+            Document answer = answer(query, true);
+            try {
+                OaiSchemaRules.check(answer, seconds);
+            } catch (AssertionError e) {
+                throw new AssertionError(query + ": " + e.getMessage(), e);
+            }
+            var token = answer.getElementsByTagNameNS(OaiSchemaRules.OAI, "resumptionToken");
+            if (token.getLength() > 0 && !token.item(0).getTextContent().isEmpty()) {
+                queries.add("verb=" + answer.getElementsByTagNameNS(OaiSchemaRules.OAI, "request").item(0)
+                        .getAttributes().getNamedItem("verb").getNodeValue() + "&resumptionToken="
+                        + URLEncoder.encode(token.item(0).getTextContent(), StandardCharsets.UTF_8));
+            }
+            pages++;
+        }
+        assertThat(pages).as("15 answers and the lists' 3 pages each").isEqualTo(21);
+        assertThat(text(oai("verb=Identify"), "//Identify/adminEmail")).isEqualTo("admin@lumbung.invalid");
     }
 
     @Test
