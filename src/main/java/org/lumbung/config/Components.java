@@ -179,7 +179,7 @@ public final class Components {
     }
 
     public PageIngester ingester(DcSink dc, RecordSink records) {
-        return new PageIngester(pageFetcher(), detector, dc, records);
+        return new PageIngester(pageFetcher(), detector, dc, records, deadLetters);
     }
 
     /** The watched inbox: lumbung.inbox, or {@code <data>/inbox}. */
