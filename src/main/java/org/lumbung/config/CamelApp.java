@@ -11,6 +11,7 @@ import org.lumbung.ops.HarvestMetrics;
 import org.lumbung.pipeline.Delivery;
 import org.lumbung.search.ApiErrors;
 import org.lumbung.search.HealthReport;
+import org.lumbung.search.ResponseHeaderFilter;
 import org.lumbung.search.WebAssets;
 import org.lumbung.source.SourceRegistry;
 import org.slf4j.Logger;
@@ -51,6 +52,9 @@ final class CamelApp {
         // Lumbung takes no file uploads. Left on, every request with a body (a posted /oai form) makes a folder in a
         // shared /tmp/camel, which fails for any user but the one who made it first.
         main.addOverrideProperty("camel.server.fileUploadEnabled", "false");
+        // One filter for every route served: no query parameter or request header comes back as a response header.
+        main.bind("responseHeaderFilter", new ResponseHeaderFilter());
+        main.addOverrideProperty("camel.component.platform-http.header-filter-strategy", "#responseHeaderFilter");
         RecordSink records = batch -> template(main).requestBody("direct:records", batch, Delivery.class);
         DcSink dc = batch -> template(main).requestBody("direct:index", batch, Delivery.class);
         main.bind("crosswalks", c.crosswalks());

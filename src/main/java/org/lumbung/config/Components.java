@@ -181,7 +181,7 @@ public final class Components {
     }
 
     public PageIngester ingester(DcSink dc, RecordSink records) {
-        return new PageIngester(pageFetcher(), detector, dc, records);
+        return new PageIngester(pageFetcher(), detector, dc, records, deadLetters);
     }
 
     /**

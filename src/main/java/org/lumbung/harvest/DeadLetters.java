@@ -9,6 +9,15 @@ public interface DeadLetters {
 
     void add(String sourceId, String oaiIdentifier, String url, String reason, String raw);
 
+    /**
+     * A record or document another stage could not read or index ({@code read}, {@code extract}, {@code crosswalk},
+     * {@code index}), its id the record's or the document's location.
+     */
+    default void add(org.lumbung.pipeline.RecordFailure failure, String stage, String metadataPrefix) {
+        org.slf4j.LoggerFactory.getLogger("lumbung.deadletter").error("source {}, record {} ({}): {}",
+                failure.sourceId(), failure.recordId(), stage, failure.reason());
+    }
+
     DeadLetters LOG_ONLY = (sourceId, oaiIdentifier, url, reason, raw) ->
             org.slf4j.LoggerFactory.getLogger("lumbung.deadletter").error("source {}, record {}: {} ({})", sourceId,
                     oaiIdentifier, reason, url);

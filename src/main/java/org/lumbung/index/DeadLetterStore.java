@@ -41,7 +41,11 @@ public final class DeadLetterStore implements DeadLetters {
         store(new DeadLetter(null, sourceId, oaiIdentifier, url, reason, "harvest", null, raw, Instant.now().toString()));
     }
 
-    /** A record the crosswalk (raw is record XML) or the index (raw is the document) refused. */
+    /**
+     * A record the crosswalk (raw is record XML) or the index (raw is the document) refused, or a document an ingest
+     * could not read (stages read and extract; raw is null: the document is where its id says).
+     */
+    @Override
     public void add(RecordFailure failure, String stage, String metadataPrefix) {
         store(new DeadLetter(null, failure.sourceId(), failure.recordId(), null, failure.reason(), stage,
                 metadataPrefix, failure.raw(), Instant.now().toString()));

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -77,7 +78,10 @@ public final class RecordIndexer implements AutoCloseable {
         }
     }
 
+    private static final double MB = 1024 * 1024;
+
     private final BulkIngester<Item> ingester;
+    private final long maxRequestBytes;
     private final JsonpMapper mapper;
     private final ElasticsearchClient client;
     private final String alias;
@@ -107,6 +111,7 @@ public final class RecordIndexer implements AutoCloseable {
         this.deadLetters = deadLetters;
         this.resolver = new RecordResolver(client, alias, archive);
         this.retry = options.retry();
+        this.maxRequestBytes = options.bytes();
         this.waits = EsWaits.of(client);
         this.ingester = BulkIngester.of(b -> b
                 .client(client)
@@ -153,6 +158,14 @@ public final class RecordIndexer implements AutoCloseable {
             for (RecordResolver.Write write : writes) {
                 // Serialised once, here: the ingester sizes its requests by these bytes and sends them as they are.
                 BinaryData document = BinaryData.of(DocumentMapper.toDocument(write.merged(), now), mapper);
+                if (document.size() > maxRequestBytes) {
+                    // Sent alone it would still be refused whole (413, or 429 from a small node's circuit breaker)
+                    // and wait out every retry as if Elasticsearch were away.
+                    refuse(ticket, write.incoming(), String.format(Locale.ROOT, "the document is %.1f MB, more than"
+                            + " one bulk request may carry (lumbung.index.bulk-bytes, %.1f MB)",
+                            document.size() / MB, maxRequestBytes / MB), null);
+                    continue;
+                }
                 outstanding.incrementAndGet();
                 ingester.add(operation(write, document),
                         new Item(ticket, write, document, attempt, false));
@@ -230,6 +243,20 @@ public final class RecordIndexer implements AutoCloseable {
         for (DcRecord record : records) {
             ticket.failed(new RecordFailure(record.sourceId(), record.id(),
                     "not indexed: could not look up the documents it may belong to: " + e, null, true));
+        }
+    }
+
+    /** Records whose document cannot be indexed: to the dead letters, with the document sent when at hand. */
+    private void refuse(IndexTicket ticket, List<DcRecord> records, String reason, String raw) {
+        for (DcRecord record : records) {
+            RecordFailure failure = new RecordFailure(record.sourceId(), record.id(), "not indexed: " + reason, raw,
+                    false);
+            if (deadLetters != null) {
+                deadLetters.add(failure, "index", null);
+            } else {
+                LOG.error("{}", failure);
+            }
+            ticket.failed(failure);
         }
     }
 
@@ -362,17 +389,7 @@ public final class RecordIndexer implements AutoCloseable {
 
         /** The document was refused (a mapping conflict, say): its records go to the dead letters as they were. */
         private void fail(Item item, String reason) {
-            String raw = json(item.document());
-            for (DcRecord record : item.incoming()) {
-                RecordFailure failure = new RecordFailure(record.sourceId(), record.id(), "not indexed: " + reason, raw,
-                        false);
-                if (deadLetters != null) {
-                    deadLetters.add(failure, "index", null);
-                } else {
-                    LOG.error("{}", failure);
-                }
-                item.ticket().failed(failure);
-            }
+            refuse(item.ticket(), item.incoming(), reason, json(item.document()));
         }
     }
 }

@@ -13,6 +13,7 @@ import org.lumbung.dc.DcBatch;
 import org.lumbung.dc.DcRecord;
 import org.lumbung.dc.DcSink;
 import org.lumbung.dc.LanguageDetector;
+import org.lumbung.harvest.DeadLetters;
 import org.lumbung.harvest.HarvestException;
 import org.lumbung.harvest.OaiPage;
 import org.lumbung.harvest.OaiPageParser;
@@ -29,23 +30,36 @@ import org.slf4j.LoggerFactory;
 /**
  * Ingests files, folders and URLs: landing pages (HTML or text dumps) become records through the extractors and go
  * to the {@link DcSink}; saved OAI-PMH responses go to the {@link RecordSink} like harvested pages. A document that
- * cannot be read is reported with its location and reason; the others go on.
+ * cannot be read (missing, empty, not text) or yields no record is reported with its location and reason and left in
+ * the dead letters; the others go on.
  */
 public final class PageIngester {
 
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.ingest");
+    /** The dead-letter stage of documents that could not be read: missing, empty, not text, not OAI-PMH. */
+    private static final String READ = "read";
+    /** The source of files given without a source or an address. */
+    private static final String LOCAL_PAGES = "local-pages";
 
     private final PageReader reader;
     private final DcSink dcSink;
     private final RecordSink recordSink;
     private final OaiPageParser oaiParser = new OaiPageParser();
     private final PageRecords pageRecords;
+    private final DeadLetters deadLetters;
 
-    public PageIngester(PageFetcher pages, LanguageDetector detector, DcSink dcSink, RecordSink recordSink) {
+    public PageIngester(PageFetcher pages, LanguageDetector detector, DcSink dcSink, RecordSink recordSink,
+                        DeadLetters deadLetters) {
         this.reader = new PageReader(pages);
         this.pageRecords = new PageRecords(detector);
         this.dcSink = dcSink;
         this.recordSink = recordSink;
+        this.deadLetters = deadLetters;
+    }
+
+    /** An ingester whose failures are only logged (tests and benchmarks without Elasticsearch). */
+    public PageIngester(PageFetcher pages, LanguageDetector detector, DcSink dcSink, RecordSink recordSink) {
+        this(pages, detector, dcSink, recordSink, DeadLetters.LOG_ONLY);
     }
 
     public IngestReport ingest(IngestRequest request) {
@@ -61,7 +75,7 @@ public final class PageIngester {
                 try {
                     deliveries.add(ingest(loaded, sourceId));
                 } catch (IngestException e) {
-                    failed(new RecordFailure(e.sourceId, loaded.location(), e.getMessage()));
+                    failed(new RecordFailure(e.sourceId, loaded.location(), e.getMessage()), e.stage);
                 }
             }
 
@@ -72,12 +86,12 @@ public final class PageIngester {
 
             @Override
             public void failed(String location, String reason) {
-                failed(new RecordFailure(sourceId == null ? "-" : sourceId, location, reason));
+                failed(new RecordFailure(sourceOf(sourceId, location), location, reason), READ);
             }
 
-            private void failed(RecordFailure failure) {
-                LOG.error("{}", failure);
+            private void failed(RecordFailure failure, String stage) {
                 failures.add(failure);
+                deadLetters.add(failure, stage, null);
             }
         };
         Outcome outcome = new Outcome(0, 0, failures);
@@ -106,6 +120,11 @@ public final class PageIngester {
     }
 
     private Delivery ingest(Loaded loaded, String sourceId) throws IngestException {
+        String refusal = loaded.bytes().length == 0 ? "empty: nothing to read"
+                : BinaryDetector.refusal(loaded.bytes(), loaded.contentType());
+        if (refusal != null) {
+            throw new IngestException(sourceOf(sourceId, loaded.location()), READ, refusal);
+        }
         String head = new String(loaded.bytes(), 0, Math.min(loaded.bytes().length, 2048), StandardCharsets.UTF_8);
         if (head.toLowerCase(Locale.ROOT).contains("<oai-pmh")) {
             return ingestOaiResponse(loaded, sourceId);
@@ -125,7 +144,7 @@ public final class PageIngester {
             DcRecord record = pageRecords.read(url, content, html, source, loaded.location());
             return dcSink.accept(new DcBatch(source, List.of(record), List.of()));
         } catch (IllegalArgumentException e) {
-            throw new IngestException(source, e.getMessage());
+            throw new IngestException(source, "extract", e.getMessage());
         }
     }
 
@@ -139,25 +158,33 @@ public final class PageIngester {
                     : SourceId.slug(Path.of(location).getFileName().toString());
             return recordSink.accept(new RecordBatch(source, location, page.records()));
         } catch (HarvestException e) {
-            throw new IngestException(sourceId == null ? "-" : sourceId, e.reason());
+            throw new IngestException(sourceOf(sourceId, location), READ, e.reason());
         }
+    }
+
+    /** The source of a document that could not be read: the one given, or its host's pages, or local pages. */
+    private static String sourceOf(String sourceId, String location) {
+        return sourceId != null ? sourceId
+                : location.matches("(?i)https?://.*") ? sourceFor(location) : LOCAL_PAGES;
     }
 
     /** The source of a page given none: its host's pages. */
     static String sourceFor(String url) {
         String host = URI.create(url).getHost();
-        return host == null ? "local-pages" : SourceId.slug(host.replaceFirst("^www\\.", "")) + "-pages";
+        return host == null ? LOCAL_PAGES : SourceId.slug(host.replaceFirst("^www\\.", "")) + "-pages";
     }
 
-    /** A document that cannot become a record, with its source. */
+    /** A document that cannot become a record, with its source and the stage that refused it. */
     private static final class IngestException extends Exception {
 
         private static final long serialVersionUID = 1L;
         private final String sourceId;
+        private final String stage;
 
-        IngestException(String sourceId, String reason) {
+        IngestException(String sourceId, String stage, String reason) {
             super(reason);
             this.sourceId = sourceId;
+            this.stage = stage;
         }
     }
 }

@@ -36,10 +36,19 @@ public final class WebAssets {
         this.assets = Map.copyOf(loaded);
     }
 
-    public Asset asset(String name) {
-        Asset asset = name == null ? null : assets.get(name);
+    /**
+     * The file a request path names: {@code /} the search page, {@code /record} a record's page, {@code /assets/<file>}
+     * a file. Taken from the path the server saw, not from a header a query parameter could also set.
+     */
+    public Asset page(String path) {
+        String name = switch (path == null ? "" : path) {
+            case "/" -> "index.html";
+            case "/record" -> "record.html";
+            default -> path.startsWith("/assets/") ? path.substring("/assets/".length()) : path;
+        };
+        Asset asset = assets.get(name);
         if (asset == null) {
-            throw new NotFoundException("no such page: " + name);
+            throw new NotFoundException("no such page: " + path);
         }
         return asset;
     }

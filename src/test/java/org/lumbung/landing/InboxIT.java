@@ -1,6 +1,7 @@
 package org.lumbung.landing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -8,11 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
 import org.lumbung.config.Lumbung;
 import org.lumbung.config.Settings;
+import org.lumbung.index.DeadLetterStore.DeadLetter;
 import org.lumbung.testing.Harvests;
 import org.lumbung.testing.TestData;
 import org.lumbung.testing.TestElasticsearch;
@@ -48,14 +52,27 @@ class InboxIT {
                         + "</head></html>");
                 Files.writeString(inbox.resolve("pages.txt"), site.url("/article/view/9") + "\n");
                 Files.writeString(inbox.resolve("empty.html"), "<html><head></head><body></body></html>");
+                byte[] noise = new byte[200 * 1024];
+                new Random(12).nextBytes(noise);
+                Files.write(inbox.resolve("scan.html"), noise);
                 await(() -> Files.exists(inbox.resolve("done/ojs-article.html"))
                         && Files.exists(inbox.resolve("done/pages.txt"))
                         && Files.exists(inbox.resolve("failed/empty.html.reason.txt"))
-                        && Files.exists(inbox.resolve("failed/empty.html")));
+                        && Files.exists(inbox.resolve("failed/empty.html"))
+                        && Files.exists(inbox.resolve("failed/scan.html.reason.txt")));
             } finally {
                 main.stop();
             }
             assertThat(Files.readString(inbox.resolve("failed/empty.html.reason.txt"))).contains("no title found");
+            assertThat(Files.readString(inbox.resolve("failed/scan.html.reason.txt"))).contains("not text: ");
+            List<DeadLetter> letters = lumbung.components().deadLetters().list(null, 10);
+            assertThat(letters).extracting(DeadLetter::sourceId, DeadLetter::recordId, DeadLetter::stage)
+                    .containsExactlyInAnyOrder(
+                            tuple("local-pages", inbox.resolve("empty.html").toString(), "extract"),
+                            tuple("local-pages", inbox.resolve("scan.html").toString(), "read"));
+            assertThat(letters).extracting(DeadLetter::reason)
+                    .anySatisfy(reason -> assertThat(reason).contains("no title found"))
+                    .anySatisfy(reason -> assertThat(reason).startsWith("not text: "));
             Map<String, Map> docs = Harvests.records(prefix);
             assertThat(docs).containsOnlyKeys("https://jurnal.example.ac.id/index.php/x/article/view/5",
                     site.url("/article/view/9"));

@@ -1,0 +1,45 @@
+package org.lumbung.search;
+
+import java.util.Locale;
+import java.util.Set;
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.HeaderFilterStrategy;
+
+/**
+ * Which headers cross Lumbung's HTTP server, for every route it serves. Camel turns every query parameter and request
+ * header into a message header and copies message headers back onto the response, so {@code ?Set-Cookie=...} or
+ * {@code ?Location=...} would be answered as a response header, and a CR/LF in {@code q} would make Vert.x fail the
+ * response with a 500.
+ * <p>
+ * Two rules make the allow-list safe: a request header or parameter named like one of {@link #RESPONSE_HEADERS} never
+ * becomes a message header, so every such header on a message was set by a route; and only those names leave.
+ */
+public final class ResponseHeaderFilter implements HeaderFilterStrategy {
+
+    /**
+     * The headers Lumbung sends (lower case). Link is for FAIR signposting, Location and Set-Cookie only ever as a
+     * route sets them. Content-Length is written by the server from the body.
+     */
+    public static final Set<String> RESPONSE_HEADERS = Set.of("content-type", "content-length", "cache-control",
+            "content-security-policy", "x-content-type-options", "www-authenticate", "retry-after", "link",
+            "location", "set-cookie");
+
+    /** Out: only Lumbung's own headers, and never a value that would split the response. */
+    @Override
+    public boolean applyFilterToCamelHeaders(String name, Object value, Exchange exchange) {
+        return !RESPONSE_HEADERS.contains(name.toLowerCase(Locale.ROOT)) || name.equalsIgnoreCase("content-length")
+                || splitsTheResponse(value);
+    }
+
+    /** In: request headers and query parameters, except those named like a response header, and Camel's own. */
+    @Override
+    public boolean applyFilterToExternalHeaders(String name, Object value, Exchange exchange) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return RESPONSE_HEADERS.contains(lower) || lower.startsWith("camel") || lower.startsWith("org.apache.camel");
+    }
+
+    private static boolean splitsTheResponse(Object value) {
+        String text = String.valueOf(value);
+        return text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0;
+    }
+}
