@@ -5,6 +5,7 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.lumbung.dc.DcSink;
+import org.lumbung.harvest.HarvestReport;
 import org.lumbung.harvest.RecordSink;
 import org.lumbung.landing.Inbox;
 import org.lumbung.ops.HarvestMetrics;
@@ -56,6 +57,8 @@ final class CamelApp {
         main.bind("recordIndexer", c.indexer());
         main.bind("oaiHarvester", c.harvester(records));
         main.bind("pageIngester", c.ingester(dc, records));
+        main.bind("sourceAuditor", c.auditor(records,
+                request -> template(main).requestBody("direct:harvest", request, HarvestReport.class)));
         main.bind("reportStore", c.reports());
         main.bind("recordSearcher", c.searcher());
         main.bind("recordViews", c.recordViews());
