@@ -48,8 +48,8 @@ public final class AuditCommand implements Callable<Integer> {
             }
             if (!registry.store().acquire(id)) {
                 SourceState.Lease lease = registry.store().get(id).map(SourceState::lease).orElse(null);
-                System.err.println("lumbung: source " + id + " is being harvested by "
-                        + (lease == null ? "another Lumbung" : lease.owner() + " (lease until " + lease.expiresAt() + ")"));
+                System.err.println("lumbung: source " + id + " is being harvested or audited by " + (lease == null
+                        ? "another Lumbung" : lease.owner() + " (lease until " + lease.expiresAt() + ")"));
                 return App.FAILED;
             }
             try {

@@ -43,7 +43,8 @@ final class CamelApp {
         main.addOverrideProperty("camel.main.routes-include-pattern", routes);
         if (!serve) {
             main.addOverrideProperty("camel.main.routes-exclude-pattern",
-                    "**/serve.camel.yaml,**/web.camel.yaml,**/oai.camel.yaml,**/ops.camel.yaml,**/sources.camel.yaml,**/inbox.camel.yaml");
+                    "**/serve.camel.yaml,**/web.camel.yaml,**/oai.camel.yaml,**/ops.camel.yaml,**/sources.camel.yaml,"
+                            + "**/inbox.camel.yaml,**/audit.camel.yaml");
         }
         main.addOverrideProperty("camel.server.enabled", Boolean.toString(serve));
         main.addOverrideProperty("camel.server.host", settings.httpHost());

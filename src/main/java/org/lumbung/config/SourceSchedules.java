@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one Quartz route per source (from the {@code sources-schedule} template in sources.camel.yaml), and one per
- * source with an {@code audit} cron (from {@code sources-audit-schedule}), in step with the live source list: sources
- * added by {@code sources add} get a schedule, removed ones lose theirs, changed schedules are replaced.
+ * source with an {@code audit} cron (from {@code audit-schedule} in audit.camel.yaml), in step with the live source
+ * list: sources added by {@code sources add} get a schedule, removed ones lose theirs, changed schedules are replaced.
  */
 public final class SourceSchedules implements CamelContextAware {
 
@@ -21,7 +21,7 @@ public final class SourceSchedules implements CamelContextAware {
 
     private final SourceRegistry registry;
     private static final String HARVEST = "sources-schedule";
-    private static final String AUDIT = "sources-audit-schedule";
+    private static final String AUDIT = "audit-schedule";
 
     private final Map<String, Schedule> scheduled = new HashMap<>();
     private CamelContext context;

@@ -75,8 +75,8 @@ final class IdentifierLister {
             if (read.gap() == null) {
                 return read;
             }
-            LOG.warn("source {}: ListIdentifiers of window {} {} ({}), read {} of {}", request.sourceId(), window,
-                    attempt < READS ? "is read again from its start" : "gives up", read.gap(), attempt, READS);
+            LOG.warn("source {}: ListIdentifiers {}; {}", request.sourceId(), read.gap(),
+                    attempt < READS ? "reading the window again from its start" : "the listing is incomplete");
         }
         return read;
     }
@@ -104,7 +104,8 @@ final class IdentifierLister {
                     return new WindowRead(headers, announced, pages, "window " + window + ": " + endless);
                 }
                 String token = page.nextToken();
-                url = token == null ? null : OaiRequest.resume(request.baseUrl(), Verb.Type.ListIdentifiers, token).url();
+                url = token == null ? null
+                        : OaiRequest.resume(request.baseUrl(), Verb.Type.ListIdentifiers, token).url();
             }
         } catch (HarvestException e) {
             return new WindowRead(headers, announced, pages, "window " + window + ": " + e.getMessage());

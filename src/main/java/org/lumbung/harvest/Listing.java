@@ -32,7 +32,8 @@ public record Listing(Map<String, Listed> headers, long advertised, boolean comp
     public Listing plus(Listing other) {
         Map<String, Listed> all = new LinkedHashMap<>(headers);
         all.putAll(other.headers);
-        long sum = advertised < 0 ? other.advertised : other.advertised < 0 ? advertised : advertised + other.advertised;
+        long sum = advertised < 0 ? other.advertised
+                : other.advertised < 0 ? advertised : advertised + other.advertised;
         return new Listing(all, sum, complete && other.complete, gap != null ? gap : other.gap, pages + other.pages);
     }
 }

@@ -129,7 +129,8 @@ public final class SourceAuditor {
         int repaired = fetch.size() <= GET_RECORD_LIMIT ? getRecords(request, client, fetch)
                 : harvestWindows(request, identify, listing, fetch);
         List<OaiHeader> tombstones = new ArrayList<>(found.deleted());
-        boolean keepsDeletions = identify != null && List.of("persistent", "transient").contains(identify.deletedRecord());
+        boolean keepsDeletions = identify != null
+                && List.of("persistent", "transient").contains(identify.deletedRecord());
         if (!found.extra().isEmpty() && (keepsDeletions || request.options().reconcileDeletions())) {
             String now = Instant.now().toString();
             found.extra().forEach(id -> tombstones.add(new OaiHeader(id, now, List.of(), true)));

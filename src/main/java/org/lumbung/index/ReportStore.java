@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One document per harvest run in {@code <prefix>-harvests} (source, window, counts, bytes, retries, repairs,
  * duration, outcome, error), for Kibana's harvest health panels, and one per audit (kind {@code audit}: advertised,
- * listed, indexed, missing, stale, extra, repaired, with the first identifiers of each kind); and the pruning of reports and dead letters past
- * their retention (the embedded distribution has no index lifecycle management, nor delete-by-query).
+ * listed, indexed, missing, stale, extra, repaired, with the first identifiers of each kind); and the pruning of
+ * reports and dead letters past their retention (the embedded distribution has no index lifecycle management, nor delete-by-query).
  */
 public final class ReportStore {
 

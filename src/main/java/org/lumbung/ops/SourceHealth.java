@@ -84,7 +84,8 @@ public final class SourceHealth {
                         out.put(String.valueOf(doc.get("sourceId")), new Audit(String.valueOf(doc.get("finishedAt")),
                                 String.valueOf(doc.get("outcome")),
                                 advertised instanceof Number n ? n.longValue() : null, count(doc, "listed"),
-                                count(doc, "indexed"), count(doc, "missing"), count(doc, "stale"), count(doc, "extra")));
+                                count(doc, "indexed"), count(doc, "missing"), count(doc, "stale"),
+                                count(doc, "extra")));
                     }
                 });
         return out;

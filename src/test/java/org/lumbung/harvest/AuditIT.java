@@ -247,8 +247,10 @@ class AuditIT {
                     .containsEntry("indexed", 4).containsEntry("missing", 1)
                     .containsEntry("missingIds", List.of("oai:fake:2"));
             assertThat(server.get("/metrics").body()).contains("# TYPE lumbung_source_records_missing gauge",
-                    "lumbung_source_records_missing{source=\"fake\"} 1", "lumbung_source_records_listed{source=\"fake\"} 5",
-                    "lumbung_source_records_stale{source=\"fake\"} 0", "lumbung_source_records_extra{source=\"fake\"} 0");
+                    "lumbung_source_records_missing{source=\"fake\"} 1",
+                    "lumbung_source_records_listed{source=\"fake\"} 5",
+                    "lumbung_source_records_stale{source=\"fake\"} 0",
+                    "lumbung_source_records_extra{source=\"fake\"} 0");
         }
     }
 }
