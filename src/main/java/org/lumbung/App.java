@@ -2,6 +2,7 @@ package org.lumbung;
 
 import java.util.concurrent.Callable;
 import org.apache.camel.CamelExecutionException;
+import org.lumbung.cli.AuditCommand;
 import org.lumbung.cli.BackupCommand;
 import org.lumbung.cli.BenchCommand;
 import org.lumbung.cli.DeadletterCommand;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Command;
         description = "Harvests scholarly metadata over OAI-PMH and from article landing pages into Elasticsearch.",
         subcommands = {RunCommand.class, HarvestCommand.class, IngestCommand.class, SearchCommand.class,
             InspectCommand.class, SourcesCommand.class, DeadletterCommand.class, ReindexCommand.class,
-            BackupCommand.class, RestoreCommand.class, BenchCommand.class})
+            BackupCommand.class, RestoreCommand.class, BenchCommand.class, AuditCommand.class})
 public final class App implements Callable<Integer> {
 
     /** Exit statuses shared by every command. */

@@ -11,6 +11,7 @@ import org.lumbung.config.Lumbung;
 import org.lumbung.harvest.Checkpoint;
 import org.lumbung.harvest.HarvestException;
 import org.lumbung.harvest.OaiInspector;
+import org.lumbung.ops.SourceHealth;
 import org.lumbung.pipeline.Delivery;
 import org.lumbung.pipeline.Outcome;
 import org.lumbung.pipeline.SourceId;
@@ -87,12 +88,20 @@ public final class SourcesCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             try (Lumbung lumbung = Lumbung.start(common.settings(Map.of()))) {
                 List<SourceState> all = lumbung.components().sourceStore().all();
+                Map<String, SourceHealth.Audit> audits = lumbung.components().sourceHealth().lastAudits();
                 for (SourceState s : all) {
-                    System.out.println(describe(s));
+                    System.out.println(describe(s) + lastAudit(audits.get(s.id())));
                 }
                 System.out.println(all.size() + " sources");
                 return App.OK;
             }
+        }
+
+        /** The line of a source's last audit: when, how it ended, what it found. */
+        static String lastAudit(SourceHealth.Audit a) {
+            return a == null ? "" : "\n    last audit: " + a.outcome() + " at " + a.finishedAt() + ", " + a.listed()
+                    + " listed" + (a.advertised() == null ? "" : " of " + a.advertised() + " advertised") + ", "
+                    + a.missing() + " missing, " + a.stale() + " stale, " + a.extra() + " extra";
         }
 
         static String describe(SourceState s) {

@@ -5,6 +5,7 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.lumbung.dc.DcSink;
+import org.lumbung.harvest.HarvestReport;
 import org.lumbung.harvest.RecordSink;
 import org.lumbung.landing.Inbox;
 import org.lumbung.ops.HarvestMetrics;
@@ -44,7 +45,8 @@ final class CamelApp {
         main.addOverrideProperty("camel.main.routes-include-pattern", routes);
         if (!serve) {
             main.addOverrideProperty("camel.main.routes-exclude-pattern",
-                    "**/serve.camel.yaml,**/web.camel.yaml,**/oai.camel.yaml,**/ops.camel.yaml,**/sources.camel.yaml,**/inbox.camel.yaml");
+                    "**/serve.camel.yaml,**/web.camel.yaml,**/oai.camel.yaml,**/ops.camel.yaml,**/sources.camel.yaml,"
+                            + "**/inbox.camel.yaml,**/audit.camel.yaml");
         }
         main.addOverrideProperty("camel.server.enabled", Boolean.toString(serve));
         main.addOverrideProperty("camel.server.host", settings.httpHost());
@@ -61,6 +63,8 @@ final class CamelApp {
         main.bind("recordIndexer", c.indexer());
         main.bind("oaiHarvester", c.harvester(records));
         main.bind("pageIngester", c.ingester(dc, records));
+        main.bind("sourceAuditor", c.auditor(records,
+                request -> template(main).requestBody("direct:harvest", request, HarvestReport.class)));
         main.bind("reportStore", c.reports());
         main.bind("recordSearcher", c.searcher());
         main.bind("recordViews", c.recordViews());

@@ -4,9 +4,12 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.lumbung.dc.Crosswalks;
 import org.lumbung.dc.DcSink;
 import org.lumbung.dc.LanguageDetector;
+import org.lumbung.harvest.HarvestReport;
+import org.lumbung.harvest.HarvestRequest;
 import org.lumbung.harvest.HarvestTuning;
 import org.lumbung.harvest.AddressGuard;
 import org.lumbung.harvest.HostQueues;
@@ -16,6 +19,7 @@ import org.lumbung.harvest.OaiHarvester;
 import org.lumbung.harvest.RecordSink;
 import org.lumbung.harvest.RetryPolicy;
 import org.lumbung.harvest.OaiInspector;
+import org.lumbung.harvest.SourceAuditor;
 import org.lumbung.index.DeadLetterStore;
 import org.lumbung.index.EsConnection;
 import org.lumbung.index.EsRetry;
@@ -177,6 +181,12 @@ public final class Components {
 
     public OaiHarvester harvester(RecordSink sink) {
         return new OaiHarvester(fetcher, sink, sourceStore, deadLetters, new IndexedSourceRecords(es.client(), layout),
+                tuning);
+    }
+
+    /** Audits sources; repairs go to {@code sink}, and windows harvested again to {@code harvester}. */
+    public SourceAuditor auditor(RecordSink sink, Function<HarvestRequest, HarvestReport> harvester) {
+        return new SourceAuditor(fetcher, sink, harvester, sourceStore, new IndexedSourceRecords(es.client(), layout),
                 tuning);
     }
 

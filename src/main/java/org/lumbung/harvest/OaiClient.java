@@ -56,6 +56,15 @@ final class OaiClient {
         return parse(fetch(url), url);
     }
 
+    /**
+     * A page of a list read whole or not at all (ListIdentifiers for a listing): asked with a resumption token
+     * ({@code onToken}), it is never sent twice once it may have reached the server, so a token a server spends on
+     * reading cannot turn into a silent gap; the caller reads the window again instead.
+     */
+    OaiPage page(String url, boolean onToken) throws HarvestException {
+        return parse(get(url, onToken).body(), url);
+    }
+
     Identify identify() throws HarvestException {
         OaiPage page = parse(fetch(OaiRequest.verb(base(), Verb.Type.Identify).url()), OaiRequest.verb(base(),
                 Verb.Type.Identify).url());

@@ -97,7 +97,7 @@ public final class OaiHarvester {
                 run.state.save(request.sourceId(), run.checkpoint);
             }
             if (request.options().reconcileDeletions() && request.set() == null && !request.explicitWindow()) {
-                reconcileDeletions(run);
+                reconcileDeletions(run, identify);
                 run.progress.finish();
             }
         } catch (HarvestException e) {
@@ -542,22 +542,27 @@ public final class OaiHarvester {
         }
     }
 
-    /** For repositories that do not report deletions: what the index has and the repository no longer lists. */
-    private void reconcileDeletions(Run run) throws HarvestException, InterruptedException {
-        java.util.Set<String> listed = new java.util.HashSet<>();
-        for (OaiHeader header : run.client.listIdentifiers(Window.ALL)) {
-            if (!header.deleted()) {
-                listed.add(header.identifier());
-            }
+    /**
+     * For repositories that do not report deletions: what the index has and the repository no longer lists. Only a
+     * listing proven complete may say a record is gone; a list cut short would tombstone live records.
+     */
+    private void reconcileDeletions(Run run, Identify identify) throws HarvestException, InterruptedException {
+        HarvestRequest r = run.request;
+        boolean windows = r.options().windows() && !store.hasQuirk(r.sourceId(), IGNORES_FROM);
+        Listing listing = new IdentifierLister(run.client, r, tuning).list(null, identify, windows,
+                r.options().initialWindow().getSeconds());
+        if (!listing.complete()) {
+            throw new HarvestException(r.sourceId(), r.baseUrl(), "deletions not reconciled, nothing tombstoned: "
+                    + "the repository's identifiers could not be listed completely (" + listing.gap() + ")");
         }
         String now = Instant.now().toString();
         List<RawRecord> gone = new ArrayList<>();
-        indexed.liveIdentifiers(run.request.sourceId(), id -> {
-            if (!listed.contains(id)) {
-                gone.add(new RawRecord(new OaiHeader(id, now, List.of(), true), null, run.request.metadataPrefix()));
+        indexed.liveIdentifiers(r.sourceId(), id -> {
+            if (!listing.live(id)) {
+                gone.add(new RawRecord(new OaiHeader(id, now, List.of(), true), null, r.metadataPrefix()));
             }
         });
-        LOG.info("source {}: {} records no longer listed by the repository become tombstones", run.request.sourceId(),
+        LOG.info("source {}: {} records no longer listed by the repository become tombstones", r.sourceId(),
                 gone.size());
         for (int i = 0; i < gone.size(); i += SALVAGE_BATCH) {
             send(run, new ArrayList<>(gone.subList(i, Math.min(gone.size(), i + SALVAGE_BATCH))), run.checkpoint);

@@ -92,6 +92,15 @@ public final class IndexSetup {
     }
 
     /**
+     * Puts the file's mapping on an index that exists: fields added since it was created (the audit's counts in the
+     * harvests index) arrive; the fields it has are unchanged, as a mapping's fields can only be added to.
+     */
+    private void addNewFields(String name, String resource) throws IOException {
+        String mappings = JSON.writeValueAsString(JSON.readTree(render(layout, resource)).get("mappings"));
+        client.indices().putMapping(p -> p.index(name).withJson(new StringReader(mappings)));
+    }
+
+    /**
      * Installs the templates and makes sure the records alias stands for an index. Returns the index it stands for
      * when that index is of an older template version: the caller rebuilds it from the raw archive
      * ({@link Reindexer}), and until then the alias stays where it is.
@@ -129,6 +138,7 @@ public final class IndexSetup {
         }
         ensureIndex(layout.sourcesIndex(), "/es/sources-index.json");
         ensureIndex(layout.harvestsIndex(), "/es/harvests-index.json");
+        addNewFields(layout.harvestsIndex(), "/es/harvests-index.json");
         ensureIndex(layout.deadletterIndex(), "/es/deadletter-index.json");
         ensureIndex(layout.pagesIndex(), "/es/pages-index.json");
         client.cluster().health(h -> h.index(layout.recordsAlias()).waitForStatus(

@@ -11,18 +11,22 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.lumbung.harvest.IndexedRecords;
 
 /**
  * Walks a source's live contributions in the index (search_after, so any number of them): for deletion
- * reconciliation, and for removing a source. A document merged from several sources yields only this source's
- * contributions to it.
+ * reconciliation and audits, and for removing a source. A document merged from several sources yields only this
+ * source's contributions to it.
  */
 public final class IndexedSourceRecords implements IndexedRecords {
 
-    /** A live contribution: the document holding it, and its OAI identifier, format and landing address. */
-    public record LiveRecord(String id, String oaiIdentifier, String metadataPrefix, String url) {
+    /**
+     * A live contribution: the document holding it, and its OAI identifier, format, landing address and the OAI
+     * datestamp it was harvested with.
+     */
+    public record LiveRecord(String id, String oaiIdentifier, String metadataPrefix, String url, String datestamp) {
     }
 
     private static final int PAGE = 1000;
@@ -40,6 +44,11 @@ public final class IndexedSourceRecords implements IndexedRecords {
         live(sourceId, true, r -> each.accept(r.oaiIdentifier()));
     }
 
+    @Override
+    public void liveDatestamps(String sourceId, BiConsumer<String, String> each) {
+        live(sourceId, true, r -> each.accept(r.oaiIdentifier(), r.datestamp()));
+    }
+
     /** Every live record of the source (OAI records and pages alike). */
     public void liveRecords(String sourceId, Consumer<LiveRecord> each) {
         live(sourceId, false, each);
@@ -55,7 +64,8 @@ public final class IndexedSourceRecords implements IndexedRecords {
                 SearchResponse<Map> page = client.search(s -> {
                     s.index(layout.recordsAlias()).size(PAGE)
                             .source(src -> src.filter(f -> f.includes("provenance.sourceId",
-                                    "provenance.oaiIdentifier", "provenance.format", "provenance.url")))
+                                    "provenance.oaiIdentifier", "provenance.format", "provenance.url",
+                                    "provenance.datestamp")))
                             .query(q -> q.bool(b -> {
                                 b.filter(f -> f.term(t -> t.field("provenance.sourceId").value(sourceId)))
                                         .mustNot(m -> m.term(t -> t.field("deleted").value(true)));
@@ -91,7 +101,7 @@ public final class IndexedSourceRecords implements IndexedRecords {
                 if (entry instanceof Map<?, ?> p && sourceId.equals(p.get("sourceId"))
                         && (!oaiOnly || p.get("oaiIdentifier") != null)) {
                     out.add(new LiveRecord(id, text(p.get("oaiIdentifier")), text(p.get("format")),
-                            text(p.get("url"))));
+                            text(p.get("url")), text(p.get("datestamp"))));
                 }
             }
         }

@@ -8,14 +8,16 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lumbung.harvest.AuditReport;
 import org.lumbung.harvest.HarvestReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One document per harvest run in {@code <prefix>-harvests} (source, window, counts, bytes, retries, repairs,
- * duration, outcome, error), for Kibana's harvest health panels; and the pruning of reports and dead letters past
- * their retention (the embedded distribution has no index lifecycle management, nor delete-by-query).
+ * duration, outcome, error), for Kibana's harvest health panels, and one per audit (kind {@code audit}: advertised,
+ * listed, indexed, missing, stale, extra, repaired, with the first identifiers of each kind); and the pruning of
+ * reports and dead letters past their retention (the embedded distribution has no index lifecycle management, nor delete-by-query).
  */
 public final class ReportStore {
 
@@ -33,13 +35,9 @@ public final class ReportStore {
     }
 
     public void save(HarvestReport r) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("sourceId", r.sourceId());
-        doc.put("kind", "oai");
+        Map<String, Object> doc = begin(r.sourceId(), "oai", r.startedAt());
         doc.put("set", r.set());
         doc.put("window", r.window());
-        doc.put("startedAt", r.startedAt());
-        doc.put("finishedAt", Instant.now().toString());
         doc.put("pages", r.pages());
         doc.put("indexed", r.indexed());
         doc.put("deleted", r.deleted());
@@ -47,17 +45,54 @@ public final class ReportStore {
         doc.put("bytes", r.bytes());
         doc.put("retries", r.retries());
         doc.put("repairs", r.repairs());
-        doc.put("seconds", r.seconds());
-        doc.put("complete", r.complete());
-        doc.put("outcome", r.outcome());
+        store(doc, new Ending(r.seconds(), r.complete(), r.outcome(), r.error()), r.summary());
+    }
+
+    /** An audit's report; returned unchanged (the audit route goes on with it). */
+    public AuditReport save(AuditReport r) {
+        Map<String, Object> doc = begin(r.sourceId(), "audit", r.startedAt());
+        doc.put("advertised", r.advertised());
+        doc.put("listed", r.listed());
+        doc.put("indexed", r.indexed());
+        finding(doc, "missing", r.missing());
+        finding(doc, "stale", r.stale());
+        finding(doc, "extra", r.extra());
+        finding(doc, "deletedAtSource", r.deletedAtSource());
+        doc.put("repaired", r.repaired());
+        store(doc, new Ending(r.seconds(), r.complete(), r.outcome(), r.error()), r.summary());
+        return r;
+    }
+
+    /** How a run ended, the same fields for harvests and audits. */
+    private record Ending(double seconds, boolean complete, String outcome, String error) {
+    }
+
+    private static Map<String, Object> begin(String sourceId, String kind, String startedAt) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("sourceId", sourceId);
+        doc.put("kind", kind);
+        doc.put("startedAt", startedAt);
+        doc.put("finishedAt", Instant.now().toString());
+        return doc;
+    }
+
+    private static void finding(Map<String, Object> doc, String kind, AuditReport.Finding finding) {
+        doc.put(kind, finding.count());
+        doc.put(kind + "Ids", finding.first());
+    }
+
+    private void store(Map<String, Object> doc, Ending ending, String summary) {
+        doc.put("seconds", ending.seconds());
+        doc.put("complete", ending.complete());
+        doc.put("outcome", ending.outcome());
         doc.put("instance", instance);
-        if (r.error() != null) {
-            doc.put("error", r.error());
+        if (ending.error() != null) {
+            doc.put("error", ending.error());
         }
         try {
             client.index(i -> i.index(layout.harvestsIndex()).document(doc));
         } catch (IOException | RuntimeException e) {
-            LOG.error("could not store the report of {}: {} ({})", r.sourceId(), e.toString(), r.summary());
+            LOG.error("could not store the report of {}: {} ({})", doc.get("sourceId"), e.toString(), summary);
         }
     }
 

@@ -8,13 +8,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ToIntFunction;
 import org.lumbung.harvest.HarvestReport;
 import org.lumbung.pipeline.RecordFailure;
 
 /**
  * Prometheus metrics in the text exposition format, per source: pages, records and tombstones harvested and errors
  * by kind, counted from each harvest report since Lumbung started (counters, which Prometheus expects to restart),
- * and the seconds since each source's last complete harvest, read from Elasticsearch at every scrape.
+ * and the seconds since each source's last complete harvest and the counts of its last audit (listed, missing,
+ * stale, extra), read from Elasticsearch at every scrape.
  */
 public final class HarvestMetrics {
 
@@ -70,7 +72,24 @@ public final class HarvestMetrics {
                                 Duration.between(e.lastSuccess(), now).toMillis() / 1000.0)).append('\n');
             }
         }
+        Map<String, SourceHealth.Audit> audits = new TreeMap<>(health.lastAudits());
+        gauge(out, audits, "lumbung_source_records_listed", "Records the repository listed at the last audit.",
+                SourceHealth.Audit::listed);
+        gauge(out, audits, "lumbung_source_records_missing", "Records listed live at the last audit and not indexed.",
+                SourceHealth.Audit::missing);
+        gauge(out, audits, "lumbung_source_records_stale", "Records indexed older than the repository's datestamp at"
+                + " the last audit.", SourceHealth.Audit::stale);
+        gauge(out, audits, "lumbung_source_records_extra", "Records indexed live that the last audit's complete"
+                + " listing did not hold.", SourceHealth.Audit::extra);
         return out.toString();
+    }
+
+    private static void gauge(StringBuilder out, Map<String, SourceHealth.Audit> audits, String name, String help,
+                              ToIntFunction<SourceHealth.Audit> value) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        out.append("# TYPE ").append(name).append(" gauge\n");
+        audits.forEach((source, audit) -> out.append(name).append("{source=\"").append(escape(source)).append("\"} ")
+                .append(value.applyAsInt(audit)).append('\n'));
     }
 
     private static void family(StringBuilder out, Map<String, Long> samples, String name, String help) {

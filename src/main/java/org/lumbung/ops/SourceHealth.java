@@ -1,6 +1,7 @@
 package org.lumbung.ops;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import java.io.IOException;
 import java.time.Instant;
@@ -16,9 +17,14 @@ import org.lumbung.source.SourceStore;
 /**
  * How each source's harvests go, read from Elasticsearch so that every Lumbung on a cluster tells the same story:
  * the last run from {@code <prefix>-sources}, and the last complete harvest from {@code <prefix>-harvests} (a failed
- * run leaves the source's last success where it was).
+ * run leaves the source's last success where it was), and each source's last audit.
  */
 public final class SourceHealth {
+
+    /** A source's last audit: when it finished, its outcome, and its counts (advertised null: not announced). */
+    public record Audit(String finishedAt, String outcome, Long advertised, int listed, int indexed, int missing,
+                        int stale, int extra) {
+    }
 
     /** One source: its last run and when it last harvested completely (null: never). */
     public record Entry(String id, String kind, SourceState.LastRun lastRun, Instant lastSuccess) {
@@ -63,9 +69,37 @@ public final class SourceHealth {
         return out;
     }
 
+    /** Each audited source's last audit, from {@code <prefix>-harvests}. */
+    @SuppressWarnings("rawtypes")
+    public Map<String, Audit> lastAudits() throws IOException {
+        Map<String, Audit> out = new HashMap<>();
+        client.search(s -> s.index(layout.harvestsIndex()).size(10_000)
+                .query(q -> q.term(t -> t.field("kind").value("audit")))
+                .collapse(c -> c.field("sourceId"))
+                .sort(o -> o.field(f -> f.field("finishedAt").order(SortOrder.Desc))), Map.class)
+                .hits().hits().forEach(h -> {
+                    Map doc = h.source();
+                    if (doc != null) {
+                        Object advertised = doc.get("advertised");
+                        out.put(String.valueOf(doc.get("sourceId")), new Audit(String.valueOf(doc.get("finishedAt")),
+                                String.valueOf(doc.get("outcome")),
+                                advertised instanceof Number n ? n.longValue() : null, count(doc, "listed"),
+                                count(doc, "indexed"), count(doc, "missing"), count(doc, "stale"),
+                                count(doc, "extra")));
+                    }
+                });
+        return out;
+    }
+
+    private static int count(Map<?, ?> doc, String field) {
+        return doc.get(field) instanceof Number n ? n.intValue() : 0;
+    }
+
     private Map<String, Instant> lastCompleteHarvests() throws IOException {
         List<StringTermsBucket> buckets = client.search(s -> s.index(layout.harvestsIndex()).size(0)
-                .query(q -> q.term(t -> t.field("complete").value(true)))
+                // an audit's report is no harvest: a complete audit does not make a source fresh
+                .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("complete").value(true)))
+                        .mustNot(m -> m.term(t -> t.field("kind").value("audit")))))
                 .aggregations("sources", a -> a.terms(t -> t.field("sourceId").size(10_000))
                         .aggregations("last", l -> l.max(m -> m.field("finishedAt")))), Void.class)
                 .aggregations().get("sources").sterms().buckets().array();

@@ -22,10 +22,11 @@ import org.lumbung.pipeline.Durations;
  * @param politeness         pause between requests and TLS verification
  * @param windows            date windows on or off, and the first window's size
  * @param reconcileDeletions compare the repository's identifiers with the index after each harvest
+ * @param audit              Quartz cron expression of the source's audits (oai only), or null for none
  */
 public record Source(String id, String name, Kind kind, String baseUrl, String metadataPrefix, List<String> sets,
                      String schedule, List<PageInput> pages, String platform, Politeness politeness, Windows windows,
-                     boolean reconcileDeletions) {
+                     boolean reconcileDeletions, String audit) {
 
     /** What a source is. */
     public enum Kind { OAI, PAGES }
@@ -64,7 +65,7 @@ public record Source(String id, String name, Kind kind, String baseUrl, String m
     public static Source oai(String id, String name, String baseUrl, String metadataPrefix, List<String> sets,
                              String schedule, String platform) {
         return new Source(id, name, Kind.OAI, baseUrl, metadataPrefix, sets, schedule, List.of(), platform, null, null,
-                false);
+                false, null);
     }
 
     /** What the harvester needs of these knobs. */

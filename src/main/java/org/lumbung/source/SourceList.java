@@ -26,7 +26,8 @@ public final class SourceList {
     /** One entry as written in YAML. */
     public record Entry(String id, String name, String kind, String baseUrl, String metadataPrefix, String set,
                         List<String> sets, String schedule, List<PageEntry> pages, String platform,
-                        Source.Politeness politeness, Source.Windows windows, Boolean reconcileDeletions) {
+                        Source.Politeness politeness, Source.Windows windows, Boolean reconcileDeletions,
+                        String audit) {
     }
 
     /** One page of a pages source: a file (relative to the list) or a URL to fetch, and the page's address. */
@@ -83,6 +84,10 @@ public final class SourceList {
             throw new SourceListException(yaml, "source '" + id + "': schedule '" + schedule
                     + "' is not a Quartz cron expression (seconds minutes hours day month weekday)");
         }
+        if (e.audit() != null && !CronExpression.isValidExpression(e.audit())) {
+            throw new SourceListException(yaml, "source '" + id + "': audit '" + e.audit()
+                    + "' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week)");
+        }
         String kind = e.kind() == null ? "" : e.kind().toLowerCase(Locale.ROOT);
         String name = e.name() == null ? id : e.name();
         checkDuration(yaml, id, "politeness.delay", e.politeness() == null ? null : e.politeness().delay());
@@ -103,7 +108,7 @@ public final class SourceList {
                 }
                 String prefix = e.metadataPrefix() == null ? "oai_dc" : e.metadataPrefix();
                 return new Source(id, name, Source.Kind.OAI, e.baseUrl(), prefix, sets, schedule, List.of(), platform,
-                        e.politeness(), e.windows(), reconcile);
+                        e.politeness(), e.windows(), reconcile, e.audit());
             }
             case "pages" -> {
                 if (e.pages() == null || e.pages().isEmpty()) {
@@ -120,7 +125,7 @@ public final class SourceList {
                     }
                 }
                 return new Source(id, name, Source.Kind.PAGES, null, null, List.of(), schedule, pages, platform,
-                        e.politeness(), e.windows(), false);
+                        e.politeness(), e.windows(), false, null);
             }
             default -> throw new SourceListException(yaml, "source '" + id + "': kind must be oai or pages, not '"
                     + e.kind() + "'");

@@ -9,9 +9,11 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.lumbung.harvest.AuditRequest;
 import org.lumbung.harvest.HarvestReport;
 import org.lumbung.harvest.HarvestRequest;
 import org.lumbung.harvest.OaiInspector;
+import org.lumbung.harvest.SourceOptions;
 import org.lumbung.pipeline.SourceId;
 import org.lumbung.landing.IngestReport;
 import org.lumbung.landing.IngestRequest;
@@ -161,6 +163,25 @@ public final class SourceRegistry {
                     source.options()));
         }
         return out;
+    }
+
+    /**
+     * An audit of the source as defined; a source harvested by base URL alone (no definition) is audited at the base
+     * URL its Identify stated, in the format it was harvested in. Null when neither is known.
+     */
+    public AuditRequest auditRequest(String id) {
+        SourceState state = store.get(id).filter(s -> !s.removed()).orElse(null);
+        if (state == null) {
+            return null;
+        }
+        Source d = state.definition();
+        String baseUrl = d != null ? d.baseUrl() : state.identify() == null ? null : state.identify().baseUrl();
+        if (baseUrl == null) {
+            return null;
+        }
+        String prefix = d == null || "auto".equalsIgnoreCase(d.metadataPrefix()) ? state.format() : d.metadataPrefix();
+        return new AuditRequest(id, baseUrl, prefix == null ? "oai_dc" : prefix, d == null ? List.of() : d.sets(),
+                d == null ? SourceOptions.DEFAULT : d.options(), false);
     }
 
     public IngestRequest ingestRequest(Source source) {

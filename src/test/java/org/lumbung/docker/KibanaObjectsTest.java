@@ -163,6 +163,7 @@ class KibanaObjectsTest {
         assertThat(used).contains("lumbung-records:source.id", "lumbung-records:derived.publishedYear",
                 "lumbung-records:derived.type.label", "lumbung-records:derived.language.iso639_3",
                 "lumbung-records:derived.accessRights.label", "lumbung-harvests:finishedAt", "lumbung-harvests:outcome",
+                "lumbung-harvests:advertised", "lumbung-harvests:listed",
                 "lumbung-deadletter:sourceId", "lumbung-deadletter:reason.keyword");
     }
 

@@ -57,4 +57,21 @@ class SourceListTest {
                 """);
         assertThatThrownBy(() -> SourceList.read(twice)).hasMessageContaining("source 'a' appears twice");
     }
+
+    @Test
+    void readsASourcesAuditScheduleAndRefusesOneThatIsNoCron(@TempDir Path dir) throws IOException {
+        Path list = dir.resolve("sources.yaml");
+        Files.writeString(list, """
+                sources:
+                  - {id: a, kind: oai, baseUrl: "https://r.example/oai", audit: "0 0 5 ? * SUN"}
+                  - {id: b, kind: oai, baseUrl: "https://s.example/oai"}
+                """);
+        assertThat(SourceList.read(list)).extracting(Source::audit).containsExactly("0 0 5 ? * SUN", null);
+        Files.writeString(list, """
+                sources:
+                  - {id: a, kind: oai, baseUrl: "https://r.example/oai", audit: "weekly"}
+                """);
+        assertThatThrownBy(() -> SourceList.read(list)).hasMessageContaining("source 'a': audit 'weekly' is not a"
+                + " Quartz cron expression");
+    }
 }
