@@ -108,10 +108,7 @@ public final class SourcesCommand implements Callable<Integer> {
             }
             for (Checkpoint c : s.checkpoints()) {
                 line.append("\n    checkpoint").append(c.set().isEmpty() ? "" : " set " + c.set()).append(": ")
-                        .append(c.inProgress() ? "harvest in progress at window " + c.windowFrom() + " to "
-                                + (c.windowUntil() == null ? "now" : c.windowUntil())
-                                + (c.resumptionToken() == null ? "" : ", token " + c.resumptionToken())
-                                : "next from " + (c.nextFrom() == null ? "the beginning" : c.nextFrom()));
+                        .append(c.inProgress() ? "harvest in progress, " : "").append(c.describe());
             }
             SourceState.LastRun run = s.lastRun();
             line.append("\n    last run: ").append(run == null ? "never" : run.outcome() + " at " + run.finishedAt()

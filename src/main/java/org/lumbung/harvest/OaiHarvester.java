@@ -100,18 +100,25 @@ public final class OaiHarvester {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "interrupted";
+            settle(run);
         }
         return run.counters.report(request, range, began, start, error);
     }
 
     /** After a failure: the pages already handed over are still awaited, so the checkpoint stands past them. */
     private static void settle(Run run) {
+        // Stopped by Ctrl-C (interrupted): the pages handed over are awaited all the same, then the interrupt goes on.
+        boolean interrupted = Thread.interrupted();
         try {
             run.progress.finish();
         } catch (HarvestException e) {
             LOG.warn("source {}: {}", run.request.sourceId(), e.getMessage());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

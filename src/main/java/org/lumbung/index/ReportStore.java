@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lumbung.harvest.HarvestReport;
+import org.lumbung.pipeline.Reasons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,10 +55,17 @@ public final class ReportStore {
         if (r.error() != null) {
             doc.put("error", r.error());
         }
+        // A harvest stopped by Ctrl-C comes here interrupted: its report is written all the same, then the interrupt
+        // is handed on.
+        boolean interrupted = Thread.interrupted();
         try {
             client.index(i -> i.index(layout.harvestsIndex()).document(doc));
         } catch (IOException | RuntimeException e) {
-            LOG.error("could not store the report of {}: {} ({})", r.sourceId(), e.toString(), r.summary());
+            LOG.error("could not store the report of {}: {} ({})", r.sourceId(), Reasons.of(e), r.summary());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
