@@ -87,10 +87,11 @@ public final class SourcesCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             try (Lumbung lumbung = Lumbung.start(common.settings(Map.of()))) {
                 List<SourceState> all = lumbung.components().sourceStore().all();
-                for (SourceState s : all) {
-                    System.out.println(describe(s));
-                }
-                System.out.println(all.size() + " sources");
+                List<String> adHoc = all.stream().filter(s -> s.definition() == null).map(SourceState::id).toList();
+                all.stream().filter(s -> s.definition() != null).forEach(s -> System.out.println(describe(s)));
+                System.out.println((all.size() - adHoc.size()) + " sources" + (adHoc.isEmpty() ? ""
+                        : "; checkpoints of ad-hoc harvests, not sources (sources add makes one): "
+                        + String.join(", ", adHoc)));
                 return App.OK;
             }
         }

@@ -311,10 +311,17 @@ public final class HttpFetcher {
     public static final class FetchException extends IOException {
 
         private static final long serialVersionUID = 1L;
+        private final int attempts;
 
         FetchException(String url, int attempts, IOException last) {
             super("no answer after " + attempts + (attempts == 1 ? " attempt" : " attempts")
                     + (last == null ? "" : ", last: " + describe(last)), last);
+            this.attempts = attempts;
+        }
+
+        /** Requests sent: the retries of a request that got no answer count like any other. */
+        public int attempts() {
+            return attempts;
         }
     }
 }

@@ -78,6 +78,7 @@ public final class FakeRepository implements AutoCloseable {
     private volatile int tooManyAbove = Integer.MAX_VALUE;
     private volatile String brokenRecord;
     private volatile boolean brokenInGetRecord;
+    private volatile String refusedSet;
 
     private final String path;
 
@@ -196,6 +197,12 @@ public final class FakeRepository implements AutoCloseable {
     public FakeRepository brokenRecord(String identifier, boolean alsoInGetRecord) {
         brokenRecord = identifier;
         brokenInGetRecord = alsoInGetRecord;
+        return this;
+    }
+
+    /** Answers every list request for this set with an OAI-PMH error (a set the repository cannot serve). */
+    public FakeRepository refuseSet(String setSpec) {
+        refusedSet = setSpec;
         return this;
     }
 
@@ -332,6 +339,9 @@ public final class FakeRepository implements AutoCloseable {
             from = parts[2].isEmpty() ? null : parts[2];
             until = parts[3].isEmpty() ? null : parts[3];
             set = parts[4].isEmpty() ? null : parts[4];
+        }
+        if (set != null && set.equals(refusedSet)) {
+            return envelope(verb, "<error code=\"badArgument\">set " + set + " cannot be listed now</error>");
         }
         List<Item> matching = matching(from, until, set);
         if (matching.size() > tooManyAbove) {
