@@ -64,7 +64,10 @@ public final class CommonOptions {
         put(overrides, "lumbung.index.prefix", indexPrefix);
         more.forEach((k, v) -> put(overrides, k, v));
         Settings settings = Settings.load(System.getenv(), overrides);
-        LogFile.openIn(settings.dataDir());
+        // With --es and no data folder yet, a command makes none just for its log (the trace stays unwritten).
+        if (settings.esUrl().isEmpty() || Files.isDirectory(settings.dataDir())) {
+            LogFile.openIn(settings.dataDir());
+        }
         return settings;
     }
 
