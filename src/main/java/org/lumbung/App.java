@@ -15,10 +15,12 @@ import org.lumbung.cli.RunCommand;
 import org.lumbung.cli.SearchCommand;
 import org.lumbung.cli.SourcesCommand;
 import org.lumbung.config.BuildInfo;
+import org.lumbung.config.LogFile;
 import org.lumbung.config.SettingsException;
-import org.lumbung.es.NodeStartException;
+import org.lumbung.pipeline.Reasons;
 import org.lumbung.source.SourceListException;
 import picocli.CommandLine;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
 /**
@@ -42,40 +44,35 @@ public final class App implements Callable<Integer> {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "lumbung-logback.xml");
         }
+        LogFile.enable();
         System.exit(execute(args));
     }
 
-    /** Runs a command line and returns its exit status (tests call this instead of main). */
+    /**
+     * Runs a command line and returns its exit status (tests call this instead of main). Whatever happens, the command
+     * ends with one line a user reads; a failure's stack trace goes to the log file only.
+     */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new App());
+        cli.setParameterExceptionHandler((e, given) -> {
+            e.getCommandLine().getErr().println("lumbung: " + e.getMessage() + " ('lumbung "
+                    + e.getCommandLine().getCommandSpec().qualifiedName(" ").replaceFirst("^lumbung ?", "")
+                    + " --help' lists the options)");
+            return USAGE;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof SettingsException || e instanceof SourceListException) {
-                commandLine.getErr().println("lumbung: " + e.getMessage());
-                return USAGE;
-            }
-            if (e instanceof NodeStartException) {
-                commandLine.getErr().println("lumbung: " + e.getMessage());
-                return FAILED;
-            }
             // A failure inside a route arrives wrapped by Camel: its cause says what went wrong.
             Throwable failure = e instanceof CamelExecutionException && e.getCause() != null ? e.getCause() : e;
-            commandLine.getErr().println("lumbung: " + describe(failure));
-            failure.printStackTrace(commandLine.getErr());
+            if (failure instanceof SettingsException || failure instanceof SourceListException) {
+                commandLine.getErr().println("lumbung: " + failure.getMessage());
+                return USAGE;
+            }
+            LoggerFactory.getLogger(LogFile.FAILURES).error("lumbung {} failed", String.join(" ", args), failure);
+            commandLine.getErr().println("lumbung: " + Reasons.of(failure)
+                    + LogFile.current().map(f -> " (details in " + f + ")").orElse(""));
             return FAILED;
         });
         return cli.execute(args);
-    }
-
-    /** A failure and its causes in one line, each message once: {@code what failed: why: and why}. */
-    static String describe(Throwable failure) {
-        StringBuilder out = new StringBuilder();
-        for (Throwable t = failure; t != null && out.length() < 500; t = t.getCause() == t ? null : t.getCause()) {
-            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-            if (out.indexOf(message) < 0) {
-                out.append(out.isEmpty() ? "" : ": ").append(message);
-            }
-        }
-        return out.toString();
     }
 
     /** With no command Lumbung runs. */

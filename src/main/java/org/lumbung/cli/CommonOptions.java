@@ -1,10 +1,18 @@
 package org.lumbung.cli;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
+import org.lumbung.config.LogFile;
 import org.lumbung.config.Lumbung;
 import org.lumbung.config.Settings;
+import org.lumbung.config.SettingsException;
 import org.lumbung.index.EsWaits;
 import org.lumbung.pipeline.SourceId;
 import picocli.CommandLine;
@@ -29,6 +37,10 @@ public final class CommonOptions {
     @Option(names = "--index-prefix", paramLabel = "NAME", description = "Prefix of Lumbung's indices; default lumbung.")
     String indexPrefix;
 
+    @Option(names = "--settings", paramLabel = "FILE",
+            description = "A properties file of settings, over the environment and under -D.")
+    Path settingsFile;
+
     @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Any setting of application.properties.")
     Map<String, String> properties = new HashMap<>();
 
@@ -41,16 +53,22 @@ public final class CommonOptions {
         return id;
     }
 
-    /** The settings: packaged defaults, then the environment, then these options. */
+    /** The settings: packaged defaults, then the environment, then the settings file, then these options. */
     Settings settings(Map<String, String> more) {
-        Map<String, String> overrides = new HashMap<>(properties);
+        Map<String, String> overrides = new HashMap<>(settingsFile == null ? Map.of() : readSettingsFile(settingsFile));
+        overrides.putAll(properties);
         put(overrides, "lumbung.es.url", es);
         put(overrides, "lumbung.data", data == null ? null : data.toString());
         put(overrides, "lumbung.es.heap", esHeap);
         put(overrides, "lumbung.es.port", esPort == null ? null : esPort.toString());
         put(overrides, "lumbung.index.prefix", indexPrefix);
         more.forEach((k, v) -> put(overrides, k, v));
-        return Settings.load(System.getenv(), overrides);
+        Settings settings = Settings.load(System.getenv(), overrides);
+        // With --es and no data folder yet, a command makes none just for its log (the trace stays unwritten).
+        if (settings.esUrl().isEmpty() || Files.isDirectory(settings.dataDir())) {
+            LogFile.openIn(settings.dataDir());
+        }
+        return settings;
     }
 
     /** After a command's counts: how long it waited for an Elasticsearch gone or busy, when it had to. */
@@ -59,6 +77,20 @@ public final class CommonOptions {
         if (waits.any()) {
             System.out.println(waits.summary());
         }
+    }
+
+    private static Map<String, String> readSettingsFile(Path file) {
+        Properties read = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            read.load(in);
+        } catch (NoSuchFileException e) {
+            throw new SettingsException(file, "no such file");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new SettingsException(file, "unreadable (" + e.getMessage() + ")");
+        }
+        Map<String, String> out = new HashMap<>();
+        read.stringPropertyNames().forEach(k -> out.put(k, read.getProperty(k)));
+        return out;
     }
 
     private static void put(Map<String, String> map, String key, String value) {

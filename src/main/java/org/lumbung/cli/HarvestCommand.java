@@ -3,6 +3,7 @@ package org.lumbung.cli;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lumbung.App;
+import org.lumbung.config.LogFile;
 import org.lumbung.config.Lumbung;
 import org.lumbung.harvest.HarvestReport;
 import org.lumbung.harvest.HarvestRequest;
@@ -13,6 +14,7 @@ import org.lumbung.pipeline.SourceId;
 import org.lumbung.source.Source;
 import org.lumbung.source.SourceRegistry;
 import org.lumbung.source.SourceState;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,12 +103,25 @@ public final class HarvestCommand implements Callable<Integer> {
             try {
                 report = lumbung.send("direct:harvest",
                         new HarvestRequest(id, baseUrl, prefix, set, from, until, options), HarvestReport.class);
-                System.out.println(report.summary());
-                CommonOptions.printWaits(lumbung);
-                return report.complete() && report.failures().isEmpty() ? App.OK : App.FAILED;
+            } catch (RuntimeException e) {
+                if (!lumbung.stopping()) {
+                    throw e;
+                }
+                LoggerFactory.getLogger(LogFile.FAILURES).warn("harvest of {} interrupted", id, e);
             } finally {
                 registry.release(id, report);
             }
+            if (report != null) {
+                System.out.println(report.summary());
+                CommonOptions.printWaits(lumbung);
+            }
+            if (lumbung.stopping()) {
+                System.err.println("lumbung: harvest of " + id + " stopped (interrupted); the next harvest "
+                        + (from != null || until != null ? "reads the range given again"
+                        : "resumes from " + registry.store().checkpoint(id, set).describe()));
+                return App.FAILED;
+            }
+            return report.complete() && report.failures().isEmpty() ? App.OK : App.FAILED;
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.lumbung.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -39,6 +41,12 @@ public final class IngestCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), "--url goes with exactly one input");
         }
         String id = CommonOptions.sourceId(source, this);
+        // Said before Elasticsearch starts, which takes seconds: a typo in a path costs none.
+        for (String input : inputs) {
+            if (!input.matches("(?i)https?://.*") && !Files.exists(Path.of(input))) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "no such file or folder: " + input);
+            }
+        }
         List<PageInput> pages = inputs.stream().map(i -> new PageInput(i, url)).toList();
         try (Lumbung lumbung = Lumbung.start(common.settings(Map.of()))) {
             IngestReport report = lumbung.send("direct:ingest", new IngestRequest(id, pages), IngestReport.class);

@@ -89,10 +89,12 @@ public final class SourcesCommand implements Callable<Integer> {
             try (Lumbung lumbung = Lumbung.start(common.settings(Map.of()))) {
                 List<SourceState> all = lumbung.components().sourceStore().all();
                 Map<String, SourceHealth.Audit> audits = lumbung.components().sourceHealth().lastAudits();
-                for (SourceState s : all) {
-                    System.out.println(describe(s) + lastAudit(audits.get(s.id())));
-                }
-                System.out.println(all.size() + " sources");
+                List<String> adHoc = all.stream().filter(s -> s.definition() == null).map(SourceState::id).toList();
+                all.stream().filter(s -> s.definition() != null)
+                        .forEach(s -> System.out.println(describe(s) + lastAudit(audits.get(s.id()))));
+                System.out.println((all.size() - adHoc.size()) + " sources" + (adHoc.isEmpty() ? ""
+                        : "; checkpoints of ad-hoc harvests, not sources (sources add makes one): "
+                        + String.join(", ", adHoc)));
                 return App.OK;
             }
         }
@@ -117,10 +119,7 @@ public final class SourcesCommand implements Callable<Integer> {
             }
             for (Checkpoint c : s.checkpoints()) {
                 line.append("\n    checkpoint").append(c.set().isEmpty() ? "" : " set " + c.set()).append(": ")
-                        .append(c.inProgress() ? "harvest in progress at window " + c.windowFrom() + " to "
-                                + (c.windowUntil() == null ? "now" : c.windowUntil())
-                                + (c.resumptionToken() == null ? "" : ", token " + c.resumptionToken())
-                                : "next from " + (c.nextFrom() == null ? "the beginning" : c.nextFrom()));
+                        .append(c.inProgress() ? "harvest in progress, " : "").append(c.describe());
             }
             SourceState.LastRun run = s.lastRun();
             line.append("\n    last run: ").append(run == null ? "never" : run.outcome() + " at " + run.finishedAt()

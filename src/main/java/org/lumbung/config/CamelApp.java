@@ -2,6 +2,7 @@ package org.lumbung.config;
 
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.DefaultMainShutdownStrategy;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.lumbung.dc.DcSink;
@@ -44,6 +45,10 @@ final class CamelApp {
                 .orElse("classpath:lumbung/camel-routes/*.camel.yaml");
         main.addOverrideProperty("camel.main.routes-include-pattern", routes);
         if (!serve) {
+            // A one-shot command is stopped by Lumbung's own hook, which stops the command's work first, then Camel.
+            if (main.getShutdownStrategy() instanceof DefaultMainShutdownStrategy strategy) {
+                strategy.disableHangupSupport();
+            }
             main.addOverrideProperty("camel.main.routes-exclude-pattern",
                     "**/serve.camel.yaml,**/web.camel.yaml,**/oai.camel.yaml,**/ops.camel.yaml,**/sources.camel.yaml,"
                             + "**/inbox.camel.yaml,**/audit.camel.yaml");

@@ -33,6 +33,8 @@ public final class Lumbung implements AutoCloseable {
     private final CountDownLatch closedLatch = new CountDownLatch(1);
     private final Thread shutdownHook = new Thread(this::closeAtExit, "lumbung-shutdown");
     private boolean closed;
+    private volatile boolean stopping;
+    private Thread worker;
 
     private Lumbung(EmbeddedElasticsearch node, Components components) {
         this.node = node;
@@ -136,11 +138,24 @@ public final class Lumbung implements AutoCloseable {
     public <T> T withRoutes(RouteWork<T> work) throws Exception {
         Main main = camel(false);
         main.start();
+        synchronized (this) {
+            worker = Thread.currentThread();
+        }
         try {
             return work.run(main.getCamelTemplate());
         } finally {
+            synchronized (this) {
+                worker = null;
+                // A stop signal's interrupt has ended the work; the routes still stop cleanly.
+                Thread.interrupted();
+            }
             main.stop();
         }
+    }
+
+    /** Whether Ctrl-C or SIGTERM came: the command's work was interrupted and Lumbung is closing. */
+    public boolean stopping() {
+        return stopping;
     }
 
     public RecordSearcher searcher() {
@@ -166,10 +181,18 @@ public final class Lumbung implements AutoCloseable {
     }
 
     /**
-     * On Ctrl-C or SIGTERM: Camel's own hook stops the routes and lets the command close Lumbung; this hook keeps the
-     * JVM alive until that close is done (or does it itself), so that the embedded node never outlives Lumbung.
+     * On Ctrl-C or SIGTERM: a one-shot command's work ({@link #withRoutes}) is interrupted (a harvest stops with its
+     * checkpoint where its last indexed page left it) and the command closes Lumbung; under {@code run}, Camel's own
+     * hook stops the routes. This hook keeps the JVM alive until that close is done (or does it itself), so that the
+     * embedded node never outlives Lumbung.
      */
     private void closeAtExit() {
+        synchronized (this) {
+            stopping = true;
+            if (worker != null) {
+                worker.interrupt();
+            }
+        }
         try {
             if (!closedLatch.await(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                 close();

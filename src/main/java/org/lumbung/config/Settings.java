@@ -44,7 +44,11 @@ public final class Settings {
         this.values = values;
     }
 
-    /** The packaged defaults overlaid by the environment and then by explicit overrides (the command line). */
+    /**
+     * The packaged defaults overlaid by the environment and then by explicit overrides (the command line and the
+     * settings file it names). An unknown {@code lumbung.*} key among the overrides is a misspelling: it stops
+     * Lumbung, naming the nearest known key. The environment is not checked: it only supplies the keys known.
+     */
     public static Settings load(Map<String, String> environment, Map<String, String> overrides) {
         Map<String, String> values = new LinkedHashMap<>();
         Properties defaults = new Properties();
@@ -66,6 +70,10 @@ public final class Settings {
             }
         }
         overrides.forEach((k, v) -> {
+            if (k.startsWith("lumbung.") && !defaults.containsKey(k)) {
+                throw new SettingsException(k, "unknown setting" + nearest(k, defaults.stringPropertyNames())
+                        .map(known -> "; did you mean " + known + "?").orElse(""));
+            }
             if (v != null && SECRETS.contains(k)) {
                 throw new SettingsException(k, "is a secret: set it in the environment (" + environmentName(k)
                         + ") or in a file named by " + k + "-file, never on the command line");
@@ -77,6 +85,40 @@ public final class Settings {
         Settings settings = new Settings(values);
         settings.validate();
         return settings;
+    }
+
+    /** The known key closest to a misspelt one, when it is close enough to be what was meant. */
+    static Optional<String> nearest(String key, Set<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : known) {
+            int d = editDistance(key, candidate);
+            if (d < bestDistance || d == bestDistance && candidate.compareTo(best) < 0) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        return bestDistance <= Math.max(3, key.length() / 4) ? Optional.ofNullable(best) : Optional.empty();
+    }
+
+    /** Levenshtein's distance: insertions, deletions and substitutions, one each. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     public static Settings defaults() {

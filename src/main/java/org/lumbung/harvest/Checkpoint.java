@@ -50,4 +50,15 @@ public record Checkpoint(String set, String nextFrom, String harvestStartedAt, S
         return new Checkpoint(set, nextFrom, startedAt, window.from(), window.until(), token.value(), size,
                 token.cursor() >= 0 ? token.cursor() : null, token.cursor() >= 0 ? pageRecords : null);
     }
+
+    /** Where a harvest starting from this checkpoint begins, in a user's words. */
+    public String describe() {
+        if (!inProgress()) {
+            return "next from " + (nextFrom == null ? "the beginning" : nextFrom);
+        }
+        String list = windowFrom == null && windowUntil == null ? "the list"
+                : "the window " + (windowFrom == null ? "the beginning" : windowFrom) + " to "
+                + (windowUntil == null ? "now" : windowUntil);
+        return list + (resumptionToken == null ? " from its start" : " at resumption token " + resumptionToken);
+    }
 }

@@ -24,6 +24,13 @@ final class HarvestCounters {
         retries += response.attempts() - 1;
     }
 
+    /** A request that got no answer at all: its retries count as well. */
+    void unanswered(java.io.IOException failure) {
+        if (failure instanceof HttpFetcher.FetchException unanswered) {
+            retries += unanswered.attempts() - 1;
+        }
+    }
+
     HarvestReport report(HarvestRequest request, String window, String startedAt, long startNanos, String error) {
         List<RecordFailure> failures = new ArrayList<>(outcome.failures());
         failures.addAll(unreadable);

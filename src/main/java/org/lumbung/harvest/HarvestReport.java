@@ -76,4 +76,31 @@ public record HarvestReport(String sourceId, String set, String window, String s
         return s.append(rest > 0 ? " and " + rest + " more" : "").append("; see: deadletter list --source ")
                 .append(sourceId).toString();
     }
+
+    /**
+     * This report and another of the same source's run (another set) as one: counts summed, complete only when both
+     * are, each error naming its set.
+     */
+    public HarvestReport plus(HarvestReport other) {
+        List<RecordFailure> all = new java.util.ArrayList<>(failures);
+        all.addAll(other.failures);
+        String errors = error == null ? other.error : other.error == null ? error : error + "; " + other.error;
+        return new HarvestReport(sourceId, join(set, other.set, ", "), join(window, other.window, "; "),
+                startedAt == null || other.startedAt != null && other.startedAt.compareTo(startedAt) < 0
+                        ? other.startedAt : startedAt,
+                pages + other.pages, indexed + other.indexed, deleted + other.deleted, all, bytes + other.bytes,
+                retries + other.retries, repairs + other.repairs, rereads + other.rereads, seconds + other.seconds,
+                complete && other.complete, errors);
+    }
+
+    /** The same report with its error, if any, saying which set it is of. */
+    public HarvestReport namingItsSet() {
+        return error == null || set == null || set.isEmpty() ? this
+                : new HarvestReport(sourceId, set, window, startedAt, pages, indexed, deleted, failures, bytes, retries,
+                        repairs, rereads, seconds, complete, "set " + set + ": " + error);
+    }
+
+    private static String join(String a, String b, String separator) {
+        return a == null || a.isEmpty() || a.equals(b) ? b : b == null || b.isEmpty() ? a : a + separator + b;
+    }
 }

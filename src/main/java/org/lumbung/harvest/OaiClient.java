@@ -181,6 +181,7 @@ final class OaiClient {
         } catch (HttpFetcher.RedirectException e) {
             throw new HarvestException(FailureKind.REDIRECT_LOOP, request.sourceId(), url, 0, null, e.getMessage(), e);
         } catch (IOException e) {
+            counters.unanswered(e);
             throw new HarvestException(FailureKind.of(e), request.sourceId(), url, 0, null,
                     "cannot reach the repository: " + HttpFetcher.describe(e), e);
         } catch (InterruptedException e) {

@@ -108,6 +108,7 @@ public final class OaiHarvester {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "interrupted";
+            settle(run);
         }
         return run.counters.report(request, range, began, start, error);
     }
@@ -117,13 +118,19 @@ public final class OaiHarvester {
      * they could not all be indexed (the checkpoint then stands at the last page that was).
      */
     private static boolean settle(Run run) {
+        // Stopped by Ctrl-C (interrupted): the pages handed over are awaited all the same, then the interrupt goes on.
+        boolean interrupted = Thread.interrupted();
         try {
             run.progress.finish();
             return true;
         } catch (HarvestException e) {
             LOG.warn("source {}: {}", run.request.sourceId(), e.getMessage());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         return false;
     }

@@ -40,8 +40,11 @@ public enum Analysis {
         this.englishPossessive = englishPossessive;
     }
 
-    /** Asks the cluster: Lumbung's plugin filter, else the built-in one, else neither. */
-    public static Analysis detect(ElasticsearchClient client) {
+    /**
+     * Asks the cluster: Lumbung's plugin filter, else the built-in one, else neither. A cluster that cannot be reached
+     * is an error, not a cluster without analysis.
+     */
+    public static Analysis detect(ElasticsearchClient client) throws IOException {
         Analysis found = works(client, "lumbung_asciifolding") ? PLUGIN : works(client, "asciifolding") ? BUILTIN : STANDARD;
         if (found == STANDARD) {
             LOG.warn("this Elasticsearch has neither Lumbung's analysis plugin nor analysis-common: search falls back"
@@ -52,12 +55,12 @@ public enum Analysis {
         return found;
     }
 
-    private static boolean works(ElasticsearchClient client, String filter) {
+    private static boolean works(ElasticsearchClient client, String filter) throws IOException {
         try {
             client.indices().analyze(a -> a.tokenizer(t -> t.name("standard")).filter(f -> f.name(filter)).text("Erdoğan"));
             return true;
-        } catch (IOException | RuntimeException e) {
-            return false;
+        } catch (RuntimeException e) {
+            return false; // the cluster answered (an ElasticsearchException): it has no such filter
         }
     }
 

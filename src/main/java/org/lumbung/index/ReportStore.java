@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.lumbung.harvest.AuditReport;
 import org.lumbung.harvest.HarvestReport;
+import org.lumbung.pipeline.Reasons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,10 +90,17 @@ public final class ReportStore {
         if (ending.error() != null) {
             doc.put("error", ending.error());
         }
+        // A harvest stopped by Ctrl-C comes here interrupted: its report is written all the same, then the interrupt
+        // is handed on.
+        boolean interrupted = Thread.interrupted();
         try {
             client.index(i -> i.index(layout.harvestsIndex()).document(doc));
         } catch (IOException | RuntimeException e) {
-            LOG.error("could not store the report of {}: {} ({})", doc.get("sourceId"), e.toString(), summary);
+            LOG.error("could not store the report of {}: {} ({})", doc.get("sourceId"), Reasons.of(e), summary);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

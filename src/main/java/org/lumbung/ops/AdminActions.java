@@ -32,9 +32,12 @@ public final class AdminActions {
         this.removal = removal;
     }
 
-    /** The source id of a harvest to queue now; a source not in the live list is 404. */
+    /**
+     * The source id of a harvest to queue now; 404 for what a run would skip: an id not in the live list, or the
+     * checkpoint of an ad-hoc harvest, which has no definition to run.
+     */
     public String harvestNow(String id) {
-        if (id == null || !removal.exists(id)) {
+        if (id == null || !registry.runs(id)) {
             throw new NotFoundException("no source '" + id + "'");
         }
         return id;

@@ -3,6 +3,7 @@ package org.lumbung.ops;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ToIntFunction;
 import org.lumbung.harvest.HarvestReport;
+import org.lumbung.landing.IngestReport;
 import org.lumbung.pipeline.RecordFailure;
 
 /**
@@ -30,18 +32,31 @@ public final class HarvestMetrics {
     /** Counts a harvest as the harvest route reports it; returns the report unchanged. */
     public HarvestReport record(HarvestReport report) {
         String source = report.sourceId();
-        add("lumbung_harvest_runs_total", source, "outcome", report.complete() ? "complete" : "failed", 1);
+        run(source, report.complete(), report.indexed(), report.deleted(), report.failures());
         add("lumbung_harvest_pages_total", source, null, null, report.pages());
-        add("lumbung_harvest_records_total", source, null, null, report.indexed());
-        add("lumbung_harvest_deleted_total", source, null, null, report.deleted());
         add("lumbung_harvest_errors_total", source, "kind", "retry", report.retries());
-        for (RecordFailure failure : report.failures()) {
-            add("lumbung_harvest_errors_total", source, "kind", failure.transientFailure() ? "index" : "record", 1);
-        }
         if (!report.complete()) {
             add("lumbung_harvest_errors_total", source, "kind", "harvest", 1);
         }
         return report;
+    }
+
+    /**
+     * Counts a run of a page source (landing pages) as its route reports it, in the same families as a harvest: one
+     * run, the records and tombstones indexed, each page that failed; returns the report unchanged.
+     */
+    public IngestReport ingested(String source, IngestReport report) {
+        run(source, report.complete(), report.indexed(), report.deleted(), report.failures());
+        return report;
+    }
+
+    private void run(String source, boolean complete, int indexed, int deleted, List<RecordFailure> failures) {
+        add("lumbung_harvest_runs_total", source, "outcome", complete ? "complete" : "failed", 1);
+        add("lumbung_harvest_records_total", source, null, null, indexed);
+        add("lumbung_harvest_deleted_total", source, null, null, deleted);
+        for (RecordFailure failure : failures) {
+            add("lumbung_harvest_errors_total", source, "kind", failure.transientFailure() ? "index" : "record", 1);
+        }
     }
 
     private void add(String name, String source, String label, String value, long n) {

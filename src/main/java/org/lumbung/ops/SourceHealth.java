@@ -43,14 +43,14 @@ public final class SourceHealth {
     public List<Entry> entries() throws IOException {
         Map<String, Instant> harvested = lastCompleteHarvests();
         List<Entry> out = new ArrayList<>();
-        for (SourceState s : sources.all()) {
+        for (SourceState s : sources.sources()) {
             Instant success = harvested.get(s.id());
             SourceState.LastRun run = s.lastRun();
             if (run != null && run.outcome() != null && run.outcome().startsWith("complete") && run.finishedAt() != null) {
                 Instant finished = Instant.parse(run.finishedAt());
                 success = success == null || finished.isAfter(success) ? finished : success;
             }
-            String kind = s.definition() == null ? null : s.definition().kind().name().toLowerCase(java.util.Locale.ROOT);
+            String kind = s.definition().kind().name().toLowerCase(java.util.Locale.ROOT);
             out.add(new Entry(s.id(), kind, run, success));
         }
         return out;

@@ -23,10 +23,19 @@ import org.lumbung.pipeline.Durations;
  * @param windows            date windows on or off, and the first window's size
  * @param reconcileDeletions compare the repository's identifiers with the index after each harvest
  * @param audit              Quartz cron expression of the source's audits (oai only), or null for none
+ * @param listSizeEstimated  the repository's completeListSize is only an estimate: a list ending short of it is not
+ *                           read again nor called incomplete (oai only)
  */
 public record Source(String id, String name, Kind kind, String baseUrl, String metadataPrefix, List<String> sets,
                      String schedule, List<PageInput> pages, String platform, Politeness politeness, Windows windows,
-                     boolean reconcileDeletions, String audit) {
+                     boolean reconcileDeletions, String audit, boolean listSizeEstimated) {
+
+    public Source(String id, String name, Kind kind, String baseUrl, String metadataPrefix, List<String> sets,
+                  String schedule, List<PageInput> pages, String platform, Politeness politeness, Windows windows,
+                  boolean reconcileDeletions, String audit) {
+        this(id, name, kind, baseUrl, metadataPrefix, sets, schedule, pages, platform, politeness, windows,
+                reconcileDeletions, audit, false);
+    }
 
     /** What a source is. */
     public enum Kind { OAI, PAGES }
@@ -71,6 +80,6 @@ public record Source(String id, String name, Kind kind, String baseUrl, String m
     /** What the harvester needs of these knobs. */
     public SourceOptions options() {
         return new SourceOptions(new HttpFetcher.Politeness(Durations.parse(politeness.delay()), politeness.verifyTls()),
-                windows.enabled(), Durations.parse(windows.initial()), reconcileDeletions);
+                windows.enabled(), Durations.parse(windows.initial()), reconcileDeletions, listSizeEstimated);
     }
 }

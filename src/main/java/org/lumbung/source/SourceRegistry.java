@@ -106,19 +106,22 @@ public final class SourceRegistry {
     }
 
     public List<Source> all() {
-        List<Source> out = new ArrayList<>();
-        for (SourceState state : store.all()) {
-            if (state.definition() != null) {
-                out.add(state.definition());
-            }
-        }
-        return out;
+        return store.sources().stream().map(SourceState::definition).toList();
+    }
+
+    /** Whether a run of this source would harvest it: it is in the live list with its definition. */
+    public boolean runs(String id) {
+        return listed(id).isPresent();
+    }
+
+    private java.util.Optional<Source> listed(String id) {
+        return store.get(id).filter(s -> !s.removed()).map(SourceState::definition);
     }
 
     /** Takes the source's lease and returns it; null (and a log line) when it runs elsewhere or is gone. */
     public Source claim(String id) {
-        SourceState state = store.get(id).orElse(null);
-        if (state == null || state.removed() || state.definition() == null) {
+        Source source = listed(id).orElse(null);
+        if (source == null) {
             LOG.warn("source {}: not in the source list (removed?); this trigger is skipped", id);
             return null;
         }
@@ -128,7 +131,7 @@ public final class SourceRegistry {
                     lease == null ? "?" : lease.owner(), lease == null ? "?" : lease.expiresAt());
             return null;
         }
-        return state.definition();
+        return source;
     }
 
     /** Gives the lease back and records how the run went (a HarvestReport, an IngestReport, or null). */

@@ -54,7 +54,15 @@ public final class SourceStore implements CheckpointStore {
         }
     }
 
-    /** Every source not removed, in id order. */
+    /**
+     * The sources: every state with a definition (kind, address, schedule) and not removed, in id order. The state of
+     * an ad-hoc harvest ({@code harvest --source ID}, {@code ingest}) keeps its checkpoint here but is no source.
+     */
+    public List<SourceState> sources() {
+        return all().stream().filter(s -> s.definition() != null).toList();
+    }
+
+    /** Every state not removed, sources and ad-hoc harvests alike, in id order. */
     public List<SourceState> all() {
         try {
             client.indices().refresh(r -> r.index(index));

@@ -63,4 +63,28 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.load(Map.of("LUMBUNG_ES_PASSWORD", "s3cret"), Map.of()))
                 .hasMessageContaining("go together");
     }
+
+    @Test
+    void anUnknownKeyStopsLumbungNamingTheNearestKnownOne() {
+        assertThatThrownBy(() -> Settings.load(Map.of(), Map.of("lumbung.harvest.concurrancy", "8")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("lumbung.harvest.concurrancy")
+                .hasMessageContaining("unknown setting; did you mean lumbung.harvest.concurrency?");
+        assertThatThrownBy(() -> Settings.load(Map.of(), Map.of("lumbung.index.bulk-operation", "10")))
+                .hasMessageContaining("did you mean lumbung.index.bulk-operations?");
+        assertThatThrownBy(() -> Settings.load(Map.of(), Map.of("lumbung.wholly.unlike.anything.known", "1")))
+                .hasMessageEndingWith("unknown setting");
+        // Keys outside Lumbung's namespace and unknown names in the environment are not Lumbung's to refuse.
+        assertThat(Settings.load(Map.of("LUMBUNG_HARVEST_CONCURRANCY", "8"), Map.of("camel.main.name", "x"))
+                .integer("lumbung.harvest.concurrency", 1, 100)).isEqualTo(4);
+    }
+
+    @Test
+    void theNearestKeyIsFoundByEditDistance() {
+        assertThat(Settings.editDistance("concurrancy", "concurrency")).isEqualTo(1);
+        assertThat(Settings.editDistance("", "abc")).isEqualTo(3);
+        assertThat(Settings.editDistance("kitten", "sitting")).isEqualTo(3);
+        assertThat(Settings.nearest("lumbung.es.hep", java.util.Set.of("lumbung.es.heap", "lumbung.es.port")))
+                .contains("lumbung.es.heap");
+    }
 }

@@ -116,6 +116,7 @@ public final class FakeRepository implements AutoCloseable {
     private final java.util.Set<String> hiddenOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicInteger generation = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, Integer> tokenReads = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile String refusedSet;
 
     private final String path;
 
@@ -234,6 +235,12 @@ public final class FakeRepository implements AutoCloseable {
     public FakeRepository brokenRecord(String identifier, boolean alsoInGetRecord) {
         brokenRecord = identifier;
         brokenInGetRecord = alsoInGetRecord;
+        return this;
+    }
+
+    /** Answers every list request for this set with an OAI-PMH error (a set the repository cannot serve). */
+    public FakeRepository refuseSet(String setSpec) {
+        refusedSet = setSpec;
         return this;
     }
 
@@ -443,6 +450,9 @@ public final class FakeRepository implements AutoCloseable {
             from = parts[2].isEmpty() ? null : parts[2];
             until = parts[3].isEmpty() ? null : parts[3];
             set = parts[4].isEmpty() ? null : parts[4];
+        }
+        if (set != null && set.equals(refusedSet)) {
+            return envelope(verb, "<error code=\"badArgument\">set " + set + " cannot be listed now</error>");
         }
         List<Item> matching = matching(from, until, set);
         int announced = matching.size() + announceExtra;
