@@ -94,6 +94,9 @@ class AuditIT {
     @SuppressWarnings("rawtypes")
     void namesMissingStaleExtraAndDeletedRecordsAndRepairsTheIndexToMatch() throws Exception {
         try (FakeRepository repo = new FakeRepository().records(9, "2026-01-01")) {
+            // a source of the list (an ad-hoc harvest's state is no source, and sources list leaves it out)
+            Cli.Result added = Cli.onTestEs(prefix, "sources", "add", repo.baseUrl(), "--id", "fake");
+            assertThat(added.status()).as(added.out()).isZero();
             assertThat(Harvests.harvest(repo.baseUrl(), "fake", prefix).status()).isZero();
             repo.remove("oai:fake:3");
             deleteFromIndex(List.of("fake:oai:fake:4"));

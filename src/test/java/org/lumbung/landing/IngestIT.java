@@ -95,7 +95,10 @@ class IngestIT {
 
     @Test
     void anUnreadableFileIsReportedAndTheOthersGoOn() throws Exception {
-        Cli.Result result = Cli.run("ingest", "no/such/page.html", SeedPageTest.SEED.toString(), "--source",
+        // (a file that does not exist at all is a usage error, said before Elasticsearch starts: CommandLineMessagesIT)
+        java.nio.file.Path empty = java.nio.file.Files.createTempFile("lumbung-empty-", ".html");
+        empty.toFile().deleteOnExit();
+        Cli.Result result = Cli.run("ingest", empty.toString(), SeedPageTest.SEED.toString(), "--source",
                 "undip-jihi-pages", "--es", TestElasticsearch.url().toString(), "--index-prefix", prefix + "-unreadable");
         assertThat(result.status()).isEqualTo(1);
         assertThat(result.out()).contains("1 documents read, 1 records indexed, 0 deleted, 1 failed");
