@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The metadata format a source with metadataPrefix {@code auto} is harvested in: of the formats the repository lists
- * (ListMetadataFormats), the richest Lumbung has a crosswalk for, in the order of {@link #ORDER} (the README's
- * Formats section gives it and why). A format is recognised by its prefix or, under an unusual prefix, by its
+ * (ListMetadataFormats), the richest Lumbung has a crosswalk for, in the order of {@link #ORDER} (docs/formats.md
+ * gives it and why). A format is recognised by its prefix or, under an unusual prefix, by its
  * namespace.
  */
 public final class FormatChoice {

@@ -19,7 +19,7 @@ import org.lumbung.dc.derived.Person;
 import org.lumbung.dc.derived.QualityFlag;
 
 /**
- * The index document of a record, field for field as the README's schema describes it. {@code lang.<element>} is
+ * The index document of a record, field for field as docs/formats.md's schema describes it. {@code lang.<element>} is
  * aligned with {@code dc.<element>}: its i-th entry is the language of the i-th value, {@code und} where unknown.
  * Derived values go under {@code derived}, beside the values the repository sent; absent ones are left out.
  */

@@ -6,7 +6,7 @@ package org.lumbung.index;
  */
 public record IndexLayout(String prefix, int replicas) {
 
-    /** Bump when the document shape changes; the README's schema says what each version holds. */
+    /** Bump when the document shape changes; docs/formats.md's schema says what each version holds. */
     public static final int TEMPLATE_VERSION = 3;
 
     public String recordsAlias() {

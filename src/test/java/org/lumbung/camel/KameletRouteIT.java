@@ -19,7 +19,7 @@ import org.lumbung.testing.WebSite;
 
 /**
  * Lumbung as a plugin: an application of its own (a bare Camel Main, none of Lumbung's routes or beans) runs exactly
- * the five-line route the README shows, with Lumbung's Kamelets from its jar.
+ * the five-line route docs/plugin.md shows, with Lumbung's Kamelets from its jar.
  */
 class KameletRouteIT {
 
@@ -51,7 +51,8 @@ class KameletRouteIT {
         try (var in = getClass().getClassLoader().getResourceAsStream(ROUTE)) {
             route = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        assertThat(Files.readString(Path.of("README.md"))).as("the README shows this very route").contains(route);
+        assertThat(Files.readString(Path.of("docs/plugin.md"))).as("docs/plugin.md shows this very route")
+                .contains(route);
     }
 
     /**

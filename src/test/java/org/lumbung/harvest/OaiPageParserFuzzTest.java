@@ -13,8 +13,8 @@ import org.lumbung.testing.FuzzSeeds;
  * Fuzz targets for the OAI-PMH page parser and the salvage of a malformed page. The contract: a page is read, or it
  * is refused with a {@link HarvestException} naming the source and the URL; no other exception, no stack overflow, no
  * exhausted heap, no hang. Without {@code JAZZER_FUZZ} these run the seeds and the inputs found so far under
- * {@code OaiPageParserFuzzTestInputs/<method>/} as regression tests; with it, Jazzer fuzzes one target (see the README,
- * "Fuzzing and hostile input").
+ * {@code OaiPageParserFuzzTestInputs/<method>/} as regression tests; with it, Jazzer fuzzes one target (see
+ * docs/reliability.md, "Fuzzing and hostile input").
  */
 class OaiPageParserFuzzTest {
 

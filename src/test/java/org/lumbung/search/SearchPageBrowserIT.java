@@ -22,7 +22,7 @@ import org.lumbung.testing.TestElasticsearch;
 /**
  * The search page as a reader uses it, in Debian's headless Chromium against a serving Lumbung: search, choose a
  * facet value, open a record; and a record whose every value is markup and script shows that text and runs nothing.
- * The screenshot of the results lands in target/screenshots/search-page.png (the README's picture is a copy of it).
+ * The screenshot of the results lands in target/screenshots/search-page.png (docs/search-page.png is a copy of it).
  */
 @Tag("browser")
 class SearchPageBrowserIT {
