@@ -6,13 +6,18 @@ import org.lumbung.pipeline.RecordFailure;
 
 /**
  * How an ingest went: documents read, records indexed, tombstones, pages unchanged since the last visit (a 304 to a
- * conditional request), failures with reasons, and time taken.
+ * conditional request), failures with reasons, requests repeated to fetch pages, and time taken.
  */
 public record IngestReport(int documents, int indexed, int deleted, int unchanged, List<RecordFailure> failures,
-                           double seconds) {
+                           int retries, double seconds) {
 
     public IngestReport {
         failures = List.copyOf(failures);
+    }
+
+    public IngestReport(int documents, int indexed, int deleted, int unchanged, List<RecordFailure> failures,
+                        double seconds) {
+        this(documents, indexed, deleted, unchanged, failures, 0, seconds);
     }
 
     public boolean complete() {

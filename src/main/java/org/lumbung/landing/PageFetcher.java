@@ -25,7 +25,7 @@ public final class PageFetcher {
             "application/xml", "application/rss+xml", "application/atom+xml");
 
     /** A fetched page: the address it was finally found at, its bytes and type, or that it is unchanged since. */
-    public record Fetched(String url, byte[] body, String contentType, boolean unchanged) {
+    public record Fetched(String url, byte[] body, String contentType, boolean unchanged, int retries) {
     }
 
     /** Limits of page fetching. */
@@ -119,14 +119,15 @@ public final class PageFetcher {
         } catch (HttpFetcher.TooLargeException e) {
             throw new PageFetchException(url, "page larger than " + limits.maxBytes() + " bytes");
         } catch (IOException e) {
-            throw new PageFetchException(url, "cannot fetch: " + HttpFetcher.describe(e));
+            int retries = e instanceof HttpFetcher.FetchException f ? f.attempts() - 1 : 0;
+            throw new PageFetchException(url, "cannot fetch: " + HttpFetcher.describe(e), retries);
         }
     }
 
     private Fetched answer(String asked, String url, HttpFetcher.Response response) throws PageFetchException {
         int status = response.status();
         if (status == 304) {
-            return new Fetched(url, new byte[0], null, true);
+            return new Fetched(url, new byte[0], null, true, response.attempts() - 1);
         }
         if (status != 200) {
             throw new PageFetchException(asked, (status == 404 || status == 410 ? "not found" : "the site answered")
@@ -142,6 +143,6 @@ public final class PageFetcher {
         if (etag != null || modified != null) {
             validators.put(url, new PageValidators.Validators(etag, modified));
         }
-        return new Fetched(url, response.body(), response.contentType(), false);
+        return new Fetched(url, response.body(), response.contentType(), false, response.attempts() - 1);
     }
 }

@@ -66,7 +66,7 @@ public final class PageIngester {
         long start = System.nanoTime();
         List<Delivery> deliveries = new ArrayList<>();
         List<RecordFailure> failures = new ArrayList<>();
-        int[] counts = {0, 0};
+        int[] counts = {0, 0, 0};
         String sourceId = request.sourceId();
         PageReader.Visitor visitor = new PageReader.Visitor() {
             @Override
@@ -82,6 +82,11 @@ public final class PageIngester {
             @Override
             public void unchanged(String url) {
                 counts[1]++;
+            }
+
+            @Override
+            public void retried(int retries) {
+                counts[2] += retries;
             }
 
             @Override
@@ -107,7 +112,7 @@ public final class PageIngester {
             Thread.currentThread().interrupt();
         }
         return new IngestReport(counts[0], outcome.indexed(), outcome.deleted(), counts[1], outcome.failures(),
-                (System.nanoTime() - start) / 1e9);
+                counts[2], (System.nanoTime() - start) / 1e9);
     }
 
     /** Ingests one file dropped into the inbox; a failure is an exception, so that the file goes to failed/. */

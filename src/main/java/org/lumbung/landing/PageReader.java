@@ -29,6 +29,10 @@ final class PageReader {
         void unchanged(String url);
 
         void failed(String location, String reason);
+
+        /** Requests repeated to fetch a page (after transport errors, 5xx, 429), for the source's metrics. */
+        default void retried(int retries) {
+        }
     }
 
     private final PageFetcher pages;
@@ -87,6 +91,7 @@ final class PageReader {
     private void readUrl(String url, String address, String origin, Visitor visitor) throws InterruptedException {
         try {
             PageFetcher.Fetched fetched = origin == null ? pages.fetch(url) : pages.fetch(url, origin);
+            visitor.retried(fetched.retries());
             if (fetched.unchanged()) {
                 visitor.unchanged(url);
                 return;
@@ -105,6 +110,7 @@ final class PageReader {
             }
         } catch (PageFetchException e) {
             LOG.error("{}", e.getMessage());
+            visitor.retried(e.retries());
             visitor.failed(url, e.getMessage());
         }
     }

@@ -43,10 +43,12 @@ public final class HarvestMetrics {
 
     /**
      * Counts a run of a page source (landing pages) as its route reports it, in the same families as a harvest: one
-     * run, the records and tombstones indexed, each page that failed; returns the report unchanged.
+     * run, the records and tombstones indexed, each page that failed, each request repeated; returns the report
+     * unchanged.
      */
     public IngestReport ingested(String source, IngestReport report) {
         run(source, report.complete(), report.indexed(), report.deleted(), report.failures());
+        add("lumbung_harvest_errors_total", source, "kind", "retry", report.retries());
         return report;
     }
 

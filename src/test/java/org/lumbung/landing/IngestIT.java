@@ -101,6 +101,7 @@ class IngestIT {
         Cli.Result result = Cli.run("ingest", empty.toString(), SeedPageTest.SEED.toString(), "--source",
                 "undip-jihi-pages", "--es", TestElasticsearch.url().toString(), "--index-prefix", prefix + "-unreadable");
         assertThat(result.status()).isEqualTo(1);
-        assertThat(result.out()).contains("1 documents read, 1 records indexed, 0 deleted, 1 failed");
+        assertThat(result.out()).contains("2 documents read, 1 records indexed, 0 deleted, 1 failed",
+                "failed: " + empty + ": empty: nothing to read");
     }
 }

@@ -20,6 +20,7 @@ import org.lumbung.testing.FakeRepository;
 import org.lumbung.testing.FakeRepository.Fault;
 import org.lumbung.testing.LumbungServer;
 import org.lumbung.testing.TestElasticsearch;
+import org.lumbung.testing.WebSite;
 
 /**
  * Source runs in a serving Lumbung, as its schedules and the admin API start them: one report for all of a source's
@@ -115,6 +116,24 @@ class SourceRunsIT {
         assertThat(server.get("/metrics").body()).contains(
                 "lumbung_harvest_runs_total{source=\"seed-page\",outcome=\"complete\"} 1\n",
                 "lumbung_harvest_records_total{source=\"seed-page\"} 1\n");
+    }
+
+    @Test
+    void countsTheRetriesOfAPageSource() throws Exception {
+        try (WebSite site = new WebSite()) {
+            // the first answer stalls in the middle of its body past the 1 s read timeout: cut off, asked again
+            site.stallsMidBodyOnce("/article/view/7", "<html><head><meta name=\"citation_title\" content=\"Judul"
+                    + " yang lambat\"><meta name=\"citation_author\" content=\"Sari, Dewi\"></head><body></body></html>",
+                    5_000);
+            define(new Source("slow-pages", "A slow journal", Source.Kind.PAGES, null, null, List.of(), "0 0 3 * * ?",
+                    List.of(new PageInput(site.url("/article/view/7"), site.url("/article/view/7"))), "ojs", null, null,
+                    false, null));
+            JsonNode health = harvestNow("slow-pages");
+            assertThat(health.get("lastRun").get("indexed").asInt()).isEqualTo(1);
+            assertThat(server.get("/metrics").body()).contains(
+                    "lumbung_harvest_errors_total{source=\"slow-pages\",kind=\"retry\"} 1\n",
+                    "lumbung_harvest_records_total{source=\"slow-pages\"} 1\n");
+        }
     }
 
     private static void define(Source source) {
