@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Lumbung's own ListRecords loop (XOAI's ServiceProvider hides the token, keeps every record of a list and loses a page
  * on one bad character). A harvest asks Identify first, then reads the source's range as one list when its first page
- * shows it small, else in date windows, a page at a time; each page's records go to the {@link RecordSink} as soon as they are parsed, and the checkpoint moves once
- * they are indexed. It resumes an interrupted harvest from the last token; a refused token restarts its window, never
+ * shows it small, else in date windows, a page at a time; each page's records go to the {@link RecordSink} as soon as
+ * they are parsed, and the checkpoint moves once they are indexed. It resumes an interrupted harvest from the last token; a refused token restarts its window, never
  * the repository. A page that cannot be parsed is salvaged; what still cannot be read goes to the dead letters.
  */
 public final class OaiHarvester {
