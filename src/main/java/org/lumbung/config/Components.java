@@ -80,7 +80,7 @@ public final class Components {
                 settings.duration("lumbung.harvest.window.max"), settings.duration("lumbung.harvest.overlap"),
                 count("lumbung.harvest.page-retries"), count("lumbung.harvest.in-flight-pages"),
                 count("lumbung.harvest.window-restarts"), count("lumbung.harvest.small-window"),
-                count("lumbung.harvest.short-list-tolerance"));
+                count("lumbung.harvest.short-list-tolerance"), count("lumbung.harvest.whole-list-pages"));
     }
 
     /** The HTTP client of repositories and pages, as the settings shape it (commands without Elasticsearch use it). */

@@ -56,6 +56,15 @@ final class Fingerprints {
         return size;
     }
 
+    /** Adds every fingerprint of another set (what a list read before gave, to count it once). */
+    void addAll(Fingerprints other) {
+        for (long fingerprint : other.slots) {
+            if (fingerprint != EMPTY) {
+                add(fingerprint);
+            }
+        }
+    }
+
     void clear() {
         slots = new long[1024];
         size = 0;

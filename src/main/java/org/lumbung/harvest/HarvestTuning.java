@@ -13,15 +13,18 @@ import java.time.Duration;
  * @param windowRestarts   how often a window whose token was refused is started again
  * @param smallPageRecords a window that returns fewer records in one page than this grows the next window
  * @param shortListTolerance how many records a list may end short of its completeListSize and count as read whole
+ * @param wholeListPages   a range whose first page announces at most this many pages (completeListSize over the
+ *                         first page's records) is read as one list, not in date windows; 0: always in windows
  */
 public record HarvestTuning(Duration minWindow, Duration maxWindow, Duration overlap, int pageRetries,
-                            int inFlightPages, int windowRestarts, int smallPageRecords, int shortListTolerance) {
-
-    public HarvestTuning(Duration minWindow, Duration maxWindow, Duration overlap, int pageRetries, int inFlightPages,
-                         int windowRestarts, int smallPageRecords) {
-        this(minWindow, maxWindow, overlap, pageRetries, inFlightPages, windowRestarts, smallPageRecords, 0);
-    }
+                            int inFlightPages, int windowRestarts, int smallPageRecords, int shortListTolerance,
+                            int wholeListPages) {
 
     public static final HarvestTuning DEFAULT = new HarvestTuning(Duration.ofDays(1), Duration.ofDays(3650),
-            Duration.ofDays(1), 2, 4, 2, 100);
+            Duration.ofDays(1), 2, 4, 2, 100, 0, 10);
+
+    /** Whether a list whose first page held {@code pageRecords} and announced {@code completeListSize} is small. */
+    boolean smallList(long completeListSize, int pageRecords) {
+        return completeListSize >= 0 && pageRecords > 0 && completeListSize <= (long) wholeListPages * pageRecords;
+    }
 }

@@ -13,15 +13,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lumbung's own ListRecords loop (XOAI's ServiceProvider hides the token, keeps every record of a list and loses a page
- * on one bad character). A harvest asks Identify first, then reads the source's range in date windows, a page at a
- * time; each page's records go to the {@link RecordSink} as soon as they are parsed, and the checkpoint moves once
- * they are indexed. It resumes an interrupted harvest from the last token; a refused token restarts its window, never
+ * on one bad character). A harvest asks Identify first, then reads the source's range as one list when its first page
+ * shows it small, else in date windows, a page at a time; each page's records go to the {@link RecordSink} as soon as
+ * they are parsed, and the checkpoint moves once they are indexed. It resumes an interrupted harvest from the last token; a refused token restarts its window, never
  * the repository. A page that cannot be parsed is salvaged; what still cannot be read goes to the dead letters.
  */
 public final class OaiHarvester {
 
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.harvest");
     static final String IGNORES_FROM = "ignoresFrom";
+    /** A whole-list read of the source failed (a refused or spent token, errors, timeouts): read it in windows. */
+    static final String NEEDS_WINDOWS = "needsWindows";
     private static final int SALVAGE_BATCH = 100;
 
     private final HttpFetcher fetcher;
@@ -58,6 +60,8 @@ public final class OaiHarvester {
         /** The window being read, and the records read in it (each version once, however often it was read). */
         Window window;
         final Fingerprints seen = new Fingerprints();
+        /** The records of a whole-list read that turned to windows: read again in the windows, not counted twice. */
+        final Fingerprints readWhole = new Fingerprints();
         int unidentified;
         /** The list's last token may be spent or loops: a failed harvest's checkpoint starts the window afresh. */
         boolean tokenUnusable;
@@ -195,10 +199,19 @@ public final class OaiHarvester {
             run.startedAt = cp.harvestStartedAt();
             LOG.info("source {}: resuming the harvest begun {} at window {}", r.sourceId(), run.startedAt,
                     new Window(cp.windowFrom(), cp.windowUntil()));
-            return WindowPlan.create(cp.windowFrom(), r.until(), earliest, windows, size, seconds, tuning);
+            WindowPlan plan = WindowPlan.create(cp.windowFrom(), r.until(), earliest, windows, size, seconds, tuning);
+            if (cp.windowUntil() == null && r.until() == null) {
+                // An open-ended list in progress (a whole-list read, or the last window): its token goes on that list.
+                plan.readWhole(cp.windowFrom());
+            }
+            return plan;
         }
         String from = r.explicitWindow() ? r.from() : cp.nextFrom();
-        return WindowPlan.create(from, r.until(), earliest, windows, size, seconds, tuning);
+        WindowPlan plan = WindowPlan.create(from, r.until(), earliest, windows, size, seconds, tuning);
+        if (!r.explicitWindow() && tuning.wholeListPages() > 0 && !store.hasQuirk(r.sourceId(), NEEDS_WINDOWS)) {
+            plan.readWhole(from);
+        }
+        return plan;
     }
 
     private void readWindows(Run run, WindowPlan plan) throws HarvestException, InterruptedException {
@@ -207,8 +220,17 @@ public final class OaiHarvester {
             Window window = plan.current();
             int records;
             try {
-                records = readWindow(run, window, token, plan.size(), windowsPossible(run));
+                records = readWindow(run, window, token, plan.size(), windowsPossible(run), plan.whole());
+            } catch (ReadInWindows e) {
+                turnToWindows(run, plan, e.getMessage(), e.fault);
+                token = null;
+                continue;
             } catch (WindowTooLarge e) {
+                if (plan.whole()) {
+                    turnToWindows(run, plan, e.cause.reason(), true);
+                    token = null;
+                    continue;
+                }
                 if (!plan.shrink()) {
                     throw e.cause;
                 }
@@ -229,6 +251,24 @@ public final class OaiHarvester {
     }
 
     /**
+     * A whole-list read becomes date windows from the range's start: its first page showed a large list (read whole, a
+     * failing token would cost it all again, and a crash would restart it), or it failed. A source whose whole-list
+     * read failed is read in windows from then on. What the list gave is indexed; the windows read it again without
+     * counting it twice, and the checkpoint keeps no token of the list.
+     */
+    private void turnToWindows(Run run, WindowPlan plan, String why, boolean fault)
+            throws HarvestException, InterruptedException {
+        HarvestRequest r = run.request;
+        plan.toWindows();
+        run.readWhole.addAll(run.seen);
+        if (fault) {
+            store.quirk(r.sourceId(), NEEDS_WINDOWS, "reading the whole list failed (" + why + ")");
+        }
+        LOG.info("source {}: {}; reading it in date windows from {}", r.sourceId(), why, plan.current());
+        run.progress.checkpoint(run.checkpoint.at(startedAt(run), plan.current(), null, plan.size()));
+    }
+
+    /**
      * Whether a list can be started again at its window's start instead of sending a token twice: not when the
      * repository ignores from and until, nor when windows are off for the source.
      */
@@ -244,8 +284,8 @@ public final class OaiHarvester {
      * and then each page must continue the list (no cursor gap, no record already read) or the harvest stops
      * incomplete. A window that ends short of its completeListSize is read again once, then the harvest stops.
      */
-    private int readWindow(Run run, Window window, String resumeToken, long size, boolean restartable)
-            throws HarvestException, InterruptedException, WindowTooLarge {
+    private int readWindow(Run run, Window window, String resumeToken, long size, boolean restartable, boolean whole)
+            throws HarvestException, InterruptedException, WindowTooLarge, ReadInWindows {
         HarvestRequest r = run.request;
         String listUrl = OaiRequest.listRecords(r.baseUrl(), r.metadataPrefix(), r.set(), window.from(),
                 window.until()).url();
@@ -278,6 +318,10 @@ public final class OaiHarvester {
                     throw e;
                 }
                 boolean spent = OaiClient.tokenMayBeSpent(e);
+                if (whole && restartable) {
+                    throw new ReadInWindows("the resumption token of the whole list cannot be used (" + e.kind().words()
+                            + ": " + e.reason() + ")", true);
+                }
                 if (restartable && restarts++ < tuning.windowRestarts()) {
                     LOG.warn("source {}: the resumption token cannot be used ({}: {}); reading window {} again",
                             r.sourceId(), e.kind().words(), e.reason(), window);
@@ -299,6 +343,9 @@ public final class OaiHarvester {
                         r.sourceId(), window, e.getMessage());
                 return salvageWindow(run, window);
             }
+            if (whole && !pass.onToken) {
+                tooLargeToReadWhole(listed.page());
+            }
             pages++;
             String next = deliver(run, pass, listed, window, size);
             if (next == null) {
@@ -318,6 +365,22 @@ public final class OaiHarvester {
             pass.next(next == null ? null : resume(r, next));
         }
         return run.seen.size() + run.unidentified;
+    }
+
+    /**
+     * The first page of a whole-list read decides it, before its records are sent: a list that ends on this page, or
+     * whose completeListSize fits in a few pages of this page's size, is read whole. A larger one is read in windows,
+     * so that a failing token or a crash costs a window, not the repository; so is one that does not announce its size
+     * (it may be any size). Either costs one page read twice, on a list of many pages.
+     */
+    private void tooLargeToReadWhole(OaiPage first) throws ReadInWindows {
+        ResumptionToken token = first.resumptionToken();
+        if (first.nextToken() == null || tuning.smallList(token.completeListSize(), first.records().size())) {
+            return;
+        }
+        throw new ReadInWindows(token.completeListSize() < 0 ? "the list does not announce its size"
+                : "the list holds " + token.completeListSize() + " records, more than "
+                + tuning.wholeListPages() + " pages of " + first.records().size(), false);
     }
 
     /** One page's records on their way to the index, with the checkpoint after them; returns the next token. */
@@ -430,17 +493,25 @@ public final class OaiHarvester {
         return Fingerprints.of(record.header().identifier(), record.header().datestamp());
     }
 
-    /** The records not yet read in this window, counted; the others are counted as read again and not sent. */
+    /**
+     * The records not yet read in this window (nor by a whole-list read that turned to windows), counted; the others
+     * are counted as read again and not sent.
+     */
     private static List<RawRecord> fresh(Run run, List<RawRecord> records) {
         List<RawRecord> fresh = new ArrayList<>(records.size());
         for (RawRecord record : records) {
-            if (run.seen.add(fingerprint(record))) {
-                fresh.add(record);
-            } else {
+            long fingerprint = fingerprint(record);
+            if (!run.seen.add(fingerprint)) {
                 run.counters.rereads++;
+                continue;
             }
+            if (run.readWhole.contains(fingerprint)) {
+                run.counters.rereads++; // handed to the index by the whole-list read already
+                continue;
+            }
+            fresh.add(record);
+            run.counters.records++;
         }
-        run.counters.records += fresh.size();
         return fresh;
     }
 
@@ -573,6 +644,17 @@ public final class OaiHarvester {
                 gone.size());
         for (int i = 0; i < gone.size(); i += SALVAGE_BATCH) {
             send(run, new ArrayList<>(gone.subList(i, Math.min(gone.size(), i + SALVAGE_BATCH))), run.checkpoint);
+        }
+    }
+
+    /** A whole-list read that must turn to windows: its list is large, or (a fault) it failed. */
+    private static final class ReadInWindows extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final boolean fault;
+
+        ReadInWindows(String reason, boolean fault) {
+            super(reason);
+            this.fault = fault;
         }
     }
 

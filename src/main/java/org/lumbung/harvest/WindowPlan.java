@@ -7,6 +7,8 @@ import java.time.Instant;
  * The date windows a harvest reads, in the repository's granularity. Windows adapt: a window that comes back in one
  * small page makes the next one twice as large; one the server cannot answer (5xx, timeouts, "too many records") is
  * halved and tried again. The last window is open-ended, so records changed during the harvest are not missed.
+ * A range that would be windowed may first be read whole ({@link #readWhole()}): one list from the range's from (none
+ * for a first harvest), which becomes windows ({@link #toWindows()}) when its first page shows it large, or it fails.
  */
 final class WindowPlan {
 
@@ -16,6 +18,8 @@ final class WindowPlan {
     private final HarvestTuning tuning;
     private Instant start;
     private long size;
+    /** Where the windows start if a whole-list read turns to them; null while the range is not read whole. */
+    private Instant windowsStart;
 
     private WindowPlan(boolean seconds, boolean windowed, Instant start, Instant end, long size, HarvestTuning tuning) {
         this.seconds = seconds;
@@ -38,6 +42,31 @@ final class WindowPlan {
         boolean windowed = windows && start != null && Duration.between(start, last).getSeconds() > sizeSeconds;
         Instant first = from == null && !windowed ? null : start;
         return new WindowPlan(seconds, windowed, first, end, sizeSeconds, tuning);
+    }
+
+    /** Reads a windowed range as one list first, its from as asked; false (nothing changes) when it is not windowed. */
+    boolean readWhole(String from) {
+        if (!windowed) {
+            return false;
+        }
+        windowsStart = start;
+        start = Datestamps.parse(from);
+        windowed = false;
+        return true;
+    }
+
+    /** Whether the range is being read as one list that may still turn to windows. */
+    boolean whole() {
+        return windowsStart != null;
+    }
+
+    /** A whole-list read becomes windows from the range's start, in windows of the size the plan began with. */
+    void toWindows() {
+        if (windowsStart != null) {
+            start = windowsStart;
+            windowsStart = null;
+            windowed = true;
+        }
     }
 
     Window current() {
