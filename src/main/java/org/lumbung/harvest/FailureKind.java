@@ -40,6 +40,11 @@ public enum FailureKind {
     TOO_LARGE("too large"),
     /** An address the guard does not allow. */
     BLOCKED("address refused"),
+    /**
+     * A bot protection's challenge or block instead of an answer (Cloudflare, AWS WAF, Anubis...): asked again, it
+     * answers the same; only the repository's administrator can let Lumbung through.
+     */
+    BOT_WALL("blocked by bot protection"),
     /** Redirects that loop or do not end. */
     REDIRECT_LOOP("redirects that do not end"),
     /** A list that does not continue where it left off: a cursor gap, records again, fewer than announced. */

@@ -31,11 +31,13 @@ final class HarvestCounters {
         }
     }
 
-    HarvestReport report(HarvestRequest request, String window, String startedAt, long startNanos, String error) {
+    /** The report; {@code blocked}: the error is a bot wall's. */
+    HarvestReport report(HarvestRequest request, String window, String startedAt, long startNanos, String error,
+                         boolean blocked) {
         List<RecordFailure> failures = new ArrayList<>(outcome.failures());
         failures.addAll(unreadable);
         return new HarvestReport(request.sourceId(), request.set() == null ? "" : request.set(), window, startedAt,
                 pages, outcome.indexed(), outcome.deleted(), failures, bytes, retries, repairs, rereads,
-                (System.nanoTime() - startNanos) / 1e9, error == null, error);
+                (System.nanoTime() - startNanos) / 1e9, error == null, error, blocked);
     }
 }

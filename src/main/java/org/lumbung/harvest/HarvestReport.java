@@ -24,10 +24,11 @@ import org.lumbung.pipeline.RecordFailure;
  * @param seconds   how long it took
  * @param complete  whether the whole list was read
  * @param error     why it stopped, or null
+ * @param blocked   whether a bot protection stopped it (its outcome is then {@code blocked}, not {@code failed})
  */
 public record HarvestReport(String sourceId, String set, String window, String startedAt, int pages, int indexed,
                             int deleted, List<RecordFailure> failures, long bytes, int retries, int repairs,
-                            int rereads, double seconds, boolean complete, String error) {
+                            int rereads, double seconds, boolean complete, String error, boolean blocked) {
 
     /** How many failures the summary line names; the rest are in the dead letters. */
     static final int NAMED_FAILURES = 3;
@@ -40,11 +41,11 @@ public record HarvestReport(String sourceId, String set, String window, String s
                          int deleted, List<RecordFailure> failures, long bytes, int retries, int repairs,
                          double seconds, boolean complete, String error) {
         this(sourceId, set, window, startedAt, pages, indexed, deleted, failures, bytes, retries, repairs, 0, seconds,
-                complete, error);
+                complete, error, false);
     }
 
     public String outcome() {
-        return !complete ? "failed" : failures.isEmpty() ? "complete" : "complete with failures";
+        return blocked ? "blocked" : !complete ? "failed" : failures.isEmpty() ? "complete" : "complete with failures";
     }
 
     /**
@@ -57,8 +58,8 @@ public record HarvestReport(String sourceId, String set, String window, String s
         return String.format(Locale.ROOT,
                 "harvest %s %s: %d pages, %d records indexed, %d deleted, %d failed, %.1f s%s%s%s", sourceId
                         + (set == null || set.isEmpty() ? "" : " set " + set),
-                complete ? "complete" : "incomplete", pages, indexed, deleted, failures.size(), seconds, extras,
-                error == null ? "" : " (" + error + ")", setAside());
+                complete ? "complete" : blocked ? "blocked" : "incomplete", pages, indexed, deleted, failures.size(),
+                seconds, extras, error == null ? "" : " (" + error + ")", setAside());
     }
 
     private String setAside() {
@@ -79,7 +80,7 @@ public record HarvestReport(String sourceId, String set, String window, String s
 
     /**
      * This report and another of the same source's run (another set) as one: counts summed, complete only when both
-     * are, each error naming its set.
+     * are, each error naming its set; blocked when either was.
      */
     public HarvestReport plus(HarvestReport other) {
         List<RecordFailure> all = new java.util.ArrayList<>(failures);
@@ -90,14 +91,14 @@ public record HarvestReport(String sourceId, String set, String window, String s
                         ? other.startedAt : startedAt,
                 pages + other.pages, indexed + other.indexed, deleted + other.deleted, all, bytes + other.bytes,
                 retries + other.retries, repairs + other.repairs, rereads + other.rereads, seconds + other.seconds,
-                complete && other.complete, errors);
+                complete && other.complete, errors, blocked || other.blocked);
     }
 
     /** The same report with its error, if any, saying which set it is of. */
     public HarvestReport namingItsSet() {
         return error == null || set == null || set.isEmpty() ? this
                 : new HarvestReport(sourceId, set, window, startedAt, pages, indexed, deleted, failures, bytes, retries,
-                        repairs, rereads, seconds, complete, "set " + set + ": " + error);
+                        repairs, rereads, seconds, complete, "set " + set + ": " + error, blocked);
     }
 
     private static String join(String a, String b, String separator) {

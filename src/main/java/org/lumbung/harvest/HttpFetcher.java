@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * server announced them or not (some repositories gzip without saying so), and never beyond a size limit, compressed
  * or not (a gzip bomb stops at the limit). Redirects are followed here (http to https included, never back; a loop
  * or more than ten is an error) unless the caller follows them itself, each target checked by the
- * {@link AddressGuard}. TLS is verified unless a source explicitly opts out.
+ * {@link AddressGuard}. A bot wall's challenge ({@link BotWall}) is returned at once, whatever its status, never
+ * retried. TLS is verified unless a source explicitly opts out.
  */
 public final class HttpFetcher {
 
@@ -159,6 +160,11 @@ public final class HttpFetcher {
         return options.userAgent();
     }
 
+    /** The public address the operator says repositories see Lumbung at; empty when not given. */
+    public String publicAddress() {
+        return options.publicAddress() == null ? "" : options.publicAddress();
+    }
+
     public Response get(String url) throws IOException, InterruptedException {
         return get(url, Politeness.DEFAULT);
     }
@@ -219,14 +225,17 @@ public final class HttpFetcher {
                 TimedBody body = new TimedBody(uri.toString());
                 response.body().subscribe(body);
                 int status = response.statusCode();
-                if (!retryable(status) || attempt >= retry.attempts()) {
-                    String encoding = response.headers().firstValue("Content-Encoding").orElse("");
-                    long limit = request.maxBytes() > 0 ? Math.min(request.maxBytes(), maxBytes) : maxBytes;
-                    byte[] bytes = body.read(limit, options.readTimeout(), deadline);
-                    return new Response(status, decode(bytes, encoding, limit), response.headers(),
-                            response.uri().toString(), attempt, resent);
+                boolean last = !retryable(status) || attempt >= retry.attempts();
+                if (last || html(response.headers())
+                        || BotWall.recognise(status, response.headers(), null).isPresent()) {
+                    Response answer = read(response, body, request, deadline, attempt, resent);
+                    // A bot wall's challenge (often a 503) is no passing fault: asked again, it answers the same.
+                    if (last || BotWall.recognise(status, answer.headers(), answer.body()).isPresent()) {
+                        return answer;
+                    }
+                } else {
+                    body.cancel();
                 }
-                body.cancel();
                 Optional<Duration> asked = status == 429 || status == 503
                         ? retry.retryAfter(response.headers().firstValue("Retry-After").orElse(null), Instant.now())
                         : Optional.empty();
@@ -250,6 +259,20 @@ public final class HttpFetcher {
             }
             Thread.sleep(Math.max(wait.toMillis(), 1));
         }
+    }
+
+    private Response read(HttpResponse<?> response, TimedBody body, Request request, long deadline, int attempt,
+                          int resent) throws IOException, InterruptedException {
+        String encoding = response.headers().firstValue("Content-Encoding").orElse("");
+        long limit = request.maxBytes() > 0 ? Math.min(request.maxBytes(), maxBytes) : maxBytes;
+        byte[] bytes = body.read(limit, options.readTimeout(), deadline);
+        return new Response(response.statusCode(), decode(bytes, encoding, limit), response.headers(),
+                response.uri().toString(), attempt, resent);
+    }
+
+    /** An HTML answer, which may be a bot wall's challenge page: read before it is retried. */
+    private static boolean html(HttpHeaders headers) {
+        return headers.firstValue("Content-Type").orElse("").toLowerCase(java.util.Locale.ROOT).contains("html");
     }
 
     /**

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One source's side of the protocol: sends a request, checks the answer is OAI-PMH, parses it, refetches a page that
- * came back malformed and rescues what it can from one that stays malformed. Counts bytes, retries and repairs.
+ * came back malformed and rescues what it can from one that stays malformed; stops at a bot wall ({@link BotWall})
+ * naming it. Counts bytes, retries and repairs.
  */
 final class OaiClient {
 
@@ -189,6 +190,11 @@ final class OaiClient {
             throw new HarvestException(FailureKind.INTERRUPTED, request.sourceId(), url, "interrupted");
         }
         counters.fetched(response);
+        java.util.Optional<String> wall = BotWall.recognise(response.status(), response.headers(), response.body());
+        if (wall.isPresent()) {
+            throw new HarvestException(FailureKind.BOT_WALL, request.sourceId(), url, response.status(), null,
+                    BotWall.reason(wall.get(), fetcher.userAgent(), fetcher.publicAddress()), null);
+        }
         // The fetcher follows redirects; what comes back as one has no Location or goes from https down to http.
         if (response.status() >= 300 && response.status() < 400) {
             throw new HarvestException(request.sourceId(), url, response.status(), null, "a redirect not followed "
@@ -218,7 +224,7 @@ final class OaiClient {
      * reading its window again: the repository refused it (badResumptionToken, 400, 404, 5xx), or may have spent it.
      */
     static boolean tokenLost(HarvestException e) {
-        return e.oaiCode() == Error.Code.BAD_RESUMPTION_TOKEN || e.status() >= 500 || e.status() == 400
+        return e.kind() != FailureKind.BOT_WALL && e.oaiCode() == Error.Code.BAD_RESUMPTION_TOKEN || e.status() >= 500 || e.status() == 400
                 || e.status() == 404 || tokenMayBeSpent(e);
     }
 

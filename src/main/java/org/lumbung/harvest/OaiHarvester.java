@@ -81,10 +81,12 @@ public final class OaiHarvester {
         try {
             request = asked.autoFormat() ? asked.withMetadataPrefix(chooseFormat(asked)) : asked;
         } catch (HarvestException e) {
-            return new HarvestCounters().report(asked, Window.ALL.toString(), began, start, e.getMessage());
+            return new HarvestCounters().report(asked, Window.ALL.toString(), began, start, e.getMessage(),
+                    e.kind() == FailureKind.BOT_WALL);
         }
         Run run = new Run(request);
         String error = null;
+        boolean blocked = false;
         String range = Window.ALL.toString();
         try {
             Identify identify = identify(run);
@@ -106,6 +108,7 @@ public final class OaiHarvester {
             }
         } catch (HarvestException e) {
             error = e.getMessage();
+            blocked = e.kind() == FailureKind.BOT_WALL;
             if (settle(run) && run.tokenUnusable && run.window != null) {
                 forgetToken(run);
             }
@@ -114,7 +117,7 @@ public final class OaiHarvester {
             error = "interrupted";
             settle(run);
         }
-        return run.counters.report(request, range, began, start, error);
+        return run.counters.report(request, range, began, start, error, blocked);
     }
 
     /**
@@ -180,7 +183,8 @@ public final class OaiHarvester {
             store.identified(run.request.sourceId(), identify);
             return identify;
         } catch (HarvestException e) {
-            if (e.kind().transport() || e.kind() == FailureKind.BLOCKED || e.kind() == FailureKind.INTERRUPTED) {
+            if (e.kind().transport() || e.kind() == FailureKind.BLOCKED || e.kind() == FailureKind.BOT_WALL
+                    || e.kind() == FailureKind.INTERRUPTED) {
                 throw e;
             }
             LOG.warn("source {}: Identify failed ({}); harvesting without it, in days", run.request.sourceId(),
@@ -525,7 +529,7 @@ public final class OaiHarvester {
 
     /** A window that the server cannot serve whole: 5xx, a timeout, or an answer that there are too many records. */
     private static boolean shrinkable(HarvestException e) {
-        return e.status() >= 500 || e.status() == 413
+        return e.kind() != FailureKind.BOT_WALL && (e.status() >= 500 || e.status() == 413)
                 || e.kind() == FailureKind.TIMEOUT
                 || e.oaiCode() == Error.Code.BAD_ARGUMENT && e.reason().matches("(?is).*too (many|large|much).*");
     }

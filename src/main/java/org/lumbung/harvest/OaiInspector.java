@@ -76,6 +76,9 @@ public final class OaiInspector {
             try {
                 return new Inspection(candidate, client(candidate).identify(), List.of(), List.of());
             } catch (HarvestException e) {
+                if (e.kind() == FailureKind.BOT_WALL) {
+                    throw e; // the host's wall stands in front of every path
+                }
                 if (!e.kind().transientFault() && e.kind().transport()) {
                     // every path is on the same host: a name that does not resolve or a refused port fails them all
                     throw new HarvestException(e.kind(), "-", address, 0, null, "no OAI-PMH endpoint at " + address

@@ -8,8 +8,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.lumbung.harvest.AddressGuard;
+import org.lumbung.harvest.BotWall;
 import org.lumbung.harvest.HttpFetcher;
 
 /**
@@ -128,6 +130,13 @@ public final class PageFetcher {
         int status = response.status();
         if (status == 304) {
             return new Fetched(url, new byte[0], null, true, response.attempts() - 1);
+        }
+        Optional<String> wall = BotWall.recognise(status, response.headers(),
+                response.body());
+        if (wall.isPresent()) {
+            throw new PageFetchException(asked, "blocked by bot protection: " + wall.get() + " answered with a "
+                    + "challenge (status " + status + "); " + BotWall.advice(http.userAgent(),
+                    http.publicAddress()));
         }
         if (status != 200) {
             throw new PageFetchException(asked, (status == 404 || status == 410 ? "not found" : "the site answered")

@@ -57,6 +57,11 @@ public final class FakeRepository implements AutoCloseable {
             return new Fault(status, Map.of(), "<html><body>error " + status + "</body></html>", 0, false);
         }
 
+        /** Any answer: a status, headers (a Content-Type among them replaces text/xml) and a body. */
+        public static Fault answer(int status, Map<String, String> headers, String body) {
+            return new Fault(status, headers, body, 0, false);
+        }
+
         public static Fault retryAfter(int status, String value) {
             return new Fault(status, Map.of("Retry-After", value), "busy", 0, false);
         }
@@ -388,8 +393,8 @@ public final class FakeRepository implements AutoCloseable {
             }
             bytes = zipped.toByteArray();
         }
-        headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
         exchange.getResponseHeaders().set("Content-Type", "text/xml; charset=UTF-8");
+        headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v)); // a fault's own Content-Type wins
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
