@@ -302,7 +302,10 @@ public final class FakeRepository implements AutoCloseable {
         try {
             serve(exchange);
         } finally {
+            // Before the exchange is closed: the server reads a connection's next request only after that, so a
+            // client that sends it as soon as the body is in is never counted twice.
             inFlight.decrementAndGet();
+            exchange.close();
         }
     }
 
@@ -396,9 +399,9 @@ public final class FakeRepository implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", "text/xml; charset=UTF-8");
         headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v)); // a fault's own Content-Type wins
         exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        OutputStream out = exchange.getResponseBody();
+        out.write(bytes);
+        out.flush(); // the exchange is closed in handle(), once this request no longer counts as in flight
     }
 
     private String answer(Map<String, String> p, int[] status) {
