@@ -74,4 +74,15 @@ class SourceListTest {
         assertThatThrownBy(() -> SourceList.read(list)).hasMessageContaining("source 'a': audit 'weekly' is not a"
                 + " Quartz cron expression");
     }
+
+    @Test
+    void readsWhetherASourcesListSizeIsOnlyAnEstimate(@TempDir Path dir) throws IOException {
+        Path list = dir.resolve("sources.yaml");
+        Files.writeString(list, """
+                sources:
+                  - {id: a, kind: oai, baseUrl: "https://r.example/oai", listSizeEstimated: true}
+                  - {id: b, kind: oai, baseUrl: "https://s.example/oai"}
+                """);
+        assertThat(SourceList.read(list)).extracting(s -> s.options().listSizeEstimated()).containsExactly(true, false);
+    }
 }
