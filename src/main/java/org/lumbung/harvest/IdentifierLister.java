@@ -68,6 +68,20 @@ final class IdentifierLister {
         }
     }
 
+    /**
+     * Every header of one window, proven complete (read to its end, its cursors continuous, as many as its
+     * completeListSize says), else a {@link FailureKind#LIST_GAP} naming why not: for fetching a window record by
+     * record when a page of it cannot be read.
+     */
+    java.util.List<OaiHeader> window(String set, Window window) throws HarvestException, InterruptedException {
+        WindowRead read = readWindow(set, window);
+        if (read.gap() != null) {
+            throw new HarvestException(FailureKind.LIST_GAP, request.sourceId(), request.baseUrl(),
+                    "the window's identifiers could not be listed completely: " + read.gap());
+        }
+        return java.util.List.copyOf(read.headers().values());
+    }
+
     private WindowRead readWindow(String set, Window window) throws InterruptedException {
         WindowRead read = null;
         for (int attempt = 1; attempt <= READS; attempt++) {

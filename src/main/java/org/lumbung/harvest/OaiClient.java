@@ -4,7 +4,6 @@ import io.gdcc.xoai.model.oaipmh.Error;
 import io.gdcc.xoai.model.oaipmh.verbs.Verb;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -144,25 +143,6 @@ final class OaiClient {
             throw new HarvestException(request.sourceId(), url, "GetRecord returned no record");
         }
         return page.records().get(0);
-    }
-
-    /** Every header of a window, following tokens (for salvage and for finding deletions). */
-    List<OaiHeader> listIdentifiers(Window window) throws HarvestException {
-        List<OaiHeader> headers = new ArrayList<>();
-        String url = OaiRequest.listIdentifiers(base(), request.metadataPrefix(), request.set(), window.from(),
-                window.until()).url();
-        String previous = null;
-        while (url != null) {
-            OaiPage page = parse(get(url, previous != null).body(), url);
-            page.records().forEach(r -> headers.add(r.header()));
-            String token = page.nextToken();
-            if (token != null && token.equals(previous)) {
-                throw new HarvestException(request.sourceId(), url, "ListIdentifiers repeats its resumption token");
-            }
-            previous = token;
-            url = token == null ? null : OaiRequest.resume(base(), Verb.Type.ListIdentifiers, token).url();
-        }
-        return headers;
     }
 
     byte[] fetch(String url) throws HarvestException {

@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
  * Lumbung's own ListRecords loop (XOAI's ServiceProvider hides the token, keeps every record of a list and loses a page
  * on one bad character). A harvest asks Identify first, then reads the source's range as one list when its first page
  * shows it small, else in date windows, a page at a time; each page's records go to the {@link RecordSink} as soon as
- * they are parsed, and the checkpoint moves once they are indexed. It resumes an interrupted harvest from the last token; a refused token restarts its window, never
- * the repository. A page that cannot be parsed is salvaged; what still cannot be read goes to the dead letters.
+ * they are parsed, and the checkpoint moves once they are indexed. It resumes an interrupted harvest from the last
+ * token (when its cursor shows the page continues); a token refused or possibly spent restarts its window, never the
+ * repository. A page that cannot be parsed is salvaged; what still cannot be read goes to the dead letters.
  */
 public final class OaiHarvester {
 
@@ -570,7 +571,8 @@ public final class OaiHarvester {
      * Returns the window's distinct records.
      */
     private int salvageWindow(Run run, Window window) throws HarvestException, InterruptedException {
-        List<OaiHeader> headers = run.client.listIdentifiers(window);
+        List<OaiHeader> headers = new IdentifierLister(run.client, run.request, tuning)
+                .window(run.request.set(), window);
         List<RawRecord> batch = new ArrayList<>();
         for (OaiHeader header : headers) {
             if (!run.seen.add(Fingerprints.of(header.identifier(), header.datestamp()))) {
