@@ -84,9 +84,13 @@ class CommandLineMessagesIT {
             // Identify and four pages answer at once; the fifth hangs, as a slow repository does, until Ctrl-C.
             repo.fault(Fault.pass(), Fault.pass(), Fault.pass(), Fault.pass(), Fault.pass(), Fault.stall(60_000));
             Path log = work.resolve("harvest.out");
-            Process harvest = Cli.inOwnJvm(log, "harvest", repo.baseUrl(), "--source", "slow", "--no-windows",
+            ProcessBuilder start = Cli.inOwnJvm(log, "harvest", repo.baseUrl(), "--source", "slow", "--no-windows",
                     "--es", TestElasticsearch.url().toString(), "--index-prefix", prefix, "--data", work.toString(),
-                    "-Dlumbung.http-client.read-timeout=5m", "-Dlumbung.index.flush-interval=20ms").start();
+                    "-Dlumbung.http-client.read-timeout=5m", "-Dlumbung.index.flush-interval=20ms");
+            // As in a terminal: a build started in the background of a shell without job control inherits SIGINT
+            // ignored, and a JVM that finds it so never installs its handler (coreutils' env resets it).
+            start.command().addAll(0, List.of("env", "--default-signal=INT"));
+            Process harvest = start.start();
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
             while (repo.queries().size() < 6 && System.nanoTime() < deadline) {
                 assertThat(harvest.isAlive()).as(Files.exists(log) ? Files.readString(log) : "").isTrue();
