@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,11 +40,11 @@ class AuditIT {
 
     @BeforeEach
     void prefix(TestInfo test) {
-        prefix = classPrefix + "-" + test.getTestMethod().orElseThrow().getName().toLowerCase().replaceAll("[^a-z]", "");
+        prefix = TestElasticsearch.methodPrefix(classPrefix, test);
     }
 
     private static List<String> ids(int from, int to) {
-        return IntStream.rangeClosed(from, to).mapToObj(i -> "fake:oai:fake:" + i).toList();
+        return FakeRepository.documentIds(from, to);
     }
 
     private Cli.Result audit(String... more) {

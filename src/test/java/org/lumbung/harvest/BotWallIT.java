@@ -39,7 +39,7 @@ class BotWallIT {
 
     @BeforeEach
     void prefix(TestInfo test) {
-        prefix = classPrefix + "-" + test.getTestMethod().orElseThrow().getName().toLowerCase().replaceAll("[^a-z]", "");
+        prefix = TestElasticsearch.methodPrefix(classPrefix, test);
     }
 
     /** The wall's answer to every request (more than any harvest asks). */

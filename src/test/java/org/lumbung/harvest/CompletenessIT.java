@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,11 +38,11 @@ class CompletenessIT {
 
     @BeforeEach
     void prefix(TestInfo test) {
-        prefix = classPrefix + "-" + test.getTestMethod().orElseThrow().getName().toLowerCase().replaceAll("[^a-z]", "");
+        prefix = TestElasticsearch.methodPrefix(classPrefix, test);
     }
 
     private static List<String> ids(int from, int to) {
-        return IntStream.rangeClosed(from, to).mapToObj(i -> "fake:oai:fake:" + i).toList();
+        return FakeRepository.documentIds(from, to);
     }
 
     private static FakeRepository scrollLike() {

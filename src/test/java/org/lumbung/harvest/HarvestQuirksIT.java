@@ -37,11 +37,11 @@ class HarvestQuirksIT {
 
     @BeforeEach
     void prefix(TestInfo test) {
-        prefix = classPrefix + "-" + test.getTestMethod().orElseThrow().getName().toLowerCase().replaceAll("[^a-z]", "");
+        prefix = TestElasticsearch.methodPrefix(classPrefix, test);
     }
 
     private static List<String> ids(int from, int to) {
-        return IntStream.rangeClosed(from, to).mapToObj(i -> "fake:oai:fake:" + i).toList();
+        return FakeRepository.documentIds(from, to);
     }
 
     /** Enough resets to outlast every attempt (the JDK client itself retries a reset GET once). */

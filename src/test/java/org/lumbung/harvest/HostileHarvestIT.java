@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lumbung.testing.Cli;
@@ -27,7 +26,7 @@ class HostileHarvestIT {
     }
 
     private static List<String> ids(int from, int to) {
-        return IntStream.rangeClosed(from, to).mapToObj(i -> "fake:oai:fake:" + i).toList();
+        return FakeRepository.documentIds(from, to);
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,11 +35,11 @@ class WholeListFirstIT {
 
     @BeforeEach
     void prefix(TestInfo test) {
-        prefix = classPrefix + "-" + test.getTestMethod().orElseThrow().getName().toLowerCase().replaceAll("[^a-z]", "");
+        prefix = TestElasticsearch.methodPrefix(classPrefix, test);
     }
 
     private static List<String> ids(int from, int to) {
-        return IntStream.rangeClosed(from, to).mapToObj(i -> "fake:oai:fake:" + i).toList();
+        return FakeRepository.documentIds(from, to);
     }
 
     /** n records, one every {@code days} days from 2019-01-01: a repository spanning years. */

@@ -168,6 +168,11 @@ public final class FakeRepository implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** The document ids of records {@code from..to} harvested as source {@code fake}. */
+    public static java.util.List<String> documentIds(int from, int to) {
+        return java.util.stream.IntStream.rangeClosed(from, to).mapToObj(i -> "fake:oai:fake:" + i).toList();
+    }
+
     /** n records, one a day from the given day, identifiers {@code oai:fake:1..n}. */
     public FakeRepository records(int n, String firstDay) {
         Instant day = LocalDate.parse(firstDay).atStartOfDay(ZoneOffset.UTC).toInstant();

@@ -105,6 +105,12 @@ public final class TestElasticsearch {
     }
 
     /** A fresh index prefix for a test class: indices and templates left by an earlier run are deleted. */
+    /** The index prefix of one test method under its class's fresh prefix: each test starts from empty indices. */
+    public static String methodPrefix(String classPrefix, org.junit.jupiter.api.TestInfo test) {
+        return classPrefix + "-" + test.getTestMethod().orElseThrow().getName().toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z]", "");
+    }
+
     public static String freshPrefix(Class<?> testClass) {
         String prefix = "t-" + testClass.getSimpleName().toLowerCase(Locale.ROOT);
         try {
