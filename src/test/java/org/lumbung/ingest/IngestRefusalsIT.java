@@ -1,4 +1,4 @@
-package org.lumbung.landing;
+package org.lumbung.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,9 +10,10 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lumbung.index.DeadLetterStore.DeadLetter;
 import org.lumbung.index.DeadLetterStore;
+import org.lumbung.index.DeadLetterStore.DeadLetter;
 import org.lumbung.index.IndexLayout;
+import org.lumbung.landing.BinaryDetector;
 import org.lumbung.testing.Cli;
 import org.lumbung.testing.TestData;
 import org.lumbung.testing.TestElasticsearch;

@@ -1,4 +1,4 @@
-package org.lumbung.dc;
+package org.lumbung.crosswalk;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +11,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.lumbung.crosswalk.Crosswalks;
+import org.lumbung.dc.DcRecord;
 import org.lumbung.harvest.OaiHeader;
 import org.lumbung.harvest.RawRecord;
 import org.lumbung.index.DocumentMapper;

@@ -1,4 +1,4 @@
-package org.lumbung.index;
+package org.lumbung.reindex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,10 +19,15 @@ import org.lumbung.crosswalk.Crosswalks;
 import org.lumbung.dc.DcBatch;
 import org.lumbung.dc.DcRecord;
 import org.lumbung.harvest.OaiPageParser;
+import org.lumbung.index.DeadLetterStore;
+import org.lumbung.index.DocumentMapper;
+import org.lumbung.index.IndexLayout;
+import org.lumbung.index.IndexSetup;
+import org.lumbung.index.RawArchive;
+import org.lumbung.index.RecordIndexer;
 import org.lumbung.landing.PageRecords;
 import org.lumbung.language.LanguageDetector;
 import org.lumbung.pipeline.Outcome;
-import org.lumbung.reindex.Reindexer;
 import org.lumbung.search.RecordSearcher;
 import org.lumbung.testing.Cli;
 import org.lumbung.testing.TestElasticsearch;

@@ -1,4 +1,4 @@
-package org.lumbung.landing;
+package org.lumbung.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lumbung.testing.Cli;
 import org.lumbung.testing.Golden;
+import org.lumbung.testing.SeedPage;
 import org.lumbung.testing.TestElasticsearch;
 
 /** The ingest and search commands, through the real routes, on a real Elasticsearch. */
@@ -23,29 +24,29 @@ class IngestIT {
     @Test
     @SuppressWarnings("rawtypes")
     void theSeedPageBecomesTheGoldenDocumentAndSearchFindsIt() throws Exception {
-        Cli.Result ingest = Cli.onTestEs(prefix, "ingest", SeedPageTest.SEED.toString(), "--url", SeedPageTest.SEED_URL,
+        Cli.Result ingest = Cli.onTestEs(prefix, "ingest", SeedPage.FILE.toString(), "--url", SeedPage.URL,
                 "--source", "undip-jihi-pages");
         assertThat(ingest.status()).isZero();
         assertThat(ingest.out()).contains("ingest: 1 documents read, 1 records indexed, 0 deleted, 0 failed");
 
         Map<String, Map> docs = TestElasticsearch.documents(prefix + "-records");
-        assertThat(docs).containsOnlyKeys(SeedPageTest.SEED_URL);
-        Golden.assertMatches("seed.expected.json", docs.get(SeedPageTest.SEED_URL));
+        assertThat(docs).containsOnlyKeys(SeedPage.URL);
+        Golden.assertMatches("seed.expected.json", docs.get(SeedPage.URL));
 
         Cli.Result search = Cli.onTestEs(prefix, "search", "Karabakh");
         assertThat(search.status()).isZero();
         assertThat(search.out()).contains("1. Kebijakan Luar Negeri Turki",
                 "Falentinoris Yubilio Wiku; Ika Riswanti Putranti; Marten Hanura (n.d.)",
-                "source undip-jihi-pages, id " + SeedPageTest.SEED_URL, "1 of 1 records match 'Karabakh'");
+                "source undip-jihi-pages, id " + SeedPage.URL, "1 of 1 records match 'Karabakh'");
 
         Cli.Result json = Cli.onTestEs(prefix, "search", "Erdoğan", "--json");
-        assertThat(json.out()).contains("\"total\" : 1", "\"id\" : \"" + SeedPageTest.SEED_URL + "\"");
+        assertThat(json.out()).contains("\"total\" : 1", "\"id\" : \"" + SeedPage.URL + "\"");
     }
 
     @Test
     void ingestingTheSamePageAgainKeepsOneDocument() throws Exception {
         for (int i = 0; i < 2; i++) {
-            assertThat(Cli.onTestEs(prefix, "ingest", SeedPageTest.SEED.toString(), "--url", SeedPageTest.SEED_URL,
+            assertThat(Cli.onTestEs(prefix, "ingest", SeedPage.FILE.toString(), "--url", SeedPage.URL,
                     "--source", "undip-jihi-pages").status()).isZero();
         }
         assertThat(TestElasticsearch.documents(prefix + "-records")).hasSize(1);
@@ -98,7 +99,7 @@ class IngestIT {
         // (a file that does not exist at all is a usage error, said before Elasticsearch starts: CommandLineMessagesIT)
         java.nio.file.Path empty = java.nio.file.Files.createTempFile("lumbung-empty-", ".html");
         empty.toFile().deleteOnExit();
-        Cli.Result result = Cli.run("ingest", empty.toString(), SeedPageTest.SEED.toString(), "--source",
+        Cli.Result result = Cli.run("ingest", empty.toString(), SeedPage.FILE.toString(), "--source",
                 "undip-jihi-pages", "--es", TestElasticsearch.url().toString(), "--index-prefix", prefix + "-unreadable");
         assertThat(result.status()).isEqualTo(1);
         assertThat(result.out()).contains("2 documents read, 1 records indexed, 0 deleted, 1 failed",
