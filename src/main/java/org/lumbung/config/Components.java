@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.lumbung.crosswalk.Crosswalks;
 import org.lumbung.dc.DcSink;
@@ -41,6 +42,7 @@ import org.lumbung.search.RecordSearcher;
 import org.lumbung.search.RecordViews;
 import org.lumbung.search.oai.OaiIdentifiers;
 import org.lumbung.search.oai.OaiProvider;
+import org.lumbung.source.RunScheduler;
 import org.lumbung.source.SourceRegistry;
 import org.lumbung.source.SourceRemoval;
 import org.lumbung.source.SourceStore;
@@ -146,6 +148,12 @@ public final class Components {
 
     public SourceRegistry sourceRegistry() {
         return new SourceRegistry(sourceStore);
+    }
+
+    /** Admits the runs of the given registry's sources by host; {@code runner} runs one source to its end. */
+    public RunScheduler runScheduler(SourceRegistry registry, Consumer<String> runner) {
+        return new RunScheduler(settings.integer("lumbung.harvest.concurrency", 1, 10_000),
+                settings.integer("lumbung.harvest.host-concurrency", 1, 100), registry::hostOf, runner);
     }
 
     public SourceRemoval sourceRemoval(DcSink index) {
