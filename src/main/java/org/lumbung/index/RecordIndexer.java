@@ -30,8 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes records through the client's BulkIngester, which batches by count and size, keeps a bounded number of
- * requests in flight and blocks the caller when they are full. Each incoming record is first placed in the document
+ * Writes records through the client's BulkIngester, which batches by count and size and keeps a bounded number of
+ * requests in flight; one thread feeds it ({@link BulkSender}), and a writer waits for room there, holding no lock. Each incoming record is first placed in the document
  * it belongs to ({@link RecordResolver}: an OAI record and its landing page become one document) and the document is
  * written only if nobody changed it meanwhile; a write that lost that race is resolved and written again. Every failed
  * record is logged with its id and reason and reported back through the batch's {@link Delivery}; none is swallowed.
@@ -81,6 +81,8 @@ public final class RecordIndexer implements AutoCloseable {
     private static final double MB = 1024 * 1024;
 
     private final BulkIngester<Item> ingester;
+    /** The only caller of the ingester: see there why. */
+    private final BulkSender<Item> sender;
     private final long maxRequestBytes;
     private final JsonpMapper mapper;
     private final ElasticsearchClient client;
@@ -99,6 +101,7 @@ public final class RecordIndexer implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final Listener listener = new Listener();
     /** Writes queued and not yet answered, conflicts being resolved again included: close waits for none left. */
     private final AtomicLong outstanding = new AtomicLong();
 
@@ -118,9 +121,14 @@ public final class RecordIndexer implements AutoCloseable {
                 .maxOperations(options.operations())
                 .maxSize(options.bytes())
                 .maxConcurrentRequests(options.concurrency())
-                .flushInterval(options.flushInterval().toMillis(), TimeUnit.MILLISECONDS)
                 .globalSettings(g -> g.requireAlias(true))
-                .listener(new Listener()));
+                .listener(listener));
+        int requests = options.concurrency() + 1;
+        this.sender = new BulkSender<>(ingester, options.flushInterval(), options.operations() * requests,
+                options.bytes() * requests, (item, e) -> {
+                    listener.failTransiently(item, "the bulk ingester refused it: " + e);
+                    outstanding.decrementAndGet();
+                });
     }
 
     /** Queues the batch's records for indexing; the returned delivery completes when all are acknowledged. */
@@ -131,6 +139,16 @@ public final class RecordIndexer implements AutoCloseable {
                     .forEach(f -> deadLetters.add(f, "crosswalk", null));
         }
         if (!batch.records().isEmpty()) {
+            try {
+                // Before the resolving lock, never under it: a writer that waits holding it stops every other.
+                sender.awaitRoom();
+            } catch (InterruptedException e) {
+                // Shutting down: the records fail transiently, so the harvest stops before their checkpoint.
+                Thread.currentThread().interrupt();
+                batch.records().forEach(r -> ticket.failed(new RecordFailure(r.sourceId(), r.id(),
+                        "not indexed: interrupted while waiting to be queued", null, true)));
+                return ticket;
+            }
             outstanding.incrementAndGet();
             try {
                 write(ticket, batch.records(), 1);
@@ -167,12 +185,12 @@ public final class RecordIndexer implements AutoCloseable {
                     continue;
                 }
                 outstanding.incrementAndGet();
-                ingester.add(operation(write, document),
-                        new Item(ticket, write, document, attempt, false));
+                sender.send(operation(write, document), new Item(ticket, write, document, attempt, false),
+                        document.size());
                 if (copy) {
                     outstanding.incrementAndGet();
-                    ingester.add(copy(write, document),
-                            new Item(ticket, write, document, attempt, true));
+                    sender.send(copy(write, document), new Item(ticket, write, document, attempt, true),
+                            document.size());
                 }
             }
         }
@@ -271,7 +289,7 @@ public final class RecordIndexer implements AutoCloseable {
 
     /** Sends what is buffered now instead of waiting for the flush interval. */
     public void flush() {
-        ingester.flush();
+        sender.flush();
     }
 
     /**
@@ -282,12 +300,13 @@ public final class RecordIndexer implements AutoCloseable {
     public void close() {
         try {
             while (outstanding.get() > 0) {
-                ingester.flush();
+                sender.flush();
                 Thread.sleep(10);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        sender.close();
         ingester.close();
         conflicts.shutdown();
         try {
@@ -364,8 +383,9 @@ public final class RecordIndexer implements AutoCloseable {
             }
             LOG.debug("{} refused as too busy; sending it again in {} ms", item.write().id(), wait.toMillis());
             waits.documentSentAgain();
-            conflicts.schedule(() -> ingester.add(item.secondary() ? copy(item.write(), item.document())
-                    : operation(item.write(), item.document()), next), wait.toMillis(), TimeUnit.MILLISECONDS);
+            conflicts.schedule(() -> sender.send(item.secondary() ? copy(item.write(), item.document())
+                    : operation(item.write(), item.document()), next, item.document().size()), wait.toMillis(),
+                    TimeUnit.MILLISECONDS);
             return true;
         }
 

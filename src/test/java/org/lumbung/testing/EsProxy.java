@@ -29,7 +29,8 @@ import java.util.function.Predicate;
  * item-level 429 (that document is not passed on; the rest are, and the answer is Elasticsearch's own with the
  * rejection put in its place), the third passes. {@link #afterBulk}: once a _bulk request matching a test has been
  * written, something happens (the node is stopped) and the answer is lost with the connection. While Elasticsearch
- * cannot be reached the proxy drops each connection unanswered, as a node that died does.
+ * cannot be reached the proxy drops each connection unanswered, as a node that died does. {@link #slowBulks}: every
+ * _bulk request is held a while before it is passed on.
  */
 public final class EsProxy implements AutoCloseable {
 
@@ -44,12 +45,14 @@ public final class EsProxy implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(java.time.Duration.ofSeconds(2)).build();
     private final AtomicInteger bulks = new AtomicInteger();
+    private final AtomicInteger bulkRequests = new AtomicInteger();
     private final AtomicInteger rejectedRequests = new AtomicInteger();
     private final AtomicInteger rejectedItems = new AtomicInteger();
     private final AtomicInteger dropped = new AtomicInteger();
     private final AtomicInteger conflicts = new AtomicInteger();
     private volatile boolean pushBack;
     private volatile boolean down;
+    private volatile long bulkDelayMillis;
     private Predicate<String> bulkMatch = body -> false;
     private volatile Runnable afterBulk = () -> { };
 
@@ -83,6 +86,17 @@ public final class EsProxy implements AutoCloseable {
         bulkMatch = match;
         afterBulk = action;
         return this;
+    }
+
+    /** Holds every _bulk request this long before passing it on, as a cluster slow to index does. */
+    public EsProxy slowBulks(java.time.Duration delay) {
+        bulkDelayMillis = delay.toMillis();
+        return this;
+    }
+
+    /** Bulk requests passed on to Elasticsearch or answered here. */
+    public int bulks() {
+        return bulkRequests.get();
     }
 
     /** Drops every request unanswered while down, as a node gone does; passes them on again once up. */
@@ -119,6 +133,10 @@ public final class EsProxy implements AutoCloseable {
                 return;
             }
             boolean bulk = exchange.getRequestURI().getPath().endsWith("/_bulk");
+            if (bulk) {
+                bulkRequests.incrementAndGet();
+                Thread.sleep(bulkDelayMillis);
+            }
             if (bulk && matches(new String(body, StandardCharsets.UTF_8))) {
                 forward(exchange, body);
                 afterBulk.run();
