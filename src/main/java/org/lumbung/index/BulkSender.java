@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * for their batches, a writer could wait for a send slot that every answer had already freed, for ever.</li>
  * <li>A writer did that wait holding the indexer's resolving lock, so every other harvest queued behind it.</li>
  * </ul>
- * With this thread the only caller, at most one thread of ours waits in the ingester, so no wake-up is lost to it; and
- * a writer waits only here, for room in the queue, holding no lock. The flush interval is kept here too, so the
- * ingester runs no flusher of its own.
+ * With this thread the only caller of ours, and the flush interval kept here so that the ingester runs no flusher of
+ * its own, the only other threads that may wait for a slot are the ingester's own retries of documents refused with
+ * 429; and this thread waits for a free slot here, before a call that may send, not inside the ingester, so an
+ * answer's wake-up never has to reach it. A writer waits only here, for room in the queue, holding no lock.
  *
  * @param <C> the context the ingester's listener gets back with each operation
  */
@@ -110,6 +111,7 @@ final class BulkSender<C> implements AutoCloseable {
                 add(next);
             }
             if (flushNow) {
+                awaitSlot();
                 ingester.flush();
                 lastFlush = System.nanoTime();
             }
@@ -117,11 +119,32 @@ final class BulkSender<C> implements AutoCloseable {
     }
 
     private void add(Queued<C> queued) {
+        boolean fills = ingester.pendingOperations() + 1 >= ingester.maxOperations()
+                || ingester.pendingOperationsSize() + queued.bytes() >= ingester.maxSize();
+        if (fills) {
+            awaitSlot();
+        }
         try {
             ingester.add(queued.operation(), queued.context());
         } catch (RuntimeException e) {
             LOG.error("the bulk ingester refused an operation: {}", e.toString());
             refused.accept(queued.context(), e);
+        }
+    }
+
+    /**
+     * Waits until a request may be sent at once. A poll, not a wait on the ingester's condition: that one is told of a
+     * freed slot only if it is the next waiter in line. The count is read without the ingester's lock: a stale read
+     * only makes this wait a poll longer, or lets the call wait inside as it did before.
+     */
+    private void awaitSlot() {
+        while (ingester.pendingRequests() >= ingester.maxConcurrentRequests()) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.lumbung.dc.DcBatch;
 import org.lumbung.dc.DcRecord;
+import org.lumbung.pipeline.Backoff;
 import org.lumbung.pipeline.Delivery;
 import org.lumbung.pipeline.RecordFailure;
 import org.slf4j.Logger;
@@ -58,10 +59,7 @@ public final class RecordIndexer implements AutoCloseable {
      * is answered, and the tree is several times the size.
      */
     private record Item(IndexTicket ticket, RecordResolver.Write write, BinaryData document, int attempt,
-                        boolean secondary, int rejections, long firstRejected) {
-        Item(IndexTicket ticket, RecordResolver.Write write, BinaryData document, int attempt, boolean secondary) {
-            this(ticket, write, document, attempt, secondary, 0, 0);
-        }
+                        boolean secondary) {
 
         String id() {
             return write.id();
@@ -69,12 +67,6 @@ public final class RecordIndexer implements AutoCloseable {
 
         List<DcRecord> incoming() {
             return write.incoming();
-        }
-
-        /** The same write, once more refused as too busy. */
-        Item rejected() {
-            return new Item(ticket, write, document, attempt, secondary, rejections + 1,
-                    rejections == 0 ? System.nanoTime() : firstRejected);
         }
     }
 
@@ -95,7 +87,7 @@ public final class RecordIndexer implements AutoCloseable {
     private final Object resolving = new Object();
     private final EsRetry retry;
     private final EsWaits waits;
-    /** Resolves writes that lost a race again, and sends again, after a backoff, writes refused as too busy. */
+    /** Resolves writes that lost a race again, off the ingester's listener thread. */
     private final ScheduledExecutorService conflicts = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "lumbung-index-conflicts");
         t.setDaemon(true);
@@ -122,6 +114,7 @@ public final class RecordIndexer implements AutoCloseable {
                 .maxSize(options.bytes())
                 .maxConcurrentRequests(options.concurrency())
                 .globalSettings(g -> g.requireAlias(true))
+                .backoffPolicy(retry.bulkBackoff(waits))
                 .listener(listener));
         int requests = options.concurrency() + 1;
         this.sender = new BulkSender<>(ingester, options.flushInterval(), options.operations() * requests,
@@ -201,17 +194,18 @@ public final class RecordIndexer implements AutoCloseable {
      * backoff, as a request to a cluster away is; reading it as "not there" would split a document in two.
      */
     private List<RecordResolver.Write> resolve(List<DcRecord> records) throws IOException {
-        long started = System.nanoTime();
-        for (int attempt = 1; ; attempt++) {
+        Backoff.Retries retries = retry.backoff().start();
+        while (true) {
             try {
                 List<RecordResolver.Write> writes = resolver.resolve(records);
-                if (attempt > 1) {
+                if (retries.attempt() > 1) {
                     waits.ended();
                 }
                 return writes;
             } catch (ShardsUnavailableException e) {
-                Duration wait = retry.delay(attempt);
-                if (!retry.patient(started, wait)) {
+                int attempt = retries.attempt();
+                Duration wait = retries.next().orElse(null);
+                if (wait == null) {
                     if (attempt > 1) {
                         waits.ended();
                     }
@@ -338,9 +332,6 @@ public final class RecordIndexer implements AutoCloseable {
             for (int i = 0; i < items.size(); i++) {
                 Item item = items.get(i);
                 BulkResponseItem result = results.get(i);
-                if (result.error() != null && EsRetry.busy(result.status()) && again(item)) {
-                    continue;
-                }
                 if (item.secondary()) {
                     // 409: a later state of the document is there already. Any other refusal: the rebuild ended
                     // (its alias is gone) or the copy failed; the rebuild's catch-up reads it again.
@@ -360,33 +351,17 @@ public final class RecordIndexer implements AutoCloseable {
                             outstanding.decrementAndGet();
                         }
                     });
+                } else if (result.status() == 429) {
+                    // The ingester sent it again (bulkBackoff) until the retry timeout was spent.
+                    failTransiently(item, "Elasticsearch kept refusing it as too busy (429) for " + retry.timeout());
                 } else if (EsRetry.busy(result.status())) {
-                    failTransiently(item, "Elasticsearch kept refusing it as too busy (" + result.status() + ") for "
-                            + retry.timeout());
+                    failTransiently(item, "Elasticsearch could not write it now (" + result.status() + " "
+                            + result.error().type() + ": " + result.error().reason() + ")");
                 } else {
                     fail(item, result.status() + " " + result.error().type() + ": " + result.error().reason());
                 }
                 outstanding.decrementAndGet();
             }
-        }
-
-        /**
-         * Back-pressure on one document (429: a shard's write queue is full): the same write is queued again after a
-         * backoff, still counted as outstanding, unless Elasticsearch has refused it for longer than the retry
-         * timeout. False when given up.
-         */
-        private boolean again(Item item) {
-            Item next = item.rejected();
-            Duration wait = retry.delay(next.rejections());
-            if (!retry.patient(next.firstRejected(), wait)) {
-                return false;
-            }
-            LOG.debug("{} refused as too busy; sending it again in {} ms", item.write().id(), wait.toMillis());
-            waits.documentSentAgain();
-            conflicts.schedule(() -> sender.send(item.secondary() ? copy(item.write(), item.document())
-                    : operation(item.write(), item.document()), next, item.document().size()), wait.toMillis(),
-                    TimeUnit.MILLISECONDS);
-            return true;
         }
 
         @Override

@@ -100,7 +100,7 @@ class ManyWritersIT {
     }
 
     /** How many documents carry each OAI identifier. */
-    private static Map<String, Integer> identifiers(String alias) throws Exception {
+    static Map<String, Integer> identifiers(String alias) throws Exception {
         var client = TestElasticsearch.client();
         client.indices().refresh(r -> r.index(alias));
         Map<String, Integer> out = new HashMap<>();

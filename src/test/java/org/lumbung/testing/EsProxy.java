@@ -53,6 +53,7 @@ public final class EsProxy implements AutoCloseable {
     private volatile boolean pushBack;
     private volatile boolean down;
     private volatile long bulkDelayMillis;
+    private final AtomicInteger refusals = new AtomicInteger();
     private Predicate<String> bulkMatch = body -> false;
     private volatile Runnable afterBulk = () -> { };
 
@@ -91,6 +92,15 @@ public final class EsProxy implements AutoCloseable {
     /** Holds every _bulk request this long before passing it on, as a cluster slow to index does. */
     public EsProxy slowBulks(java.time.Duration delay) {
         bulkDelayMillis = delay.toMillis();
+        return this;
+    }
+
+    /**
+     * The next {@code requests} _bulk requests have their first document rejected with an item-level 429 (that
+     * document is not passed on), as a node whose write queue is full does; then documents pass again.
+     */
+    public EsProxy refuseFirstDocuments(int requests) {
+        refusals.set(requests);
         return this;
     }
 
@@ -144,6 +154,10 @@ public final class EsProxy implements AutoCloseable {
                 return;
             }
             int n = bulk && pushBack ? bulks.incrementAndGet() % 3 : 0;
+            boolean refusing = bulk && refusals.getAndUpdate(r -> Math.max(0, r - 1)) > 0;
+            if (refusing) {
+                n = 2;
+            }
             if (n == 1) {
                 rejectedRequests.incrementAndGet();
                 reply(exchange, 429, "{\"error\":" + REJECTED + ",\"status\":429}");
@@ -157,6 +171,12 @@ public final class EsProxy implements AutoCloseable {
                     lines.remove(0);
                 }
                 body = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+            } else if (n == 2 && refusing) {
+                // The only document refused: nothing is passed on, the answer is the rejection alone.
+                reply(exchange, 200, new String(withRejection("{\"took\":0,\"errors\":false,\"items\":[]}"
+                        .getBytes(StandardCharsets.UTF_8), (ObjectNode) JSON.readTree(lines.get(0))),
+                        StandardCharsets.UTF_8));
+                return;
             }
             HttpResponse<byte[]> response = forward(exchange, body);
             exchange.getResponseHeaders().clear();
