@@ -6,12 +6,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import org.lumbung.pipeline.Backoff;
 
 /**
- * How often and how patiently a request is retried: connection errors, timeouts and 5xx answers are retried with
- * exponential backoff and jitter; 429 and 503 wait as long as Retry-After says (seconds or an HTTP date), up to a cap.
- * Never a tight loop: every retry waits at least {@code initialDelay / 2}.
+ * How often and how patiently a request to a repository is retried: connection errors, timeouts and 5xx answers on the
+ * shared {@link Backoff} schedule; 429 and 503 wait as long as Retry-After says (seconds or an HTTP date), up to a cap.
  *
  * @param attempts      requests in all, the first included
  * @param initialDelay  the wait before the first retry (then doubled each time)
@@ -31,10 +30,7 @@ public record RetryPolicy(int attempts, Duration initialDelay, Duration maxDelay
 
     /** The wait before attempt {@code attempt + 1}: doubling from initialDelay, capped, with jitter (50-100%). */
     public Duration backoff(int attempt) {
-        long base = initialDelay.toMillis() << Math.min(attempt - 1, 30);
-        long capped = Math.min(Math.max(base, 1), maxDelay.toMillis());
-        long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
-        return Duration.ofMillis(Math.max(jittered, 1));
+        return new Backoff(initialDelay, maxDelay, attempts, null).delay(attempt);
     }
 
     /** What a Retry-After header asks for (delta-seconds or HTTP-date), capped; empty when absent or unreadable. */

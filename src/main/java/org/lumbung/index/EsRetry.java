@@ -1,12 +1,15 @@
 package org.lumbung.index;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.transport.BackoffPolicy;
 import co.elastic.clients.transport.TransportException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.Optional;
 import java.util.Set;
-import org.lumbung.http.RetryPolicy;
+import org.lumbung.pipeline.Backoff;
 
 /**
  * How Lumbung waits for an Elasticsearch that went away (stopped, restarting, frozen) or pushes back (429, 503 while
@@ -25,14 +28,43 @@ public record EsRetry(Duration initialDelay, Duration maxDelay, Duration timeout
     /** Back-pressure and a cluster not (yet) able to serve: worth waiting for. */
     private static final Set<Integer> BUSY = Set.of(429, 502, 503, 504);
 
-    /** The wait before attempt {@code attempt + 1}, as the harvester's own retries reckon it. */
-    public Duration delay(int attempt) {
-        return new RetryPolicy(1, initialDelay, maxDelay, Duration.ZERO).backoff(attempt);
+    /** The schedule of one request's retries: bounded by time only, however many attempts that takes. */
+    public Backoff backoff() {
+        return new Backoff(initialDelay, maxDelay, Backoff.UNLIMITED, timeout);
     }
 
-    /** Whether a request that began {@code startedNanos} ago may still be tried again after this delay. */
-    public boolean patient(long startedNanos, Duration delay) {
-        return System.nanoTime() - startedNanos + delay.toNanos() <= timeout.toNanos();
+    /**
+     * The same schedule for the bulk ingester's own retry of documents refused as too busy (429), one per document
+     * from its first refusal; each retry is counted in {@code waits}. The ingester asks for a delay without asking
+     * whether there is one when a document is first refused, and a throw there would leave its request slot taken
+     * for ever: so a delay is always given, and it is {@code hasNext} that says the time is spent.
+     */
+    BackoffPolicy bulkBackoff(EsWaits waits) {
+        return new BackoffPolicy() {
+            @Override
+            public Iterator<Long> iterator() {
+                Backoff.Retries retries = backoff().start();
+                return new Iterator<>() {
+                    private Optional<Duration> next;
+
+                    @Override
+                    public boolean hasNext() {
+                        if (next == null) {
+                            next = retries.next();
+                        }
+                        return next.isPresent();
+                    }
+
+                    @Override
+                    public Long next() {
+                        Duration wait = hasNext() ? next.get() : initialDelay;
+                        next = null;
+                        waits.documentSentAgain();
+                        return wait.toMillis();
+                    }
+                };
+            }
+        };
     }
 
     /** Sleeps before the next attempt; an interrupt ends the wait as a failed request. */

@@ -24,14 +24,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.lumbung.dc.DcBatch;
 import org.lumbung.dc.DcRecord;
+import org.lumbung.pipeline.Backoff;
 import org.lumbung.pipeline.Delivery;
 import org.lumbung.pipeline.RecordFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes records through the client's BulkIngester, which batches by count and size, keeps a bounded number of
- * requests in flight and blocks the caller when they are full. Each incoming record is first placed in the document
+ * Writes records through the client's BulkIngester, which batches by count and size and keeps a bounded number of
+ * requests in flight; one thread feeds it ({@link BulkSender}), and a writer waits for room there, holding no lock. Each incoming record is first placed in the document
  * it belongs to ({@link RecordResolver}: an OAI record and its landing page become one document) and the document is
  * written only if nobody changed it meanwhile; a write that lost that race is resolved and written again. Every failed
  * record is logged with its id and reason and reported back through the batch's {@link Delivery}; none is swallowed.
@@ -58,10 +59,7 @@ public final class RecordIndexer implements AutoCloseable {
      * is answered, and the tree is several times the size.
      */
     private record Item(IndexTicket ticket, RecordResolver.Write write, BinaryData document, int attempt,
-                        boolean secondary, int rejections, long firstRejected) {
-        Item(IndexTicket ticket, RecordResolver.Write write, BinaryData document, int attempt, boolean secondary) {
-            this(ticket, write, document, attempt, secondary, 0, 0);
-        }
+                        boolean secondary) {
 
         String id() {
             return write.id();
@@ -70,17 +68,13 @@ public final class RecordIndexer implements AutoCloseable {
         List<DcRecord> incoming() {
             return write.incoming();
         }
-
-        /** The same write, once more refused as too busy. */
-        Item rejected() {
-            return new Item(ticket, write, document, attempt, secondary, rejections + 1,
-                    rejections == 0 ? System.nanoTime() : firstRejected);
-        }
     }
 
     private static final double MB = 1024 * 1024;
 
     private final BulkIngester<Item> ingester;
+    /** The only caller of the ingester: see there why. */
+    private final BulkSender<Item> sender;
     private final long maxRequestBytes;
     private final JsonpMapper mapper;
     private final ElasticsearchClient client;
@@ -93,12 +87,13 @@ public final class RecordIndexer implements AutoCloseable {
     private final Object resolving = new Object();
     private final EsRetry retry;
     private final EsWaits waits;
-    /** Resolves writes that lost a race again, and sends again, after a backoff, writes refused as too busy. */
+    /** Resolves writes that lost a race again, off the ingester's listener thread. */
     private final ScheduledExecutorService conflicts = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "lumbung-index-conflicts");
         t.setDaemon(true);
         return t;
     });
+    private final Listener listener = new Listener();
     /** Writes queued and not yet answered, conflicts being resolved again included: close waits for none left. */
     private final AtomicLong outstanding = new AtomicLong();
 
@@ -118,9 +113,15 @@ public final class RecordIndexer implements AutoCloseable {
                 .maxOperations(options.operations())
                 .maxSize(options.bytes())
                 .maxConcurrentRequests(options.concurrency())
-                .flushInterval(options.flushInterval().toMillis(), TimeUnit.MILLISECONDS)
                 .globalSettings(g -> g.requireAlias(true))
-                .listener(new Listener()));
+                .backoffPolicy(retry.bulkBackoff(waits))
+                .listener(listener));
+        int requests = options.concurrency() + 1;
+        this.sender = new BulkSender<>(ingester, options.flushInterval(), options.operations() * requests,
+                options.bytes() * requests, (item, e) -> {
+                    listener.failTransiently(item, "the bulk ingester refused it: " + e);
+                    outstanding.decrementAndGet();
+                });
     }
 
     /** Queues the batch's records for indexing; the returned delivery completes when all are acknowledged. */
@@ -131,6 +132,16 @@ public final class RecordIndexer implements AutoCloseable {
                     .forEach(f -> deadLetters.add(f, "crosswalk", null));
         }
         if (!batch.records().isEmpty()) {
+            try {
+                // Before the resolving lock, never under it: a writer that waits holding it stops every other.
+                sender.awaitRoom();
+            } catch (InterruptedException e) {
+                // Shutting down: the records fail transiently, so the harvest stops before their checkpoint.
+                Thread.currentThread().interrupt();
+                batch.records().forEach(r -> ticket.failed(new RecordFailure(r.sourceId(), r.id(),
+                        "not indexed: interrupted while waiting to be queued", null, true)));
+                return ticket;
+            }
             outstanding.incrementAndGet();
             try {
                 write(ticket, batch.records(), 1);
@@ -167,12 +178,12 @@ public final class RecordIndexer implements AutoCloseable {
                     continue;
                 }
                 outstanding.incrementAndGet();
-                ingester.add(operation(write, document),
-                        new Item(ticket, write, document, attempt, false));
+                sender.send(operation(write, document), new Item(ticket, write, document, attempt, false),
+                        document.size());
                 if (copy) {
                     outstanding.incrementAndGet();
-                    ingester.add(copy(write, document),
-                            new Item(ticket, write, document, attempt, true));
+                    sender.send(copy(write, document), new Item(ticket, write, document, attempt, true),
+                            document.size());
                 }
             }
         }
@@ -183,17 +194,18 @@ public final class RecordIndexer implements AutoCloseable {
      * backoff, as a request to a cluster away is; reading it as "not there" would split a document in two.
      */
     private List<RecordResolver.Write> resolve(List<DcRecord> records) throws IOException {
-        long started = System.nanoTime();
-        for (int attempt = 1; ; attempt++) {
+        Backoff.Retries retries = retry.backoff().start();
+        while (true) {
             try {
                 List<RecordResolver.Write> writes = resolver.resolve(records);
-                if (attempt > 1) {
+                if (retries.attempt() > 1) {
                     waits.ended();
                 }
                 return writes;
             } catch (ShardsUnavailableException e) {
-                Duration wait = retry.delay(attempt);
-                if (!retry.patient(started, wait)) {
+                int attempt = retries.attempt();
+                Duration wait = retries.next().orElse(null);
+                if (wait == null) {
                     if (attempt > 1) {
                         waits.ended();
                     }
@@ -271,7 +283,7 @@ public final class RecordIndexer implements AutoCloseable {
 
     /** Sends what is buffered now instead of waiting for the flush interval. */
     public void flush() {
-        ingester.flush();
+        sender.flush();
     }
 
     /**
@@ -282,12 +294,13 @@ public final class RecordIndexer implements AutoCloseable {
     public void close() {
         try {
             while (outstanding.get() > 0) {
-                ingester.flush();
+                sender.flush();
                 Thread.sleep(10);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        sender.close();
         ingester.close();
         conflicts.shutdown();
         try {
@@ -319,9 +332,6 @@ public final class RecordIndexer implements AutoCloseable {
             for (int i = 0; i < items.size(); i++) {
                 Item item = items.get(i);
                 BulkResponseItem result = results.get(i);
-                if (result.error() != null && EsRetry.busy(result.status()) && again(item)) {
-                    continue;
-                }
                 if (item.secondary()) {
                     // 409: a later state of the document is there already. Any other refusal: the rebuild ended
                     // (its alias is gone) or the copy failed; the rebuild's catch-up reads it again.
@@ -341,32 +351,17 @@ public final class RecordIndexer implements AutoCloseable {
                             outstanding.decrementAndGet();
                         }
                     });
+                } else if (result.status() == 429) {
+                    // The ingester sent it again (bulkBackoff) until the retry timeout was spent.
+                    failTransiently(item, "Elasticsearch kept refusing it as too busy (429) for " + retry.timeout());
                 } else if (EsRetry.busy(result.status())) {
-                    failTransiently(item, "Elasticsearch kept refusing it as too busy (" + result.status() + ") for "
-                            + retry.timeout());
+                    failTransiently(item, "Elasticsearch could not write it now (" + result.status() + " "
+                            + result.error().type() + ": " + result.error().reason() + ")");
                 } else {
                     fail(item, result.status() + " " + result.error().type() + ": " + result.error().reason());
                 }
                 outstanding.decrementAndGet();
             }
-        }
-
-        /**
-         * Back-pressure on one document (429: a shard's write queue is full): the same write is queued again after a
-         * backoff, still counted as outstanding, unless Elasticsearch has refused it for longer than the retry
-         * timeout. False when given up.
-         */
-        private boolean again(Item item) {
-            Item next = item.rejected();
-            Duration wait = retry.delay(next.rejections());
-            if (!retry.patient(next.firstRejected(), wait)) {
-                return false;
-            }
-            LOG.debug("{} refused as too busy; sending it again in {} ms", item.write().id(), wait.toMillis());
-            waits.documentSentAgain();
-            conflicts.schedule(() -> ingester.add(item.secondary() ? copy(item.write(), item.document())
-                    : operation(item.write(), item.document()), next), wait.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
         }
 
         @Override

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.lumbung.pipeline.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,16 +45,16 @@ final class RetryingTransport implements ElasticsearchTransport {
     @Override
     public <Q, R, E> R performRequest(Q request, Endpoint<Q, R, E> endpoint, TransportOptions options)
             throws IOException {
-        long started = System.nanoTime();
-        for (int attempt = 1; ; attempt++) {
+        Backoff.Retries retries = retry.backoff().start();
+        while (true) {
             try {
                 R response = delegate.performRequest(request, endpoint, options);
-                answered(endpoint, attempt);
+                answered(endpoint, retries.attempt());
                 return response;
             } catch (IOException | RuntimeException e) {
-                Duration wait = waitBefore(e, endpoint, attempt, started);
+                Duration wait = waitBefore(e, endpoint, retries);
                 if (wait == null) {
-                    gaveUp(attempt);
+                    gaveUp(retries.attempt());
                     throw e;
                 }
                 EsRetry.pause(wait);
@@ -65,38 +66,39 @@ final class RetryingTransport implements ElasticsearchTransport {
     public <Q, R, E> CompletableFuture<R> performRequestAsync(Q request, Endpoint<Q, R, E> endpoint,
                                                               TransportOptions options) {
         CompletableFuture<R> result = new CompletableFuture<>();
-        send(request, endpoint, options, result, 1, System.nanoTime());
+        send(request, endpoint, options, result, retry.backoff().start());
         return result;
     }
 
     private <Q, R, E> void send(Q request, Endpoint<Q, R, E> endpoint, TransportOptions options,
-                                CompletableFuture<R> result, int attempt, long started) {
+                                CompletableFuture<R> result, Backoff.Retries retries) {
         delegate.performRequestAsync(request, endpoint, options).whenComplete((response, failure) -> {
             if (failure == null) {
-                answered(endpoint, attempt);
+                answered(endpoint, retries.attempt());
                 result.complete(response);
                 return;
             }
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
-            Duration wait = waitBefore(cause, endpoint, attempt, started);
+            Duration wait = waitBefore(cause, endpoint, retries);
             if (wait == null) {
-                gaveUp(attempt);
+                gaveUp(retries.attempt());
                 result.completeExceptionally(cause);
             } else {
-                timer.schedule(() -> send(request, endpoint, options, result, attempt + 1, started), wait.toMillis(),
+                timer.schedule(() -> send(request, endpoint, options, result, retries), wait.toMillis(),
                         TimeUnit.MILLISECONDS);
             }
         });
     }
 
     /** The wait before the next attempt, or null to give up. */
-    private Duration waitBefore(Throwable failure, Endpoint<?, ?, ?> endpoint, int attempt, long started) {
+    private Duration waitBefore(Throwable failure, Endpoint<?, ?, ?> endpoint, Backoff.Retries retries) {
         if (!reached || !EsRetry.retryable(failure)) {
             return null;
         }
-        Duration wait = retry.delay(attempt);
-        if (!retry.patient(started, wait)) {
+        int attempt = retries.attempt();
+        Duration wait = retries.next().orElse(null);
+        if (wait == null) {
             LOG.error("Elasticsearch has not answered {} for {}; giving up: {}", endpoint.id(), retry.timeout(),
                     failure.toString());
             return null;

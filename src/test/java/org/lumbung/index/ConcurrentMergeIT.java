@@ -97,7 +97,8 @@ class ConcurrentMergeIT {
         };
     }
 
-    private static String oaiRecord(int i) {
+    /** An oai_dc record of article {@code i}, its landing page's URL as its identifier. */
+    static String oaiRecord(int i) {
         return "<record xmlns=\"http://www.openarchives.org/OAI/2.0/\"><header><identifier>oai:journal:article/" + i
                 + "</identifier><datestamp>2026-01-01T00:00:00Z</datestamp></header><metadata>"
                 + "<oai_dc:dc xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\""

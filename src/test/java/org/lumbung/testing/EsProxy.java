@@ -29,7 +29,8 @@ import java.util.function.Predicate;
  * item-level 429 (that document is not passed on; the rest are, and the answer is Elasticsearch's own with the
  * rejection put in its place), the third passes. {@link #afterBulk}: once a _bulk request matching a test has been
  * written, something happens (the node is stopped) and the answer is lost with the connection. While Elasticsearch
- * cannot be reached the proxy drops each connection unanswered, as a node that died does.
+ * cannot be reached the proxy drops each connection unanswered, as a node that died does. {@link #slowBulks}: every
+ * _bulk request is held a while before it is passed on.
  */
 public final class EsProxy implements AutoCloseable {
 
@@ -44,12 +45,15 @@ public final class EsProxy implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(java.time.Duration.ofSeconds(2)).build();
     private final AtomicInteger bulks = new AtomicInteger();
+    private final AtomicInteger bulkRequests = new AtomicInteger();
     private final AtomicInteger rejectedRequests = new AtomicInteger();
     private final AtomicInteger rejectedItems = new AtomicInteger();
     private final AtomicInteger dropped = new AtomicInteger();
     private final AtomicInteger conflicts = new AtomicInteger();
     private volatile boolean pushBack;
     private volatile boolean down;
+    private volatile long bulkDelayMillis;
+    private final AtomicInteger refusals = new AtomicInteger();
     private Predicate<String> bulkMatch = body -> false;
     private volatile Runnable afterBulk = () -> { };
 
@@ -83,6 +87,26 @@ public final class EsProxy implements AutoCloseable {
         bulkMatch = match;
         afterBulk = action;
         return this;
+    }
+
+    /** Holds every _bulk request this long before passing it on, as a cluster slow to index does. */
+    public EsProxy slowBulks(java.time.Duration delay) {
+        bulkDelayMillis = delay.toMillis();
+        return this;
+    }
+
+    /**
+     * The next {@code requests} _bulk requests have their first document rejected with an item-level 429 (that
+     * document is not passed on), as a node whose write queue is full does; then documents pass again.
+     */
+    public EsProxy refuseFirstDocuments(int requests) {
+        refusals.set(requests);
+        return this;
+    }
+
+    /** Bulk requests passed on to Elasticsearch or answered here. */
+    public int bulks() {
+        return bulkRequests.get();
     }
 
     /** Drops every request unanswered while down, as a node gone does; passes them on again once up. */
@@ -119,6 +143,10 @@ public final class EsProxy implements AutoCloseable {
                 return;
             }
             boolean bulk = exchange.getRequestURI().getPath().endsWith("/_bulk");
+            if (bulk) {
+                bulkRequests.incrementAndGet();
+                Thread.sleep(bulkDelayMillis);
+            }
             if (bulk && matches(new String(body, StandardCharsets.UTF_8))) {
                 forward(exchange, body);
                 afterBulk.run();
@@ -126,6 +154,10 @@ public final class EsProxy implements AutoCloseable {
                 return;
             }
             int n = bulk && pushBack ? bulks.incrementAndGet() % 3 : 0;
+            boolean refusing = bulk && refusals.getAndUpdate(r -> Math.max(0, r - 1)) > 0;
+            if (refusing) {
+                n = 2;
+            }
             if (n == 1) {
                 rejectedRequests.incrementAndGet();
                 reply(exchange, 429, "{\"error\":" + REJECTED + ",\"status\":429}");
@@ -139,6 +171,12 @@ public final class EsProxy implements AutoCloseable {
                     lines.remove(0);
                 }
                 body = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+            } else if (n == 2 && refusing) {
+                // The only document refused: nothing is passed on, the answer is the rejection alone.
+                reply(exchange, 200, new String(withRejection("{\"took\":0,\"errors\":false,\"items\":[]}"
+                        .getBytes(StandardCharsets.UTF_8), (ObjectNode) JSON.readTree(lines.get(0))),
+                        StandardCharsets.UTF_8));
+                return;
             }
             HttpResponse<byte[]> response = forward(exchange, body);
             exchange.getResponseHeaders().clear();
