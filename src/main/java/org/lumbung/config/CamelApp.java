@@ -91,6 +91,7 @@ final class CamelApp {
             RunScheduler scheduler = c.runScheduler(registry,
                     id -> template(main).sendBody("direct:source-run", id));
             main.bind("runScheduler", scheduler);
+            lumbung.closeOnSignal(scheduler);
             SourceSchedules schedules = new SourceSchedules(registry);
             main.bind("sourceSchedules", schedules);
             main.bind("inbox", inbox);
@@ -107,11 +108,6 @@ final class CamelApp {
 
                 @Override
                 public void beforeStop(BaseMainSupport stopping) {
-                    scheduler.stopAdmitting();
-                }
-
-                @Override
-                public void afterStop(BaseMainSupport stopped) {
                     scheduler.close();
                 }
 

@@ -35,6 +35,7 @@ public final class Lumbung implements AutoCloseable {
     private boolean closed;
     private volatile boolean stopping;
     private Thread worker;
+    private final java.util.List<AutoCloseable> closedOnSignal = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Lumbung(EmbeddedElasticsearch node, Components components) {
         this.node = node;
@@ -181,6 +182,14 @@ public final class Lumbung implements AutoCloseable {
     }
 
     /**
+     * Work that Ctrl-C or SIGTERM stops at once, beside Camel's own stop: under {@code run}, the source runs going
+     * (Camel would wait for each, however slow its repository, until its shutdown timeout).
+     */
+    void closeOnSignal(AutoCloseable work) {
+        closedOnSignal.add(work);
+    }
+
+    /**
      * On Ctrl-C or SIGTERM: a one-shot command's work ({@link #withRoutes}) is interrupted (a harvest stops with its
      * checkpoint where its last indexed page left it) and the command closes Lumbung; under {@code run}, Camel's own
      * hook stops the routes. This hook keeps the JVM alive until that close is done (or does it itself), so that the
@@ -191,6 +200,13 @@ public final class Lumbung implements AutoCloseable {
             stopping = true;
             if (worker != null) {
                 worker.interrupt();
+            }
+        }
+        for (AutoCloseable work : closedOnSignal) {
+            try {
+                work.close();
+            } catch (Exception e) {
+                LOG.warn("stopping {}: {}", work, e.toString());
             }
         }
         try {

@@ -16,6 +16,7 @@ import org.lumbung.testing.Cli;
 import org.lumbung.testing.FakeRepository;
 import org.lumbung.testing.FakeRepository.Fault;
 import org.lumbung.testing.Harvests;
+import org.lumbung.testing.LumbungServer;
 import org.lumbung.testing.TestData;
 import org.lumbung.testing.TestElasticsearch;
 
@@ -78,6 +79,39 @@ class SigtermIT {
                     .noneMatch(q -> q.equals("verb=ListRecords&metadataPrefix=oai_dc"));
             assertThat(Harvests.records(prefix).keySet())
                     .containsExactlyInAnyOrderElementsOf(FakeRepository.documentIds(1, RECORDS));
+        }
+    }
+
+    @Test
+    void aRunWaitingOnASlowSourceStopsWithinSecondsOnSigtermWithItsCheckpoint() throws Exception {
+        String prefix = TestElasticsearch.freshPrefix(SigtermIT.class) + "-run";
+        try (FakeRepository repo = new FakeRepository().records(RECORDS, "2026-01-01")) {
+            repo.fault(Fault.pass());
+            repo.fault(Collections.nCopies(20, Fault.stall(2_000)).toArray(Fault[]::new));
+            Path seeds = Files.writeString(work.resolve("sources.yaml"), "sources:\n  - id: fake\n    kind: oai\n"
+                    + "    baseUrl: " + repo.baseUrl() + "\n    metadataPrefix: oai_dc\n    schedule: \"0 0 3 * * ?\"\n");
+            Path log = work.resolve("run.out");
+            Process run = Cli.inOwnJvm(log, "run", "--seeds", seeds.toString(), "--port",
+                    Integer.toString(LumbungServer.freePort()), "--es", TestElasticsearch.url().toString(),
+                    "--index-prefix", prefix, "--data", work.toString(), "-Dlumbung.http-client.read-timeout=5m",
+                    "-Dlumbung.index.flush-interval=20ms").start();
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (repo.queries().size() < 4 && System.nanoTime() < deadline) {
+                assertThat(run.isAlive()).as(Files.exists(log) ? Files.readString(log) : "").isTrue();
+                Thread.sleep(50);
+            }
+            Thread.sleep(500);
+            long signalled = System.nanoTime();
+            run.destroy();
+            boolean stopped = run.waitFor(60, TimeUnit.SECONDS);
+            run.destroyForcibly();
+            assertThat(stopped).as("run stops: %s", Files.readString(log)).isTrue();
+            Duration took = Duration.ofNanos(System.nanoTime() - signalled);
+            String out = Files.readString(log);
+            System.out.println("run stopped " + took.toMillis() + " ms after SIGTERM");
+            assertThat(took).as(out).isLessThan(STOPS_WITHIN);
+            assertThat(Harvests.records(prefix)).as("the pages read before the signal are indexed").isNotEmpty();
+            assertThat(checkpoint(prefix)).as("and checkpointed").isNotNull();
         }
     }
 
