@@ -31,7 +31,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "FILE", description = "The source list; default seeds/sources.yaml.")
     Path seeds;
 
-    @Option(names = "--routes", paramLabel = "DIR", description = "A folder of *.camel.yaml routes to use instead.")
+    @Option(names = "--routes", paramLabel = "DIR",
+            description = "A folder of *.camel.yaml routes to use instead, laid out as camel-routes/ (pipeline/, server/).")
     Path routes;
 
     @Override

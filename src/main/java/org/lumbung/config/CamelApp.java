@@ -1,5 +1,9 @@
 package org.lumbung.config;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.DefaultMainShutdownStrategy;
@@ -30,8 +34,8 @@ final class CamelApp {
     }
 
     /**
-     * The packaged routes (or the configured route folder). Without {@code serve} the HTTP server and the source
-     * schedules are left out (the one-shot commands).
+     * The packaged routes (or the configured route folder). Without {@code serve} the routes of {@code server/} (the
+     * HTTP server, the source schedules, the inbox) are left out: the one-shot commands.
      */
     static Main create(Lumbung lumbung, boolean serve) {
         Components c = lumbung.components();
@@ -42,17 +46,10 @@ final class CamelApp {
         main.addOverrideProperty("camel.main.startup-summary-level", "off");
         // On Ctrl-C a harvest in flight gets this long to finish its page; its checkpoint makes the next run resume.
         main.addOverrideProperty("camel.main.shutdown-timeout", "10");
-        String routes = settings.routes().map(dir -> "file:" + dir.toAbsolutePath() + "/*.camel.yaml")
-                .orElse("classpath:lumbung/camel-routes/*.camel.yaml");
-        main.addOverrideProperty("camel.main.routes-include-pattern", routes);
-        if (!serve) {
-            // A one-shot command is stopped by Lumbung's own hook, which stops the command's work first, then Camel.
-            if (main.getShutdownStrategy() instanceof DefaultMainShutdownStrategy strategy) {
-                strategy.disableHangupSupport();
-            }
-            main.addOverrideProperty("camel.main.routes-exclude-pattern",
-                    "**/serve.camel.yaml,**/web.camel.yaml,**/oai.camel.yaml,**/ops.camel.yaml,**/sources.camel.yaml,"
-                            + "**/inbox.camel.yaml,**/audit.camel.yaml");
+        main.addOverrideProperty("camel.main.routes-include-pattern", routesIncludePattern(settings.routes(), serve));
+        // A one-shot command is stopped by Lumbung's own hook, which stops the command's work first, then Camel.
+        if (!serve && main.getShutdownStrategy() instanceof DefaultMainShutdownStrategy strategy) {
+            strategy.disableHangupSupport();
         }
         main.addOverrideProperty("camel.server.enabled", Boolean.toString(serve));
         main.addOverrideProperty("camel.server.host", settings.httpHost());
@@ -123,6 +120,23 @@ final class CamelApp {
             });
         }
         return main;
+    }
+
+    /**
+     * The route folders a mode loads: {@code pipeline/} holds the stages every command uses (harvest, landing, index);
+     * {@code server/} the HTTP API, the schedules, the inbox and their error policies, which only {@code run} starts
+     * and whose beans only it binds. A file is chosen by the folder it lies in, so a new route needs no change here.
+     * Every file lies in a folder, none at the top: Camel's classpath scan matches a pattern's file name in every
+     * folder below, so a pattern for the top would load {@code server/} too.
+     */
+    static List<String> routeFolders(boolean serve) {
+        return serve ? List.of("pipeline/", "server/") : List.of("pipeline/");
+    }
+
+    /** Camel's include pattern for a mode: the packaged routes, or the same layout under the configured folder. */
+    static String routesIncludePattern(Optional<Path> folder, boolean serve) {
+        String root = folder.map(dir -> "file:" + dir.toAbsolutePath() + "/").orElse("classpath:lumbung/camel-routes/");
+        return routeFolders(serve).stream().map(sub -> root + sub + "*.camel.yaml").collect(Collectors.joining(","));
     }
 
     /** Identify's adminEmail is whom harvesters write to; the default is valid OAI-PMH but reaches nobody. */

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lumbung.testing.Await;
 import org.lumbung.testing.Cli;
 import org.lumbung.testing.FakeRepository;
 import org.lumbung.testing.FakeRepository.Fault;
@@ -96,7 +97,11 @@ class CommandLineMessagesIT {
                 assertThat(harvest.isAlive()).as(Files.exists(log) ? Files.readString(log) : "").isTrue();
                 Thread.sleep(100);
             }
-            Thread.sleep(500);
+            // Ctrl-C once what came before the hanging page has a checkpoint, as a user would after seeing progress.
+            Await.until("a checkpoint before the hanging page", Duration.ofMinutes(1), () -> {
+                String token = checkpointToken(prefix);
+                return token != null && token.startsWith("fake/+");
+            });
             new ProcessBuilder("kill", "-INT", Long.toString(harvest.pid())).start().waitFor();
             assertThat(harvest.waitFor(60, TimeUnit.SECONDS)).as("the harvest stops").isTrue();
             Ran ran = new Ran(harvest.exitValue(), Files.readString(log));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.lumbung.config.BuildInfo;
 import org.lumbung.es.EmbeddedElasticsearch;
 import org.lumbung.es.NodeOptions;
 import org.lumbung.harvest.OaiRequest;
+import org.lumbung.testing.Await;
 import org.lumbung.testing.Cli;
 import org.lumbung.testing.EsProxy;
 import org.lumbung.testing.FakeRepository;
@@ -57,9 +59,14 @@ class ElasticsearchFaultsIT {
             CompletableFuture<Cli.Result> harvest = CompletableFuture.supplyAsync(() -> harvest(repo, proxy.url(),
                     prefix));
             assertThat(stopped.await(2, TimeUnit.MINUTES)).as("the harvest reached page five").isTrue();
-            Thread.sleep(1_000);
+            // Evidence rather than time: the harvest meets the stopped node three times (its retries, 100 ms apart
+            // and growing, leave a page it was reading time to arrive), then three times more, at most a second
+            // apart, and meanwhile neither ends nor asks for a page.
+            Await.until("the harvest to meet the stopped node", Duration.ofMinutes(1), () -> proxy.dropped() >= 3);
             int asked = repo.queries().size();
-            Thread.sleep(3_000);
+            int dropped = proxy.dropped();
+            Await.until("the harvest to try the stopped node again", Duration.ofMinutes(1),
+                    () -> harvest.isDone() || proxy.dropped() >= dropped + 3);
             assertThat(harvest).as("the harvest waits for Elasticsearch instead of failing").isNotDone();
             assertThat(repo.queries()).as("and asks for no further page meanwhile").hasSize(asked);
             try (EmbeddedElasticsearch again = EmbeddedElasticsearch.startOrAttach(node(data, port));
@@ -119,7 +126,8 @@ class ElasticsearchFaultsIT {
 
             proxy.down(false);
             repo.clearQueries();
-            Thread.sleep(LEASE.toMillis());
+            // Elasticsearch was away when the failed harvest ended, so its lease stands until it expires.
+            Await.until("the failed harvest's lease to end", LEASE.multipliedBy(10), () -> leaseEnded(prefix, "fake"));
             Cli.Result again = harvest(repo, proxy.url(), prefix, IMPATIENT);
             System.out.print(again.out());
             assertThat(again.status()).as(again.out()).isZero();
@@ -150,6 +158,13 @@ class ElasticsearchFaultsIT {
         docs.forEach((id, doc) -> assertThat(((Map) doc.get("dc")).get("title"))
                 .isEqualTo(List.of("Record number " + id.substring("fake:oai:fake:".length()))));
         assertThat(client.count(c -> c.index(prefix + "-records")).count()).isEqualTo(RECORDS);
+    }
+
+    /** Whether the source's lease is given back or past its end, so another harvest may take it. */
+    @SuppressWarnings("rawtypes")
+    private static boolean leaseEnded(String prefix, String source) throws Exception {
+        Map lease = (Map) Harvests.sources(prefix).get(source).get("lease");
+        return lease == null || Instant.parse((String) lease.get("expiresAt")).isBefore(Instant.now());
     }
 
     private static NodeOptions node(Path data, int port) {

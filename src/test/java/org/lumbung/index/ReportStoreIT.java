@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lumbung.harvest.HarvestReport;
 import org.lumbung.pipeline.RecordFailure;
+import org.lumbung.testing.Await;
 import org.lumbung.testing.TestElasticsearch;
 
 /** Harvest reports as Kibana reads them, and their pruning (no ILM and no delete-by-query on the embedded node). */
@@ -25,6 +26,7 @@ class ReportStoreIT {
                 List.of(new RecordFailure("repo", "oai:repo:9", "no title")), 12_345, 2, 5, 1.5, true, null));
         DeadLetterStore letters = new DeadLetterStore(TestElasticsearch.client(), layout);
         letters.add("repo", "oai:repo:9", "http://r/oai", "unparseable", "<record/>");
+        Instant written = Instant.now();
 
         Map<String, Map> stored = TestElasticsearch.documents(layout.harvestsIndex());
         assertThat(stored).hasSize(1);
@@ -34,8 +36,12 @@ class ReportStoreIT {
                 .containsEntry("outcome", "complete with failures").containsEntry("instance", "test-instance");
 
         assertThat(reports.prune(Duration.ofDays(1))).as("nothing is a day old yet").isZero();
-        Thread.sleep(50);
-        assertThat(reports.prune(Duration.ofMillis(10))).isEqualTo(2);
+        // Both were stamped before written; once the clock is a retention (and a millisecond, Elasticsearch's
+        // precision) past it, both are older than the retention.
+        Duration retention = Duration.ofMillis(10);
+        Instant outlived = written.plus(retention).plusMillis(1);
+        Await.until("the retention to pass", Duration.ofSeconds(5), () -> Instant.now().isAfter(outlived));
+        assertThat(reports.prune(retention)).isEqualTo(2);
         assertThat(TestElasticsearch.documents(layout.harvestsIndex())).isEmpty();
         assertThat(TestElasticsearch.documents(layout.deadletterIndex())).isEmpty();
     }

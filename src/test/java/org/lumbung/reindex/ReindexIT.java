@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.lumbung.crosswalk.Crosswalks;
@@ -29,6 +30,7 @@ import org.lumbung.landing.PageRecords;
 import org.lumbung.language.LanguageDetector;
 import org.lumbung.pipeline.Outcome;
 import org.lumbung.search.RecordSearcher;
+import org.lumbung.testing.Await;
 import org.lumbung.testing.Cli;
 import org.lumbung.testing.TestElasticsearch;
 
@@ -90,6 +92,7 @@ class ReindexIT {
             return errors;
         });
         AtomicBoolean swapped = new AtomicBoolean();
+        AtomicInteger batches = new AtomicInteger();
         Future<Outcome> writer = threads.submit(() -> {
             Outcome outcome = Outcome.NONE;
             try (RecordIndexer other = indexer(layout)) {
@@ -102,13 +105,15 @@ class ReindexIT {
                     outcome = outcome.plus(other.index(new DcBatch("journal", batch, List.of())).await());
                     next += 5;
                     afterSwap += swapped.get() ? 1 : 0;
+                    batches.incrementAndGet();
                     Thread.sleep(50);
                 }
             }
             return outcome;
         });
 
-        Thread.sleep(300);
+        // The rebuild starts with the writer under way, so that it copies records written around it.
+        Await.until("the writer to index three batches", Duration.ofMinutes(1), () -> batches.get() >= 3);
         Reindexer.Result result = new Reindexer(client, layout, ARCHIVE).reindex();
         swapped.set(true);
         Outcome written = writer.get();
