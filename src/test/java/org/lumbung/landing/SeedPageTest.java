@@ -4,42 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lumbung.dc.Creator;
 import org.lumbung.dc.DcElement;
 import org.lumbung.dc.DcRecord;
-import org.lumbung.dc.LanguageDetector;
 import org.lumbung.dc.derived.CoarTerm;
 import org.lumbung.dc.derived.Derived;
 import org.lumbung.dc.derived.Person;
 import org.lumbung.dc.derived.QualityFlag;
 import org.lumbung.index.DocumentMapper;
-import org.lumbung.pipeline.Delivery;
-import org.lumbung.pipeline.Outcome;
 import org.lumbung.testing.Golden;
+import org.lumbung.testing.GoldenInputs;
 
 /** The seed page, an OJS article page saved as text, read exactly as the ingest command reads it. */
 class SeedPageTest {
 
-    static final String SEED_URL = "https://ejournal3.undip.ac.id/index.php/jihi/article/view/34353/0";
-    static final Path SEED = Path.of("seeds/000_ffdeb9f15db1918e.txt");
+    static final String SEED_URL = GoldenInputs.SEED_URL;
+    static final Path SEED = GoldenInputs.SEED;
 
     static DcRecord ingestSeed() {
-        List<DcRecord> records = new ArrayList<>();
-        PageIngester ingester = new PageIngester(null, new LanguageDetector(List.of("id", "en", "ms"), 400),
-                batch -> {
-                    records.addAll(batch.records());
-                    return Delivery.done(new Outcome(batch.records().size(), 0, List.of()));
-                }, batch -> {
-                    throw new AssertionError("the seed is a page, not an OAI-PMH response");
-                });
-        IngestReport report = ingester.ingest(new IngestRequest("undip-jihi-pages",
-                List.of(new PageInput(SEED.toString(), SEED_URL))));
-        assertThat(report.failures()).isEmpty();
-        assertThat(records).hasSize(1);
-        return records.get(0);
+        return GoldenInputs.seedPage();
     }
 
     @Test
