@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.json.JsonpMapper;
 import co.elastic.clients.util.BinaryData;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -73,5 +74,16 @@ class DocumentJsonTest {
             return;
         }
         assertThat(actual).isEqualTo(JSON.readTree(file.toFile()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("documents")
+    void readsBackWhatItWrote(String name, DcRecord record) {
+        ObjectMapper client = EsConnection.jsonMapper().objectMapper();
+        JsonNode written = client.valueToTree(DocumentMapper.toDocument(record, Instant.EPOCH));
+
+        IndexDocument read = client.convertValue(written, IndexDocument.class);
+
+        assertThat((JsonNode) client.valueToTree(read)).isEqualTo(written);
     }
 }
