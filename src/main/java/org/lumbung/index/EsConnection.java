@@ -72,6 +72,9 @@ public final class EsConnection implements AutoCloseable {
         // Documents written by a newer Lumbung may carry fields this one does not know: ignore them, keep the rest.
         ObjectMapper json = new ObjectMapper()
                 .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                // Elasticsearch does not tell one value from a list of one: a document written by another tool may
+                // hold a string where Lumbung writes a list.
+                .configure(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY, true)
                 .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
         return new JacksonJsonpMapper(json);
     }
