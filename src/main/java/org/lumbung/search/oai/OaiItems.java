@@ -30,8 +30,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.lumbung.index.IndexLayout;
 import org.lumbung.index.IndexDocument;
+import org.lumbung.index.IndexLayout;
 
 /**
  * The records behind the alias as OAI-PMH items, in the order of Lumbung's own change times ({@code indexedAt}, the
