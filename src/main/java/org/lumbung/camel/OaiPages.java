@@ -5,13 +5,13 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.lumbung.harvest.HarvestException;
-import org.lumbung.harvest.HttpFetcher;
-import org.lumbung.harvest.HttpOptions;
 import org.lumbung.harvest.ListContinuity;
 import org.lumbung.harvest.OaiPage;
 import org.lumbung.harvest.OaiPageParser;
 import org.lumbung.harvest.OaiRequest;
 import org.lumbung.harvest.RecordBatch;
+import org.lumbung.http.HttpFetcher;
+import org.lumbung.http.HttpOptions;
 import org.lumbung.pipeline.SourceId;
 
 /**

@@ -9,12 +9,12 @@ import org.lumbung.dc.DcElement;
 import org.lumbung.dc.DcRecord;
 import org.lumbung.dc.OaiInfo;
 import org.lumbung.dc.Provenance;
-import org.lumbung.dc.derived.CoarTerm;
-import org.lumbung.dc.derived.Derived;
-import org.lumbung.dc.derived.Identifiers;
-import org.lumbung.dc.derived.Journal;
-import org.lumbung.dc.derived.Licence;
-import org.lumbung.dc.derived.QualityFlag;
+import org.lumbung.derived.CoarTerm;
+import org.lumbung.derived.Derived;
+import org.lumbung.derived.Identifiers;
+import org.lumbung.derived.Journal;
+import org.lumbung.derived.Licence;
+import org.lumbung.derived.QualityFlag;
 
 /**
  * The index document of a record ({@link IndexDocument}). Derived values go under {@code derived}, beside the values

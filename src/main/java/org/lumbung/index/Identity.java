@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.lumbung.dc.DcElement;
 import org.lumbung.dc.DcRecord;
 import org.lumbung.dc.Provenance;
-import org.lumbung.dc.derived.Doi;
+import org.lumbung.derived.Doi;
 import org.lumbung.landing.LandingUrls;
 
 /**

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.lumbung.dc.Creator;
-import org.lumbung.dc.derived.Orcid;
+import org.lumbung.derived.Orcid;
 
 /**
  * Reads the author lines of an article page saved as text, in the shapes OJS themes print them: one author a line as

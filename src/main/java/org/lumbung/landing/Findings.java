@@ -16,8 +16,8 @@ import org.lumbung.dc.DcElement;
 import org.lumbung.dc.DcRecordBuilder;
 import org.lumbung.dc.DcValue;
 import org.lumbung.dc.ValueCleaner;
-import org.lumbung.dc.derived.Doi;
-import org.lumbung.dc.derived.Orcid;
+import org.lumbung.derived.Doi;
+import org.lumbung.derived.Orcid;
 
 /**
  * What a page says about its article, gathered before it goes into the record so that the page's schemes can be

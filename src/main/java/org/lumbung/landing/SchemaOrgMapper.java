@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.lumbung.dc.Citation;
 import org.lumbung.dc.Creator;
 import org.lumbung.dc.DcElement;
-import org.lumbung.dc.derived.Doi;
+import org.lumbung.derived.Doi;
 
 /**
  * Maps one schema.org work (a ScholarlyArticle and its kin) onto the record: name and headline, authors with their

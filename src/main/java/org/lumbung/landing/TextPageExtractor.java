@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.lumbung.dc.Citation;
 import org.lumbung.dc.DcElement;
 import org.lumbung.dc.DcRecordBuilder;
-import org.lumbung.dc.derived.Doi;
+import org.lumbung.derived.Doi;
 
 /**
  * Reads the plain-text dump of an Open Journal Systems article page (what a browser's "save as text" or a text

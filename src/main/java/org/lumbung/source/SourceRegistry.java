@@ -14,9 +14,9 @@ import org.lumbung.harvest.HarvestReport;
 import org.lumbung.harvest.HarvestRequest;
 import org.lumbung.harvest.OaiInspector;
 import org.lumbung.harvest.SourceOptions;
-import org.lumbung.pipeline.SourceId;
 import org.lumbung.landing.IngestReport;
 import org.lumbung.landing.IngestRequest;
+import org.lumbung.pipeline.SourceId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,25 +2,23 @@ package org.lumbung.landing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lumbung.dc.Creator;
 import org.lumbung.dc.DcElement;
 import org.lumbung.dc.DcRecord;
-import org.lumbung.dc.derived.CoarTerm;
-import org.lumbung.dc.derived.Derived;
-import org.lumbung.dc.derived.Person;
-import org.lumbung.dc.derived.QualityFlag;
+import org.lumbung.derived.CoarTerm;
+import org.lumbung.derived.Derived;
+import org.lumbung.derived.Person;
+import org.lumbung.derived.QualityFlag;
 import org.lumbung.index.DocumentMapper;
 import org.lumbung.testing.Golden;
 import org.lumbung.testing.GoldenInputs;
+import org.lumbung.testing.SeedPage;
 
 /** The seed page, an OJS article page saved as text, read exactly as the ingest command reads it. */
 class SeedPageTest {
-
-    static final String SEED_URL = GoldenInputs.SEED_URL;
-    static final Path SEED = GoldenInputs.SEED;
 
     static DcRecord ingestSeed() {
         return GoldenInputs.seedPage();
@@ -29,7 +27,7 @@ class SeedPageTest {
     @Test
     void givesTheExpectedRecord() {
         DcRecord seed = ingestSeed();
-        assertThat(seed.id()).isEqualTo(SEED_URL);
+        assertThat(seed.id()).isEqualTo(SeedPage.URL);
         // The page breaks "Nagorno-Karabakh" at a line end; the cleaned title has it whole again.
         assertThat(seed.values(DcElement.TITLE)).containsExactly("Kebijakan Luar Negeri Turki: Kesepakatan Turki"
                 + " kepada Rusia dalam Mendirikan Pusat Gabungan Turki-Rusia Pasca Konflik Nagorno-Karabakh");
@@ -49,7 +47,7 @@ class SeedPageTest {
         assertThat(seed.languages(DcElement.TITLE)).containsExactly("id");
         assertThat(seed.languages(DcElement.DESCRIPTION)).containsExactly("en");
         assertThat(seed.values(DcElement.TYPE)).containsExactly("Text", "article");
-        assertThat(seed.values(DcElement.IDENTIFIER)).containsExactly(SEED_URL);
+        assertThat(seed.values(DcElement.IDENTIFIER)).containsExactly(SeedPage.URL);
         assertThat(seed.sourceId()).isEqualTo("undip-jihi-pages");
     }
 

@@ -11,15 +11,15 @@ import java.util.stream.Stream;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.lumbung.dc.Crosswalks;
+import org.lumbung.crosswalk.Crosswalks;
 import org.lumbung.dc.DcRecord;
-import org.lumbung.dc.LanguageDetector;
 import org.lumbung.harvest.OaiHeader;
 import org.lumbung.harvest.RawRecord;
+import org.lumbung.ingest.PageIngester;
 import org.lumbung.landing.IngestReport;
 import org.lumbung.landing.IngestRequest;
-import org.lumbung.landing.PageIngester;
 import org.lumbung.landing.PageInput;
+import org.lumbung.language.LanguageDetector;
 import org.lumbung.pipeline.Delivery;
 import org.lumbung.pipeline.Outcome;
 import org.lumbung.xml.XmlElement;
@@ -27,13 +27,11 @@ import org.lumbung.xml.XmlTreeReader;
 
 /**
  * The records behind the golden files, made as the harvest and the ingest command make them: the crosswalk cases
- * ({@code fixtures/crosswalk/<metadataPrefix>/<case>.xml}) and the seed page.
+ * ({@code fixtures/crosswalk/<metadataPrefix>/<case>.xml}) and the seed page ({@link SeedPage}).
  */
 public final class GoldenInputs {
 
     public static final Path CROSSWALK_CASES = Path.of("src/test/resources/fixtures/crosswalk");
-    public static final String SEED_URL = "https://ejournal3.undip.ac.id/index.php/jihi/article/view/34353/0";
-    public static final Path SEED = Path.of("seeds/000_ffdeb9f15db1918e.txt");
 
     private static final LanguageDetector LANGUAGES = new LanguageDetector(List.of("id", "en", "ms"), 400);
     private static final Crosswalks CROSSWALKS = Crosswalks.standard(LANGUAGES);
@@ -75,7 +73,7 @@ public final class GoldenInputs {
                     throw new AssertionError("the seed is a page, not an OAI-PMH response");
                 });
         IngestReport report = ingester.ingest(new IngestRequest("undip-jihi-pages",
-                List.of(new PageInput(SEED.toString(), SEED_URL))));
+                List.of(new PageInput(SeedPage.FILE.toString(), SeedPage.URL))));
         if (!report.failures().isEmpty() || records.size() != 1) {
             throw new AssertionError("the seed page gave " + records.size() + " records: " + report.failures());
         }
