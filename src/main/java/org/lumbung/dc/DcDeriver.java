@@ -9,14 +9,16 @@ import java.util.regex.Pattern;
 import org.lumbung.derived.CoarTerm;
 import org.lumbung.derived.DateNormaliser;
 import org.lumbung.derived.Derived;
-import org.lumbung.derived.IdentifierNormaliser;
+import org.lumbung.derived.Doi;
 import org.lumbung.derived.IdentifierNormaliser.Identifier;
+import org.lumbung.derived.IdentifierNormaliser;
 import org.lumbung.derived.Identifiers;
 import org.lumbung.derived.Journal;
 import org.lumbung.derived.JournalNormaliser;
 import org.lumbung.derived.LanguageNormaliser;
 import org.lumbung.derived.Licence;
 import org.lumbung.derived.NameNormaliser;
+import org.lumbung.derived.Orcid;
 import org.lumbung.derived.OwnDoiExtractor;
 import org.lumbung.derived.Person;
 import org.lumbung.derived.RightsNormaliser;
@@ -139,7 +141,7 @@ public final class DcDeriver {
         Set<String> dois = byKind.get(IdentifierNormaliser.Kind.DOI.ordinal());
         String stated = null;
         for (String value : record.citation(Citation.DOI)) {
-            String doi = IdentifierNormaliser.doi(value);
+            String doi = Doi.of(value);
             stated = stated == null ? doi : stated;
             if (doi != null) {
                 dois.add(doi);
@@ -155,7 +157,7 @@ public final class DcDeriver {
                 if (id != null) {
                     byKind.get(id.kind().ordinal()).add(id.value());
                 } else if (element == DcElement.IDENTIFIER) {
-                    doi = IdentifierNormaliser.doiInText(value);
+                    doi = Doi.labelledIn(value);
                     if (doi != null) {
                         dois.add(doi);
                     }
@@ -190,7 +192,7 @@ public final class DcDeriver {
         for (Creator creator : record.creators()) {
             String name = NameNormaliser.familyGiven(creator.name());
             if (name != null) {
-                people.add(new Person(name, creator.affiliation(), NameNormaliser.orcid(creator.orcid())));
+                people.add(new Person(name, creator.affiliation(), Orcid.of(creator.orcid())));
             }
         }
         return people;

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,7 +18,6 @@ public final class NameNormaliser {
 
     private static final Pattern SPACE_BEFORE_COMMA = Pattern.compile("\\s+,");
     private static final Pattern LIFE_DATES = Pattern.compile(",?\\s*\\(?\\b(?:b\\.\\s*|d\\.\\s*)?\\d{4}\\s*-\\s*(?:\\d{4})?\\)?\\.?$");
-    private static final Pattern ORCID = Pattern.compile("(\\d{4})-?(\\d{4})-?(\\d{4})-?(\\d{3}[\\dX])");
     /** A degree written with full stops, two capitals at least: S.H., M.Si., Ph.D., S.Pd.I. */
     private static final Pattern DEGREE = Pattern.compile("(?:[A-Z][A-Za-z]{0,4}\\.\\s?){1,4}[A-Za-z]{0,4}\\.?");
     private static final Set<String> BARE_DEGREES = Set.of("mba", "mm", "msc", "phd", "ma", "ba", "bsc", "md", "se",
@@ -180,25 +178,5 @@ public final class NameNormaliser {
         String last = name.substring(space + 1, name.length() - 1);
         boolean abbreviation = last.length() <= 1 || last.contains(".") || SUFFIXES.contains(last.toLowerCase(Locale.ROOT) + ".");
         return abbreviation ? name : name.substring(0, name.length() - 1);
-    }
-
-    /** The ORCID iD in a value ({@code https://orcid.org/0000-0002-1825-0097}, bare, unhyphenated) if its check digit holds. */
-    public static String orcid(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        Matcher m = ORCID.matcher(raw.toUpperCase(Locale.ROOT));
-        if (!m.find()) {
-            return null;
-        }
-        String digits = m.group(1) + m.group(2) + m.group(3) + m.group(4);
-        int total = 0;
-        for (int i = 0; i < 15; i++) {
-            total = (total + (digits.charAt(i) - '0')) * 2;
-        }
-        int check = (12 - total % 11) % 11;
-        char expected = check == 10 ? 'X' : (char) ('0' + check);
-        return digits.charAt(15) == expected
-                ? m.group(1) + "-" + m.group(2) + "-" + m.group(3) + "-" + m.group(4) : null;
     }
 }

@@ -28,15 +28,15 @@ public final class OwnDoiExtractor {
         Set<String> cited = new LinkedHashSet<>();
         Set<String> others = new HashSet<>();
         for (String source : sources) {
-            String alone = IdentifierNormaliser.doi(source);
+            String alone = Doi.of(source);
             if (alone != null) {
                 others.add(alone);
             } else {
-                cited.addAll(IdentifierNormaliser.dois(source));
+                cited.addAll(Doi.allIn(source));
             }
         }
         for (String relation : relations) {
-            others.addAll(IdentifierNormaliser.dois(relation));
+            others.addAll(Doi.allIn(relation));
         }
         if (cited.size() != 1) {
             return null;

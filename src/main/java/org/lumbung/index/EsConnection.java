@@ -63,12 +63,20 @@ public final class EsConnection implements AutoCloseable {
             });
         }
         RestClient rest = builder.build();
+        RestClientTransport transport = new RestClientTransport(rest, jsonMapper());
+        return new EsConnection(url, new ElasticsearchClient(new RetryingTransport(transport, retry)));
+    }
+
+    /** How documents become JSON and back, for the client and for whatever must write exactly what it writes. */
+    public static JacksonJsonpMapper jsonMapper() {
         // Documents written by a newer Lumbung may carry fields this one does not know: ignore them, keep the rest.
         ObjectMapper json = new ObjectMapper()
                 .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                // Elasticsearch does not tell one value from a list of one: a document written by another tool may
+                // hold a string where Lumbung writes a list.
+                .configure(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY, true)
                 .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
-        RestClientTransport transport = new RestClientTransport(rest, new JacksonJsonpMapper(json));
-        return new EsConnection(url, new ElasticsearchClient(new RetryingTransport(transport, retry)));
+        return new JacksonJsonpMapper(json);
     }
 
     private static SSLContext tls(java.nio.file.Path caFile) {

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.lumbung.dc.DcElement;
 import org.lumbung.dc.DcRecord;
 import org.lumbung.dc.Provenance;
+import org.lumbung.derived.Doi;
 import org.lumbung.landing.LandingUrls;
 
 /**
@@ -27,7 +28,6 @@ public final class Identity {
 
     // Compiled once: they run on every identifier of every record indexed.
     private static final Pattern HTTP = Pattern.compile("(?i)https?://.*");
-    private static final Pattern DOI_RESOLVER = Pattern.compile("(?i)https?://(dx\\.)?doi\\.org/.*");
     private static final Pattern PDF = Pattern.compile("(?i).*\\.pdf$");
 
     private Identity() {
@@ -45,7 +45,7 @@ public final class Identity {
         List<String> fullText = record.derived().fullText();
         for (String identifier : record.values(DcElement.IDENTIFIER)) {
             if (HTTP.matcher(identifier).matches() && !fullText.contains(identifier)
-                    && !DOI_RESOLVER.matcher(identifier).matches() && !PDF.matcher(identifier).matches()) {
+                    && !Doi.isResolverAddress(identifier) && !PDF.matcher(identifier).matches()) {
                 add(urls, identifier);
             }
         }

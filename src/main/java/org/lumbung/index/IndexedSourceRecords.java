@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.lumbung.harvest.IndexedRecords;
@@ -54,14 +53,13 @@ public final class IndexedSourceRecords implements IndexedRecords {
         live(sourceId, false, each);
     }
 
-    @SuppressWarnings("rawtypes")
     private void live(String sourceId, boolean oaiOnly, Consumer<LiveRecord> each) {
         try {
             client.indices().refresh(r -> r.index(layout.recordsAlias()));
             List<FieldValue> after = null;
             while (true) {
                 List<FieldValue> from = after;
-                SearchResponse<Map> page = client.search(s -> {
+                SearchResponse<IndexDocument> page = client.search(s -> {
                     s.index(layout.recordsAlias()).size(PAGE)
                             .source(src -> src.filter(f -> f.includes("provenance.sourceId",
                                     "provenance.oaiIdentifier", "provenance.format", "provenance.url",
@@ -79,9 +77,9 @@ public final class IndexedSourceRecords implements IndexedRecords {
                         s.searchAfter(from);
                     }
                     return s;
-                }, Map.class);
-                List<Hit<Map>> hits = page.hits().hits();
-                for (Hit<Map> hit : hits) {
+                }, IndexDocument.class);
+                List<Hit<IndexDocument>> hits = page.hits().hits();
+                for (Hit<IndexDocument> hit : hits) {
                     contributions(hit.id(), hit.source(), sourceId, oaiOnly).forEach(each);
                 }
                 if (hits.size() < PAGE) {
@@ -94,21 +92,16 @@ public final class IndexedSourceRecords implements IndexedRecords {
         }
     }
 
-    private static List<LiveRecord> contributions(String id, Map<?, ?> source, String sourceId, boolean oaiOnly) {
+    private static List<LiveRecord> contributions(String id, IndexDocument source, String sourceId, boolean oaiOnly) {
         List<LiveRecord> out = new ArrayList<>();
-        if (source != null && source.get("provenance") instanceof List<?> entries) {
-            for (Object entry : entries) {
-                if (entry instanceof Map<?, ?> p && sourceId.equals(p.get("sourceId"))
-                        && (!oaiOnly || p.get("oaiIdentifier") != null)) {
-                    out.add(new LiveRecord(id, text(p.get("oaiIdentifier")), text(p.get("format")),
-                            text(p.get("url")), text(p.get("datestamp"))));
-                }
+        if (source == null) {
+            return out;
+        }
+        for (IndexDocument.Provenance p : source.contributions()) {
+            if (sourceId.equals(p.sourceId()) && (!oaiOnly || p.oaiIdentifier() != null)) {
+                out.add(new LiveRecord(id, p.oaiIdentifier(), p.format(), p.url(), p.datestamp()));
             }
         }
         return out;
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
     }
 }

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * document's other contributions are read again from the raw archive and merged with the new one; several
  * contributions to one document in one batch make one write.
  */
-public final class RecordResolver {
+final class RecordResolver {
 
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.index");
     private static final List<String> SOURCE_FIELDS = List.of("provenance", "keys");
@@ -201,12 +201,11 @@ public final class RecordResolver {
         }
     }
 
-    @SuppressWarnings("rawtypes")
     private Map<String, Stored> byIds(Set<String> ids) throws IOException {
         Map<String, Stored> out = new HashMap<>();
-        MgetResponse<Map> found = client.mget(m -> m.index(alias).ids(List.copyOf(ids)).sourceIncludes(SOURCE_FIELDS),
-                Map.class);
-        for (MultiGetResponseItem<Map> item : found.docs()) {
+        MgetResponse<IndexDocument> found = client.mget(m -> m.index(alias).ids(List.copyOf(ids))
+                .sourceIncludes(SOURCE_FIELDS), IndexDocument.class);
+        for (MultiGetResponseItem<IndexDocument> item : found.docs()) {
             if (item.isFailure()) {
                 // A shard not (yet) started, after a restart say: the document may well be there. Reading this as
                 // "not found" would place the record in a new document; wait instead (see RecordIndexer).
@@ -222,7 +221,6 @@ public final class RecordResolver {
     }
 
     /** Documents that hold one of these contributions, or share a DOI or landing address with them. */
-    @SuppressWarnings("rawtypes")
     private void byKeys(List<DcRecord> records, Map<DcRecord, Identity.Keys> keysOf, Map<String, Stored> stored,
                         Map<String, String> byKey) throws IOException {
         Set<String> pks = new LinkedHashSet<>();
@@ -233,18 +231,18 @@ public final class RecordResolver {
             dois.addAll(keysOf.get(r).dois());
             urls.addAll(keysOf.get(r).urls());
         }
-        SearchResponse<Map> found = client.search(s -> s.index(alias).size(Math.min(10_000, 3 * records.size()))
+        SearchResponse<IndexDocument> found = client.search(s -> s.index(alias).size(Math.min(10_000, 3 * records.size()))
                 .seqNoPrimaryTerm(true).source(src -> src.filter(f -> f.includes(SOURCE_FIELDS)))
                 .query(q -> q.bool(b -> b.minimumShouldMatch("1")
                         .should(sh -> sh.terms(t -> t.field("provenance.key").terms(v -> v.value(values(pks)))))
                         .should(sh -> sh.terms(t -> t.field("keys.doi").terms(v -> v.value(values(dois)))))
                         .should(sh -> sh.terms(t -> t.field("keys.url").terms(v -> v.value(values(urls))))))),
-                Map.class);
+                IndexDocument.class);
         if (found.shards().failed().intValue() > 0) {
             throw new ShardsUnavailableException(alias, found.shards().failed() + " of " + found.shards().total()
                     + " shards failed");
         }
-        for (Hit<Map> hit : found.hits().hits()) {
+        for (Hit<IndexDocument> hit : found.hits().hits()) {
             if (hit.seqNo() == null || hit.source() == null) {
                 continue;
             }
@@ -259,35 +257,14 @@ public final class RecordResolver {
         return values.stream().map(FieldValue::of).toList();
     }
 
-    /** The contributions a stored document names, raw records included. */
-    public static List<Provenance> provenance(Map<?, ?> source) {
-        List<Provenance> provenance = new ArrayList<>();
-        if (source.get("provenance") instanceof List<?> entries) {
-            for (Object entry : entries) {
-                if (entry instanceof Map<?, ?> p) {
-                    provenance.add(new Provenance(text(p.get("sourceId")), text(p.get("oaiIdentifier")),
-                            text(p.get("url")), text(p.get("datestamp")), text(p.get("format")), text(p.get("raw"))));
-                }
-            }
-        }
-        return provenance;
-    }
-
-    private static Stored stored(String id, long seqNo, long primaryTerm, Map<?, ?> source) {
-        List<Provenance> provenance = provenance(source);
+    private static Stored stored(String id, long seqNo, long primaryTerm, IndexDocument source) {
+        List<Provenance> provenance = source.contributions().stream().map(IndexDocument.Provenance::toContribution)
+                .toList();
         List<String> keys = new ArrayList<>();
-        if (source.get("keys") instanceof Map<?, ?> k) {
-            strings(k.get("doi")).forEach(d -> keys.add("doi:" + d));
-            strings(k.get("url")).forEach(u -> keys.add("url:" + u));
+        if (source.keys() != null) {
+            source.keys().doi().forEach(d -> keys.add("doi:" + d));
+            source.keys().url().forEach(u -> keys.add("url:" + u));
         }
         return new Stored(id, seqNo, primaryTerm, provenance, keys);
-    }
-
-    private static List<String> strings(Object value) {
-        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
     }
 }

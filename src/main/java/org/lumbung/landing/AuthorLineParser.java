@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.lumbung.dc.Creator;
+import org.lumbung.derived.Orcid;
 
 /**
  * Reads the author lines of an article page saved as text, in the shapes OJS themes print them: one author a line as
@@ -18,8 +19,6 @@ import org.lumbung.dc.Creator;
  */
 final class AuthorLineParser {
 
-    private static final Pattern ORCID = Pattern.compile(
-            "(?i)(orcid(\\s+id)?\\s*:?\\s*)?(https?://orcid\\.org/)?(\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dX])");
     private static final Pattern EMAIL = Pattern.compile(
             "(?i)((e-?mail|surel)\\s*:?\\s*)?[<(\\[]?[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+[>)\\]]?");
     private static final Pattern CORRESPONDING_WORDS = Pattern.compile(
@@ -43,14 +42,13 @@ final class AuthorLineParser {
     /** True when a line can only be an author line: a mark, a separator, an e-mail address or an ORCID iD. */
     static boolean looksLikeAuthor(String line) {
         return line.startsWith("*") || SEPARATOR.matcher(line).find() || EMAIL.matcher(line).find()
-                || ORCID.matcher(line).find();
+                || Orcid.firstIn(line) != null;
     }
 
     /** Reads one line of the author block. */
     void read(String raw) {
-        Matcher orcid = ORCID.matcher(raw);
-        String id = orcid.find() ? orcid.group(4) : null;
-        String line = tidy(EMAIL.matcher(ORCID.matcher(raw).replaceAll(" ")).replaceAll(" "));
+        String id = Orcid.firstIn(raw);
+        String line = tidy(EMAIL.matcher(Orcid.removedFrom(raw)).replaceAll(" "));
         Matcher marked = MARKED_AFFILIATION.matcher(line);
         if (line.isEmpty()) {
             completeLast(null, id);

@@ -16,6 +16,8 @@ import org.lumbung.dc.DcElement;
 import org.lumbung.dc.DcRecordBuilder;
 import org.lumbung.dc.DcValue;
 import org.lumbung.dc.ValueCleaner;
+import org.lumbung.derived.Doi;
+import org.lumbung.derived.Orcid;
 
 /**
  * What a page says about its article, gathered before it goes into the record so that the page's schemes can be
@@ -28,10 +30,6 @@ final class Findings {
     private static final Pattern SEMICOLONS = Pattern.compile("\\s*;\\s*");
     private static final Pattern COMMAS = Pattern.compile("\\s*,\\s*");
     private static final Pattern PAGE_RANGE = Pattern.compile("([^\\s\\-\u2010-\u2015]+)\\s*[-\u2010-\u2015]+\\s*(\\S+)");
-    private static final String DOI_PREFIXES = "(?i)^(doi:\\s*|info:doi/|https?://(dx\\.)?doi\\.org/)";
-    private static final Pattern DOI_PREFIX = Pattern.compile(DOI_PREFIXES + "+");
-    private static final Pattern DOI = Pattern.compile(DOI_PREFIXES + "*10\\.\\d{4,9}/\\S+$");
-    private static final Pattern ORCID = Pattern.compile("(\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dXx])");
     private static final Pattern NOT_A_NAME = Pattern.compile("(?i)^(https?://|www\\.)|@");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}\\p{N}]+");
@@ -105,9 +103,9 @@ final class Findings {
             citation(Citation.FIRST_PAGE, range.group(1));
             return citation(Citation.LAST_PAGE, range.group(2));
         }
-        String value = fact == Citation.DOI ? DOI_PREFIX.matcher(text).replaceFirst("") : text;
+        String value = fact == Citation.DOI ? Doi.unwrapped(text) : text;
         // Project Euclid writes its own id (ade/1391109086) in citation_doi: only a real DOI is the DOI fact.
-        if (fact == Citation.DOI && !DOI.matcher(value).matches()) {
+        if (fact == Citation.DOI && Doi.of(value) == null) {
             return this;
         }
         List<String> list = facts.computeIfAbsent(fact, f -> new ArrayList<>());
@@ -126,7 +124,7 @@ final class Findings {
     /** An identifier, which is also the DOI fact when it is a DOI (bare, {@code doi:} or a resolver address). */
     Findings identifier(String raw) {
         String text = ValueCleaner.clean(raw);
-        return text != null && DOI.matcher(text).matches() ? doi(text) : add(DcElement.IDENTIFIER, text);
+        return text != null && Doi.of(text) != null ? doi(text) : add(DcElement.IDENTIFIER, text);
     }
 
     boolean has(DcElement element) {
@@ -193,8 +191,8 @@ final class Findings {
         if (text == null) {
             return null;
         }
-        Matcher m = ORCID.matcher(text);
-        return m.find() ? m.group(1).toUpperCase(Locale.ROOT) : text;
+        String orcid = Orcid.firstIn(text);
+        return orcid != null ? orcid : text;
     }
 
     private void completeMatching(Creator other) {

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.lumbung.dc.Citation;
 import org.lumbung.dc.Creator;
 import org.lumbung.dc.DcElement;
+import org.lumbung.derived.Doi;
 
 /**
  * Maps one schema.org work (a ScholarlyArticle and its kin) onto the record: name and headline, authors with their
@@ -25,7 +26,6 @@ import org.lumbung.dc.DcElement;
 final class SchemaOrgMapper {
 
     private static final Pattern SCHEMA_PREFIX = Pattern.compile("(?i)^(https?://schema\\.org/|schema:)");
-    private static final Pattern DOI_ADDRESS = Pattern.compile("(?i)^https?://(dx\\.)?doi\\.org/10\\..+");
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*");
     private static final int MAX_PARTS = 5;
 
@@ -99,7 +99,7 @@ final class SchemaOrgMapper {
         texts(work.path("identifier")).forEach(out::identifier);
         List<String> addresses = new ArrayList<>(texts(work.path("sameAs")));
         addresses.addAll(texts(work.path("@id")));
-        addresses.stream().filter(a -> DOI_ADDRESS.matcher(a).matches()).forEach(out::doi);
+        addresses.stream().filter(a -> Doi.isResolverAddress(a) && Doi.of(a) != null).forEach(out::doi);
     }
 
     private void readPages(JsonNode work, Findings out) {

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.lumbung.dc.Citation;
 import org.lumbung.dc.DcElement;
 import org.lumbung.dc.DcRecordBuilder;
+import org.lumbung.derived.Doi;
 
 /**
  * Reads the plain-text dump of an Open Journal Systems article page (what a browser's "save as text" or a text
@@ -29,7 +30,6 @@ public final class TextPageExtractor implements PageExtractor {
     private static final Pattern BREADCRUMB = Pattern.compile("(?i)(home|beranda)\\s*[/>\u203A\u00BB|].*");
     private static final Pattern VOLUME_ISSUE = Pattern.compile(
             "(?i)\\bvol(?:ume)?\\.?\\s*(\\d+)\\s*,?\\s*(?:no|nomor|issue|number)\\.?\\s*(\\d+)");
-    private static final Pattern DOI = Pattern.compile("(?i)(https?://(dx\\.)?doi\\.org/|doi:\\s*)?10\\.\\d{4,9}/[^\\s\"<>]+");
     private static final Pattern KEYWORD_SPLIT = Pattern.compile("\\s*[;,]\\s*");
 
     /** What the sections hold while the lines are read. */
@@ -87,9 +87,9 @@ public final class TextPageExtractor implements PageExtractor {
         if (!dump.citation.isEmpty()) {
             String citation = String.join(" ", dump.citation);
             dump.found.add(DcElement.IDENTIFIER, citation);
-            Matcher doi = DOI.matcher(citation);
-            if (doi.find()) {
-                dump.found.citation(Citation.DOI, doi.group());
+            String doi = Doi.firstIn(citation);
+            if (doi != null) {
+                dump.found.citation(Citation.DOI, doi);
             }
         }
         dump.found.writeTo(record);
@@ -104,9 +104,9 @@ public final class TextPageExtractor implements PageExtractor {
             case KEYWORDS -> dump.keywords.add(text);
             case CITATION -> dump.citation.add(text);
             case DOI -> {
-                Matcher doi = DOI.matcher(text);
-                if (doi.find()) {
-                    dump.found.doi(doi.group());
+                String doi = Doi.firstIn(text);
+                if (doi != null) {
+                    dump.found.doi(doi);
                 }
             }
             case PUBLISHED -> dump.found.add(DcElement.DATE, text).citation(Citation.PUBLICATION_DATE, text);

@@ -9,22 +9,22 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.lumbung.dc.DcRecord;
 import org.lumbung.dc.Provenance;
 import org.lumbung.dc.RecordMerger;
 import org.lumbung.harvest.HarvestException;
 import org.lumbung.index.DocumentMapper;
+import org.lumbung.index.IndexDocument;
 import org.lumbung.index.IndexLayout;
 import org.lumbung.index.RawArchive;
 import org.lumbung.index.RecordIndexer;
-import org.lumbung.index.RecordResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,26 +122,27 @@ public final class Reindexer {
      * pass creates (a writer's document is newer); the catch-up pass writes with the old index's sequence number as
      * external version, above any the writers gave for older states.
      */
-    @SuppressWarnings("rawtypes")
     private void copy(String from, String to, Instant since, Counts counts) throws IOException {
         String pit = client.openPointInTime(p -> p.index(from).keepAlive(k -> k.time("5m"))).id();
         try {
             List<FieldValue> after = null;
             while (true) {
                 List<FieldValue> cursor = after;
-                SearchResponse<Map> page = client.search(s -> {
+                // Read as JSON, not as a document: one kept as stored is written again as it was, fields a newer
+                // Lumbung wrote included.
+                SearchResponse<JsonData> page = client.search(s -> {
                     s.size(PAGE).pit(p -> p.id(pit).keepAlive(k -> k.time("5m"))).seqNoPrimaryTerm(true)
                             .sort(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc)));
                     if (since != null) {
                         s.query(q -> q.range(r -> r.untyped(u -> u.field("indexedAt").gte(
-                                co.elastic.clients.json.JsonData.of(since.toString())))));
+                                JsonData.of(since.toString())))));
                     }
                     if (cursor != null) {
                         s.searchAfter(cursor);
                     }
                     return s;
-                }, Map.class);
-                List<Hit<Map>> hits = page.hits().hits();
+                }, JsonData.class);
+                List<Hit<JsonData>> hits = page.hits().hits();
                 if (hits.isEmpty()) {
                     return;
                 }
@@ -153,14 +154,13 @@ public final class Reindexer {
         }
     }
 
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    private void write(String to, List<Hit<Map>> hits, boolean catchUp, Counts counts) throws IOException {
+    private void write(String to, List<Hit<JsonData>> hits, boolean catchUp, Counts counts) throws IOException {
         List<BulkOperation> ops = new ArrayList<>();
         List<Boolean> rebuilt = new ArrayList<>();
-        for (Hit<Map> hit : hits) {
-            Map<String, Object> document = rebuild(hit.id(), hit.source());
+        for (Hit<JsonData> hit : hits) {
+            IndexDocument document = rebuild(hit.id(), hit.source().to(IndexDocument.class));
             rebuilt.add(document != null);
-            Map<String, Object> body = document != null ? document : hit.source();
+            Object body = document != null ? document : hit.source();
             long version = hit.seqNo() == null ? 0 : hit.seqNo();
             ops.add(catchUp
                     ? BulkOperation.of(o -> o.index(i -> i.index(to).id(hit.id()).document(body)
@@ -187,12 +187,12 @@ public final class Reindexer {
     }
 
     /** The document made again from its contributions' raw records; null when one of them cannot be read again. */
-    private Map<String, Object> rebuild(String id, Map<?, ?> source) {
-        if (Boolean.TRUE.equals(source.get("deleted"))) {
+    private IndexDocument rebuild(String id, IndexDocument stored) {
+        if (stored.deleted()) {
             return null;
         }
         List<DcRecord> live = new ArrayList<>();
-        for (Provenance p : RecordResolver.provenance(source)) {
+        for (Provenance p : stored.contributions().stream().map(IndexDocument.Provenance::toContribution).toList()) {
             try {
                 DcRecord again = archive.read(p);
                 if (!again.deleted()) {
@@ -207,8 +207,7 @@ public final class Reindexer {
         if (live.isEmpty()) {
             return null;
         }
-        Object indexedAt = source.get("indexedAt");
-        Instant when = indexedAt == null ? Instant.now() : Instant.parse(indexedAt.toString());
+        Instant when = stored.indexedAt() == null ? Instant.now() : Instant.parse(stored.indexedAt());
         return DocumentMapper.toDocument(RecordMerger.merge(id, live, List.of()), when);
     }
 }

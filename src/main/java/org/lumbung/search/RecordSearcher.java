@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lumbung.index.IndexDocument;
 import org.lumbung.index.IndexLayout;
 
 /**
@@ -48,13 +49,12 @@ public final class RecordSearcher {
         return search(SearchRequest.of(query, Math.max(1, Math.min(size, MAX_SIZE))));
     }
 
-    @SuppressWarnings("rawtypes")
     public SearchResult search(SearchRequest request) throws IOException {
         Query text = Query.of(qb -> qb.bool(b -> b
                 .must(m -> m.simpleQueryString(sq -> sq.query(request.query()).fields(FIELDS)
                         .defaultOperator(Operator.And)))
                 .mustNot(mn -> mn.term(t -> t.field("deleted").value(true)))));
-        SearchResponse<Map> response = client.search(s -> {
+        SearchResponse<IndexDocument> response = client.search(s -> {
             s.index(layout.recordsAlias()).from(request.from()).size(request.size())
                     .trackTotalHits(t -> t.enabled(true)).query(text).postFilter(filters(request, null))
                     .sort(sort(request.sort()));
@@ -76,9 +76,9 @@ public final class RecordSearcher {
                         })));
             }
             return s;
-        }, Map.class);
+        }, IndexDocument.class);
         List<SearchHit> hits = new ArrayList<>();
-        for (Hit<Map> hit : response.hits().hits()) {
+        for (Hit<IndexDocument> hit : response.hits().hits()) {
             hits.add(RecordViews.hit(hit.id(), hit.source(), highlights(hit.highlight())));
         }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();

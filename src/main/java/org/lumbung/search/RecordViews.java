@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.lumbung.index.IndexDocument;
 import org.lumbung.index.IndexLayout;
 import org.lumbung.search.oai.OaiIdentifiers;
 
@@ -33,19 +35,15 @@ public final class RecordViews {
     }
 
     /** The whole record; a missing id is a {@link NotFoundException} (answered 404). */
-    @SuppressWarnings("rawtypes")
     public Map<String, Object> record(String id) throws IOException {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("id is missing");
         }
-        GetResponse<Map> doc = client.get(g -> g.index(layout.recordsAlias()).id(id), Map.class);
+        GetResponse<IndexDocument> doc = client.get(g -> g.index(layout.recordsAlias()).id(id), IndexDocument.class);
         if (!doc.found() || doc.source() == null) {
             throw new NotFoundException("no record with id " + id);
         }
-        Map<?, ?> found = doc.source();
-        Map<Object, Object> source = new LinkedHashMap<>(found);
-        // Search and facet fields are left out of _source; what remains of them is an empty shell.
-        source.keySet().removeAll(List.of("search", "facet"));
+        IndexDocument source = doc.source().withoutSearchFields();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", id);
         view.put("oaiIdentifier", identifiers.of(id));
@@ -55,40 +53,37 @@ public final class RecordViews {
     }
 
     /** The summary of a hit. */
-    static SearchHit hit(String id, Map<?, ?> source, Map<String, List<List<Highlight>>> highlights) {
-        Map<?, ?> dc = map(source, "dc");
-        Map<?, ?> derived = map(source, "derived");
-        List<String> titles = strings(dc.get("title"));
-        Integer year = derived.get("publishedYear") instanceof Number n ? Integer.valueOf(n.intValue()) : null;
-        for (String date : year == null ? strings(dc.get("date")) : List.<String>of()) {
+    static SearchHit hit(String id, IndexDocument source, Map<String, List<List<Highlight>>> highlights) {
+        List<String> titles = source.values("title");
+        IndexDocument.Derived derived = source.derived();
+        Integer year = derived == null ? null : derived.publishedYear();
+        for (String date : year == null ? source.values("date") : List.<String>of()) {
             Matcher m = YEAR.matcher(date);
             if (m.find()) {
                 year = Integer.valueOf(m.group(1));
                 break;
             }
         }
-        Object sourceId = map(source, "source").get("id");
-        return new SearchHit(id, titles.isEmpty() ? null : titles.get(0), strings(dc.get("creator")), year,
-                sourceId == null ? null : sourceId.toString(), first(map(derived, "type").get("label")),
-                strings(map(derived, "language").get("iso639_3")), first(map(derived, "accessRights").get("label")),
-                highlights);
+        String sourceId = source.source() == null ? null : source.source().id();
+        return new SearchHit(id, titles.isEmpty() ? null : titles.get(0), source.values("creator"), year, sourceId,
+                derived == null ? null : label(derived.type()),
+                derived == null || derived.language() == null ? List.of() : orEmpty(derived.language().iso639_3()),
+                derived == null ? null : label(derived.accessRights()), highlights);
     }
 
     /**
      * The original: the page a landing-page record came from, else the first web address among its identifiers,
      * else its DOI's resolver address; only http(s), so a hostile scheme never becomes a link.
      */
-    static String original(Map<?, ?> source) {
+    static String original(IndexDocument source) {
         List<String> candidates = new ArrayList<>();
-        if (source.get("provenance") instanceof List<?> entries) {
-            entries.forEach(e -> candidates.addAll(strings(e instanceof Map<?, ?> m ? m.get("url") : null)));
+        source.contributions().stream().map(IndexDocument.Provenance::url).filter(Objects::nonNull)
+                .forEach(candidates::add);
+        candidates.addAll(source.values("identifier"));
+        if (source.derived() != null && source.derived().doi() != null) {
+            candidates.add("https://doi.org/" + source.derived().doi());
         }
-        candidates.addAll(strings(map(source, "dc").get("identifier")));
-        Object doi = map(source, "derived").get("doi");
-        if (doi != null) {
-            candidates.add("https://doi.org/" + doi);
-        }
-        return candidates.stream().filter(RecordViews::isWebAddress).findFirst().orElse(null);
+        return candidates.stream().filter(Objects::nonNull).filter(RecordViews::isWebAddress).findFirst().orElse(null);
     }
 
     static boolean isWebAddress(String value) {
@@ -100,20 +95,11 @@ public final class RecordViews {
         }
     }
 
-    private static Map<?, ?> map(Object parent, String key) {
-        Object value = parent instanceof Map<?, ?> m ? m.get(key) : null;
-        return value instanceof Map<?, ?> m ? m : Map.of();
+    private static String label(IndexDocument.Term term) {
+        return term == null ? null : term.label();
     }
 
-    private static List<String> strings(Object value) {
-        if (value instanceof List<?> list) {
-            return list.stream().map(String::valueOf).toList();
-        }
-        return value == null ? List.of() : List.of(String.valueOf(value));
-    }
-
-    private static String first(Object value) {
-        List<String> all = strings(value);
-        return all.isEmpty() ? null : all.get(0);
+    private static List<String> orEmpty(List<String> values) {
+        return values == null ? List.of() : values;
     }
 }

@@ -3,7 +3,6 @@ package org.lumbung.landing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lumbung.dc.Creator;
@@ -14,30 +13,15 @@ import org.lumbung.derived.Derived;
 import org.lumbung.derived.Person;
 import org.lumbung.derived.QualityFlag;
 import org.lumbung.index.DocumentMapper;
-import org.lumbung.ingest.PageIngester;
-import org.lumbung.language.LanguageDetector;
-import org.lumbung.pipeline.Delivery;
-import org.lumbung.pipeline.Outcome;
 import org.lumbung.testing.Golden;
+import org.lumbung.testing.GoldenInputs;
 import org.lumbung.testing.SeedPage;
 
 /** The seed page, an OJS article page saved as text, read exactly as the ingest command reads it. */
 class SeedPageTest {
 
     static DcRecord ingestSeed() {
-        List<DcRecord> records = new ArrayList<>();
-        PageIngester ingester = new PageIngester(null, new LanguageDetector(List.of("id", "en", "ms"), 400),
-                batch -> {
-                    records.addAll(batch.records());
-                    return Delivery.done(new Outcome(batch.records().size(), 0, List.of()));
-                }, batch -> {
-                    throw new AssertionError("the seed is a page, not an OAI-PMH response");
-                });
-        IngestReport report = ingester.ingest(new IngestRequest("undip-jihi-pages",
-                List.of(new PageInput(SeedPage.FILE.toString(), SeedPage.URL))));
-        assertThat(report.failures()).isEmpty();
-        assertThat(records).hasSize(1);
-        return records.get(0);
+        return GoldenInputs.seedPage();
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.lumbung.dc.DcRecord;
 import org.lumbung.harvest.OaiPageParser;
 import org.lumbung.index.DeadLetterStore;
 import org.lumbung.index.DocumentMapper;
+import org.lumbung.index.IndexDocument;
 import org.lumbung.index.IndexLayout;
 import org.lumbung.index.IndexSetup;
 import org.lumbung.index.RawArchive;
@@ -172,9 +173,9 @@ class ReindexIT {
         client.indices().create(c -> c.index(old).aliases(prefix + "-records", a -> a)
                 .settings(st -> st.numberOfReplicas("0")));
         DcRecord record = records(1, 2, "Kebijakan Luar Negeri").get(0);
-        Map<String, Object> doc = new HashMap<>(DocumentMapper.toDocument(record, java.time.Instant.now()));
-        doc.remove("search");
-        doc.remove("facet");
+        IndexDocument full = DocumentMapper.toDocument(record, java.time.Instant.now());
+        IndexDocument doc = new IndexDocument(full.dc(), full.lang(), full.creators(), full.derived(), full.quality(),
+                null, null, full.source(), full.oai(), full.provenance(), full.keys(), full.indexedAt(), false);
         client.index(i -> i.index(old).id(record.id()).document(doc).refresh(
                 co.elastic.clients.elasticsearch._types.Refresh.True));
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lumbung.dc.DcElement;
@@ -12,6 +11,7 @@ import org.lumbung.dc.DcRecord;
 import org.lumbung.dc.DcRecordBuilder;
 import org.lumbung.dc.Provenance;
 import org.lumbung.index.DocumentMapper;
+import org.lumbung.index.IndexDocument;
 import org.lumbung.index.IndexLayout;
 import org.lumbung.index.IndexSetup;
 import org.lumbung.testing.TestElasticsearch;
@@ -44,7 +44,7 @@ class LanguageSearchIT {
     }
 
     private static void index(IndexLayout layout, DcRecord record) throws Exception {
-        Map<String, Object> doc = DocumentMapper.toDocument(record, Instant.now());
+        IndexDocument doc = DocumentMapper.toDocument(record, Instant.now());
         TestElasticsearch.client().index(i -> i.index(layout.recordsAlias()).id(record.id()).document(doc));
     }
 

@@ -9,7 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import org.lumbung.index.EsConnection;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -20,6 +20,7 @@ public final class Golden {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final ObjectMapper CLIENT_JSON = EsConnection.jsonMapper().objectMapper();
 
     private Golden() {
     }
@@ -28,8 +29,9 @@ public final class Golden {
      * Compares a document with the golden file; indexedAt (the time of indexing), the search-only fields and the raw
      * records the provenance keeps (the fixture itself) are left out.
      */
-    public static void assertMatches(String fixture, Map<?, ?> document) {
-        ObjectNode actual = JSON.valueToTree(document);
+    public static void assertMatches(String fixture, Object document) {
+        // Turned into JSON by the client's own mapper, as it is when indexed.
+        ObjectNode actual = CLIENT_JSON.valueToTree(document);
         actual.remove("indexedAt");
         // Derived for search only, kept out of _source and tested on their own (AnalysisTest, LanguageSearchIT).
         actual.remove("search");

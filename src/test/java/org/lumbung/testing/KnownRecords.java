@@ -10,6 +10,7 @@ import org.lumbung.dc.DcRecordBuilder;
 import org.lumbung.dc.OaiInfo;
 import org.lumbung.dc.Provenance;
 import org.lumbung.index.DocumentMapper;
+import org.lumbung.index.IndexDocument;
 
 /**
  * Five records the search, page and OAI-PMH tests know by heart: two from an Indonesian journal (journal-a), two from
@@ -100,7 +101,7 @@ public final class KnownRecords {
     public static void index(String alias) throws Exception {
         Instant now = Instant.now();
         for (DcRecord record : records()) {
-            Map<String, Object> doc = DocumentMapper.toDocument(record, now);
+            IndexDocument doc = DocumentMapper.toDocument(record, now);
             TestElasticsearch.client().index(i -> i.index(alias).id(record.id()).document(doc));
         }
         Map<String, Object> hostile = hostileDocument(now);

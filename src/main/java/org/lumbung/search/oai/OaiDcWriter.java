@@ -7,6 +7,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.lumbung.dc.DcElement;
+import org.lumbung.index.IndexDocument;
 
 /**
  * Writes a record's document as the XML downstream harvesters read: its Dublin Core values as {@code oai_dc} (each
@@ -41,9 +42,7 @@ final class OaiDcWriter {
     private OaiDcWriter() {
     }
 
-    static String oaiDc(Map<?, ?> document) {
-        Map<?, ?> dc = map(document.get("dc"));
-        Map<?, ?> lang = map(document.get("lang"));
+    static String oaiDc(IndexDocument document) {
         return write(w -> {
             w.writeStartElement("oai_dc", "dc", OAI_DC);
             w.writeNamespace("oai_dc", OAI_DC);
@@ -51,11 +50,11 @@ final class OaiDcWriter {
             w.writeNamespace("xsi", XSI);
             w.writeAttribute("xsi", XSI, "schemaLocation", OAI_DC + " " + OAI_DC_SCHEMA);
             for (DcElement element : DcElement.values()) {
-                List<?> values = list(dc.get(element.term()));
-                List<?> languages = list(lang.get(element.term()));
+                List<String> values = document.values(element.term());
+                List<String> languages = document.languages(element.term());
                 for (int i = 0; i < values.size(); i++) {
                     w.writeStartElement("dc", element.term(), DC);
-                    Object l = i < languages.size() ? languages.get(i) : null;
+                    String l = i < languages.size() ? languages.get(i) : null;
                     if (l != null && !"und".equals(l)) {
                         w.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", xmlText(l));
                     }
@@ -68,28 +67,28 @@ final class OaiDcWriter {
     }
 
     /** The provenance of a harvested record; null when no source was harvested over OAI-PMH (landing pages). */
-    static String provenance(Map<?, ?> document, Map<String, String> baseUrls) {
-        List<Map<?, ?>> origins = list(document.get("provenance")).stream().map(OaiDcWriter::map)
-                .filter(p -> p.get("oaiIdentifier") != null && baseUrls.containsKey(String.valueOf(p.get("sourceId"))))
+    static String provenance(IndexDocument document, Map<String, String> baseUrls) {
+        List<IndexDocument.Provenance> origins = document.contributions().stream()
+                .filter(p -> p.oaiIdentifier() != null && baseUrls.containsKey(String.valueOf(p.sourceId())))
                 .toList();
         if (origins.isEmpty()) {
             return null;
         }
-        Object harvested = document.get("indexedAt");
+        String harvested = document.indexedAt();
         return write(w -> {
             w.writeStartElement("", "provenance", PROVENANCE);
             w.writeDefaultNamespace(PROVENANCE);
             w.writeNamespace("xsi", XSI);
             w.writeAttribute("xsi", XSI, "schemaLocation", PROVENANCE + " " + PROVENANCE + ".xsd");
-            for (Map<?, ?> origin : origins) {
+            for (IndexDocument.Provenance origin : origins) {
                 w.writeStartElement(PROVENANCE, "originDescription");
                 w.writeAttribute("harvestDate", OaiItems.seconds(String.valueOf(harvested)));
                 w.writeAttribute("altered", "true");
-                element(w, "baseURL", baseUrls.get(String.valueOf(origin.get("sourceId"))));
-                element(w, "identifier", String.valueOf(origin.get("oaiIdentifier")));
-                element(w, "datestamp", origin.get("datestamp") == null ? OaiItems.seconds(String.valueOf(harvested))
-                        : String.valueOf(origin.get("datestamp")));
-                String format = String.valueOf(origin.get("format"));
+                element(w, "baseURL", baseUrls.get(String.valueOf(origin.sourceId())));
+                element(w, "identifier", origin.oaiIdentifier());
+                element(w, "datestamp", origin.datestamp() == null ? OaiItems.seconds(String.valueOf(harvested))
+                        : origin.datestamp());
+                String format = String.valueOf(origin.format());
                 element(w, "metadataNamespace", NAMESPACES.getOrDefault(format, "info:lumbung/metadataPrefix/" + format));
                 w.writeEndElement();
             }
@@ -126,13 +125,5 @@ final class OaiDcWriter {
             throw new IllegalStateException("cannot write a record as XML: " + e.getMessage(), e);
         }
         return out.toString();
-    }
-
-    private static Map<?, ?> map(Object value) {
-        return value instanceof Map<?, ?> m ? m : Map.of();
-    }
-
-    private static List<?> list(Object value) {
-        return value instanceof List<?> l ? l : value == null ? List.of() : List.of(value);
     }
 }

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.lumbung.index.IndexDocument;
 import org.lumbung.index.IndexLayout;
 
 /**
@@ -75,12 +76,11 @@ final class OaiItems implements ItemRepository {
         return getItem(identifier);
     }
 
-    @SuppressWarnings("rawtypes")
     private Item getItem(String identifier) throws IdDoesNotExistException {
         String id = identifiers.documentId(identifier).orElseThrow(() -> new IdDoesNotExistException(identifier));
         try {
-            GetResponse<Map> doc = client.get(g -> g.index(layout.recordsAlias()).id(id)
-                    .sourceIncludes(FIELDS), Map.class);
+            GetResponse<IndexDocument> doc = client.get(g -> g.index(layout.recordsAlias()).id(id)
+                    .sourceIncludes(FIELDS), IndexDocument.class);
             if (!doc.found() || doc.source() == null) {
                 throw new IdDoesNotExistException(identifier);
             }
@@ -102,14 +102,13 @@ final class OaiItems implements ItemRepository {
         return page(token, max, true, item -> item);
     }
 
-    @SuppressWarnings("rawtypes")
     private <T> ResultsPage<T> page(ResumptionToken.Value token, int max, boolean withMetadata,
                                     Function<Item, T> as) {
         try {
             Cursor cursor = tokens.received();
             String pit = cursor != null ? cursor.pit()
                     : client.openPointInTime(o -> o.index(layout.recordsAlias()).keepAlive(k -> k.time(keepAlive))).id();
-            SearchResponse<Map> response = client.search(s -> {
+            SearchResponse<IndexDocument> response = client.search(s -> {
                 s.pit(p -> p.id(pit).keepAlive(k -> k.time(keepAlive))).size(max).trackTotalHits(t -> t.enabled(true))
                         .query(query(token)).sort(SortOptions.of(o -> o.field(f -> f.field("indexedAt").order(SortOrder.Asc))),
                                 SortOptions.of(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc))))
@@ -118,9 +117,9 @@ final class OaiItems implements ItemRepository {
                     s.searchAfter(FieldValue.of(cursor.indexedAt()), FieldValue.of(cursor.shardDoc()));
                 }
                 return s;
-            }, Map.class);
+            }, IndexDocument.class);
             List<T> items = new ArrayList<>();
-            for (Hit<Map> hit : response.hits().hits()) {
+            for (Hit<IndexDocument> hit : response.hits().hits()) {
                 items.add(as.apply(item(hit.id(), hit.source(), withMetadata)));
             }
             long total = response.hits().total() == null ? 0 : response.hits().total().value();
@@ -160,11 +159,11 @@ final class OaiItems implements ItemRepository {
         }));
     }
 
-    private Item item(String id, Map<?, ?> source, boolean withMetadata) {
-        boolean deleted = Boolean.TRUE.equals(source.get("deleted"));
-        Object sourceId = source.get("source") instanceof Map<?, ?> s ? s.get("id") : null;
-        Instant datestamp = Instant.parse(String.valueOf(source.get("indexedAt"))).truncatedTo(ChronoUnit.SECONDS);
-        List<Set> sets = sourceId == null ? List.of() : List.of(Set.set(sourceId.toString()));
+    private Item item(String id, IndexDocument source, boolean withMetadata) {
+        boolean deleted = source.deleted();
+        String sourceId = source.source() == null ? null : source.source().id();
+        Instant datestamp = Instant.parse(String.valueOf(source.indexedAt())).truncatedTo(ChronoUnit.SECONDS);
+        List<Set> sets = sourceId == null ? List.of() : List.of(Set.set(sourceId));
         Metadata metadata = null;
         List<About> about = List.of();
         if (withMetadata && !deleted) {

@@ -32,6 +32,7 @@ import org.lumbung.dc.DcRecord;
 import org.lumbung.dc.OaiInfo;
 import org.lumbung.dc.Provenance;
 import org.lumbung.index.DocumentMapper;
+import org.lumbung.index.IndexDocument;
 import org.lumbung.source.Source;
 import org.lumbung.testing.Harvests;
 import org.lumbung.testing.KnownRecords;
@@ -58,7 +59,7 @@ class OaiProviderIT {
         DcRecord gone = DcRecord.tombstone(TOMBSTONE, "journal-a",
                 new OaiInfo("oai:journal-a:3", "2023-01-01T00:00:00Z", List.of(), "oai_dc"),
                 new Provenance("journal-a", "oai:journal-a:3", null, "2023-01-01T00:00:00Z", "oai_dc"));
-        Map<String, Object> doc = DocumentMapper.toDocument(gone, Instant.now());
+        IndexDocument doc = DocumentMapper.toDocument(gone, Instant.now());
         TestElasticsearch.client().index(i -> i.index(prefix + "-records").id(TOMBSTONE).document(doc));
         TestElasticsearch.client().indices().refresh(r -> r.index(prefix + "-records"));
         server.lumbung().components().sourceStore().update("journal-a", s -> s.withDefinition(Source.oai("journal-a",
