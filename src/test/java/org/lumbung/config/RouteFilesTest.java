@@ -188,7 +188,9 @@ class RouteFilesTest {
                 }
             }
         }
-        Matcher java = JAVA_ENDPOINT.matcher(sources());
+        // Java's sends are checked against the server's routes, which hold the pipeline's: the scheduler's
+        // direct:source-run exists only there, and the one-shot commands' ITs start the pipeline's sends.
+        Matcher java = JAVA_ENDPOINT.matcher(serve ? sources() : "");
         while (java.find()) {
             if (!consumers.contains(java.group(1))) {
                 problems.add("src/main/java sends to " + java.group(1) + ", which no route consumes");
