@@ -3,7 +3,9 @@ package org.lumbung.harvest;
 import io.gdcc.xoai.model.oaipmh.Error;
 import io.gdcc.xoai.model.oaipmh.verbs.Verb;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import org.lumbung.pipeline.RecordFailure;
 import org.slf4j.Logger;
@@ -267,6 +269,9 @@ public final class OaiHarvester {
     boolean readPage(Run run, Pass pass) throws HarvestException, InterruptedException, WindowTooLarge, ReadInWindows {
         HarvestRequest r = run.request;
         Window window = pass.window;
+        if (pass.salvage != null) {
+            return salvageBatch(run, pass);
+        }
         OaiClient.ListPage listed;
         try {
             listed = run.client.list(pass.url, pass.onToken, !pass.restartable);
@@ -277,8 +282,7 @@ public final class OaiHarvester {
         } catch (OaiClient.PageLost e) {
             LOG.warn("source {}: a page of window {} cannot be read ({}); fetching the window record by record",
                     r.sourceId(), window, e.getMessage());
-            pass.records = salvageWindow(run, window);
-            return false;
+            return salvageWindow(run, pass);
         }
         if (pass.whole && !pass.onToken) {
             tooLargeToReadWhole(listed.page());
@@ -334,8 +338,7 @@ public final class OaiHarvester {
         if (pass.restartable && e.malformed()) {
             LOG.warn("source {}: a page of window {} stays unreadable ({}); fetching the window record by"
                     + " record", r.sourceId(), pass.window, e.reason());
-            pass.records = salvageWindow(run, pass.window);
-            return false;
+            return salvageWindow(run, pass);
         }
         run.tokenUnusable = spent;
         throw e;
@@ -408,6 +411,8 @@ public final class OaiHarvester {
         boolean readAgainShort;
         /** The window's distinct records, once it is read. */
         int records;
+        /** The identifiers still to fetch one by one, once the window is salvaged record by record. */
+        Deque<OaiHeader> salvage;
 
         Pass(String listUrl, Window window, long size, boolean restartable, boolean whole) {
             this.listUrl = listUrl;
@@ -559,19 +564,23 @@ public final class OaiHarvester {
     }
 
     /**
-     * The window's identifiers, then each record not yet read by GetRecord: for a page that could not be read at all.
-     * Returns the window's distinct records.
+     * A page that could not be read at all: the window's identifiers are listed, then each record not yet read is
+     * fetched with GetRecord, a batch at a time as the consumer asks, so a large window is not held whole.
      */
-    private int salvageWindow(Run run, Window window) throws HarvestException, InterruptedException {
-        List<OaiHeader> headers = new IdentifierLister(run.client, run.request, tuning)
-                .window(run.request.set(), window);
+    private boolean salvageWindow(Run run, Pass pass) throws HarvestException, InterruptedException {
+        pass.salvage = new ArrayDeque<>(new IdentifierLister(run.client, run.request, tuning)
+                .window(run.request.set(), pass.window));
+        return salvageBatch(run, pass);
+    }
+
+    /** The window's next records fetched one by one; false once every identifier listed is fetched. */
+    private boolean salvageBatch(Run run, Pass pass) throws HarvestException, InterruptedException {
         List<RawRecord> batch = new ArrayList<>();
-        for (OaiHeader header : headers) {
+        while (batch.size() < SALVAGE_BATCH && !pass.salvage.isEmpty()) {
+            OaiHeader header = pass.salvage.poll();
             if (!run.seen.add(Fingerprints.of(header.identifier(), header.datestamp()))) {
                 run.counters.rereads++;
-                continue;
-            }
-            if (header.deleted()) {
+            } else if (header.deleted()) {
                 batch.add(new RawRecord(header, null, run.request.metadataPrefix()));
             } else {
                 try {
@@ -580,12 +589,13 @@ public final class OaiHarvester {
                     deadLetter(run, header.identifier(), e.reason(), e.url(), null);
                 }
             }
-            if (batch.size() == SALVAGE_BATCH) {
-                send(run, batch, run.checkpoint.at(startedAt(run), window, null, 0));
-            }
         }
-        send(run, batch, run.checkpoint.at(startedAt(run), window, null, 0));
-        return run.seen.size() + run.unidentified;
+        send(run, batch, run.checkpoint.at(startedAt(run), pass.window, null, 0));
+        if (!pass.salvage.isEmpty()) {
+            return true;
+        }
+        pass.records = run.seen.size() + run.unidentified;
+        return false;
     }
 
     private void send(Run run, List<RawRecord> batch, Checkpoint after) throws HarvestException, InterruptedException {

@@ -103,6 +103,35 @@ class OaiPagesIT {
         }
     }
 
+    /**
+     * A page that stays cut short: its window is fetched record by record, in pages of at most a hundred GetRecords
+     * given as the route asks, not gathered whole first.
+     */
+    @Test
+    void aWindowThatCannotBeListedArrivesRecordByRecordInPagesAsAsked() {
+        try (FakeRepository repo = new FakeRepository().records(300, "2026-01-01").pageSize(100)
+                .pageFilter(xml -> xml.contains("oai:fake:150<") ? xml.substring(0, xml.length() / 2) : xml)) {
+            OaiPages source = source(repo);
+            List<String> ids = new ArrayList<>();
+            List<Integer> salvaged = new ArrayList<>();
+            Iterator<RecordBatch> pages = source.pages();
+            while (pages.hasNext()) {
+                RecordBatch page = pages.next();
+                if (page.origin().equals(repo.baseUrl())) {
+                    salvaged.add(page.records().size());
+                    assertThat(repo.queries().stream().filter(q -> q.startsWith("verb=GetRecord")))
+                            .as("only the records of the pages given so far are fetched")
+                            .hasSize(salvaged.stream().mapToInt(Integer::intValue).sum());
+                }
+                page.records().forEach(r -> ids.add(r.header().identifier()));
+                source.indexed(null);
+            }
+            assertThat(ids).hasSize(300).doesNotHaveDuplicates();
+            assertThat(salvaged).containsExactly(100, 100);
+            assertThat(source.finished().complete()).isTrue();
+        }
+    }
+
     @Test
     void aSecondFiringReadsOnlyWhatChangedSinceTheFirst() {
         try (FakeRepository repo = new FakeRepository().records(9, "2026-01-01")) {
