@@ -8,6 +8,7 @@ import org.lumbung.harvest.HarvestPages;
 import org.lumbung.harvest.HarvestReport;
 import org.lumbung.harvest.HarvestRequest;
 import org.lumbung.harvest.HttpFetcher;
+import org.lumbung.harvest.MemoryCheckpointStore;
 import org.lumbung.harvest.OaiHarvester;
 import org.lumbung.harvest.RecordBatch;
 import org.lumbung.harvest.SourceOptions;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * the guard against endless lists, salvage, checkpoints) read as a lazy sequence of pages, one {@link RecordBatch}
  * each, fetched only as the route asks. The route gives each page back ({@link #indexed}) once its sink is done, so
  * the checkpoint never passes a page not yet indexed (a Camel split asks one page ahead, so asking is not enough).
- * Checkpoints live in this bean ({@link KameletCheckpoints}): each firing after a complete one reads what changed
+ * Checkpoints live in this bean ({@link MemoryCheckpointStore}): each firing after a complete one reads what changed
  * since. HTTP and harvest settings are Lumbung's: the Kamelet's properties, else {@code LUMBUNG_*}, else
  * application.properties.
  */
@@ -36,7 +37,7 @@ public final class OaiPages {
     private String sourceId;
     private boolean windows = SourceOptions.DEFAULT.windows();
     private final KameletSettings properties = new KameletSettings();
-    private final KameletCheckpoints checkpoints = new KameletCheckpoints();
+    private final MemoryCheckpointStore checkpoints = new MemoryCheckpointStore();
     private OaiHarvester harvester;
     private HarvestPages current;
 

@@ -1,18 +1,15 @@
-package org.lumbung.camel;
+package org.lumbung.harvest;
 
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.lumbung.harvest.Checkpoint;
-import org.lumbung.harvest.CheckpointStore;
-import org.lumbung.harvest.Identify;
 
 /**
- * What an {@code oai-pmh-source} Kamelet remembers between its firings, in memory: each set's checkpoint (so a firing
- * after a complete harvest reads what changed since, and one after a failure resumes where it stopped), the quirks
- * noticed and the format chosen. A restarted application starts afresh: re-reading is harmless, ids are stable.
+ * Checkpoints, quirks and the chosen format kept in memory, for a harvester with no Elasticsearch of its own (the
+ * {@code oai-pmh-source} Kamelet): each harvest after a complete one reads what changed since, and one after a
+ * failure resumes where it stopped. A restarted application starts afresh: re-reading is harmless, ids are stable.
  */
-final class KameletCheckpoints implements CheckpointStore {
+public final class MemoryCheckpointStore implements CheckpointStore {
 
     private final Map<String, Checkpoint> checkpoints = new ConcurrentHashMap<>();
     private final Set<String> quirks = ConcurrentHashMap.newKeySet();
