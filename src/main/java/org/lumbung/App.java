@@ -19,8 +19,8 @@ import org.lumbung.config.LogFile;
 import org.lumbung.config.SettingsException;
 import org.lumbung.pipeline.Reasons;
 import org.lumbung.source.SourceListException;
-import picocli.CommandLine;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**

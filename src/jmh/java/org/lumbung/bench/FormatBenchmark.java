@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import org.lumbung.config.Components;
 import org.lumbung.config.Settings;
-import org.lumbung.dc.Crosswalks;
+import org.lumbung.crosswalk.Crosswalks;
 import org.lumbung.dc.DcBatch;
 import org.lumbung.dc.DcRecord;
 import org.lumbung.harvest.HarvestException;

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.lumbung.dc.Crosswalks;
+import org.lumbung.crosswalk.Crosswalks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.lumbung.dc.Crosswalks;
+import org.lumbung.crosswalk.Crosswalks;
 import org.lumbung.dc.DcBatch;
 import org.lumbung.dc.DcRecord;
 import org.lumbung.harvest.HarvestException;

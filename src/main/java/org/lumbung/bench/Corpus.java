@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Properties;
-import org.lumbung.dc.Crosswalks;
+import org.lumbung.crosswalk.Crosswalks;
 import org.lumbung.index.IndexLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import org.lumbung.harvest.HttpFetcher;
-import org.lumbung.harvest.HttpOptions;
+import org.lumbung.http.HttpFetcher;
+import org.lumbung.http.HttpOptions;
+import org.lumbung.ingest.PageStream;
 import org.lumbung.landing.LandingPage;
 import org.lumbung.landing.PageFetcher;
 import org.lumbung.landing.PageInput;
-import org.lumbung.landing.PageStream;
 import org.lumbung.landing.PageValidators;
 
 /**

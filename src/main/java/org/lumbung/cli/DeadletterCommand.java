@@ -7,7 +7,7 @@ import org.lumbung.App;
 import org.lumbung.config.Lumbung;
 import org.lumbung.index.DeadLetterStore;
 import org.lumbung.index.DeadLetterStore.DeadLetter;
-import org.lumbung.index.Replayer;
+import org.lumbung.reindex.Replayer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

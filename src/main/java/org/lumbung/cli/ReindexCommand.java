@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lumbung.App;
 import org.lumbung.config.Lumbung;
-import org.lumbung.index.Reindexer;
+import org.lumbung.reindex.Reindexer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

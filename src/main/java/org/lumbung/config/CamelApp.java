@@ -8,13 +8,14 @@ import org.apache.camel.main.MainListenerSupport;
 import org.lumbung.dc.DcSink;
 import org.lumbung.harvest.HarvestReport;
 import org.lumbung.harvest.RecordSink;
-import org.lumbung.landing.Inbox;
+import org.lumbung.ingest.Inbox;
 import org.lumbung.ops.HarvestMetrics;
+import org.lumbung.ops.HealthReport;
 import org.lumbung.pipeline.Delivery;
 import org.lumbung.search.ApiErrors;
-import org.lumbung.search.HealthReport;
 import org.lumbung.search.ResponseHeaderFilter;
 import org.lumbung.search.WebAssets;
+import org.lumbung.source.RunScheduler;
 import org.lumbung.source.SourceRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,6 +88,9 @@ final class CamelApp {
             SourceRegistry registry = c.sourceRegistry();
             registry.importSeeds(SourceRegistry.seeds(settings.seeds().orElse(null), settings.dataDir()));
             main.bind("sourceRegistry", registry);
+            RunScheduler scheduler = c.runScheduler(registry,
+                    id -> template(main).sendBody("direct:source-run", id));
+            main.bind("runScheduler", scheduler);
             SourceSchedules schedules = new SourceSchedules(registry);
             main.bind("sourceSchedules", schedules);
             main.bind("inbox", inbox);
@@ -99,6 +103,16 @@ final class CamelApp {
                 @Override
                 public void beforeStart(BaseMainSupport starting) {
                     schedules.setCamelContext(starting.getCamelContext());
+                }
+
+                @Override
+                public void beforeStop(BaseMainSupport stopping) {
+                    scheduler.stopAdmitting();
+                }
+
+                @Override
+                public void afterStop(BaseMainSupport stopped) {
+                    scheduler.close();
                 }
 
                 @Override

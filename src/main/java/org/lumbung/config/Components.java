@@ -4,43 +4,45 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import org.lumbung.dc.Crosswalks;
+import org.lumbung.crosswalk.Crosswalks;
 import org.lumbung.dc.DcSink;
-import org.lumbung.dc.LanguageDetector;
 import org.lumbung.harvest.HarvestReport;
 import org.lumbung.harvest.HarvestRequest;
 import org.lumbung.harvest.HarvestTuning;
-import org.lumbung.harvest.AddressGuard;
-import org.lumbung.harvest.HostQueues;
-import org.lumbung.harvest.HttpFetcher;
-import org.lumbung.harvest.HttpOptions;
 import org.lumbung.harvest.OaiHarvester;
-import org.lumbung.harvest.RecordSink;
-import org.lumbung.harvest.RetryPolicy;
 import org.lumbung.harvest.OaiInspector;
+import org.lumbung.harvest.RecordSink;
 import org.lumbung.harvest.SourceAuditor;
+import org.lumbung.http.AddressGuard;
+import org.lumbung.http.HostQueues;
+import org.lumbung.http.HttpFetcher;
+import org.lumbung.http.HttpOptions;
+import org.lumbung.http.RetryPolicy;
 import org.lumbung.index.DeadLetterStore;
 import org.lumbung.index.EsConnection;
 import org.lumbung.index.EsRetry;
 import org.lumbung.index.IndexLayout;
 import org.lumbung.index.IndexedSourceRecords;
+import org.lumbung.index.PageValidatorStore;
 import org.lumbung.index.RawArchive;
-import org.lumbung.index.Reindexer;
 import org.lumbung.index.RecordIndexer;
 import org.lumbung.index.ReportStore;
-import org.lumbung.index.PageValidatorStore;
-import org.lumbung.landing.Inbox;
+import org.lumbung.ingest.Inbox;
+import org.lumbung.ingest.PageIngester;
 import org.lumbung.landing.PageFetcher;
-import org.lumbung.landing.PageIngester;
 import org.lumbung.landing.PageRecords;
+import org.lumbung.language.LanguageDetector;
 import org.lumbung.ops.AdminActions;
 import org.lumbung.ops.AdminGuard;
 import org.lumbung.ops.SourceHealth;
+import org.lumbung.reindex.Reindexer;
 import org.lumbung.search.RecordSearcher;
 import org.lumbung.search.RecordViews;
 import org.lumbung.search.oai.OaiIdentifiers;
 import org.lumbung.search.oai.OaiProvider;
+import org.lumbung.source.RunScheduler;
 import org.lumbung.source.SourceRegistry;
 import org.lumbung.source.SourceRemoval;
 import org.lumbung.source.SourceStore;
@@ -152,6 +154,12 @@ public final class Components {
 
     public SourceRegistry sourceRegistry() {
         return new SourceRegistry(sourceStore);
+    }
+
+    /** Admits the runs of the given registry's sources by host; {@code runner} runs one source to its end. */
+    public RunScheduler runScheduler(SourceRegistry registry, Consumer<String> runner) {
+        return new RunScheduler(settings.integer("lumbung.harvest.concurrency", 1, 10_000),
+                settings.integer("lumbung.harvest.host-concurrency", 1, 100), registry::hostOf, runner);
     }
 
     public SourceRemoval sourceRemoval(DcSink index) {

@@ -18,8 +18,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.lumbung.dc.LanguageDetector;
 import org.lumbung.index.EsCredentials;
+import org.lumbung.language.LanguageDetector;
 import org.lumbung.pipeline.Durations;
 
 /**

@@ -6,21 +6,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.lumbung.dc.derived.CoarTerm;
-import org.lumbung.dc.derived.DateNormaliser;
-import org.lumbung.dc.derived.Derived;
-import org.lumbung.dc.derived.IdentifierNormaliser;
-import org.lumbung.dc.derived.IdentifierNormaliser.Identifier;
-import org.lumbung.dc.derived.Identifiers;
-import org.lumbung.dc.derived.Journal;
-import org.lumbung.dc.derived.JournalNormaliser;
-import org.lumbung.dc.derived.LanguageNormaliser;
-import org.lumbung.dc.derived.Licence;
-import org.lumbung.dc.derived.NameNormaliser;
-import org.lumbung.dc.derived.OwnDoiExtractor;
-import org.lumbung.dc.derived.Person;
-import org.lumbung.dc.derived.RightsNormaliser;
-import org.lumbung.dc.derived.TypeNormaliser;
+import org.lumbung.derived.CoarTerm;
+import org.lumbung.derived.DateNormaliser;
+import org.lumbung.derived.Derived;
+import org.lumbung.derived.IdentifierNormaliser;
+import org.lumbung.derived.IdentifierNormaliser.Identifier;
+import org.lumbung.derived.Identifiers;
+import org.lumbung.derived.Journal;
+import org.lumbung.derived.JournalNormaliser;
+import org.lumbung.derived.LanguageNormaliser;
+import org.lumbung.derived.Licence;
+import org.lumbung.derived.NameNormaliser;
+import org.lumbung.derived.OwnDoiExtractor;
+import org.lumbung.derived.Person;
+import org.lumbung.derived.RightsNormaliser;
+import org.lumbung.derived.TypeNormaliser;
 
 /**
  * Derives a record's normalised values from its cleaned Dublin Core and the citation facts its format stated

@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.lumbung.dc.derived.Derived;
+import org.lumbung.derived.Derived;
 
 /**
  * A record in Dublin Core: the fifteen elements as lists of cleaned values, each with its language, plus the creators

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.lumbung.dc.derived.Derived;
+import org.lumbung.derived.Derived;
+import org.lumbung.language.LanguageDetector;
 
 /**
  * Collects a record's values as a crosswalk or an extractor finds them: cleans each value, drops empties and

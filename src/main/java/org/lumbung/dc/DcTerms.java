@@ -11,7 +11,7 @@ import org.lumbung.xml.XmlElement;
  * shared by every format that carries Dublin Core elements: oai_dc, qualified DC, OpenAIRE, RIOXX. Elements are
  * matched by local name, since repositories put them in the wrong namespace or none.
  */
-final class DcTerms {
+public final class DcTerms {
 
     private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
     private static final Map<String, DcElement> REFINES = refinements();
@@ -20,7 +20,7 @@ final class DcTerms {
     }
 
     /** The element a term is or refines (case-insensitive), or null for terms outside the fifteen (audience...). */
-    static DcElement element(String term) {
+    public static DcElement element(String term) {
         if (term == null) {
             return null;
         }
@@ -34,7 +34,7 @@ final class DcTerms {
      * an identifier typed as a DOI or ISSN ({@code <identifier type="doi">}, as DSpace's qdc writes) is stated so.
      * The language is the element's xml:lang, or a bare {@code lang} attribute (qdc written without namespaces).
      */
-    static void read(XmlElement child, DcRecordBuilder record) {
+    public static void read(XmlElement child, DcRecordBuilder record) {
         String term = child.localName();
         DcElement element = element(term);
         if (element == null) {

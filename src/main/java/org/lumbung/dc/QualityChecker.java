@@ -2,9 +2,9 @@ package org.lumbung.dc;
 
 import java.util.EnumSet;
 import java.util.Set;
-import org.lumbung.dc.derived.Derived;
-import org.lumbung.dc.derived.QualityFlag;
-import org.lumbung.dc.derived.RightsNormaliser;
+import org.lumbung.derived.Derived;
+import org.lumbung.derived.QualityFlag;
+import org.lumbung.derived.RightsNormaliser;
 
 /** What a record lacks, judged from its Dublin Core and what was derived from it. */
 final class QualityChecker {

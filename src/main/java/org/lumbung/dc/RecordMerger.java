@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.lumbung.dc.derived.Derived;
+import org.lumbung.derived.Derived;
 
 /**
  * One article seen through several sources (an OAI record and its landing page, two aggregators of one journal)

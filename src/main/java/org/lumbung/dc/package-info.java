@@ -1,2 +1,2 @@
-/** The Dublin Core record, value cleaning, language detection and the crosswalks into the record, one class per format. */
+/** The Dublin Core record and its parts, value cleaning, deriving standard values and merging records. */
 package org.lumbung.dc;

@@ -2,6 +2,7 @@ package org.lumbung.harvest;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.lumbung.http.HttpFetcher;
 import org.lumbung.pipeline.Outcome;
 import org.lumbung.pipeline.RecordFailure;
 

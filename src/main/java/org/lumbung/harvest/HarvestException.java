@@ -1,6 +1,7 @@
 package org.lumbung.harvest;
 
 import io.gdcc.xoai.model.oaipmh.Error;
+import org.lumbung.pipeline.FailureKind;
 
 /**
  * A harvest that cannot go on: its {@link FailureKind}, the source, the URL asked, the HTTP status (0 when there was no

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.lumbung.pipeline.Delivery;
+import org.lumbung.pipeline.FailureKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,6 +4,7 @@ import io.gdcc.xoai.model.oaipmh.verbs.Verb;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.lumbung.pipeline.FailureKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

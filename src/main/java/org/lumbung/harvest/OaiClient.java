@@ -5,6 +5,9 @@ import io.gdcc.xoai.model.oaipmh.verbs.Verb;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.lumbung.http.BotWall;
+import org.lumbung.http.HttpFetcher;
+import org.lumbung.pipeline.FailureKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,6 +7,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import org.lumbung.http.HttpFetcher;
+import org.lumbung.pipeline.FailureKind;
 import org.lumbung.pipeline.RecordFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -8,6 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.lumbung.http.AddressGuard;
+import org.lumbung.http.HttpFetcher;
+import org.lumbung.pipeline.FailureKind;
 
 /**
  * Asks a repository what it is: Identify, ListMetadataFormats and ListSets (following tokens). Also finds the OAI-PMH

@@ -8,6 +8,7 @@ import java.util.List;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.lumbung.pipeline.FailureKind;
 import org.lumbung.xml.XmlElement;
 import org.lumbung.xml.XmlTreeReader;
 

@@ -3,6 +3,7 @@ package org.lumbung.harvest;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.lumbung.pipeline.Delivery;
+import org.lumbung.pipeline.FailureKind;
 import org.lumbung.pipeline.Outcome;
 
 /**

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.lumbung.http.HttpFetcher;
 import org.lumbung.pipeline.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

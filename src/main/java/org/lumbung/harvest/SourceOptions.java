@@ -1,6 +1,7 @@
 package org.lumbung.harvest;
 
 import java.time.Duration;
+import org.lumbung.http.HttpFetcher;
 
 /**
  * How one source is harvested: its manners, whether it is read in date windows (servers that mishandle from/until

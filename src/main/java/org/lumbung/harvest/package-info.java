@@ -1,2 +1,2 @@
-/** OAI-PMH harvesting: requests, the page loop, the streaming page parser and the protocol's errors. */
+/** OAI-PMH harvesting: the protocol's requests and errors, the streaming page parser, the page loop with its date windows, guards, salvage and checkpoints, and the audit. */
 package org.lumbung.harvest;

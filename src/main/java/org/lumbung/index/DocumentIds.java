@@ -9,14 +9,14 @@ import java.util.HexFormat;
  * Elasticsearch ids are at most 512 bytes. Record ids are kept as they are when they fit; a longer one (some
  * repositories use whole URLs with queries as identifiers) keeps its first part and gains a hash of the whole.
  */
-final class DocumentIds {
+public final class DocumentIds {
 
     private static final int MAX_BYTES = 512;
 
     private DocumentIds() {
     }
 
-    static String safe(String id) {
+    public static String safe(String id) {
         byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
         if (bytes.length <= MAX_BYTES) {
             return id;

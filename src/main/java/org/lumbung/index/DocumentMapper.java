@@ -10,13 +10,13 @@ import org.lumbung.dc.DcElement;
 import org.lumbung.dc.DcRecord;
 import org.lumbung.dc.OaiInfo;
 import org.lumbung.dc.Provenance;
-import org.lumbung.dc.derived.CoarTerm;
-import org.lumbung.dc.derived.Derived;
-import org.lumbung.dc.derived.Identifiers;
-import org.lumbung.dc.derived.Journal;
-import org.lumbung.dc.derived.Licence;
-import org.lumbung.dc.derived.Person;
-import org.lumbung.dc.derived.QualityFlag;
+import org.lumbung.derived.CoarTerm;
+import org.lumbung.derived.Derived;
+import org.lumbung.derived.Identifiers;
+import org.lumbung.derived.Journal;
+import org.lumbung.derived.Licence;
+import org.lumbung.derived.Person;
+import org.lumbung.derived.QualityFlag;
 
 /**
  * The index document of a record, field for field as docs/formats.md's schema describes it. {@code lang.<element>} is

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Set;
-import org.lumbung.harvest.RetryPolicy;
+import org.lumbung.http.RetryPolicy;
 
 /**
  * How Lumbung waits for an Elasticsearch that went away (stopped, restarting, frozen) or pushes back (429, 503 while

@@ -1,12 +1,12 @@
 package org.lumbung.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,7 +103,7 @@ public final class IndexSetup {
     /**
      * Installs the templates and makes sure the records alias stands for an index. Returns the index it stands for
      * when that index is of an older template version: the caller rebuilds it from the raw archive
-     * ({@link Reindexer}), and until then the alias stays where it is.
+     * ({@code reindex}), and until then the alias stays where it is.
      */
     public java.util.Optional<String> ensure() throws IOException {
         Analysis analysis = Analysis.detect(client);

@@ -1,6 +1,6 @@
 package org.lumbung.index;
 
-import org.lumbung.dc.Crosswalks;
+import org.lumbung.crosswalk.Crosswalks;
 import org.lumbung.dc.DcRecord;
 import org.lumbung.dc.Provenance;
 import org.lumbung.harvest.HarvestException;

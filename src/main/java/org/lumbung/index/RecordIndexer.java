@@ -1,9 +1,9 @@
 package org.lumbung.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
+import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
@@ -49,7 +49,7 @@ public final class RecordIndexer implements AutoCloseable {
         }
     }
 
-    /** How soon a writer notices that a rebuild has started ({@link Reindexer}) and writes to its index too. */
+    /** How soon a writer notices that a rebuild has started ({@code reindex}) and writes to its index too. */
     public static final Duration NEXT_CHECK = Duration.ofSeconds(1);
 
     /**

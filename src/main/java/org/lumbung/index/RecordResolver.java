@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * document's other contributions are read again from the raw archive and merged with the new one; several
  * contributions to one document in one batch make one write.
  */
-final class RecordResolver {
+public final class RecordResolver {
 
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.index");
     private static final List<String> SOURCE_FIELDS = List.of("provenance", "keys");
@@ -260,7 +260,7 @@ final class RecordResolver {
     }
 
     /** The contributions a stored document names, raw records included. */
-    static List<Provenance> provenance(Map<?, ?> source) {
+    public static List<Provenance> provenance(Map<?, ?> source) {
         List<Provenance> provenance = new ArrayList<>();
         if (source.get("provenance") instanceof List<?> entries) {
             for (Object entry : entries) {

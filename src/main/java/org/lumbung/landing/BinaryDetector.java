@@ -11,7 +11,7 @@ import java.util.Locale;
  * record with a mojibake title and hundreds of "creators". Formats whose first bytes could start a text are left to
  * the second test, the share of control and undecodable characters, which every compressed or binary format fails.
  */
-final class BinaryDetector {
+public final class BinaryDetector {
 
     /** Characters looked at: enough to judge, little to decode. */
     private static final int SAMPLE = 64 * 1024;
@@ -58,7 +58,7 @@ final class BinaryDetector {
     }
 
     /** Why the document is not text, beginning "not text: "; null when it reads as text. */
-    static String refusal(byte[] bytes, String contentType) {
+    public static String refusal(byte[] bytes, String contentType) {
         for (Magic magic : MAGIC) {
             if (magic.matches(bytes)) {
                 return "not text: " + magic.name();

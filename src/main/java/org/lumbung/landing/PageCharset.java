@@ -13,14 +13,14 @@ import java.util.regex.Pattern;
  * The text of a page's bytes: the charset the server names (Content-Type), else the page's own meta charset, else
  * UTF-8 if the bytes are valid UTF-8, else Windows-1252 (the usual charset of old pages that name none).
  */
-final class PageCharset {
+public final class PageCharset {
 
     private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*[\"']?([A-Za-z0-9._:-]+)");
 
     private PageCharset() {
     }
 
-    static String decode(byte[] bytes, String contentType) {
+    public static String decode(byte[] bytes, String contentType) {
         Charset named = named(contentType);
         if (named == null) {
             String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);

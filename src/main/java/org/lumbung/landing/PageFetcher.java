@@ -10,9 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.lumbung.harvest.AddressGuard;
-import org.lumbung.harvest.BotWall;
-import org.lumbung.harvest.HttpFetcher;
+import org.lumbung.http.AddressGuard;
+import org.lumbung.http.BotWall;
+import org.lumbung.http.HttpFetcher;
+import org.lumbung.http.RobotsRules;
 
 /**
  * Fetches landing pages politely: robots.txt is obeyed (Crawl-delay included) for every address, redirects too; the

@@ -5,8 +5,8 @@ import java.util.Locale;
 import org.lumbung.dc.DcElement;
 import org.lumbung.dc.DcRecord;
 import org.lumbung.dc.DcRecordBuilder;
-import org.lumbung.dc.LanguageDetector;
 import org.lumbung.dc.Provenance;
+import org.lumbung.language.LanguageDetector;
 
 /**
  * The record a landing page gives: read by the HTML extractors or the text-dump extractor, identified by the page's

@@ -1,5 +1,2 @@
-/**
- * Article landing pages: reading them from files or URLs, and extracting Dublin Core from every metadata scheme in
- * their HTML (each read by its own {@code SchemeExtractor}) or from their text dumps.
- */
+/** Article landing pages: fetching them politely and extracting Dublin Core from every metadata scheme in their HTML (each read by its own {@code SchemeExtractor}) or from their text dumps. */
 package org.lumbung.landing;

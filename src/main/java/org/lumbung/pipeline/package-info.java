@@ -1,2 +1,2 @@
-/** What the stages hand each other beyond records: what indexing reports back, and record failures. */
+/** What the stages hand each other beyond records: failure kinds, record failures, what indexing reports back. */
 package org.lumbung.pipeline;

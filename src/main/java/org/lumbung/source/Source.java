@@ -1,8 +1,8 @@
 package org.lumbung.source;
 
 import java.util.List;
-import org.lumbung.harvest.HttpFetcher;
 import org.lumbung.harvest.SourceOptions;
+import org.lumbung.http.HttpFetcher;
 import org.lumbung.landing.PageInput;
 import org.lumbung.pipeline.Durations;
 

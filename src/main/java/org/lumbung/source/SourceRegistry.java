@@ -3,6 +3,7 @@ package org.lumbung.source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,9 +15,11 @@ import org.lumbung.harvest.HarvestReport;
 import org.lumbung.harvest.HarvestRequest;
 import org.lumbung.harvest.OaiInspector;
 import org.lumbung.harvest.SourceOptions;
-import org.lumbung.pipeline.SourceId;
+import org.lumbung.http.HostQueues;
 import org.lumbung.landing.IngestReport;
 import org.lumbung.landing.IngestRequest;
+import org.lumbung.landing.PageInput;
+import org.lumbung.pipeline.SourceId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,6 +119,23 @@ public final class SourceRegistry {
 
     private java.util.Optional<Source> listed(String id) {
         return store.get(id).filter(s -> !s.removed()).map(SourceState::definition);
+    }
+
+    /**
+     * The host a run of the source sends its requests to ({@link HostQueues#key}): an OAI-PMH source's base URL, a
+     * landing-page source's first address. A source of local files, or one not in the list, is a host of its own.
+     */
+    public String hostOf(String id) {
+        Source source = listed(id).orElse(null);
+        String address = source == null ? null : source.kind() == Source.Kind.OAI ? source.baseUrl()
+                : source.pages().stream().flatMap(p -> java.util.stream.Stream.of(p.location(), p.url()))
+                        .filter(u -> u != null && u.matches("(?i)https?://.+"))
+                        .findFirst().orElse(null);
+        try {
+            return address == null ? "source:" + id : HostQueues.key(URI.create(address));
+        } catch (IllegalArgumentException e) {
+            return "source:" + id;
+        }
     }
 
     /** Takes the source's lease and returns it; null (and a log line) when it runs elsewhere or is gone. */

@@ -105,7 +105,7 @@ class SettingsTest {
                 .hasMessageEndingWith("unknown setting");
         // Keys outside Lumbung's namespace and unknown names in the environment are not Lumbung's to refuse.
         assertThat(Settings.load(Map.of("LUMBUNG_HARVEST_CONCURRANCY", "8"), Map.of("camel.main.name", "x"))
-                .integer("lumbung.harvest.concurrency", 1, 100)).isEqualTo(4);
+                .integer("lumbung.harvest.concurrency", 1, 10_000)).isEqualTo(64);
     }
 
     @Test

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.lumbung.dc.derived.Derived;
-import org.lumbung.dc.derived.Journal;
-import org.lumbung.dc.derived.QualityFlag;
+import org.lumbung.derived.Derived;
+import org.lumbung.derived.Journal;
+import org.lumbung.derived.QualityFlag;
+import org.lumbung.language.LanguageDetector;
 
 class DcDeriverTest {
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.lumbung.dc.Crosswalks;
-import org.lumbung.dc.LanguageDetector;
+import org.lumbung.crosswalk.Crosswalks;
+import org.lumbung.language.LanguageDetector;
 
 class FormatChoiceTest {
 

@@ -12,6 +12,12 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.lumbung.http.AddressGuard;
+import org.lumbung.http.HostQueues;
+import org.lumbung.http.HttpFetcher;
+import org.lumbung.http.HttpOptions;
+import org.lumbung.http.RetryPolicy;
+import org.lumbung.pipeline.FailureKind;
 import org.lumbung.testing.FakeRepository;
 import org.lumbung.testing.FakeRepository.Fault;
 

@@ -14,6 +14,7 @@ import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.lumbung.testing.SeedPage;
 
 /** Documents that are not text are told by their bytes; every real page and text dump of the fixtures is text. */
 class BinaryDetectorTest {
@@ -76,7 +77,7 @@ class BinaryDetectorTest {
     void everyLandingPageAndTextDumpOfTheFixturesAndTheSeedIsText() throws Exception {
         List<Path> files;
         try (Stream<Path> walk = Stream.concat(Files.walk(Path.of("src/test/resources/fixtures/landing")),
-                Stream.of(SeedPageTest.SEED))) {
+                Stream.of(SeedPage.FILE))) {
             files = walk.filter(Files::isRegularFile).toList();
         }
         assertThat(files).hasSizeGreaterThan(10);

@@ -12,7 +12,7 @@ import org.lumbung.dc.Creator;
 import org.lumbung.dc.DcElement;
 import org.lumbung.dc.DcRecord;
 import org.lumbung.dc.DcRecordBuilder;
-import org.lumbung.dc.LanguageDetector;
+import org.lumbung.language.LanguageDetector;
 import org.lumbung.testing.OaiTestServer;
 
 class HtmlMetaExtractorTest {

@@ -3,7 +3,7 @@ package org.lumbung.landing;
 import java.nio.charset.StandardCharsets;
 import org.lumbung.dc.DcRecord;
 import org.lumbung.dc.DcRecordBuilder;
-import org.lumbung.dc.LanguageDetector;
+import org.lumbung.language.LanguageDetector;
 import org.lumbung.testing.OaiTestServer;
 
 /** The project's landing-page fixtures (under fixtures/landing), read by one scheme or by a whole extractor. */

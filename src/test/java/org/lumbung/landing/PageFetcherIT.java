@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
-import org.lumbung.harvest.HostQueues;
-import org.lumbung.harvest.HttpFetcher;
-import org.lumbung.harvest.HttpOptions;
-import org.lumbung.harvest.RetryPolicy;
+import org.lumbung.http.HostQueues;
+import org.lumbung.http.HttpFetcher;
+import org.lumbung.http.HttpOptions;
+import org.lumbung.http.RetryPolicy;
+import org.lumbung.ingest.LinkExpander;
+import org.lumbung.ingest.PageReader;
 import org.lumbung.testing.WebSite;
 import org.lumbung.testing.WebSite.Page;
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lumbung.dc.DcElement;
 import org.lumbung.dc.DcRecord;
-import org.lumbung.dc.LanguageDetector;
+import org.lumbung.language.LanguageDetector;
 import org.lumbung.testing.FuzzSeeds;
 
 /**

@@ -2,7 +2,6 @@ package org.lumbung.landing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,21 +9,20 @@ import org.junit.jupiter.api.Test;
 import org.lumbung.dc.Creator;
 import org.lumbung.dc.DcElement;
 import org.lumbung.dc.DcRecord;
-import org.lumbung.dc.LanguageDetector;
-import org.lumbung.dc.derived.CoarTerm;
-import org.lumbung.dc.derived.Derived;
-import org.lumbung.dc.derived.Person;
-import org.lumbung.dc.derived.QualityFlag;
+import org.lumbung.derived.CoarTerm;
+import org.lumbung.derived.Derived;
+import org.lumbung.derived.Person;
+import org.lumbung.derived.QualityFlag;
 import org.lumbung.index.DocumentMapper;
+import org.lumbung.ingest.PageIngester;
+import org.lumbung.language.LanguageDetector;
 import org.lumbung.pipeline.Delivery;
 import org.lumbung.pipeline.Outcome;
 import org.lumbung.testing.Golden;
+import org.lumbung.testing.SeedPage;
 
 /** The seed page, an OJS article page saved as text, read exactly as the ingest command reads it. */
 class SeedPageTest {
-
-    static final String SEED_URL = "https://ejournal3.undip.ac.id/index.php/jihi/article/view/34353/0";
-    static final Path SEED = Path.of("seeds/000_ffdeb9f15db1918e.txt");
 
     static DcRecord ingestSeed() {
         List<DcRecord> records = new ArrayList<>();
@@ -36,7 +34,7 @@ class SeedPageTest {
                     throw new AssertionError("the seed is a page, not an OAI-PMH response");
                 });
         IngestReport report = ingester.ingest(new IngestRequest("undip-jihi-pages",
-                List.of(new PageInput(SEED.toString(), SEED_URL))));
+                List.of(new PageInput(SeedPage.FILE.toString(), SeedPage.URL))));
         assertThat(report.failures()).isEmpty();
         assertThat(records).hasSize(1);
         return records.get(0);
@@ -45,7 +43,7 @@ class SeedPageTest {
     @Test
     void givesTheExpectedRecord() {
         DcRecord seed = ingestSeed();
-        assertThat(seed.id()).isEqualTo(SEED_URL);
+        assertThat(seed.id()).isEqualTo(SeedPage.URL);
         // The page breaks "Nagorno-Karabakh" at a line end; the cleaned title has it whole again.
         assertThat(seed.values(DcElement.TITLE)).containsExactly("Kebijakan Luar Negeri Turki: Kesepakatan Turki"
                 + " kepada Rusia dalam Mendirikan Pusat Gabungan Turki-Rusia Pasca Konflik Nagorno-Karabakh");
@@ -65,7 +63,7 @@ class SeedPageTest {
         assertThat(seed.languages(DcElement.TITLE)).containsExactly("id");
         assertThat(seed.languages(DcElement.DESCRIPTION)).containsExactly("en");
         assertThat(seed.values(DcElement.TYPE)).containsExactly("Text", "article");
-        assertThat(seed.values(DcElement.IDENTIFIER)).containsExactly(SEED_URL);
+        assertThat(seed.values(DcElement.IDENTIFIER)).containsExactly(SeedPage.URL);
         assertThat(seed.sourceId()).isEqualTo("undip-jihi-pages");
     }
 

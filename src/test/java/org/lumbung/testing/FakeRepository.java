@@ -122,8 +122,10 @@ public final class FakeRepository implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger generation = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, Integer> tokenReads = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile String refusedSet;
+    private volatile String landingPages = "https://fake.example/";
 
     private final String path;
+    private final FakeHost host;
 
     public FakeRepository() {
         this("/oai");
@@ -132,11 +134,26 @@ public final class FakeRepository implements AutoCloseable {
     /** A repository answering at this path (OJS: /index.php/journal/oai, DSpace: /server/oai/request...). */
     public FakeRepository(String path) {
         this.path = path;
+        this.host = null;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        mount();
+        server.start();
+    }
+
+    /** One of the repositories of a host (a university server hosting many journals), at this path. */
+    public FakeRepository(FakeHost host, String path) {
+        this.path = path;
+        this.host = host;
+        this.server = host.server();
+        mount();
+    }
+
+    private void mount() {
         server.createContext(path, this::handle);
         // An old address that now redirects (http to https moves, OJS path changes) keeps working through the redirect.
         server.createContext("/moved" + path, exchange -> {
@@ -145,8 +162,6 @@ public final class FakeRepository implements AutoCloseable {
             exchange.sendResponseHeaders(301, -1);
             exchange.close();
         });
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        server.start();
     }
 
     public String baseUrl() {
@@ -180,6 +195,15 @@ public final class FakeRepository implements AutoCloseable {
             items.add(new Item("oai:fake:" + i, day.plus(i - 1, ChronoUnit.DAYS).plusSeconds(3600), false,
                     "Record number " + i, "set" + (i % 2)));
         }
+        return this;
+    }
+
+    /**
+     * Where its records' landing pages live (their dc:identifier): records of two repositories with the same pages
+     * are one work, merged into one document.
+     */
+    public FakeRepository landingPages(String base) {
+        landingPages = base;
         return this;
     }
 
@@ -304,12 +328,18 @@ public final class FakeRepository implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        if (host != null) {
+            host.entered(path);
+        }
         try {
             serve(exchange);
         } finally {
             // Before the exchange is closed: the server reads a connection's next request only after that, so a
             // client that sends it as soon as the body is in is never counted twice.
             inFlight.decrementAndGet();
+            if (host != null) {
+                host.left();
+            }
             exchange.close();
         }
     }
@@ -556,7 +586,7 @@ public final class FakeRepository implements AutoCloseable {
         String title = mayBreak && item.identifier().equals(brokenRecord) ? "Broken < title" : escape(item.title());
         return "<record>" + header(item) + "<metadata><oai_dc:dc xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\""
                 + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>" + title + "</dc:title>"
-                + "<dc:identifier>https://fake.example/" + item.identifier().substring(9) + "</dc:identifier>"
+                + "<dc:identifier>" + landingPages + item.identifier().substring(9) + "</dc:identifier>"
                 + "</oai_dc:dc></metadata></record>";
     }
 
@@ -572,6 +602,11 @@ public final class FakeRepository implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        if (host == null) {
+            server.stop(0);
+        } else {
+            server.removeContext(path);
+            server.removeContext("/moved" + path);
+        }
     }
 }

@@ -1,0 +1,214 @@
+package org.lumbung.reindex;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.lumbung.dc.DcRecord;
+import org.lumbung.dc.Provenance;
+import org.lumbung.dc.RecordMerger;
+import org.lumbung.harvest.HarvestException;
+import org.lumbung.index.DocumentMapper;
+import org.lumbung.index.IndexLayout;
+import org.lumbung.index.RawArchive;
+import org.lumbung.index.RecordIndexer;
+import org.lumbung.index.RecordResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds the records index from the raw archive with today's crosswalks and extractors, without harvesting again
+ * and without downtime. A new concrete index is created and the alias {@code <prefix>-records-next} put on it, which
+ * every {@link RecordIndexer} notices within {@link RecordIndexer#NEXT_CHECK} and from then on writes to as well.
+ * Then each document of the live index is read again from its contributions' raw records into the new index (a
+ * document a writer already put there is newer and stays); documents written around the start, before every writer
+ * had noticed, are read again once more; then, in one atomic alias update, {@code <prefix>-records} moves to the new
+ * index and the next alias goes. Searches see the old index until that moment and the new one after it. The old index
+ * is kept, for the operator to delete.
+ */
+public final class Reindexer {
+
+    private static final Logger LOG = LoggerFactory.getLogger("lumbung.reindex");
+    private static final int PAGE = 500;
+    /** How long before the next alias appeared a write may have been resolved and still be on its way. */
+    private static final Duration IN_FLIGHT = Duration.ofMinutes(2);
+
+    /** What a rebuild did. */
+    public record Result(String from, String to, long rebuilt, long kept, long newer, long caughtUp, long failed,
+                         Duration took) {
+        @Override
+        public String toString() {
+            return "reindexed " + from + " into " + to + ": " + rebuilt + " documents rebuilt from the raw archive, "
+                    + kept + " kept as stored (no raw record to read again), " + newer
+                    + " already written anew during the rebuild, " + caughtUp + " read again after it, " + failed
+                    + " failed, in " + took.toMillis() / 1000.0 + " s";
+        }
+    }
+
+    private final ElasticsearchClient client;
+    private final IndexLayout layout;
+    private final RawArchive archive;
+
+    public Reindexer(ElasticsearchClient client, IndexLayout layout, RawArchive archive) {
+        this.client = client;
+        this.layout = layout;
+        this.archive = archive;
+    }
+
+    /** Rebuilds the index the records alias stands for into a new one and moves the alias to it. */
+    public Result reindex() throws IOException, InterruptedException {
+        Instant start = Instant.now();
+        Set<String> current = client.indices().getAlias(g -> g.name(layout.recordsAlias())).result().keySet();
+        if (current.size() != 1) {
+            throw new IllegalStateException("alias " + layout.recordsAlias() + " stands for " + current
+                    + "; a rebuild needs exactly one index behind it");
+        }
+        if (client.indices().existsAlias(e -> e.name(layout.nextAlias())).value()) {
+            throw new IllegalStateException("a rebuild is already under way (alias " + layout.nextAlias()
+                    + " exists); if it was interrupted, delete the index behind that alias and run reindex again");
+        }
+        String from = current.iterator().next();
+        String to = layout.rebuildIndex(start.toEpochMilli());
+        client.indices().create(c -> c.index(to).aliases(layout.nextAlias(), a -> a));
+        LOG.info("rebuilding {} into {}; writes go to both from now", from, to);
+        Instant announced = Instant.now();
+        // Every writer notices the next alias within NEXT_CHECK; wait for all of them before reading.
+        Thread.sleep(RecordIndexer.NEXT_CHECK.multipliedBy(2).plusMillis(500).toMillis());
+        Counts counts = new Counts();
+        copy(from, to, null, counts);
+        // Writes resolved before their writer noticed the next alias, and landed after the copy read past them.
+        client.indices().refresh(r -> r.index(from));
+        Counts catchUp = new Counts();
+        copy(from, to, announced.minus(IN_FLIGHT), catchUp);
+        client.indices().refresh(r -> r.index(to));
+        if (counts.failed + catchUp.failed > 0) {
+            client.indices().deleteAlias(d -> d.index(to).name(layout.nextAlias()));
+            throw new IllegalStateException((counts.failed + catchUp.failed) + " documents could not be written to "
+                    + to + " (the log names them); alias " + layout.recordsAlias() + " stays on " + from
+                    + ", and " + to + " is left for inspection");
+        }
+        client.indices().updateAliases(u -> u
+                .actions(a -> a.remove(r -> r.index(from).alias(layout.recordsAlias())))
+                .actions(a -> a.add(ad -> ad.index(to).alias(layout.recordsAlias())))
+                .actions(a -> a.remove(r -> r.index(to).alias(layout.nextAlias()))));
+        Result result = new Result(from, to, counts.rebuilt, counts.kept, counts.newer,
+                catchUp.rebuilt + catchUp.kept, counts.failed + catchUp.failed, Duration.between(start, Instant.now()));
+        LOG.info("{}; alias {} moved to {}; {} kept, delete it when no longer wanted", result, layout.recordsAlias(),
+                to, from);
+        return result;
+    }
+
+    private static final class Counts {
+        long rebuilt;
+        long kept;
+        long newer;
+        long failed;
+    }
+
+    /**
+     * Reads every document of {@code from} (or those indexed since {@code since}) again into {@code to}. The first
+     * pass creates (a writer's document is newer); the catch-up pass writes with the old index's sequence number as
+     * external version, above any the writers gave for older states.
+     */
+    @SuppressWarnings("rawtypes")
+    private void copy(String from, String to, Instant since, Counts counts) throws IOException {
+        String pit = client.openPointInTime(p -> p.index(from).keepAlive(k -> k.time("5m"))).id();
+        try {
+            List<FieldValue> after = null;
+            while (true) {
+                List<FieldValue> cursor = after;
+                SearchResponse<Map> page = client.search(s -> {
+                    s.size(PAGE).pit(p -> p.id(pit).keepAlive(k -> k.time("5m"))).seqNoPrimaryTerm(true)
+                            .sort(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc)));
+                    if (since != null) {
+                        s.query(q -> q.range(r -> r.untyped(u -> u.field("indexedAt").gte(
+                                co.elastic.clients.json.JsonData.of(since.toString())))));
+                    }
+                    if (cursor != null) {
+                        s.searchAfter(cursor);
+                    }
+                    return s;
+                }, Map.class);
+                List<Hit<Map>> hits = page.hits().hits();
+                if (hits.isEmpty()) {
+                    return;
+                }
+                write(to, hits, since != null, counts);
+                after = hits.get(hits.size() - 1).sort();
+            }
+        } finally {
+            client.closePointInTime(c -> c.id(pit));
+        }
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private void write(String to, List<Hit<Map>> hits, boolean catchUp, Counts counts) throws IOException {
+        List<BulkOperation> ops = new ArrayList<>();
+        List<Boolean> rebuilt = new ArrayList<>();
+        for (Hit<Map> hit : hits) {
+            Map<String, Object> document = rebuild(hit.id(), hit.source());
+            rebuilt.add(document != null);
+            Map<String, Object> body = document != null ? document : hit.source();
+            long version = hit.seqNo() == null ? 0 : hit.seqNo();
+            ops.add(catchUp
+                    ? BulkOperation.of(o -> o.index(i -> i.index(to).id(hit.id()).document(body)
+                            .version(version).versionType(VersionType.ExternalGte)))
+                    : BulkOperation.of(o -> o.create(c -> c.index(to).id(hit.id()).document(body))));
+        }
+        BulkResponse response = client.bulk(b -> b.operations(ops));
+        for (int i = 0; i < response.items().size(); i++) {
+            BulkResponseItem item = response.items().get(i);
+            if (item.error() == null) {
+                if (rebuilt.get(i)) {
+                    counts.rebuilt++;
+                } else {
+                    counts.kept++;
+                }
+            } else if (item.status() == 409) {
+                counts.newer++;
+            } else {
+                counts.failed++;
+                LOG.error("document {} could not be written to {}: {} {}", item.id(), to, item.error().type(),
+                        item.error().reason());
+            }
+        }
+    }
+
+    /** The document made again from its contributions' raw records; null when one of them cannot be read again. */
+    private Map<String, Object> rebuild(String id, Map<?, ?> source) {
+        if (Boolean.TRUE.equals(source.get("deleted"))) {
+            return null;
+        }
+        List<DcRecord> live = new ArrayList<>();
+        for (Provenance p : RecordResolver.provenance(source)) {
+            try {
+                DcRecord again = archive.read(p);
+                if (!again.deleted()) {
+                    live.add(again);
+                }
+            } catch (HarvestException | RuntimeException e) {
+                LOG.warn("document {}: contribution {} cannot be read again ({}); the document is kept as stored", id,
+                        p.key(), e.getMessage());
+                return null;
+            }
+        }
+        if (live.isEmpty()) {
+            return null;
+        }
+        Object indexedAt = source.get("indexedAt");
+        Instant when = indexedAt == null ? Instant.now() : Instant.parse(indexedAt.toString());
+        return DocumentMapper.toDocument(RecordMerger.merge(id, live, List.of()), when);
+    }
+}

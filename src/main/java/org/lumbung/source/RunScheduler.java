@@ -1,0 +1,174 @@
+package org.lumbung.source;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Admits source runs by host. A source waits in its host's queue, holding nothing, until its host runs fewer than
+ * {@code perHost} of its sources and fewer than {@code concurrency} runs are going in all; then it runs on a thread of
+ * its own. When a run ends, the next one admitted is the one waiting longest among the hosts with room, so a host
+ * with a hundred journals is served one journal at a time and never starves a host with one, and a free host is never
+ * kept waiting behind a busy one (the head-of-line blocking of a plain pool of runs that each wait for their host).
+ *
+ * <p>A harvest sends its requests one after another, so runs admitted this way put at most {@code perHost} requests
+ * in flight to a host; {@code HostQueues} still guards each request (audits, ad-hoc harvests and a landing source's
+ * pages on other hosts share it).
+ */
+public final class RunScheduler implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("lumbung.sources");
+
+    private record Waiting(String sourceId, long sequence, long since) {
+    }
+
+    /** What the scheduler holds now: runs waiting and going, and the longest wait of a run admitted so far. */
+    public record Snapshot(int waiting, int running, int hostsWaiting, Duration longestWait) {
+    }
+
+    private final int concurrency;
+    private final int perHost;
+    private final Function<String, String> hostOf;
+    private final Consumer<String> runner;
+    private final ExecutorService threads;
+
+    private final Object lock = new Object();
+    private final Map<String, Deque<Waiting>> queues = new HashMap<>();
+    private final Map<String, Integer> runningByHost = new HashMap<>();
+    private final Set<String> held = new HashSet<>();
+    private int running;
+    private long sequence;
+    private long longestWaitNanos;
+    private boolean closed;
+
+    /**
+     * @param hostOf the host a source's requests go to ({@code HostQueues.key}); sources on one host share its room
+     * @param runner runs one source to its end (claims it, harvests or ingests, releases it); its failures are logged
+     */
+    public RunScheduler(int concurrency, int perHost, Function<String, String> hostOf, Consumer<String> runner) {
+        this.concurrency = concurrency;
+        this.perHost = perHost;
+        this.hostOf = hostOf;
+        this.runner = runner;
+        AtomicInteger number = new AtomicInteger();
+        this.threads = new ThreadPoolExecutor(concurrency, concurrency, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "lumbung-run-" + number.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        ((ThreadPoolExecutor) threads).allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * Queues a run of the source behind the others of its host. A source already waiting or running is not queued
+     * again (false): the trigger that finds it so is skipped, as its lease would skip it.
+     */
+    public boolean submit(String sourceId) {
+        String host = hostOf.apply(sourceId);
+        synchronized (lock) {
+            if (closed) {
+                LOG.info("source {}: Lumbung is stopping; this trigger is skipped", sourceId);
+                return false;
+            }
+            if (!held.add(sourceId)) {
+                LOG.info("source {}: already waiting or running; this trigger is skipped", sourceId);
+                return false;
+            }
+            queues.computeIfAbsent(host, h -> new ArrayDeque<>())
+                    .add(new Waiting(sourceId, sequence++, System.nanoTime()));
+            dispatch();
+        }
+        return true;
+    }
+
+    public Snapshot snapshot() {
+        synchronized (lock) {
+            int waiting = 0;
+            int hosts = 0;
+            for (Deque<Waiting> queue : queues.values()) {
+                waiting += queue.size();
+                hosts += queue.isEmpty() ? 0 : 1;
+            }
+            return new Snapshot(waiting, running, hosts, Duration.ofNanos(longestWaitNanos));
+        }
+    }
+
+    /** Admits runs while there is room: each time the longest-waiting source among the hosts that have room. */
+    private void dispatch() {
+        while (running < concurrency) {
+            String chosen = null;
+            Waiting first = null;
+            for (Map.Entry<String, Deque<Waiting>> e : queues.entrySet()) {
+                Waiting head = e.getValue().peekFirst();
+                if (head != null && runningByHost.getOrDefault(e.getKey(), 0) < perHost
+                        && (first == null || head.sequence() < first.sequence())) {
+                    chosen = e.getKey();
+                    first = head;
+                }
+            }
+            if (first == null) {
+                return;
+            }
+            Deque<Waiting> queue = queues.get(chosen);
+            queue.pollFirst();
+            if (queue.isEmpty()) {
+                queues.remove(chosen);
+            }
+            runningByHost.merge(chosen, 1, Integer::sum);
+            running++;
+            longestWaitNanos = Math.max(longestWaitNanos, System.nanoTime() - first.since());
+            String host = chosen;
+            String sourceId = first.sourceId();
+            threads.execute(() -> run(host, sourceId));
+        }
+    }
+
+    private void run(String host, String sourceId) {
+        try {
+            runner.accept(sourceId);
+        } catch (RuntimeException e) {
+            LOG.error("source {}: the run failed: {}", sourceId, e.toString());
+        } finally {
+            synchronized (lock) {
+                held.remove(sourceId);
+                running--;
+                runningByHost.computeIfPresent(host, (h, n) -> n > 1 ? n - 1 : null);
+                if (!closed) {
+                    dispatch();
+                }
+            }
+        }
+    }
+
+    /** Admits nothing more and forgets the runs waiting (their next trigger or start runs them); runs going go on. */
+    public void stopAdmitting() {
+        synchronized (lock) {
+            closed = true;
+            for (Deque<Waiting> queue : queues.values()) {
+                queue.forEach(w -> held.remove(w.sourceId()));
+            }
+            queues.clear();
+        }
+    }
+
+    /** Admits nothing more; runs still going are interrupted (they stop with their checkpoints). */
+    @Override
+    public void close() {
+        stopAdmitting();
+        threads.shutdownNow();
+    }
+}

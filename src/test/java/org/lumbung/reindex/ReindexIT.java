@@ -1,0 +1,215 @@
+package org.lumbung.reindex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.lumbung.crosswalk.Crosswalks;
+import org.lumbung.dc.DcBatch;
+import org.lumbung.dc.DcRecord;
+import org.lumbung.harvest.OaiPageParser;
+import org.lumbung.index.DeadLetterStore;
+import org.lumbung.index.DocumentMapper;
+import org.lumbung.index.IndexLayout;
+import org.lumbung.index.IndexSetup;
+import org.lumbung.index.RawArchive;
+import org.lumbung.index.RecordIndexer;
+import org.lumbung.landing.PageRecords;
+import org.lumbung.language.LanguageDetector;
+import org.lumbung.pipeline.Outcome;
+import org.lumbung.search.RecordSearcher;
+import org.lumbung.testing.Cli;
+import org.lumbung.testing.TestElasticsearch;
+
+/**
+ * {@code reindex} rebuilds every document from its raw records into a new index and moves the alias, while a search
+ * loop runs (it never fails and never sees fewer records) and another writer (as another Lumbung would) keeps adding
+ * and changing records: none of its writes is missing after the swap.
+ */
+@SuppressWarnings({"rawtypes", "unchecked"})
+class ReindexIT {
+
+    private static final int BEFORE = 400;
+    private static final LanguageDetector DETECTOR = new LanguageDetector(List.of("id", "en"), 400);
+    private static final Crosswalks CROSSWALKS = Crosswalks.standard(DETECTOR);
+    private static final RawArchive ARCHIVE = new RawArchive(CROSSWALKS, new PageRecords(DETECTOR));
+
+    @Test
+    void rebuildsFromTheRawArchiveWhileSearchesAndWritesGoOn() throws Exception {
+        String prefix = TestElasticsearch.freshPrefix(ReindexIT.class);
+        IndexLayout layout = new IndexLayout(prefix, 0);
+        ElasticsearchClient client = TestElasticsearch.client();
+        new IndexSetup(client, layout).ensure();
+        String alias = layout.recordsAlias();
+        try (RecordIndexer indexer = indexer(layout)) {
+            assertThat(indexer.index(new DcBatch("journal", records(0, BEFORE, "Artikel"), List.of())).await()
+                    .indexed()).isEqualTo(BEFORE);
+        }
+        // A document as an older Lumbung wrote it (its title read differently): the rebuild reads the raw record again.
+        Map stale = client.get(g -> g.index(alias).id("journal:oai:journal:article/7"), Map.class).source();
+        Map staleDc = new HashMap<>((Map) stale.get("dc"));
+        staleDc.put("title", List.of("STALE"));
+        Map staleDoc = new HashMap<>(stale);
+        staleDoc.put("dc", staleDc);
+        client.index(i -> i.index(alias).id("journal:oai:journal:article/7").document(staleDoc));
+        // A document indexed before the raw archive existed: kept as it is.
+        Map noRaw = new HashMap<>(stale);
+        noRaw.put("provenance", List.of(Map.of("sourceId", "old", "oaiIdentifier", "oai:old:1", "key", "oai:old:oai:old:1",
+                "format", "oai_dc")));
+        client.index(i -> i.index(alias).id("old:oai:old:1").document(noRaw));
+        client.indices().refresh(r -> r.index(alias));
+        String before = client.indices().getAlias(g -> g.name(alias)).result().keySet().iterator().next();
+
+        RecordSearcher searcher = new RecordSearcher(client, layout);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong lowest = new AtomicLong(Long.MAX_VALUE);
+        AtomicLong searches = new AtomicLong();
+        Future<List<String>> searchLoop = threads.submit(() -> {
+            List<String> errors = new ArrayList<>();
+            while (!stop.get()) {
+                try {
+                    long n = searcher.search("artikel", 1).total();
+                    lowest.accumulateAndGet(n, Math::min);
+                    searches.incrementAndGet();
+                } catch (Exception e) {
+                    errors.add(e.toString());
+                }
+            }
+            return errors;
+        });
+        AtomicBoolean swapped = new AtomicBoolean();
+        Future<Outcome> writer = threads.submit(() -> {
+            Outcome outcome = Outcome.NONE;
+            try (RecordIndexer other = indexer(layout)) {
+                int next = 1000;
+                int afterSwap = 0;
+                while (afterSwap < 10) {
+                    List<DcRecord> batch = new ArrayList<>(records(next, next + 5, "Artikel baru"));
+                    // and a change to a record the rebuild is copying
+                    batch.add(records(next % BEFORE, next % BEFORE + 1, "Artikel diperbarui").get(0));
+                    outcome = outcome.plus(other.index(new DcBatch("journal", batch, List.of())).await());
+                    next += 5;
+                    afterSwap += swapped.get() ? 1 : 0;
+                    Thread.sleep(50);
+                }
+            }
+            return outcome;
+        });
+
+        Thread.sleep(300);
+        Reindexer.Result result = new Reindexer(client, layout, ARCHIVE).reindex();
+        swapped.set(true);
+        Outcome written = writer.get();
+        stop.set(true);
+        List<String> searchErrors = searchLoop.get();
+        threads.shutdown();
+
+        assertThat(searchErrors).isEmpty();
+        assertThat(searches.get()).isGreaterThan(10);
+        // all but the two written around Lumbung (their search fields are not in _source), never fewer
+        assertThat(lowest.get()).isGreaterThanOrEqualTo(BEFORE - 1);
+        assertThat(result.from()).isEqualTo(before);
+        assertThat(result.to()).matches(prefix + "-records-v" + IndexLayout.TEMPLATE_VERSION + "-r\\d+");
+        assertThat(client.indices().getAlias(g -> g.name(alias)).result().keySet()).containsExactly(result.to());
+        assertThat(client.indices().existsAlias(e -> e.name(layout.nextAlias())).value()).isFalse();
+        assertThat(client.indices().exists(e -> e.index(before)).value()).as("the old index is kept").isTrue();
+        assertThat(result.kept()).isEqualTo(1);
+        assertThat(result.failed()).isZero();
+        // what was there before, and what the writer had added by the time the copy read it
+        assertThat(result.rebuilt() + result.newer()).isBetween((long) BEFORE, (long) BEFORE + written.indexed());
+        assertThat(written.failures()).isEmpty();
+        assertThat(written.indexed()).isGreaterThan(60);
+
+        Map<String, Map> docs = all(client, alias);
+        int added = written.indexed() / 6 * 5;
+        assertThat(docs).hasSize(BEFORE + 1 + added);
+        for (int i = 1000; i < 1000 + added; i++) {
+            assertThat(title(docs.get("journal:oai:journal:article/" + i))).isEqualTo("Artikel baru " + i);
+        }
+        for (int i = 1000; i < 1000 + added; i += 5) {
+            assertThat(title(docs.get("journal:oai:journal:article/" + i % BEFORE)))
+                    .isEqualTo("Artikel diperbarui " + i % BEFORE);
+        }
+        assertThat(title(docs.get("journal:oai:journal:article/7"))).isEqualTo("Artikel 7");
+        assertThat(docs.get("old:oai:old:1")).isNotNull();
+    }
+
+    @Test
+    void theReindexCommandSaysWhatItDid() {
+        String prefix = TestElasticsearch.freshPrefix(ReindexIT.class) + "-cli";
+        Cli.Result ingest = Cli.onTestEs(prefix, "ingest", "src/test/resources/fixtures/oai/ojs-jihi-34353.xml");
+        assertThat(ingest.status()).isZero();
+        Cli.Result reindex = Cli.onTestEs(prefix, "reindex");
+        assertThat(reindex.status()).as(reindex.out()).isZero();
+        assertThat(reindex.out()).containsPattern("reindexed " + prefix + "-records-v\\d+ into " + prefix
+                + "-records-v\\d+-r\\d+: 1 documents rebuilt from the raw archive, 0 kept as stored")
+                .contains("alias " + prefix + "-records now stands for");
+        assertThat(Cli.onTestEs(prefix, "search", "Karabakh").out()).contains("1 of 1 records match 'Karabakh'");
+    }
+
+    @Test
+    void anIndexOfAnOlderDocumentShapeIsRebuiltWhenLumbungStarts() throws Exception {
+        String prefix = TestElasticsearch.freshPrefix(ReindexIT.class) + "-old";
+        ElasticsearchClient client = TestElasticsearch.client();
+        String old = prefix + "-records-v" + (IndexLayout.TEMPLATE_VERSION - 1);
+        client.indices().create(c -> c.index(old).aliases(prefix + "-records", a -> a)
+                .settings(st -> st.numberOfReplicas("0")));
+        DcRecord record = records(1, 2, "Kebijakan Luar Negeri").get(0);
+        Map<String, Object> doc = new HashMap<>(DocumentMapper.toDocument(record, java.time.Instant.now()));
+        doc.remove("search");
+        doc.remove("facet");
+        client.index(i -> i.index(old).id(record.id()).document(doc).refresh(
+                co.elastic.clients.elasticsearch._types.Refresh.True));
+
+        Cli.Result search = Cli.onTestEs(prefix, "search", "kebijakan");
+        assertThat(search.status()).as(search.out()).isZero();
+        assertThat(search.out()).contains("1. Kebijakan Luar Negeri 1", "1 of 1 records match 'kebijakan'");
+        assertThat(client.indices().getAlias(g -> g.name(prefix + "-records")).result().keySet()).singleElement()
+                .asString().matches(prefix + "-records-v" + IndexLayout.TEMPLATE_VERSION + "-r\\d+");
+    }
+
+    private static String title(Map doc) {
+        assertThat(doc).isNotNull();
+        return ((List<String>) ((Map) doc.get("dc")).get("title")).get(0);
+    }
+
+    private static Map<String, Map> all(ElasticsearchClient client, String alias) throws Exception {
+        client.indices().refresh(r -> r.index(alias));
+        Map<String, Map> out = new HashMap<>();
+        client.search(s -> s.index(alias).size(5000).source(src -> src.filter(f -> f.includes("dc.title"))), Map.class)
+                .hits().hits().forEach(h -> out.put(h.id(), h.source()));
+        return out;
+    }
+
+    private static RecordIndexer indexer(IndexLayout layout) {
+        return new RecordIndexer(TestElasticsearch.client(), layout,
+                new RecordIndexer.BulkOptions(200, 5L << 20, 1, Duration.ofMillis(50)),
+                new DeadLetterStore(TestElasticsearch.client(), layout), ARCHIVE);
+    }
+
+    private static List<DcRecord> records(int from, int to, String title) throws Exception {
+        OaiPageParser parser = new OaiPageParser();
+        List<DcRecord> out = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            String xml = "<record xmlns=\"http://www.openarchives.org/OAI/2.0/\"><header><identifier>oai:journal:article/"
+                    + i + "</identifier><datestamp>2026-01-01T00:00:00Z</datestamp></header><metadata>"
+                    + "<oai_dc:dc xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\""
+                    + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>" + title + " " + i + "</dc:title>"
+                    + "<dc:creator>Santoso, Budi</dc:creator></oai_dc:dc></metadata></record>";
+            out.add(CROSSWALKS.toDc("journal", parser.parseRecord(xml, "journal", "oai_dc")));
+        }
+        return Collections.unmodifiableList(out);
+    }
+}

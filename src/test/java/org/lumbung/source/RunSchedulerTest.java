@@ -1,0 +1,145 @@
+package org.lumbung.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Runs admitted by host: room per host, room in all, the longest waiting first, no run twice at once. */
+class RunSchedulerTest {
+
+    /** A runner whose runs last until released, recording the order they started in. */
+    private static final class Runs {
+        final List<String> started = new ArrayList<>();
+        final Map<String, CountDownLatch> release = new ConcurrentHashMap<>();
+        final Map<String, CountDownLatch> ended = new ConcurrentHashMap<>();
+
+        void run(String id) {
+            synchronized (started) {
+                started.add(id);
+                started.notifyAll();
+            }
+            try {
+                release.computeIfAbsent(id, k -> new CountDownLatch(1)).await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                ended.computeIfAbsent(id, k -> new CountDownLatch(1)).countDown();
+            }
+        }
+
+        void finish(String id) throws InterruptedException {
+            release.computeIfAbsent(id, k -> new CountDownLatch(1)).countDown();
+            assertThat(ended.computeIfAbsent(id, k -> new CountDownLatch(1)).await(10, TimeUnit.SECONDS)).isTrue();
+        }
+
+        /** The runs started once {@code count} have, or after a short while if fewer ever do. */
+        List<String> startedWhen(int count) throws InterruptedException {
+            long deadline = System.nanoTime() + (count < 0 ? TimeUnit.MILLISECONDS.toNanos(300) : TimeUnit.SECONDS.toNanos(10));
+            synchronized (started) {
+                while (started.size() < Math.abs(count) && System.nanoTime() < deadline) {
+                    started.wait(50);
+                }
+                return List.copyOf(started);
+            }
+        }
+    }
+
+    /** Sources named host-n: a1, a2 ... on host a. */
+    private static String host(String id) {
+        return id.substring(0, 1);
+    }
+
+    @Test
+    void aBusyHostDoesNotHoldBackAFreeOne() throws Exception {
+        Runs runs = new Runs();
+        try (RunScheduler scheduler = new RunScheduler(3, 1, RunSchedulerTest::host, runs::run)) {
+            for (String id : List.of("a1", "a2", "a3", "a4", "b1", "c1")) {
+                assertThat(scheduler.submit(id)).isTrue();
+            }
+            // Three runs may go at once, one a host: a1, then b1 and c1, never a2 while a1 runs.
+            assertThat(runs.startedWhen(3)).containsExactly("a1", "b1", "c1");
+            assertThat(runs.startedWhen(-4)).hasSize(3);
+            assertThat(scheduler.snapshot().waiting()).isEqualTo(3);
+            runs.finish("b1");
+            assertThat(runs.startedWhen(-4)).as("host b has nothing waiting; a2 waits for a1").hasSize(3);
+            runs.finish("a1");
+            assertThat(runs.startedWhen(4)).containsExactly("a1", "b1", "c1", "a2");
+            for (String id : List.of("a2", "c1", "a3")) {
+                runs.finish(id);
+            }
+            runs.finish("a4");
+            assertThat(runs.startedWhen(6)).containsExactly("a1", "b1", "c1", "a2", "a3", "a4");
+        }
+    }
+
+    @Test
+    void theLongestWaitingGoesFirstAmongHostsWithRoom() throws Exception {
+        Runs runs = new Runs();
+        try (RunScheduler scheduler = new RunScheduler(1, 1, RunSchedulerTest::host, runs::run)) {
+            for (String id : List.of("a1", "a2", "a3", "b1", "a4", "c1")) {
+                scheduler.submit(id);
+            }
+            for (String id : List.of("a1", "a2", "a3", "b1", "a4")) {
+                assertThat(runs.startedWhen(-99)).last().isEqualTo(id);
+                runs.finish(id);
+            }
+            assertThat(runs.startedWhen(6)).containsExactly("a1", "a2", "a3", "b1", "a4", "c1");
+            runs.finish("c1");
+        }
+    }
+
+    @Test
+    void aHostRunsAsManyOfItsSourcesAsItsRoomAllows() throws Exception {
+        Runs runs = new Runs();
+        try (RunScheduler scheduler = new RunScheduler(10, 2, RunSchedulerTest::host, runs::run)) {
+            for (String id : List.of("a1", "a2", "a3", "b1")) {
+                scheduler.submit(id);
+            }
+            assertThat(runs.startedWhen(3)).containsExactlyInAnyOrder("a1", "a2", "b1");
+            assertThat(runs.startedWhen(-4)).hasSize(3);
+            runs.finish("a2");
+            assertThat(runs.startedWhen(4)).endsWith("a3");
+            for (String id : List.of("a1", "a3", "b1")) {
+                runs.finish(id);
+            }
+        }
+    }
+
+    @Test
+    void aSourceWaitingOrRunningIsNotQueuedAgain() throws Exception {
+        Runs runs = new Runs();
+        try (RunScheduler scheduler = new RunScheduler(1, 1, RunSchedulerTest::host, runs::run)) {
+            assertThat(scheduler.submit("a1")).isTrue();
+            assertThat(scheduler.submit("b1")).isTrue();
+            assertThat(runs.startedWhen(1)).containsExactly("a1");
+            assertThat(scheduler.submit("a1")).as("running").isFalse();
+            assertThat(scheduler.submit("b1")).as("waiting").isFalse();
+            runs.finish("a1");
+            runs.finish("b1");
+            assertThat(scheduler.submit("a1")).as("ended: runs again").isTrue();
+            assertThat(runs.startedWhen(3)).containsExactly("a1", "b1", "a1");
+            runs.finish("a1");
+        }
+    }
+
+    @Test
+    void onStopTheWaitingAreForgottenAndTheRunningGoOn() throws Exception {
+        Runs runs = new Runs();
+        RunScheduler scheduler = new RunScheduler(1, 1, RunSchedulerTest::host, runs::run);
+        scheduler.submit("a1");
+        scheduler.submit("b1");
+        assertThat(runs.startedWhen(1)).containsExactly("a1");
+        scheduler.stopAdmitting();
+        assertThat(scheduler.submit("c1")).isFalse();
+        runs.finish("a1");
+        assertThat(runs.startedWhen(-2)).containsExactly("a1");
+        assertThat(scheduler.snapshot().waiting()).isZero();
+        scheduler.close();
+    }
+}
