@@ -19,8 +19,9 @@
  *   <li>{@code ingest}: files, folders, URLs and the inbox
  *   <li>{@code search}: the search API and the OAI-PMH data provider
  *   <li>{@code ops}: health, metrics, admin
- *   <li>{@code camel}: the plugin's beans behind the Kamelets
  *   <li>{@code config}: settings and the one composition root
+ *   <li>{@code camel}: the plugin's beans behind the Kamelets, entry points (as the commands are) whose parts the
+ *       composition root builds from the Kamelets' properties
  *   <li>{@code bench}: the end-to-end benchmark command
  *   <li>{@code cli}: the commands
  * </ol>

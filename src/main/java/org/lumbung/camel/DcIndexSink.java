@@ -1,116 +1,122 @@
 package org.lumbung.camel;
 
 import java.io.IOException;
-import java.net.URI;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Service;
-import org.lumbung.crosswalk.Crosswalks;
+import org.lumbung.config.Components;
+import org.lumbung.config.Lumbung;
+import org.lumbung.config.Settings;
 import org.lumbung.dc.DcBatch;
+import org.lumbung.es.NodeStartException;
 import org.lumbung.harvest.RecordBatch;
-import org.lumbung.index.DeadLetterStore;
-import org.lumbung.index.EsConnection;
-import org.lumbung.index.IndexLayout;
-import org.lumbung.index.IndexSetup;
-import org.lumbung.index.RawArchive;
-import org.lumbung.index.RecordIndexer;
 import org.lumbung.ingest.PageStream;
 import org.lumbung.landing.LandingPage;
 import org.lumbung.landing.PageRecords;
-import org.lumbung.language.LanguageDetector;
 import org.lumbung.pipeline.Outcome;
 import org.lumbung.pipeline.RecordFailure;
-import org.lumbung.reindex.Reindexer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The bean behind the {@code dc-index-sink} Kamelet: each page of OAI-PMH records is crosswalked to Dublin Core, each
  * landing page read by the extractors, and indexed (index template, alias, merging and dead letters as Lumbung's
- * own); the message becomes the page's {@link Outcome}.
+ * own); the message becomes the page's {@link Outcome}. Its parts are Lumbung's own, built by {@link Lumbung} from
+ * the settings: the Kamelet's properties where given, else the environment ({@code LUMBUNG_*}, where the secrets
+ * come from too), else application.properties.
  */
 public final class DcIndexSink implements Service {
 
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.index");
 
-    private String elasticsearchUrl = "http://127.0.0.1:9200";
-    private String indexPrefix = "lumbung";
-    private String languages = "id,en,ms";
-    private RecordIndexer indexer;
+    private final KameletSettings properties = new KameletSettings();
+    private Components parts;
     private PageRecords pages;
-    private Crosswalks crosswalks;
 
     public void setElasticsearchUrl(String elasticsearchUrl) {
-        this.elasticsearchUrl = elasticsearchUrl;
+        properties.set("lumbung.es.url", elasticsearchUrl);
     }
 
     public void setIndexPrefix(String indexPrefix) {
-        this.indexPrefix = indexPrefix;
+        properties.set("lumbung.index.prefix", indexPrefix);
     }
 
     public void setLanguages(String languages) {
-        this.languages = languages;
+        properties.set("lumbung.language.candidates", languages);
+    }
+
+    public void setBulkOperations(String bulkOperations) {
+        properties.set("lumbung.index.bulk-operations", bulkOperations);
+    }
+
+    public void setBulkBytes(String bulkBytes) {
+        properties.set("lumbung.index.bulk-bytes", bulkBytes);
+    }
+
+    public void setBulkConcurrency(String bulkConcurrency) {
+        properties.set("lumbung.index.bulk-concurrency", bulkConcurrency);
+    }
+
+    public void setFlushInterval(String flushInterval) {
+        properties.set("lumbung.index.flush-interval", flushInterval);
     }
 
     /**
-     * One connection and one indexer per cluster and index prefix in this JVM, shared by every sink Kamelet that
-     * writes there: the resolver that merges an OAI record with its landing page must see both routes' writes.
+     * The settings of this sink. A Kamelet has no embedded Elasticsearch to start: without a URL anywhere it writes
+     * to the local node on lumbung.es.port.
+     */
+    Settings settings() {
+        Settings settings = properties.settings();
+        return settings.esUrl().isPresent() ? settings
+                : properties.settings("lumbung.es.url", "http://127.0.0.1:" + settings.esPort());
+    }
+
+    /**
+     * One Lumbung per cluster and index prefix in this JVM, shared by every sink Kamelet that writes there: the
+     * resolver that merges an OAI record with its landing page must see both routes' writes.
      */
     private static final class Shared {
-        final EsConnection es;
-        final RecordIndexer indexer;
+        final Lumbung lumbung;
         int users;
 
-        Shared(EsConnection es, RecordIndexer indexer) {
-            this.es = es;
-            this.indexer = indexer;
+        Shared(Lumbung lumbung) {
+            this.lumbung = lumbung;
         }
     }
 
     private static final Map<String, Shared> SHARED = new HashMap<>();
 
-    private String key() {
-        return elasticsearchUrl + " " + indexPrefix;
+    private static String key(Settings settings) {
+        return settings.esUrl().orElseThrow() + " " + settings.indexPrefix();
     }
 
     @Override
     public void start() {
         synchronized (SHARED) {
-            if (indexer != null) {
+            if (parts != null) {
                 return;
             }
-            LanguageDetector detector = new LanguageDetector(List.of(languages.split("\\s*,\\s*")), 400);
-            crosswalks = Crosswalks.standard(detector);
-            pages = new PageRecords(detector);
-            Shared shared = SHARED.get(key());
+            Settings settings = settings();
+            Shared shared = SHARED.get(key(settings));
             if (shared == null) {
-                shared = open(new RawArchive(crosswalks, pages));
-                SHARED.put(key(), shared);
+                shared = new Shared(open(settings));
+                SHARED.put(key(settings), shared);
             }
             shared.users++;
-            indexer = shared.indexer;
+            parts = shared.lumbung.components();
+            pages = new PageRecords(parts.detector());
         }
     }
 
-    private Shared open(RawArchive archive) {
-        IndexLayout layout = new IndexLayout(indexPrefix, 0);
-        EsConnection es = EsConnection.open(URI.create(elasticsearchUrl));
+    /** Connects with the settings' credentials, prepares the indices and rebuilds an outdated records index. */
+    private static Lumbung open(Settings settings) {
         try {
-            if (new IndexSetup(es.client(), layout).ensure().isPresent()) {
-                new Reindexer(es.client(), layout, archive).reindex();
-            }
-        } catch (IOException e) {
-            close(es);
-            throw new IllegalStateException("cannot prepare the indices at " + elasticsearchUrl + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            close(es);
-            throw new IllegalStateException("interrupted while rebuilding the records index", e);
+            return Lumbung.start(settings);
+        } catch (IOException | NodeStartException e) {
+            throw new IllegalStateException("cannot prepare the indices at " + settings.esUrl().orElseThrow() + ": "
+                    + e.getMessage(), e);
         }
-        return new Shared(es, new RecordIndexer(es.client(), layout, new RecordIndexer.BulkOptions(1000, 5L << 20, 1,
-                Duration.ofSeconds(1)), new DeadLetterStore(es.client(), layout), archive));
     }
 
     /**
@@ -121,7 +127,7 @@ public final class DcIndexSink implements Service {
     public Outcome index(Object body) throws InterruptedException {
         start();
         if (body instanceof RecordBatch page) {
-            return indexer.index(crosswalks.toDc(page)).await();
+            return parts.indexer().index(parts.crosswalks().toDc(page)).await();
         }
         if (body instanceof LandingPage page) {
             DcBatch batch;
@@ -133,7 +139,7 @@ public final class DcIndexSink implements Service {
                 LOG.error("{}", failure);
                 batch = new DcBatch(page.sourceId(), List.of(), List.of(failure));
             }
-            return indexer.index(batch).await();
+            return parts.indexer().index(batch).await();
         }
         throw new IllegalArgumentException("dc-index-sink takes pages of OAI-PMH records and landing pages, not "
                 + (body == null ? "nothing" : body.getClass().getName()));
@@ -142,24 +148,16 @@ public final class DcIndexSink implements Service {
     @Override
     public void stop() {
         synchronized (SHARED) {
-            if (indexer == null) {
+            if (parts == null) {
                 return;
             }
-            indexer = null;
-            Shared shared = SHARED.get(key());
+            String key = key(parts.settings());
+            parts = null;
+            Shared shared = SHARED.get(key);
             if (shared != null && --shared.users == 0) {
-                SHARED.remove(key());
-                shared.indexer.close();
-                close(shared.es);
+                SHARED.remove(key);
+                shared.lumbung.close();
             }
-        }
-    }
-
-    private static void close(EsConnection es) {
-        try {
-            es.close();
-        } catch (IOException e) {
-            LOG.debug("closing the connection: {}", e.toString());
         }
     }
 }

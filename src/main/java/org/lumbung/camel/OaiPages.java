@@ -1,33 +1,45 @@
 package org.lumbung.camel;
 
-import io.gdcc.xoai.model.oaipmh.verbs.Verb;
-import java.io.IOException;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
-import org.lumbung.harvest.HarvestException;
-import org.lumbung.harvest.ListContinuity;
-import org.lumbung.harvest.OaiPage;
-import org.lumbung.harvest.OaiPageParser;
-import org.lumbung.harvest.OaiRequest;
+import org.lumbung.config.Components;
+import org.lumbung.config.Settings;
+import org.lumbung.harvest.DeadLetters;
+import org.lumbung.harvest.HarvestPages;
+import org.lumbung.harvest.HarvestReport;
+import org.lumbung.harvest.HarvestRequest;
+import org.lumbung.harvest.MemoryCheckpointStore;
+import org.lumbung.harvest.OaiHarvester;
 import org.lumbung.harvest.RecordBatch;
+import org.lumbung.harvest.SourceOptions;
 import org.lumbung.http.HttpFetcher;
-import org.lumbung.http.HttpOptions;
+import org.lumbung.pipeline.Delivery;
+import org.lumbung.pipeline.Outcome;
 import org.lumbung.pipeline.SourceId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The bean behind the {@code oai-pmh-source} Kamelet: a repository's ListRecords as a lazy sequence of pages (one
- * {@link RecordBatch} each), fetched only as the route asks for them, so a streaming split holds one page at a time.
- * It reads the whole list each time the Kamelet fires; Lumbung's own {@code run} adds checkpoints and windows. A
- * request with a resumption token is never sent twice once it may have reached the server, and a page whose cursor
- * jumps ahead fails the list: a token some servers spend when they read it is not replayed into a silent gap.
+ * The bean behind the {@code oai-pmh-source} Kamelet: Lumbung's own harvester ({@link OaiHarvester}: date windows,
+ * the guard against endless lists, salvage, checkpoints) read as a lazy sequence of pages, one {@link RecordBatch}
+ * each, fetched only as the route asks. The route gives each page back ({@link #indexed}) once its sink is done, so
+ * the checkpoint never passes a page not yet indexed (a Camel split asks one page ahead, so asking is not enough).
+ * Checkpoints live in this bean ({@link MemoryCheckpointStore}): each firing after a complete one reads what changed
+ * since. HTTP and harvest settings are Lumbung's: the Kamelet's properties, else {@code LUMBUNG_*}, else
+ * application.properties.
  */
 public final class OaiPages {
+
+    private static final Logger LOG = LoggerFactory.getLogger("lumbung.harvest");
 
     private String baseUrl;
     private String metadataPrefix = "oai_dc";
     private String set;
     private String sourceId;
-    private String userAgent = "Lumbung (OAI-PMH source Kamelet)";
+    private boolean windows = SourceOptions.DEFAULT.windows();
+    private final KameletSettings properties = new KameletSettings();
+    private final MemoryCheckpointStore checkpoints = new MemoryCheckpointStore();
+    private OaiHarvester harvester;
+    private HarvestPages current;
 
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -45,57 +57,45 @@ public final class OaiPages {
         this.sourceId = sourceId == null || sourceId.isBlank() ? null : sourceId;
     }
 
-    public void setUserAgent(String userAgent) {
-        this.userAgent = userAgent;
+    /** Whether a large list is read in date windows (false for a repository that ignores from and until). */
+    public void setWindows(boolean windows) {
+        this.windows = windows;
     }
 
-    /** The pages of the list, fetched one by one as the iterator is read. */
-    public Iterator<RecordBatch> pages() {
-        HttpFetcher fetcher = new HttpFetcher(new HttpOptions(java.time.Duration.ofSeconds(10),
-                java.time.Duration.ofSeconds(60), userAgent, null));
+    public void setUserAgent(String userAgent) {
+        properties.set("lumbung.http-client.user-agent", userAgent);
+    }
+
+    public void setAllowPrivateAddresses(String allow) {
+        properties.set("lumbung.http-client.allow-private-addresses", allow);
+    }
+
+    /** One harvest: its pages, read one by one as the iterator is read. */
+    public synchronized Iterator<RecordBatch> pages() {
+        if (harvester == null) {
+            Settings settings = properties.settings();
+            HttpFetcher fetcher = Components.fetcher(settings);
+            harvester = new OaiHarvester(fetcher, checkpoints, DeadLetters.LOG_ONLY, Components.tuning(settings));
+        }
+        SourceOptions defaults = SourceOptions.DEFAULT;
+        SourceOptions options = new SourceOptions(defaults.politeness(), windows, defaults.initialWindow(), false);
         String id = sourceId != null ? sourceId : SourceId.fromUrl(baseUrl);
-        return new Iterator<>() {
-            private String next = OaiRequest.listRecords(baseUrl, metadataPrefix, set, null, null).url();
-            private boolean onToken;
-            private final OaiPageParser parser = new OaiPageParser();
-            private final ListContinuity continuity = new ListContinuity();
+        current = harvester.pages(new HarvestRequest(id, baseUrl, metadataPrefix, set, null, null, options));
+        return current;
+    }
 
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
+    /** The page the route took last went through its sink; the message is the sink's {@link Outcome}, if it says. */
+    public void indexed(Object body) {
+        current.handedOver(Delivery.done(body instanceof Outcome outcome ? outcome : Outcome.NONE));
+    }
 
-            @Override
-            public RecordBatch next() {
-                if (next == null) {
-                    throw new NoSuchElementException();
-                }
-                String url = next;
-                try {
-                    HttpFetcher.Request get = HttpFetcher.Request.of(url, HttpFetcher.Politeness.DEFAULT);
-                    HttpFetcher.Response response = fetcher.get(onToken ? get.once() : get);
-                    if (response.status() != 200) {
-                        throw new IllegalStateException("source " + id + ": HTTP " + response.status() + " (" + url + ")");
-                    }
-                    OaiPage page = parser.parse(response.body(), id, url, metadataPrefix);
-                    String gap = continuity.check(page.resumptionToken(), page.records().size());
-                    if (gap != null) {
-                        throw new IllegalStateException("source " + id + ": the page does not continue the list: " + gap
-                                + " (" + url + ")");
-                    }
-                    String token = page.nextToken();
-                    onToken = token != null;
-                    next = token == null ? null : OaiRequest.resume(baseUrl, Verb.Type.ListRecords, token).url();
-                    return new RecordBatch(id, url, page.records());
-                } catch (HarvestException e) {
-                    throw new IllegalStateException(e.getMessage(), e);
-                } catch (IOException e) {
-                    throw new IllegalStateException("source " + id + ": " + HttpFetcher.describe(e) + " (" + url + ")", e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                }
-            }
-        };
+    /** The harvest's report, once every page went through the route; an incomplete harvest fails the exchange. */
+    public HarvestReport finished() {
+        HarvestReport report = current.report();
+        LOG.info("{}", report.summary());
+        if (!report.complete()) {
+            throw new HarvestIncompleteException(report);
+        }
+        return report;
     }
 }

@@ -78,11 +78,17 @@ public final class Components {
         this.sourceStore = new SourceStore(es.client(), layout.sourcesIndex(), instance,
                 settings.duration("lumbung.harvest.lease"));
         this.fetcher = fetcher(settings);
-        this.tuning = new HarvestTuning(settings.duration("lumbung.harvest.window.min"),
+        this.tuning = tuning(settings);
+    }
+
+    /** What every harvest shares: windows, retries, pages in flight (commands without Elasticsearch use it). */
+    public static HarvestTuning tuning(Settings settings) {
+        return new HarvestTuning(settings.duration("lumbung.harvest.window.min"),
                 settings.duration("lumbung.harvest.window.max"), settings.duration("lumbung.harvest.overlap"),
-                count("lumbung.harvest.page-retries"), count("lumbung.harvest.in-flight-pages"),
-                count("lumbung.harvest.window-restarts"), count("lumbung.harvest.small-window"),
-                count("lumbung.harvest.short-list-tolerance"), count("lumbung.harvest.whole-list-pages"));
+                count(settings, "lumbung.harvest.page-retries"), count(settings, "lumbung.harvest.in-flight-pages"),
+                count(settings, "lumbung.harvest.window-restarts"), count(settings, "lumbung.harvest.small-window"),
+                count(settings, "lumbung.harvest.short-list-tolerance"),
+                count(settings, "lumbung.harvest.whole-list-pages"));
     }
 
     /** The HTTP client of repositories and pages, as the settings shape it (commands without Elasticsearch use it). */
@@ -114,7 +120,7 @@ public final class Components {
         return new IndexLayout(settings.indexPrefix(), settings.indexReplicas());
     }
 
-    private int count(String key) {
+    private static int count(Settings settings, String key) {
         return settings.integer(key, 0, 1_000_000);
     }
 
@@ -220,9 +226,9 @@ public final class Components {
 
     public PageFetcher pageFetcher() {
         return new PageFetcher(fetcher, new PageValidatorStore(es.client(), layout), new PageFetcher.Limits(
-                settings.bytes("lumbung.pages.max-bytes"), count("lumbung.pages.max-redirects"),
+                settings.bytes("lumbung.pages.max-bytes"), count(settings, "lumbung.pages.max-redirects"),
                 settings.get("lumbung.pages.robots-agent"), settings.duration("lumbung.pages.robots-ttl"),
-                count("lumbung.pages.max-links")));
+                count(settings, "lumbung.pages.max-links")));
     }
 
     public RecordSearcher searcher() {

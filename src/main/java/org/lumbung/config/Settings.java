@@ -52,10 +52,7 @@ public final class Settings {
     public static Settings load(Map<String, String> environment, Map<String, String> overrides) {
         Map<String, String> values = new LinkedHashMap<>();
         Properties defaults = new Properties();
-        try (InputStream in = Settings.class.getResourceAsStream("/application.properties")) {
-            if (in == null) {
-                throw new SettingsException("application.properties", "missing from the class path");
-            }
+        try (InputStream in = packagedDefaults()) {
             try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
                 defaults.load(reader);
             }
@@ -88,6 +85,20 @@ public final class Settings {
     }
 
     /** The known key closest to a misspelt one, when it is close enough to be what was meant. */
+    /**
+     * Lumbung's own application.properties, from where this class was loaded: as a plugin, Lumbung shares the class
+     * path with an application that often has an application.properties of its own, found first by name.
+     */
+    static InputStream packagedDefaults() throws IOException {
+        String self = String.valueOf(Settings.class.getResource("Settings.class"));
+        String own = self.replace(Settings.class.getName().replace('.', '/') + ".class", "application.properties");
+        try {
+            return URI.create(own).toURL().openStream();
+        } catch (IllegalArgumentException | IOException e) {
+            throw new SettingsException("application.properties", "missing next to Lumbung's classes (" + own + ")");
+        }
+    }
+
     static Optional<String> nearest(String key, Set<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;

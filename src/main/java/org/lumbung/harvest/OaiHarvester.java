@@ -3,12 +3,12 @@ package org.lumbung.harvest;
 import io.gdcc.xoai.model.oaipmh.Error;
 import io.gdcc.xoai.model.oaipmh.verbs.Verb;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import org.lumbung.http.HttpFetcher;
-import org.lumbung.pipeline.Delivery;
 import org.lumbung.pipeline.FailureKind;
-import org.lumbung.pipeline.Outcome;
 import org.lumbung.pipeline.RecordFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * shows it small, else in date windows, a page at a time; each page's records go to the {@link RecordSink} as soon as
  * they are parsed, and the checkpoint moves once they are indexed. It resumes an interrupted harvest from the last
  * token (when its cursor shows the page continues); a token refused or possibly spent restarts its window, never the
- * repository. A page that cannot be parsed is salvaged; what still cannot be read goes to the dead letters.
+ * repository. A page that cannot be parsed is salvaged; what still cannot be read goes to the dead letters. The loop
+ * runs a page at a time inside {@link HarvestPages}, which both {@link #harvest} (handing pages to the sink) and the
+ * {@code oai-pmh-source} Kamelet read.
  */
 public final class OaiHarvester {
 
@@ -46,17 +48,25 @@ public final class OaiHarvester {
         this.tuning = tuning;
     }
 
+    /** A harvester read only through {@link #pages}, by a consumer that indexes the pages itself (the Kamelet). */
+    public OaiHarvester(HttpFetcher fetcher, CheckpointStore store, DeadLetters deadLetters, HarvestTuning tuning) {
+        this(fetcher, batch -> {
+            throw new IllegalStateException("this harvester gives its pages through pages(), not to a sink");
+        }, store, deadLetters, IndexedRecords.NONE, tuning);
+    }
+
     public OaiHarvester(HttpFetcher fetcher, RecordSink sink) {
         this(fetcher, sink, CheckpointStore.NONE, DeadLetters.LOG_ONLY, IndexedRecords.NONE, HarvestTuning.DEFAULT);
     }
 
     /** One run of the state a harvest carries from window to window. */
-    private final class Run {
+    final class Run {
         final HarvestRequest request;
         final HarvestCounters counters = new HarvestCounters();
         final OaiClient client;
         final CheckpointStore state;
         final Progress progress;
+        final PageQueue queue;
         Checkpoint checkpoint;
         String startedAt;
         boolean ignoresWindow;
@@ -74,60 +84,37 @@ public final class OaiHarvester {
             this.client = new OaiClient(fetcher, request, counters, tuning.pageRetries());
             this.state = request.explicitWindow() ? CheckpointStore.NONE : store;
             this.progress = new Progress(state, request, counters, tuning.inFlightPages());
+            this.queue = new PageQueue(progress);
         }
     }
 
-    public HarvestReport harvest(HarvestRequest asked) {
-        long start = System.nanoTime();
-        String began = Instant.now().toString();
-        HarvestRequest request;
-        try {
-            request = asked.autoFormat() ? asked.withMetadataPrefix(chooseFormat(asked)) : asked;
-        } catch (HarvestException e) {
-            return new HarvestCounters().report(asked, Window.ALL.toString(), began, start, e.getMessage(),
-                    e.kind() == FailureKind.BOT_WALL);
+    Run run(HarvestRequest request) {
+        return new Run(request);
+    }
+
+    HarvestTuning tuning() {
+        return tuning;
+    }
+
+    /** Harvests the source, handing each page to the sink as it is read; returns once every page is indexed. */
+    public HarvestReport harvest(HarvestRequest request) {
+        HarvestPages pages = pages(request);
+        while (pages.hasNext()) {
+            pages.handedOver(sink.accept(pages.next()));
         }
-        Run run = new Run(request);
-        String error = null;
-        boolean blocked = false;
-        String range = Window.ALL.toString();
-        try {
-            Identify identify = identify(run);
-            boolean seconds = identify != null && identify.secondsGranularity();
-            run.checkpoint = run.state.checkpoint(request.sourceId(), request.set());
-            WindowPlan plan = plan(run, identify, seconds);
-            range = plan.current().toString();
-            readWindows(run, plan);
-            run.progress.finish();
-            if (!request.explicitWindow()) {
-                Instant from = Datestamps.parse(run.startedAt);
-                String next = from == null ? null : Datestamps.format(from.minus(tuning.overlap()), seconds);
-                run.checkpoint = run.checkpoint.completed(next);
-                run.state.save(request.sourceId(), run.checkpoint);
-            }
-            if (request.options().reconcileDeletions() && request.set() == null && !request.explicitWindow()) {
-                reconcileDeletions(run, identify);
-                run.progress.finish();
-            }
-        } catch (HarvestException e) {
-            error = e.getMessage();
-            blocked = e.kind() == FailureKind.BOT_WALL;
-            if (settle(run) && run.tokenUnusable && run.window != null) {
-                forgetToken(run);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted";
-            settle(run);
-        }
-        return run.counters.report(request, range, began, start, error, blocked);
+        return pages.report();
+    }
+
+    /** The harvest of the source as pages read one at a time, as the consumer asks for them. */
+    public HarvestPages pages(HarvestRequest request) {
+        return new HarvestPages(this, request);
     }
 
     /**
      * After a failure: the pages already handed over are still awaited, so the checkpoint stands past them. False when
      * they could not all be indexed (the checkpoint then stands at the last page that was).
      */
-    private static boolean settle(Run run) {
+    static boolean settle(Run run) {
         // Stopped by Ctrl-C (interrupted): the pages handed over are awaited all the same, then the interrupt goes on.
         boolean interrupted = Thread.interrupted();
         try {
@@ -150,7 +137,7 @@ public final class OaiHarvester {
      * token, so the next harvest reads the window again from its start instead of resuming into a gap or a loop.
      * Every record read so far is indexed (settled), so nothing before the window's start is lost.
      */
-    private static void forgetToken(Run run) {
+    static void forgetToken(Run run) {
         try {
             run.state.save(run.request.sourceId(), run.checkpoint.at(startedAt(run), run.window, null, 0));
         } catch (HarvestException e) {
@@ -162,7 +149,7 @@ public final class OaiHarvester {
      * The format of a source of metadataPrefix {@code auto}: the one chosen at its first harvest, so that its
      * incremental harvests stay in one format; else the richest the repository lists that Lumbung reads.
      */
-    private String chooseFormat(HarvestRequest request) throws HarvestException {
+    String chooseFormat(HarvestRequest request) throws HarvestException {
         String chosen = store.chosenFormat(request.sourceId());
         if (chosen != null) {
             return chosen;
@@ -180,7 +167,7 @@ public final class OaiHarvester {
     }
 
     /** Identify, remembered for the source. A broken Identify is tolerated: the list may still work. */
-    private Identify identify(Run run) throws HarvestException {
+    Identify identify(Run run) throws HarvestException {
         try {
             Identify identify = run.client.identify();
             store.identified(run.request.sourceId(), identify);
@@ -196,7 +183,7 @@ public final class OaiHarvester {
         }
     }
 
-    private WindowPlan plan(Run run, Identify identify, boolean seconds) {
+    WindowPlan plan(Run run, Identify identify, boolean seconds) {
         HarvestRequest r = run.request;
         Checkpoint cp = run.checkpoint;
         boolean windows = r.options().windows() && !store.hasQuirk(r.sourceId(), IGNORES_FROM);
@@ -221,49 +208,13 @@ public final class OaiHarvester {
         return plan;
     }
 
-    private void readWindows(Run run, WindowPlan plan) throws HarvestException, InterruptedException {
-        String token = run.checkpoint.inProgress() ? run.checkpoint.resumptionToken() : null;
-        while (true) {
-            Window window = plan.current();
-            int records;
-            try {
-                records = readWindow(run, window, token, plan.size(), windowsPossible(run), plan.whole());
-            } catch (ReadInWindows e) {
-                turnToWindows(run, plan, e.getMessage(), e.fault);
-                token = null;
-                continue;
-            } catch (WindowTooLarge e) {
-                if (plan.whole()) {
-                    turnToWindows(run, plan, e.cause.reason(), true);
-                    token = null;
-                    continue;
-                }
-                if (!plan.shrink()) {
-                    throw e.cause;
-                }
-                LOG.warn("source {}: window {} failed ({}); trying a smaller one", run.request.sourceId(), window,
-                        e.cause.reason());
-                token = null;
-                continue;
-            }
-            token = null;
-            if (run.ignoresWindow || !plan.advance()) {
-                return;
-            }
-            if (records < tuning.smallPageRecords()) {
-                plan.grow();
-            }
-            run.progress.checkpoint(run.checkpoint.at(startedAt(run), plan.current(), null, plan.size()));
-        }
-    }
-
     /**
      * A whole-list read becomes date windows from the range's start: its first page showed a large list (read whole, a
      * failing token would cost it all again, and a crash would restart it), or it failed. A source whose whole-list
      * read failed is read in windows from then on. What the list gave is indexed; the windows read it again without
      * counting it twice, and the checkpoint keeps no token of the list.
      */
-    private void turnToWindows(Run run, WindowPlan plan, String why, boolean fault)
+    void turnToWindows(Run run, WindowPlan plan, String why, boolean fault)
             throws HarvestException, InterruptedException {
         HarvestRequest r = run.request;
         plan.toWindows();
@@ -272,7 +223,7 @@ public final class OaiHarvester {
             store.quirk(r.sourceId(), NEEDS_WINDOWS, "reading the whole list failed (" + why + ")");
         }
         LOG.info("source {}: {}; reading it in date windows from {}", r.sourceId(), why, plan.current());
-        run.progress.checkpoint(run.checkpoint.at(startedAt(run), plan.current(), null, plan.size()));
+        run.queue.mark(run.checkpoint.at(startedAt(run), plan.current(), null, plan.size()));
     }
 
     /**
@@ -285,21 +236,19 @@ public final class OaiHarvester {
     }
 
     /**
-     * Reads one window to its end; returns how many distinct records it held. A token is never sent blindly twice:
-     * where windows are possible, a token that failed in a way that may have spent it, was refused, or led to a page
-     * that does not continue the list (a cursor gap) starts the window again; elsewhere the fetcher may send it again,
-     * and then each page must continue the list (no cursor gap, no record already read) or the harvest stops
-     * incomplete. A window that ends short of its completeListSize is read again once, then the harvest stops.
+     * Starts the reading of a window, at its first page or at a checkpointed token: a token whose page cannot be
+     * checked (no cursor) may have been spent by a page read ahead, so where windows are possible the window starts
+     * again instead.
      */
-    private int readWindow(Run run, Window window, String resumeToken, long size, boolean restartable, boolean whole)
-            throws HarvestException, InterruptedException, WindowTooLarge, ReadInWindows {
+    Pass openWindow(Run run, Window window, String resumeToken, long size, boolean whole) {
         HarvestRequest r = run.request;
+        boolean restartable = windowsPossible(run);
         String listUrl = OaiRequest.listRecords(r.baseUrl(), r.metadataPrefix(), r.set(), window.from(),
                 window.until()).url();
         run.window = window;
         run.seen.clear();
         run.unidentified = 0;
-        Pass pass = new Pass(listUrl);
+        Pass pass = new Pass(listUrl, window, size, restartable, whole);
         if (resumeToken != null) {
             pass.resume(r, resumeToken, run.checkpoint);
             if (!pass.continuity.anchored() && restartable) {
@@ -308,70 +257,93 @@ public final class OaiHarvester {
                 pass.restart();
             }
         }
-        int restarts = 0;
-        boolean readAgainShort = false;
-        int pages = 0;
-        while (pass.url != null) {
-            OaiClient.ListPage listed;
-            try {
-                listed = run.client.list(pass.url, pass.onToken, !restartable);
-                pass.resent |= listed.resent() > 0;
-                checkContinues(run, pass, listed);
-            } catch (HarvestException e) {
-                if (!pass.onToken || !OaiClient.tokenLost(e)) {
-                    if (pages == 0 && shrinkable(e)) {
-                        throw new WindowTooLarge(e);
-                    }
-                    throw e;
-                }
-                boolean spent = OaiClient.tokenMayBeSpent(e);
-                if (whole && restartable) {
-                    throw new ReadInWindows("the resumption token of the whole list cannot be used (" + e.kind().words()
-                            + ": " + e.reason() + ")", true);
-                }
-                if (restartable && restarts++ < tuning.windowRestarts()) {
-                    LOG.warn("source {}: the resumption token cannot be used ({}: {}); reading window {} again",
-                            r.sourceId(), e.kind().words(), e.reason(), window);
-                    if (spent) {
-                        run.progress.checkpoint(run.checkpoint.at(startedAt(run), window, null, size));
-                    }
-                    pass.restart();
-                    continue;
-                }
-                if (restartable && e.malformed()) {
-                    LOG.warn("source {}: a page of window {} stays unreadable ({}); fetching the window record by"
-                            + " record", r.sourceId(), window, e.reason());
-                    return salvageWindow(run, window);
-                }
-                run.tokenUnusable = spent;
-                throw e;
-            } catch (OaiClient.PageLost e) {
-                LOG.warn("source {}: a page of window {} cannot be read ({}); fetching the window record by record",
-                        r.sourceId(), window, e.getMessage());
-                return salvageWindow(run, window);
-            }
-            if (whole && !pass.onToken) {
-                tooLargeToReadWhole(listed.page());
-            }
-            pages++;
-            String next = deliver(run, pass, listed, window, size);
-            if (next == null) {
-                String shortBy = shortOfAnnounced(run, pass);
-                if (shortBy != null && !readAgainShort) {
-                    readAgainShort = true;
-                    LOG.warn("source {}: window {} {}; reading it again", r.sourceId(), window, shortBy);
-                    pass.restart();
-                    continue;
-                }
-                if (shortBy != null) {
-                    run.tokenUnusable = true;
-                    throw new HarvestException(FailureKind.LIST_GAP, r.sourceId(), listUrl, "window " + window + " "
-                            + shortBy + ", read twice; incomplete");
-                }
-            }
-            pass.next(next == null ? null : resume(r, next));
+        return pass;
+    }
+
+    /**
+     * Reads the window's next page; false once the window is read to its end ({@link Pass#records} then says how many
+     * distinct records it held). A token is never sent blindly twice: where windows are possible, a token that failed
+     * in a way that may have spent it, was refused, or led to a page that does not continue the list (a cursor gap)
+     * starts the window again; elsewhere the fetcher may send it again, and then each page must continue the list (no
+     * cursor gap, no record already read) or the harvest stops incomplete. A window that ends short of its
+     * completeListSize is read again once, then the harvest stops.
+     */
+    boolean readPage(Run run, Pass pass) throws HarvestException, InterruptedException, WindowTooLarge, ReadInWindows {
+        HarvestRequest r = run.request;
+        Window window = pass.window;
+        if (pass.salvage != null) {
+            return salvageBatch(run, pass);
         }
-        return run.seen.size() + run.unidentified;
+        OaiClient.ListPage listed;
+        try {
+            listed = run.client.list(pass.url, pass.onToken, !pass.restartable);
+            pass.resent |= listed.resent() > 0;
+            checkContinues(run, pass, listed);
+        } catch (HarvestException e) {
+            return tokenFailed(run, pass, e);
+        } catch (OaiClient.PageLost e) {
+            LOG.warn("source {}: a page of window {} cannot be read ({}); fetching the window record by record",
+                    r.sourceId(), window, e.getMessage());
+            return salvageWindow(run, pass);
+        }
+        if (pass.whole && !pass.onToken) {
+            tooLargeToReadWhole(listed.page());
+        }
+        pass.pages++;
+        String next = deliver(run, pass, listed, window, pass.size);
+        if (next == null) {
+            String shortBy = shortOfAnnounced(run, pass);
+            if (shortBy != null && !pass.readAgainShort) {
+                pass.readAgainShort = true;
+                LOG.warn("source {}: window {} {}; reading it again", r.sourceId(), window, shortBy);
+                pass.restart();
+                return true;
+            }
+            if (shortBy != null) {
+                run.tokenUnusable = true;
+                throw new HarvestException(FailureKind.LIST_GAP, r.sourceId(), pass.listUrl, "window " + window + " "
+                        + shortBy + ", read twice; incomplete");
+            }
+        }
+        pass.next(next == null ? null : resume(r, next));
+        if (pass.url == null) {
+            pass.records = run.seen.size() + run.unidentified;
+            return false;
+        }
+        return true;
+    }
+
+    /** A page failed: the window starts again, turns to windows or to salvage, or the failure stands. */
+    private boolean tokenFailed(Run run, Pass pass, HarvestException e)
+            throws HarvestException, InterruptedException, WindowTooLarge, ReadInWindows {
+        HarvestRequest r = run.request;
+        if (!pass.onToken || !OaiClient.tokenLost(e)) {
+            if (pass.pages == 0 && shrinkable(e)) {
+                throw new WindowTooLarge(e);
+            }
+            throw e;
+        }
+        boolean spent = OaiClient.tokenMayBeSpent(e);
+        if (pass.whole && pass.restartable) {
+            throw new ReadInWindows("the resumption token of the whole list cannot be used (" + e.kind().words()
+                    + ": " + e.reason() + ")", true);
+        }
+        if (pass.restartable && pass.restarts++ < tuning.windowRestarts()) {
+            LOG.warn("source {}: the resumption token cannot be used ({}: {}); reading window {} again",
+                    r.sourceId(), e.kind().words(), e.reason(), pass.window);
+            if (spent) {
+                run.queue.mark(run.checkpoint.at(startedAt(run), pass.window, null, pass.size));
+            }
+            pass.restart();
+            return true;
+        }
+        if (pass.restartable && e.malformed()) {
+            LOG.warn("source {}: a page of window {} stays unreadable ({}); fetching the window record by"
+                    + " record", r.sourceId(), pass.window, e.reason());
+            return salvageWindow(run, pass);
+        }
+        run.tokenUnusable = spent;
+        throw e;
     }
 
     /**
@@ -402,9 +374,8 @@ public final class OaiHarvester {
         List<RawRecord> batch = fresh(run, page.records());
         batch.addAll(recover(run, listed.broken(), pass.url));
         noticeIgnoredWindow(run, window, page.records());
-        Delivery delivery = batch.isEmpty() ? Delivery.done(Outcome.NONE)
-                : sink.accept(new RecordBatch(r.sourceId(), pass.url, batch));
-        run.progress.add(delivery, run.checkpoint.at(startedAt(run), window, page.resumptionToken(),
+        run.queue.add(new RecordBatch(r.sourceId(), pass.url, batch), run.checkpoint.at(startedAt(run), window,
+                page.resumptionToken(),
                 page.records().size() + listed.broken().size(), size));
         LOG.info("harvest {}: page {} read ({} records), window {}, {} records so far", r.sourceId(),
                 run.counters.pages, batch.size(), window, run.counters.records);
@@ -421,8 +392,14 @@ public final class OaiHarvester {
      * Where the reading of one window stands: the next URL, whether it carries a token, and what the pages so far say
      * of the ones to come (the guard against endless lists, the cursor, whether a token was sent again).
      */
-    private static final class Pass {
+    static final class Pass {
         private final String listUrl;
+        final Window window;
+        final long size;
+        /** Whether the window can be started again instead of sending a token twice. */
+        final boolean restartable;
+        /** Whether this is a whole-list read, which turns to windows when large or failing. */
+        final boolean whole;
         String url;
         boolean onToken;
         /** Records before the page this pass started at (a resumed list); -1 when unknown. */
@@ -430,10 +407,30 @@ public final class OaiHarvester {
         boolean resent;
         ListGuard guard = new ListGuard();
         ListContinuity continuity = new ListContinuity();
+        /** Of the window, across its restarts: pages read, restarts made, whether it was read again for being short. */
+        int pages;
+        int restarts;
+        boolean readAgainShort;
+        /** The window's distinct records, once it is read. */
+        int records;
+        /** The identifiers still to fetch one by one, once the window is salvaged record by record. */
+        Deque<OaiHeader> salvage;
 
-        Pass(String listUrl) {
+        Pass(String listUrl, Window window, long size, boolean restartable, boolean whole) {
             this.listUrl = listUrl;
             this.url = listUrl;
+            this.window = window;
+            this.size = size;
+            this.restartable = restartable;
+            this.whole = whole;
+        }
+
+        Window window() {
+            return window;
+        }
+
+        int records() {
+            return records;
         }
 
         void resume(HarvestRequest r, String token, Checkpoint checkpoint) {
@@ -526,7 +523,7 @@ public final class OaiHarvester {
         return OaiRequest.resume(r.baseUrl(), Verb.Type.ListRecords, token).url();
     }
 
-    private static String startedAt(Run run) {
+    static String startedAt(Run run) {
         return run.startedAt != null ? run.startedAt : Instant.now().toString();
     }
 
@@ -569,19 +566,23 @@ public final class OaiHarvester {
     }
 
     /**
-     * The window's identifiers, then each record not yet read by GetRecord: for a page that could not be read at all.
-     * Returns the window's distinct records.
+     * A page that could not be read at all: the window's identifiers are listed, then each record not yet read is
+     * fetched with GetRecord, a batch at a time as the consumer asks, so a large window is not held whole.
      */
-    private int salvageWindow(Run run, Window window) throws HarvestException, InterruptedException {
-        List<OaiHeader> headers = new IdentifierLister(run.client, run.request, tuning)
-                .window(run.request.set(), window);
+    private boolean salvageWindow(Run run, Pass pass) throws HarvestException, InterruptedException {
+        pass.salvage = new ArrayDeque<>(new IdentifierLister(run.client, run.request, tuning)
+                .window(run.request.set(), pass.window));
+        return salvageBatch(run, pass);
+    }
+
+    /** The window's next records fetched one by one; false once every identifier listed is fetched. */
+    private boolean salvageBatch(Run run, Pass pass) throws HarvestException, InterruptedException {
         List<RawRecord> batch = new ArrayList<>();
-        for (OaiHeader header : headers) {
+        while (batch.size() < SALVAGE_BATCH && !pass.salvage.isEmpty()) {
+            OaiHeader header = pass.salvage.poll();
             if (!run.seen.add(Fingerprints.of(header.identifier(), header.datestamp()))) {
                 run.counters.rereads++;
-                continue;
-            }
-            if (header.deleted()) {
+            } else if (header.deleted()) {
                 batch.add(new RawRecord(header, null, run.request.metadataPrefix()));
             } else {
                 try {
@@ -590,12 +591,13 @@ public final class OaiHarvester {
                     deadLetter(run, header.identifier(), e.reason(), e.url(), null);
                 }
             }
-            if (batch.size() == SALVAGE_BATCH) {
-                send(run, batch, run.checkpoint.at(startedAt(run), window, null, 0));
-            }
         }
-        send(run, batch, run.checkpoint.at(startedAt(run), window, null, 0));
-        return run.seen.size() + run.unidentified;
+        send(run, batch, run.checkpoint.at(startedAt(run), pass.window, null, 0));
+        if (!pass.salvage.isEmpty()) {
+            return true;
+        }
+        pass.records = run.seen.size() + run.unidentified;
+        return false;
     }
 
     private void send(Run run, List<RawRecord> batch, Checkpoint after) throws HarvestException, InterruptedException {
@@ -603,8 +605,7 @@ public final class OaiHarvester {
             return;
         }
         run.counters.records += batch.size();
-        Delivery delivery = sink.accept(new RecordBatch(run.request.sourceId(), run.request.baseUrl(), List.copyOf(batch)));
-        run.progress.add(delivery, after);
+        run.queue.add(new RecordBatch(run.request.sourceId(), run.request.baseUrl(), batch), after);
         batch.clear();
     }
 
@@ -632,7 +633,7 @@ public final class OaiHarvester {
      * For repositories that do not report deletions: what the index has and the repository no longer lists. Only a
      * listing proven complete may say a record is gone; a list cut short would tombstone live records.
      */
-    private void reconcileDeletions(Run run, Identify identify) throws HarvestException, InterruptedException {
+    void reconcileDeletions(Run run, Identify identify) throws HarvestException, InterruptedException {
         HarvestRequest r = run.request;
         boolean windows = r.options().windows() && !store.hasQuirk(r.sourceId(), IGNORES_FROM);
         Listing listing = new IdentifierLister(run.client, r, tuning).list(null, identify, windows,
@@ -656,9 +657,9 @@ public final class OaiHarvester {
     }
 
     /** A whole-list read that must turn to windows: its list is large, or (a fault) it failed. */
-    private static final class ReadInWindows extends Exception {
+    static final class ReadInWindows extends Exception {
         private static final long serialVersionUID = 1L;
-        private final boolean fault;
+        final boolean fault;
 
         ReadInWindows(String reason, boolean fault) {
             super(reason);
@@ -667,9 +668,9 @@ public final class OaiHarvester {
     }
 
     /** The first page of a window failed in a way a smaller window may avoid. */
-    private static final class WindowTooLarge extends Exception {
+    static final class WindowTooLarge extends Exception {
         private static final long serialVersionUID = 1L;
-        private final transient HarvestException cause;
+        final transient HarvestException cause;
 
         WindowTooLarge(HarvestException cause) {
             super(cause.getMessage());

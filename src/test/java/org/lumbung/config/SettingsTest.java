@@ -3,9 +3,17 @@ package org.lumbung.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.File;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SettingsTest {
 
@@ -17,6 +25,27 @@ class SettingsTest {
         assertThat(s.dataDir().toString()).isEqualTo("/tmp/other");
         assertThat(Settings.defaults().esUrl()).isEmpty();
         assertThat(Settings.defaults().esHeap()).isEqualTo("512m");
+    }
+
+    /**
+     * As a plugin, Lumbung shares the class path with an application whose own application.properties comes first:
+     * the defaults are still Lumbung's, read from where its classes are.
+     */
+    @Test
+    void theDefaultsAreLumbungsEvenWhenAnotherApplicationPropertiesComesFirst(@TempDir Path host) throws Exception {
+        Files.writeString(host.resolve("application.properties"), "camel.main.name=host\n");
+        List<URL> path = new ArrayList<>(List.of(host.toUri().toURL()));
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            path.add(Path.of(entry).toUri().toURL());
+        }
+        try (URLClassLoader app = new URLClassLoader(path.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+            assertThat(Path.of(app.getResource("application.properties").toURI()))
+                    .isEqualTo(host.resolve("application.properties"));
+            Object defaults = app.loadClass(Settings.class.getName()).getMethod("defaults").invoke(null);
+            Object operations = defaults.getClass().getMethod("get", String.class)
+                    .invoke(defaults, "lumbung.index.bulk-operations");
+            assertThat(operations).isEqualTo(Settings.defaults().get("lumbung.index.bulk-operations"));
+        }
     }
 
     @Test

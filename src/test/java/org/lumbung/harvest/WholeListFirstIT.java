@@ -60,13 +60,14 @@ class WholeListFirstIT {
         return lists(repo).stream().filter(q -> q.contains("from=") || q.contains("until=")).toList();
     }
 
-    @SuppressWarnings("rawtypes")
-    private Map quirks() throws Exception {
-        Map quirks = (Map) Harvests.sources(prefix).get("fake").get("quirks");
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private Map<String, Object> quirks() throws Exception {
+        Map<String, Object> quirks = (Map<String, Object>) Harvests.sources(prefix).get("fake").get("quirks");
         return quirks == null ? Map.of() : quirks;
     }
 
     /** The source's checkpoints forgotten, as for a source harvested again from the beginning. */
+    @SuppressWarnings("rawtypes")
     private void forgetCheckpoints() throws Exception {
         TestElasticsearch.client().update(u -> u.index(prefix + "-sources").id("fake")
                 .doc(Map.of("checkpoints", List.of())), Map.class);
