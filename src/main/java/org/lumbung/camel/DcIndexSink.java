@@ -135,7 +135,7 @@ public final class DcIndexSink implements Service {
                 batch = new DcBatch(page.sourceId(), List.of(pages.read(page.url(), page.content(),
                         PageStream.isHtml(page), page.sourceId(), page.origin())), List.of());
             } catch (IllegalArgumentException e) {
-                RecordFailure failure = new RecordFailure(page.sourceId(), page.url(), e.getMessage());
+                RecordFailure failure = new RecordFailure(page.sourceId(), page.url(), RecordFailure.Stage.EXTRACT, e.getMessage());
                 LOG.error("{}", failure);
                 batch = new DcBatch(page.sourceId(), List.of(), List.of(failure));
             }

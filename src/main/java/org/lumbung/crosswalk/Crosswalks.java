@@ -56,7 +56,8 @@ public final class Crosswalks {
                 records.add(toDc(batch.sourceId(), raw));
             } catch (RuntimeException e) {
                 RecordFailure failure = new RecordFailure(batch.sourceId(), raw.header().identifier(),
-                        "cannot read its " + raw.metadataPrefix() + " metadata: " + e.getMessage(), raw.toXml(), false);
+                        RecordFailure.Stage.CROSSWALK, 0, "cannot read its " + raw.metadataPrefix() + " metadata: "
+                        + e.getMessage(), raw.toXml(), false);
                 LOG.error("{} (page {})", failure, batch.origin());
                 failures.add(failure);
             }

@@ -10,12 +10,12 @@ public interface DeadLetters {
     void add(String sourceId, String oaiIdentifier, String url, String reason, String raw);
 
     /**
-     * A record or document another stage could not read or index ({@code read}, {@code extract}, {@code crosswalk},
-     * {@code index}), its id the record's or the document's location.
+     * A record or document another stage could not read or index (the failure's stage), its id the record's or the
+     * document's location.
      */
-    default void add(org.lumbung.pipeline.RecordFailure failure, String stage, String metadataPrefix) {
+    default void add(org.lumbung.pipeline.RecordFailure failure, String metadataPrefix) {
         org.slf4j.LoggerFactory.getLogger("lumbung.deadletter").error("source {}, record {} ({}): {}",
-                failure.sourceId(), failure.recordId(), stage, failure.reason());
+                failure.sourceId(), failure.recordId(), failure.stage().words(), failure.reason());
     }
 
     DeadLetters LOG_ONLY = (sourceId, oaiIdentifier, url, reason, raw) ->

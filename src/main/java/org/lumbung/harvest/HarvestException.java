@@ -79,6 +79,11 @@ public final class HarvestException extends Exception {
         return reason;
     }
 
+    /** The words of the repository's OAI-PMH error as it sent them; empty for any other failure. */
+    public String repositoryText() {
+        return oaiCode == null || reason == null ? "" : reason;
+    }
+
     /** Whether the body could not be parsed as XML (as opposed to a protocol error or a transport failure). */
     public boolean malformed() {
         return kind == FailureKind.MALFORMED;

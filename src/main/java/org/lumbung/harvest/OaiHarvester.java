@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.lumbung.http.HttpFetcher;
 import org.lumbung.pipeline.FailureKind;
 import org.lumbung.pipeline.RecordFailure;
@@ -527,11 +528,18 @@ public final class OaiHarvester {
         return run.startedAt != null ? run.startedAt : Instant.now().toString();
     }
 
+    /**
+     * A badArgument whose words say the range holds too many records. OAI-PMH has no error code for that, so
+     * repositories that refuse a large range (some DSpace and Fedora set-ups) say it only in the error's text: this is
+     * the one decision that reads words, and they are the repository's, not Lumbung's.
+     */
+    private static final Pattern TOO_MANY = Pattern.compile("(?is).*too (many|large|much).*");
+
     /** A window that the server cannot serve whole: 5xx, a timeout, or an answer that there are too many records. */
     private static boolean shrinkable(HarvestException e) {
         return e.kind() != FailureKind.BOT_WALL && (e.status() >= 500 || e.status() == 413)
                 || e.kind() == FailureKind.TIMEOUT
-                || e.oaiCode() == Error.Code.BAD_ARGUMENT && e.reason().matches("(?is).*too (many|large|much).*");
+                || e.oaiCode() == Error.Code.BAD_ARGUMENT && TOO_MANY.matcher(e.repositoryText()).matches();
     }
 
     /** Records that did not parse even alone: fetched again with GetRecord, else dead letters. */
@@ -562,7 +570,8 @@ public final class OaiHarvester {
     private void deadLetter(Run run, String identifier, String reason, String url, String raw) {
         String id = identifier == null ? "(no identifier)" : identifier;
         deadLetters.add(run.request.sourceId(), id, url, reason, raw);
-        run.counters.unreadable.add(new RecordFailure(run.request.sourceId(), id, reason, raw, false));
+        run.counters.unreadable.add(new RecordFailure(run.request.sourceId(), id, RecordFailure.Stage.HARVEST, 0, reason, raw,
+                false));
     }
 
     /**

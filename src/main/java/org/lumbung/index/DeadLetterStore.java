@@ -46,8 +46,8 @@ public final class DeadLetterStore implements DeadLetters {
      * could not read (stages read and extract; raw is null: the document is where its id says).
      */
     @Override
-    public void add(RecordFailure failure, String stage, String metadataPrefix) {
-        store(new DeadLetter(null, failure.sourceId(), failure.recordId(), null, failure.reason(), stage,
+    public void add(RecordFailure failure, String metadataPrefix) {
+        store(new DeadLetter(null, failure.sourceId(), failure.recordId(), null, failure.reason(), failure.stage().words(),
                 metadataPrefix, failure.raw(), Instant.now().toString()));
     }
 

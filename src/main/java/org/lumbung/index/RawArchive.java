@@ -25,13 +25,18 @@ public final class RawArchive {
     }
 
     /** The contribution this provenance entry keeps; an exception names why it cannot be read. */
-    public DcRecord read(Provenance p) throws HarvestException {
+    public DcRecord read(Provenance p) throws ArchiveException {
         if (p.raw() == null) {
-            throw new HarvestException(p.sourceId(), String.valueOf(p.url()), "its provenance keeps no raw record"
-                    + " (indexed before the raw archive existed): harvest the source again");
+            throw new ArchiveException(p.sourceId(), String.valueOf(p.url()), "its provenance keeps no raw record"
+                    + " (indexed before the raw archive existed): harvest the source again", null);
         }
         if (p.oaiIdentifier() != null) {
-            RawRecord raw = parser.parseRecord(p.raw(), p.sourceId(), p.format());
+            RawRecord raw;
+            try {
+                raw = parser.parseRecord(p.raw(), p.sourceId(), p.format());
+            } catch (HarvestException e) {
+                throw new ArchiveException(p.sourceId(), String.valueOf(p.url()), e.reason(), e);
+            }
             return crosswalks.toDc(p.sourceId(), raw);
         }
         return pages.read(p.url(), p.raw(), !"text".equals(p.format()), p.sourceId(), p.url());

@@ -27,6 +27,7 @@ import org.lumbung.dc.DcRecord;
 import org.lumbung.pipeline.Backoff;
 import org.lumbung.pipeline.Delivery;
 import org.lumbung.pipeline.RecordFailure;
+import org.lumbung.pipeline.RecordFailure.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,7 +120,7 @@ public final class RecordIndexer implements AutoCloseable {
         int requests = options.concurrency() + 1;
         this.sender = new BulkSender<>(ingester, options.flushInterval(), options.operations() * requests,
                 options.bytes() * requests, (item, e) -> {
-                    listener.failTransiently(item, "the bulk ingester refused it: " + e);
+                    listener.failTransiently(item, 0, "the bulk ingester refused it: " + e);
                     outstanding.decrementAndGet();
                 });
     }
@@ -129,7 +130,7 @@ public final class RecordIndexer implements AutoCloseable {
         IndexTicket ticket = new IndexTicket(this, batch.records().size(), batch.failures());
         if (deadLetters != null) {
             batch.failures().stream().filter(f -> !f.transientFailure())
-                    .forEach(f -> deadLetters.add(f, "crosswalk", null));
+                    .forEach(f -> deadLetters.add(f, null));
         }
         if (!batch.records().isEmpty()) {
             try {
@@ -138,7 +139,7 @@ public final class RecordIndexer implements AutoCloseable {
             } catch (InterruptedException e) {
                 // Shutting down: the records fail transiently, so the harvest stops before their checkpoint.
                 Thread.currentThread().interrupt();
-                batch.records().forEach(r -> ticket.failed(new RecordFailure(r.sourceId(), r.id(),
+                batch.records().forEach(r -> ticket.failed(new RecordFailure(r.sourceId(), r.id(), Stage.INDEX, 0,
                         "not indexed: interrupted while waiting to be queued", null, true)));
                 return ticket;
             }
@@ -172,7 +173,7 @@ public final class RecordIndexer implements AutoCloseable {
                 if (document.size() > maxRequestBytes) {
                     // Sent alone it would still be refused whole (413, or 429 from a small node's circuit breaker)
                     // and wait out every retry as if Elasticsearch were away.
-                    refuse(ticket, write.incoming(), String.format(Locale.ROOT, "the document is %.1f MB, more than"
+                    refuse(ticket, write.incoming(), 0, String.format(Locale.ROOT, "the document is %.1f MB, more than"
                             + " one bulk request may carry (lumbung.index.bulk-bytes, %.1f MB)",
                             document.size() / MB, maxRequestBytes / MB), null);
                     continue;
@@ -253,18 +254,18 @@ public final class RecordIndexer implements AutoCloseable {
     private static void fail(IndexTicket ticket, List<DcRecord> records, Exception e) {
         LOG.error("could not place {} records among the indexed documents: {}", records.size(), e.toString());
         for (DcRecord record : records) {
-            ticket.failed(new RecordFailure(record.sourceId(), record.id(),
+            ticket.failed(new RecordFailure(record.sourceId(), record.id(), Stage.INDEX, 0,
                     "not indexed: could not look up the documents it may belong to: " + e, null, true));
         }
     }
 
     /** Records whose document cannot be indexed: to the dead letters, with the document sent when at hand. */
-    private void refuse(IndexTicket ticket, List<DcRecord> records, String reason, String raw) {
+    private void refuse(IndexTicket ticket, List<DcRecord> records, int status, String reason, String raw) {
         for (DcRecord record : records) {
-            RecordFailure failure = new RecordFailure(record.sourceId(), record.id(), "not indexed: " + reason, raw,
-                    false);
+            RecordFailure failure = new RecordFailure(record.sourceId(), record.id(), Stage.INDEX, status,
+                    "not indexed: " + reason, raw, false);
             if (deadLetters != null) {
-                deadLetters.add(failure, "index", null);
+                deadLetters.add(failure, null);
             } else {
                 LOG.error("{}", failure);
             }
@@ -353,12 +354,12 @@ public final class RecordIndexer implements AutoCloseable {
                     });
                 } else if (result.status() == 429) {
                     // The ingester sent it again (bulkBackoff) until the retry timeout was spent.
-                    failTransiently(item, "Elasticsearch kept refusing it as too busy (429) for " + retry.timeout());
+                    failTransiently(item, 429, "Elasticsearch kept refusing it as too busy (429) for " + retry.timeout());
                 } else if (EsRetry.busy(result.status())) {
-                    failTransiently(item, "Elasticsearch could not write it now (" + result.status() + " "
+                    failTransiently(item, result.status(), "Elasticsearch could not write it now (" + result.status() + " "
                             + result.error().type() + ": " + result.error().reason() + ")");
                 } else {
-                    fail(item, result.status() + " " + result.error().type() + ": " + result.error().reason());
+                    fail(item, result.status(), result.status() + " " + result.error().type() + ": " + result.error().reason());
                 }
                 outstanding.decrementAndGet();
             }
@@ -369,22 +370,22 @@ public final class RecordIndexer implements AutoCloseable {
             // The whole request failed (Elasticsearch unreachable): not the records' fault, so transient.
             LOG.error("a bulk request of {} documents failed: {}", items.size(), failure.toString());
             for (Item item : items) {
-                failTransiently(item, "bulk request failed: " + failure);
+                failTransiently(item, 0, "bulk request failed: " + failure);
                 outstanding.decrementAndGet();
             }
         }
 
         /** Not the records' fault: they fail transiently, so the harvest stops before their checkpoint. */
-        private void failTransiently(Item item, String reason) {
+        private void failTransiently(Item item, int status, String reason) {
             for (DcRecord record : item.secondary() ? List.<DcRecord>of() : item.write().incoming()) {
-                item.ticket().failed(new RecordFailure(record.sourceId(), record.id(), "not indexed: " + reason, null,
-                        true));
+                item.ticket().failed(new RecordFailure(record.sourceId(), record.id(), Stage.INDEX, status,
+                        "not indexed: " + reason, null, true));
             }
         }
 
         /** The document was refused (a mapping conflict, say): its records go to the dead letters as they were. */
-        private void fail(Item item, String reason) {
-            refuse(item.ticket(), item.incoming(), reason, json(item.document()));
+        private void fail(Item item, int status, String reason) {
+            refuse(item.ticket(), item.incoming(), status, reason, json(item.document()));
         }
     }
 }

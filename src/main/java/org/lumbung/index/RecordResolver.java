@@ -19,7 +19,6 @@ import java.util.Set;
 import org.lumbung.dc.DcRecord;
 import org.lumbung.dc.Provenance;
 import org.lumbung.dc.RecordMerger;
-import org.lumbung.harvest.HarvestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -194,7 +193,7 @@ final class RecordResolver {
                 if (!again.deleted()) {
                     work.live.put(p.key(), again);
                 }
-            } catch (HarvestException | RuntimeException e) {
+            } catch (ArchiveException | RuntimeException e) {
                 LOG.warn("document {}: contribution {} cannot be read again ({}); it is left out", work.id, p.key(),
                         e.getMessage());
             }

@@ -31,6 +31,7 @@ import org.lumbung.language.LanguageDetector;
 import org.lumbung.pipeline.Delivery;
 import org.lumbung.pipeline.Outcome;
 import org.lumbung.pipeline.RecordFailure;
+import org.lumbung.pipeline.RecordFailure.Stage;
 import org.lumbung.pipeline.SourceId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +45,6 @@ import org.slf4j.LoggerFactory;
 public final class PageIngester {
 
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.ingest");
-    /** The dead-letter stage of documents that could not be read: missing, empty, not text, not OAI-PMH. */
-    private static final String READ = "read";
     /** The source of files given without a source or an address. */
     private static final String LOCAL_PAGES = "local-pages";
 
@@ -83,7 +82,7 @@ public final class PageIngester {
                 try {
                     deliveries.add(ingest(loaded, sourceId));
                 } catch (IngestException e) {
-                    failed(new RecordFailure(e.sourceId, loaded.location(), e.getMessage()), e.stage);
+                    failed(new RecordFailure(e.sourceId, loaded.location(), e.stage, e.getMessage()));
                 }
             }
 
@@ -99,12 +98,12 @@ public final class PageIngester {
 
             @Override
             public void failed(String location, String reason) {
-                failed(new RecordFailure(sourceOf(sourceId, location), location, reason), READ);
+                failed(new RecordFailure(sourceOf(sourceId, location), location, Stage.READ, reason));
             }
 
-            private void failed(RecordFailure failure, String stage) {
+            private void failed(RecordFailure failure) {
                 failures.add(failure);
-                deadLetters.add(failure, stage, null);
+                deadLetters.add(failure, null);
             }
         };
         Outcome outcome = new Outcome(0, 0, failures);
@@ -136,7 +135,7 @@ public final class PageIngester {
         String refusal = loaded.bytes().length == 0 ? "empty: nothing to read"
                 : BinaryDetector.refusal(loaded.bytes(), loaded.contentType());
         if (refusal != null) {
-            throw new IngestException(sourceOf(sourceId, loaded.location()), READ, refusal);
+            throw new IngestException(sourceOf(sourceId, loaded.location()), Stage.READ, refusal);
         }
         String head = new String(loaded.bytes(), 0, Math.min(loaded.bytes().length, 2048), StandardCharsets.UTF_8);
         if (head.toLowerCase(Locale.ROOT).contains("<oai-pmh")) {
@@ -157,7 +156,7 @@ public final class PageIngester {
             DcRecord record = pageRecords.read(url, content, html, source, loaded.location());
             return dcSink.accept(new DcBatch(source, List.of(record), List.of()));
         } catch (IllegalArgumentException e) {
-            throw new IngestException(source, "extract", e.getMessage());
+            throw new IngestException(source, Stage.EXTRACT, e.getMessage());
         }
     }
 
@@ -171,7 +170,7 @@ public final class PageIngester {
                     : SourceId.slug(Path.of(location).getFileName().toString());
             return recordSink.accept(new RecordBatch(source, location, page.records()));
         } catch (HarvestException e) {
-            throw new IngestException(sourceOf(sourceId, location), READ, e.reason());
+            throw new IngestException(sourceOf(sourceId, location), Stage.READ, e.reason());
         }
     }
 
@@ -192,9 +191,9 @@ public final class PageIngester {
 
         private static final long serialVersionUID = 1L;
         private final String sourceId;
-        private final String stage;
+        private final Stage stage;
 
-        IngestException(String sourceId, String stage, String reason) {
+        IngestException(String sourceId, Stage stage, String reason) {
             super(reason);
             this.sourceId = sourceId;
             this.stage = stage;

@@ -19,7 +19,7 @@ import java.util.Set;
 import org.lumbung.dc.DcRecord;
 import org.lumbung.dc.Provenance;
 import org.lumbung.dc.RecordMerger;
-import org.lumbung.harvest.HarvestException;
+import org.lumbung.index.ArchiveException;
 import org.lumbung.index.DocumentMapper;
 import org.lumbung.index.IndexDocument;
 import org.lumbung.index.IndexLayout;
@@ -198,7 +198,7 @@ public final class Reindexer {
                 if (!again.deleted()) {
                     live.add(again);
                 }
-            } catch (HarvestException | RuntimeException e) {
+            } catch (ArchiveException | RuntimeException e) {
                 LOG.warn("document {}: contribution {} cannot be read again ({}); the document is kept as stored", id,
                         p.key(), e.getMessage());
                 return null;

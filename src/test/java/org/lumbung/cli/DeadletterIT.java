@@ -26,12 +26,13 @@ class DeadletterIT {
         new IndexSetup(TestElasticsearch.client(), layout).ensure();
         DeadLetterStore store = new DeadLetterStore(TestElasticsearch.client(), layout);
         // Refused by an older crosswalk; readable now.
-        store.add(new RecordFailure("repo", "oai:repo:1", "no crosswalk for metadataPrefix 'oai_dc'",
+        store.add(new RecordFailure("repo", "oai:repo:1", RecordFailure.Stage.CROSSWALK, 0,
+                "no crosswalk for metadataPrefix 'oai_dc'",
                 "<record xmlns=\"http://www.openarchives.org/OAI/2.0/\"><header><identifier>oai:repo:1</identifier>"
                         + "<datestamp>2026-01-01</datestamp></header><metadata><oai_dc:dc"
                         + " xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\""
                         + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>Recovered at last</dc:title>"
-                        + "</oai_dc:dc></metadata></record>", false), "crosswalk", "oai_dc");
+                        + "</oai_dc:dc></metadata></record>", false), "oai_dc");
         // Never readable: the repository sent broken XML.
         store.add("repo", "oai:repo:2", "http://repo.example/oai", "unparseable record: malformed XML",
                 "<record><header><identifier>oai:repo:2</identifier></header><metadata>Broken < title</metadata></record>");

@@ -68,6 +68,8 @@ class BulkBackoffIT {
             assertThat(outcome.indexed()).isEqualTo(4);
             assertThat(outcome.failures()).singleElement().satisfies(f -> {
                 assertThat(f.transientFailure()).as("not the record's fault: no dead letter, no checkpoint").isTrue();
+                assertThat(f.stage()).isEqualTo(RecordFailure.Stage.INDEX);
+                assertThat(f.status()).as("Elasticsearch's answer, as a field").isEqualTo(429);
                 assertThat(f.reason()).contains("kept refusing it as too busy (429) for PT1S");
             });
             RecordFailure failed = outcome.failures().get(0);

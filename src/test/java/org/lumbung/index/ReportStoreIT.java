@@ -23,7 +23,7 @@ class ReportStoreIT {
         new IndexSetup(TestElasticsearch.client(), layout).ensure();
         ReportStore reports = new ReportStore(TestElasticsearch.client(), layout, "test-instance");
         reports.save(new HarvestReport("repo", "", "2026-01-01 to now", Instant.now().toString(), 3, 7, 1,
-                List.of(new RecordFailure("repo", "oai:repo:9", "no title")), 12_345, 2, 5, 1.5, true, null));
+                List.of(new RecordFailure("repo", "oai:repo:9", RecordFailure.Stage.CROSSWALK, "no title")), 12_345, 2, 5, 1.5, true, null));
         DeadLetterStore letters = new DeadLetterStore(TestElasticsearch.client(), layout);
         letters.add("repo", "oai:repo:9", "http://r/oai", "unparseable", "<record/>");
         Instant written = Instant.now();
