@@ -74,7 +74,8 @@ final class CamelApp {
         main.bind("webAssets", new WebAssets());
         main.bind("oaiProvider", c.oaiProvider());
         main.bind("healthReport", new HealthReport(c.es(), c.layout(), c.sourceHealth()));
-        main.bind("harvestMetrics", new HarvestMetrics(c.sourceHealth()));
+        HarvestMetrics metrics = new HarvestMetrics(c.sourceHealth());
+        main.bind("harvestMetrics", metrics);
         main.bind("adminGuard", c.adminGuard());
         main.bind("adminActions", c.adminActions(dc));
         main.bind("apiErrors", new ApiErrors());
@@ -89,6 +90,7 @@ final class CamelApp {
                     id -> template(main).sendBody("direct:source-run", id));
             main.bind("runScheduler", scheduler);
             lumbung.closeOnSignal(scheduler);
+            metrics.watch(scheduler::snapshot);
             SourceSchedules schedules = new SourceSchedules(registry);
             main.bind("sourceSchedules", schedules);
             main.bind("inbox", inbox);

@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import org.lumbung.harvest.HarvestReport;
 import org.lumbung.landing.IngestReport;
 import org.lumbung.pipeline.RecordFailure;
+import org.lumbung.source.RunScheduler;
 
 /**
  * Prometheus metrics in the text exposition format, per source: pages, records and tombstones harvested and errors
@@ -24,9 +26,15 @@ public final class HarvestMetrics {
 
     private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
     private final SourceHealth health;
+    private volatile Supplier<RunScheduler.Snapshot> runs;
 
     public HarvestMetrics(SourceHealth health) {
         this.health = health;
+    }
+
+    /** Adds the run scheduler's gauges (under {@code run}: runs waiting for their host, running, the longest wait). */
+    public void watch(Supplier<RunScheduler.Snapshot> scheduler) {
+        this.runs = scheduler;
     }
 
     /** Counts a harvest as the harvest route reports it; returns the report unchanged. */
@@ -89,6 +97,15 @@ public final class HarvestMetrics {
                                 Duration.between(e.lastSuccess(), now).toMillis() / 1000.0)).append('\n');
             }
         }
+        Supplier<RunScheduler.Snapshot> scheduler = runs;
+        if (scheduler != null) {
+            RunScheduler.Snapshot held = scheduler.get();
+            single(out, "lumbung_runs_waiting", "Source runs triggered and waiting for room on their host.",
+                    Integer.toString(held.waiting()));
+            single(out, "lumbung_runs_running", "Source runs going.", Integer.toString(held.running()));
+            single(out, "lumbung_run_wait_seconds_max", "The longest any source run waited for its host's turn.",
+                    String.format(Locale.ROOT, "%.3f", held.longestWait().toMillis() / 1000.0));
+        }
         Map<String, SourceHealth.Audit> audits = new TreeMap<>(health.lastAudits());
         gauge(out, audits, "lumbung_source_records_listed", "Records the repository listed at the last audit.",
                 SourceHealth.Audit::listed);
@@ -99,6 +116,12 @@ public final class HarvestMetrics {
         gauge(out, audits, "lumbung_source_records_extra", "Records indexed live that the last audit's complete"
                 + " listing did not hold.", SourceHealth.Audit::extra);
         return out.toString();
+    }
+
+    private static void single(StringBuilder out, String name, String help, String value) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        out.append("# TYPE ").append(name).append(" gauge\n");
+        out.append(name).append(' ').append(value).append('\n');
     }
 
     private static void gauge(StringBuilder out, Map<String, SourceHealth.Audit> audits, String name, String help,

@@ -108,7 +108,10 @@ class OpsEndpointsIT {
                 "lumbung_harvest_runs_total{source=\"fake\",outcome=\"complete\"} 1",
                 "lumbung_harvest_errors_total{source=\"fake\",kind=\"retry\"} 0",
                 "# TYPE lumbung_source_seconds_since_success gauge",
-                "lumbung_source_seconds_since_success{source=\"fake\"} ");
+                "lumbung_source_seconds_since_success{source=\"fake\"} ",
+                "lumbung_runs_waiting 0\n", "# TYPE lumbung_run_wait_seconds_max gauge");
+        assertThat(metrics).as("the run just recorded may still be leaving its slot")
+                .containsPattern("lumbung_runs_running [01]\n");
         assertThat(metrics).as("five records in pages of three, over the date windows")
                 .containsPattern("lumbung_harvest_pages_total\\{source=\"fake\"} [23]\n");
 
