@@ -13,6 +13,7 @@ import org.lumbung.es.EmbeddedElasticsearch;
 import org.lumbung.es.NodeOptions;
 import org.lumbung.es.NodeStartException;
 import org.lumbung.index.EsConnection;
+import org.lumbung.index.EsRetry;
 import org.lumbung.index.IndexLayout;
 import org.lumbung.index.IndexSetup;
 import org.lumbung.search.RecordSearcher;
@@ -196,6 +197,7 @@ public final class Lumbung implements AutoCloseable {
      * embedded node never outlives Lumbung.
      */
     private void closeAtExit() {
+        EsRetry.stopWaiting();
         synchronized (this) {
             stopping = true;
             if (worker != null) {

@@ -67,13 +67,34 @@ public record EsRetry(Duration initialDelay, Duration maxDelay, Duration timeout
         };
     }
 
-    /** Sleeps before the next attempt; an interrupt ends the wait as a failed request. */
+    /** Set once Lumbung is stopping: no request waits for Elasticsearch any more. */
+    private static volatile boolean stopping;
+
+    /**
+     * Ends every wait for Elasticsearch in this process, now and later: Ctrl-C or SIGTERM must stop Lumbung within
+     * seconds, and an Elasticsearch gone away would otherwise hold each request (the last refresh, a source's state)
+     * for up to {@code timeout}.
+     */
+    public static void stopWaiting() {
+        stopping = true;
+    }
+
+    /** Sleeps before the next attempt; an interrupt, or Lumbung stopping, ends the wait as a failed request. */
     static void pause(Duration wait) throws InterruptedIOException {
+        if (stopping) {
+            throw new InterruptedIOException("Lumbung is stopping: not waiting for Elasticsearch");
+        }
         try {
-            Thread.sleep(wait.toMillis());
+            long until = System.nanoTime() + wait.toNanos();
+            for (long left = wait.toMillis(); left > 0 && !stopping; left = (until - System.nanoTime()) / 1_000_000) {
+                Thread.sleep(Math.min(left, 100));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for Elasticsearch");
+        }
+        if (stopping) {
+            throw new InterruptedIOException("Lumbung is stopping: not waiting for Elasticsearch");
         }
     }
 

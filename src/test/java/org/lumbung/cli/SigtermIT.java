@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lumbung.testing.Cli;
+import org.lumbung.testing.EsProxy;
 import org.lumbung.testing.FakeRepository;
 import org.lumbung.testing.FakeRepository.Fault;
 import org.lumbung.testing.Harvests;
@@ -112,6 +113,37 @@ class SigtermIT {
             assertThat(took).as(out).isLessThan(STOPS_WITHIN);
             assertThat(Harvests.records(prefix)).as("the pages read before the signal are indexed").isNotEmpty();
             assertThat(checkpoint(prefix)).as("and checkpointed").isNotNull();
+        }
+    }
+
+    @Test
+    void aRunWhoseElasticsearchHasGoneStopsWithinSecondsOnSigterm() throws Exception {
+        String prefix = TestElasticsearch.freshPrefix(SigtermIT.class) + "-gone";
+        Path seeds = Files.writeString(work.resolve("sources.yaml"), "sources: []\n");
+        Path log = work.resolve("gone.out");
+        try (EsProxy proxy = new EsProxy(TestElasticsearch.url())) {
+            Process run = Cli.inOwnJvm(log, "run", "--seeds", seeds.toString(), "--port",
+                    Integer.toString(LumbungServer.freePort()), "--es", proxy.url(), "--index-prefix", prefix,
+                    "--data", work.toString()).start();
+            try {
+                long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+                while (!(Files.exists(log) && Files.readString(log).contains("Lumbung is ready"))
+                        && System.nanoTime() < deadline) {
+                    assertThat(run.isAlive()).as(Files.exists(log) ? Files.readString(log) : "").isTrue();
+                    Thread.sleep(50);
+                }
+                // The node stops answering (a crash, a network cut): each request would wait up to ten minutes.
+                proxy.down(true);
+                long signalled = System.nanoTime();
+                run.destroy();
+                boolean stopped = run.waitFor(60, TimeUnit.SECONDS);
+                Duration took = Duration.ofNanos(System.nanoTime() - signalled);
+                System.out.println("run without Elasticsearch stopped " + took.toMillis() + " ms after SIGTERM");
+                assertThat(stopped).as("run stops: %s", Files.readString(log)).isTrue();
+                assertThat(took).as(Files.readString(log)).isLessThan(STOPS_WITHIN);
+            } finally {
+                run.destroyForcibly();
+            }
         }
     }
 
