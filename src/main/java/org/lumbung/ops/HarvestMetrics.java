@@ -40,7 +40,7 @@ public final class HarvestMetrics {
     /** Counts a harvest as the harvest route reports it; returns the report unchanged. */
     public HarvestReport record(HarvestReport report) {
         String source = report.sourceId();
-        run(source, report.complete(), report.indexed(), report.deleted(), report.failures());
+        run(source, report.outcome(), report.indexed(), report.deleted(), report.failures());
         add("lumbung_harvest_pages_total", source, null, null, report.pages());
         add("lumbung_harvest_errors_total", source, "kind", "retry", report.retries());
         if (!report.complete()) {
@@ -55,13 +55,15 @@ public final class HarvestMetrics {
      * unchanged.
      */
     public IngestReport ingested(String source, IngestReport report) {
-        run(source, report.complete(), report.indexed(), report.deleted(), report.failures());
+        run(source, !report.complete() ? "failed" : report.failures().isEmpty() ? "complete" : "complete with failures",
+                report.indexed(), report.deleted(), report.failures());
         add("lumbung_harvest_errors_total", source, "kind", "retry", report.retries());
         return report;
     }
 
-    private void run(String source, boolean complete, int indexed, int deleted, List<RecordFailure> failures) {
-        add("lumbung_harvest_runs_total", source, "outcome", complete ? "complete" : "failed", 1);
+    /** One run, labelled with its outcome as the report and /health say it (a bot wall is {@code blocked}). */
+    private void run(String source, String outcome, int indexed, int deleted, List<RecordFailure> failures) {
+        add("lumbung_harvest_runs_total", source, "outcome", outcome, 1);
         add("lumbung_harvest_records_total", source, null, null, indexed);
         add("lumbung_harvest_deleted_total", source, null, null, deleted);
         for (RecordFailure failure : failures) {

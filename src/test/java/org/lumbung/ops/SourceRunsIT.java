@@ -19,6 +19,7 @@ import org.lumbung.testing.Cli;
 import org.lumbung.testing.FakeRepository;
 import org.lumbung.testing.FakeRepository.Fault;
 import org.lumbung.testing.LumbungServer;
+import org.lumbung.testing.OaiTestServer;
 import org.lumbung.testing.TestElasticsearch;
 import org.lumbung.testing.WebSite;
 
@@ -103,6 +104,23 @@ class SourceRunsIT {
                     "lumbung_harvest_errors_total{source=\"resets\",kind=\"retry\"} 4\n",
                     "lumbung_harvest_errors_total{source=\"resets\",kind=\"harvest\"} 1\n",
                     "lumbung_harvest_runs_total{source=\"resets\",outcome=\"failed\"} 1\n");
+        }
+    }
+
+    @Test
+    void aRepositoryBehindABotWallIsCountedAsBlockedNotFailed() throws Exception {
+        String challenge = new String(OaiTestServer.fixture("botwall/cloudflare-challenge.html"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        try (FakeRepository walled = new FakeRepository().records(3, "2024-01-01")) {
+            walled.fault(java.util.stream.IntStream.range(0, 20).mapToObj(i -> Fault.answer(503, Map.of("Server",
+                    "cloudflare", "cf-mitigated", "challenge", "Content-Type", "text/html; charset=UTF-8"), challenge))
+                    .toArray(Fault[]::new));
+            define(Source.oai("walled", "Walled", walled.baseUrl(), "oai_dc", List.of(), "0 0 3 * * ?", "other"));
+            JsonNode health = harvestNow("walled");
+            assertThat(health.get("lastRun").get("outcome").asText()).isEqualTo("blocked");
+            assertThat(server.get("/metrics").body())
+                    .contains("lumbung_harvest_runs_total{source=\"walled\",outcome=\"blocked\"} 1\n")
+                    .doesNotContain("lumbung_harvest_runs_total{source=\"walled\",outcome=\"failed\"}");
         }
     }
 
