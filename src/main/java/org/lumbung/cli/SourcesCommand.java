@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
 
 /** The live source list: add (finding the OAI-PMH endpoint), list (with checkpoints and health), remove. */
 @Command(name = "sources", mixinStandardHelpOptions = true, description = "Add, list and remove sources.",
-        subcommands = {SourcesCommand.Add.class, SourcesCommand.ListSources.class, SourcesCommand.Remove.class})
+        subcommands = {SourcesCommand.Add.class, SourcesCommand.ListSources.class, SourcesCommand.Remove.class,
+            SourcesCommand.Pause.class, SourcesCommand.Resume.class})
 public final class SourcesCommand implements Callable<Integer> {
 
     @Override
@@ -114,6 +115,9 @@ public final class SourcesCommand implements Callable<Integer> {
                         .append("  ").append(d.kind() == Source.Kind.OAI ? d.baseUrl() : d.pages().size() + " pages")
                         .append("  '").append(d.schedule()).append('\'');
             }
+            if (s.paused()) {
+                line.append("\n    paused: skipped by its schedule until `sources resume ").append(s.id()).append('`');
+            }
             if (s.format() != null) {
                 line.append("\n    format: ").append(s.format()).append(" (chosen for metadataPrefix auto)");
             }
@@ -157,6 +161,49 @@ public final class SourcesCommand implements Callable<Integer> {
                         + (outcome.failed() == 0 ? "" : ", " + outcome.failed() + " failed"));
                 return outcome.failed() == 0 ? App.OK : App.FAILED;
             }
+        }
+    }
+
+    /** Pauses a source: its schedule and every trigger skip it, its checkpoints stay. */
+    @Command(name = "pause", mixinStandardHelpOptions = true,
+            description = "Pause a source: its schedule and triggers skip it until resumed; its checkpoints stay.")
+    static final class Pause implements Callable<Integer> {
+        @Mixin
+        CommonOptions common = new CommonOptions();
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The source to pause.")
+        String id;
+
+        @Override
+        public Integer call() throws Exception {
+            return pause(common, id, true);
+        }
+    }
+
+    /** Resumes a paused source: its next trigger runs it from its checkpoints. */
+    @Command(name = "resume", mixinStandardHelpOptions = true,
+            description = "Resume a paused source: its next trigger runs it from its checkpoints.")
+    static final class Resume implements Callable<Integer> {
+        @Mixin
+        CommonOptions common = new CommonOptions();
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The source to resume.")
+        String id;
+
+        @Override
+        public Integer call() throws Exception {
+            return pause(common, id, false);
+        }
+    }
+
+    private static int pause(CommonOptions common, String id, boolean paused) throws Exception {
+        try (Lumbung lumbung = Lumbung.start(common.settings(Map.of()))) {
+            if (!lumbung.components().sourceRegistry().pause(id, paused)) {
+                System.err.println("lumbung: no source '" + id + "'");
+                return App.FAILED;
+            }
+            System.out.println((paused ? "paused" : "resumed") + " source " + id);
+            return App.OK;
         }
     }
 }

@@ -43,6 +43,14 @@ public final class AdminActions {
         return id;
     }
 
+    /** Pauses or resumes the source (its schedule and triggers skip it while paused); what the answer says. */
+    public Map<String, Object> pause(String id, boolean paused) {
+        if (id == null || !registry.pause(id, paused)) {
+            throw new NotFoundException("no source '" + id + "'");
+        }
+        return Map.of(paused ? "paused" : "resumed", id);
+    }
+
     /** What the answer to a queued harvest says. */
     public Map<String, Object> queued(String id) {
         return Map.of("queued", id);

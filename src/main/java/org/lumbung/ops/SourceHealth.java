@@ -97,9 +97,11 @@ public final class SourceHealth {
 
     private Map<String, Instant> lastCompleteHarvests() throws IOException {
         List<StringTermsBucket> buckets = client.search(s -> s.index(layout.harvestsIndex()).size(0)
-                // an audit's report is no harvest: a complete audit does not make a source fresh
+                // an audit's report is no harvest: a complete audit does not make a source fresh; nor does one set
+                // read completely while another failed (the run's outcome, over all its sets, says when all were)
                 .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("complete").value(true)))
-                        .mustNot(m -> m.term(t -> t.field("kind").value("audit")))))
+                        .mustNot(m -> m.term(t -> t.field("kind").value("audit")))
+                        .mustNot(m -> m.regexp(r -> r.field("set").value(".+")))))
                 .aggregations("sources", a -> a.terms(t -> t.field("sourceId").size(10_000))
                         .aggregations("last", l -> l.max(m -> m.field("finishedAt")))), Void.class)
                 .aggregations().get("sources").sterms().buckets().array();

@@ -138,11 +138,28 @@ public final class SourceRegistry {
         }
     }
 
+    /**
+     * Pauses or resumes the source: a paused source keeps its checkpoints and is skipped by its schedule and by every
+     * trigger until resumed; a run going on finishes. False when the source is not in the list.
+     */
+    public boolean pause(String id, boolean paused) {
+        if (listed(id).isEmpty()) {
+            return false;
+        }
+        store.update(id, s -> s.withPaused(paused));
+        LOG.info("source {}: {}", id, paused ? "paused" : "resumed");
+        return true;
+    }
+
     /** Takes the source's lease and returns it; null (and a log line) when it runs elsewhere or is gone. */
     public Source claim(String id) {
         Source source = listed(id).orElse(null);
         if (source == null) {
             LOG.warn("source {}: not in the source list (removed?); this trigger is skipped", id);
+            return null;
+        }
+        if (store.get(id).map(SourceState::paused).orElse(false)) {
+            LOG.info("source {}: paused; this trigger is skipped (sources resume {} lets it run again)", id, id);
             return null;
         }
         if (!store.acquire(id)) {

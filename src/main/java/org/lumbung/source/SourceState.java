@@ -9,11 +9,12 @@ import org.lumbung.harvest.Identify;
  * Everything Lumbung keeps about a source in its {@code <prefix>-sources} index: the definition (imported from the
  * seed list or added at run time), whether it was removed, what the repository said of itself, the checkpoint of
  * each set, the quirks noticed, the lease of the Lumbung harvesting it now, how its last run went, and for a source
- * of metadataPrefix {@code auto} the format chosen for it (kept, so that its incremental harvests stay in one format).
+ * of metadataPrefix {@code auto} the format chosen for it (kept, so that its incremental harvests stay in one format),
+ * and whether an operator paused it (its schedules and triggers skip it; its checkpoints stay).
  */
 public record SourceState(String id, Source definition, String origin, boolean removed, Identify identify,
                           List<Checkpoint> checkpoints, Map<String, String> quirks, Lease lease, LastRun lastRun,
-                          String format) {
+                          String format, boolean paused) {
 
     /** Held by the Lumbung instance harvesting the source until it expires or is released. */
     public record Lease(String owner, String expiresAt) {
@@ -30,44 +31,56 @@ public record SourceState(String id, Source definition, String origin, boolean r
     }
 
     public static SourceState fresh(String id) {
-        return new SourceState(id, null, null, false, null, List.of(), Map.of(), null, null, null);
+        return new SourceState(id, null, null, false, null, List.of(), Map.of(), null, null, null, false);
     }
 
     public SourceState withDefinition(Source source, String originOf) {
-        return new SourceState(id, source, originOf, false, identify, checkpoints, quirks, lease, lastRun, format);
+        return new SourceState(id, source, originOf, false, identify, checkpoints, quirks, lease, lastRun, format,
+                paused);
     }
 
     public SourceState withRemoved(boolean gone) {
-        return new SourceState(id, definition, origin, gone, identify, checkpoints, quirks, lease, lastRun, format);
+        return new SourceState(id, definition, origin, gone, identify, checkpoints, quirks, lease, lastRun, format,
+                paused);
     }
 
     public SourceState withIdentify(Identify value) {
-        return new SourceState(id, definition, origin, removed, value, checkpoints, quirks, lease, lastRun, format);
+        return new SourceState(id, definition, origin, removed, value, checkpoints, quirks, lease, lastRun, format,
+                paused);
     }
 
     public SourceState withCheckpoint(Checkpoint checkpoint) {
         List<Checkpoint> others = checkpoints.stream().filter(c -> !c.set().equals(checkpoint.set())).toList();
         List<Checkpoint> all = new java.util.ArrayList<>(others);
         all.add(checkpoint);
-        return new SourceState(id, definition, origin, removed, identify, all, quirks, lease, lastRun, format);
+        return new SourceState(id, definition, origin, removed, identify, all, quirks, lease, lastRun, format, paused);
     }
 
     public SourceState withQuirk(String quirk, String detail) {
         Map<String, String> all = new java.util.HashMap<>(quirks);
         all.put(quirk, detail);
-        return new SourceState(id, definition, origin, removed, identify, checkpoints, all, lease, lastRun, format);
+        return new SourceState(id, definition, origin, removed, identify, checkpoints, all, lease, lastRun, format,
+                paused);
     }
 
     public SourceState withLease(Lease value) {
-        return new SourceState(id, definition, origin, removed, identify, checkpoints, quirks, value, lastRun, format);
+        return new SourceState(id, definition, origin, removed, identify, checkpoints, quirks, value, lastRun,
+                format, paused);
     }
 
     public SourceState withLastRun(LastRun value) {
-        return new SourceState(id, definition, origin, removed, identify, checkpoints, quirks, lease, value, format);
+        return new SourceState(id, definition, origin, removed, identify, checkpoints, quirks, lease, value, format,
+                paused);
     }
 
     public SourceState withFormat(String chosen) {
-        return new SourceState(id, definition, origin, removed, identify, checkpoints, quirks, lease, lastRun, chosen);
+        return new SourceState(id, definition, origin, removed, identify, checkpoints, quirks, lease, lastRun,
+                chosen, paused);
+    }
+
+    public SourceState withPaused(boolean value) {
+        return new SourceState(id, definition, origin, removed, identify, checkpoints, quirks, lease, lastRun, format,
+                value);
     }
 
     public Checkpoint checkpoint(String set) {

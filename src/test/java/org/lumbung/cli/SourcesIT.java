@@ -48,6 +48,16 @@ class SourcesIT {
             assertThat(listed.out()).contains("jhi  oai ojs  " + journal.baseUrl() + "  '0 0 3 * * ?'",
                     "checkpoint: next from", "last run: complete at");
 
+            Cli.Result paused = lumbung("sources", "pause", "jhi");
+            assertThat(paused.status()).as(paused.out()).isZero();
+            assertThat(paused.out()).contains("paused source jhi");
+            assertThat(lumbung("sources", "list").out()).contains("paused: skipped by its schedule until `sources"
+                    + " resume jhi`", "checkpoint: next from");
+            assertThat(lumbung("sources", "resume", "jhi").out()).contains("resumed source jhi");
+            assertThat(lumbung("sources", "list").out()).doesNotContain("paused:");
+            Cli.Result unknown = lumbung("sources", "pause", "nope");
+            assertThat(unknown.status()).isEqualTo(1);
+
             Cli.Result removed = lumbung("sources", "remove", "jhi");
             assertThat(removed.status()).isZero();
             assertThat(removed.out()).contains("removed source jhi: 4 records are now tombstones");

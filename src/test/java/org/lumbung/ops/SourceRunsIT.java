@@ -108,6 +108,30 @@ class SourceRunsIT {
     }
 
     @Test
+    void aPausedSourceIsSkippedByItsTriggersAndRunsAgainOnceResumed() throws Exception {
+        try (FakeRepository repository = new FakeRepository().records(3, "2024-01-01")) {
+            define(Source.oai("pausable", "Pausable", repository.baseUrl(), "oai_dc", List.of(), "0 0 3 * * ?",
+                    "other"));
+            assertThat(admin("/admin/sources/pausable/pause").body()).isEqualTo("{\"paused\":\"pausable\"}");
+            assertThat(admin("/admin/sources/nope/pause").statusCode()).isEqualTo(404);
+            assertThat(admin("/admin/sources/pausable/harvest").statusCode()).isEqualTo(202);
+            // The trigger is skipped where the source would be claimed: no request, no run recorded.
+            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (System.nanoTime() < deadline) {
+                assertThat(repository.queries()).as("a paused source is not harvested").isEmpty();
+                Thread.sleep(100);
+            }
+            assertThat(JSON.readTree(server.get("/health").body()).path("sources").path("pausable")
+                    .path("lastRun").isObject()).isFalse();
+
+            assertThat(admin("/admin/sources/pausable/resume").body()).isEqualTo("{\"resumed\":\"pausable\"}");
+            JsonNode health = harvestNow("pausable");
+            assertThat(health.get("lastRun").get("outcome").asText()).isEqualTo("complete");
+            assertThat(health.get("lastRun").get("indexed").asInt()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void aRepositoryBehindABotWallIsCountedAsBlockedNotFailed() throws Exception {
         String challenge = new String(OaiTestServer.fixture("botwall/cloudflare-challenge.html"),
                 java.nio.charset.StandardCharsets.UTF_8);
