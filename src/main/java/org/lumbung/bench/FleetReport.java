@@ -124,6 +124,8 @@ public record FleetReport(Fleet.Options options, Settings settings, double perSe
         md.append(f("| sources with a recorded harvest | %d of %d |%n", seen.recorded(), o.fleetSources()));
         md.append(f("| wall time (first harvest start to last end) | %.1f s |%n", seen.harvestSeconds()));
         md.append(f("| wall time (run started to last report seen) | %.1f s |%n", seen.processSeconds()));
+        md.append(f("| records per second, fleet / one source | %.0f / %.0f |%n",
+                o.fleetSources() * o.records() / seen.harvestSeconds(), perSecond));
         md.append(f("| politeness bound (%d x %d requests x %.2f s / %d) | %.1f s |%n", o.sources(),
                 o.minimumRequests(), o.latency() / 1000.0, hostConcurrency(), politenessBound()));
         md.append(f("| CPU bound (%d records / %.0f records/s, one source, %d records, no latency) | %.1f s |%n",
