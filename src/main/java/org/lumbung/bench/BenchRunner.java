@@ -127,7 +127,7 @@ final class BenchRunner {
     }
 
     /** The port the page server printed, once it listens. */
-    private static int port(Process server) throws IOException {
+    static int port(Process server) throws IOException {
         BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         if (line == null || !line.startsWith("port ")) {

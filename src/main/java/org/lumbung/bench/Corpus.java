@@ -34,10 +34,12 @@ final class Corpus {
 
     private final Path dir;
     private final int records;
+    private final int pageSize;
 
-    private Corpus(Path dir, int records) {
+    private Corpus(Path dir, int records, int pageSize) {
         this.dir = dir;
         this.records = records;
+        this.pageSize = pageSize;
     }
 
     /**
@@ -47,10 +49,23 @@ final class Corpus {
      */
     static Corpus prepare(Path root, int records, long seed, String sourceId, Crosswalks crosswalks)
             throws IOException {
-        Corpus corpus = new Corpus(root.resolve("n" + records), records);
+        return prepare(root.resolve("n" + records), records, PAGE_SIZE, seed, sourceId, crosswalks);
+    }
+
+    /**
+     * The corpus in {@code dir} with pages of {@code pageSize} records, as the fleet serves it (a journal's repository
+     * answers a hundred records a page, not five hundred); the ceiling's bodies need pages of {@link #PAGE_SIZE}.
+     */
+    static Corpus prepare(Path dir, int records, int pageSize, long seed, String sourceId, Crosswalks crosswalks)
+            throws IOException {
+        if (crosswalks != null && pageSize != PAGE_SIZE) {
+            throw new IllegalArgumentException("the _bulk bodies are made from pages of " + PAGE_SIZE + " records");
+        }
+        Corpus corpus = new Corpus(dir, records, pageSize);
         Properties wanted = new Properties();
         wanted.setProperty("version", VERSION);
         wanted.setProperty("records", Integer.toString(records));
+        wanted.setProperty("pageSize", Integer.toString(pageSize));
         wanted.setProperty("seed", Long.toString(seed));
         wanted.setProperty("sourceId", sourceId);
         Path manifest = corpus.dir.resolve("corpus.properties");
@@ -84,7 +99,7 @@ final class Corpus {
     }
 
     int pages() {
-        return (records + PAGE_SIZE - 1) / PAGE_SIZE;
+        return (records + pageSize - 1) / pageSize;
     }
 
     Path dir() {
@@ -125,11 +140,11 @@ final class Corpus {
             try (Writer out = Files.newBufferedWriter(page(k), StandardCharsets.UTF_8)) {
                 out.write(head + "<request verb=\"ListRecords\" metadataPrefix=\"oai_dc\">" + BASE_URL
                         + "</request><ListRecords>");
-                int end = Math.min(records, (k + 1) * PAGE_SIZE);
-                for (int i = k * PAGE_SIZE; i < end; i++) {
+                int end = Math.min(records, (k + 1) * pageSize);
+                for (int i = k * pageSize; i < end; i++) {
                     out.write(generator.record(i));
                 }
-                String attributes = " completeListSize=\"" + records + "\" cursor=\"" + k * PAGE_SIZE + "\"";
+                String attributes = " completeListSize=\"" + records + "\" cursor=\"" + k * pageSize + "\"";
                 out.write(end < records ? "<resumptionToken" + attributes + ">" + token(k + 1) + "</resumptionToken>"
                         : k > 0 ? "<resumptionToken" + attributes + "/>" : "");
                 out.write("</ListRecords></OAI-PMH>");

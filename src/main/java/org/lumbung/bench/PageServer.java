@@ -62,7 +62,11 @@ public final class PageServer {
         if (!path.matches("/n\\d+/oai")) {
             return null;
         }
-        Path corpus = root.resolve(path.substring(1, path.lastIndexOf('/')));
+        return answer(root.resolve(path.substring(1, path.lastIndexOf('/'))), query);
+    }
+
+    /** The file of the rendered corpus that answers an Identify or ListRecords request, or null. */
+    static Path answer(Path corpus, Map<String, String> query) {
         String verb = query.getOrDefault("verb", "");
         if (verb.equals("Identify")) {
             return corpus.resolve("identify.xml");
@@ -78,7 +82,7 @@ public final class PageServer {
         }
     }
 
-    private static Map<String, String> query(String raw) {
+    static Map<String, String> query(String raw) {
         Map<String, String> params = new HashMap<>();
         if (raw != null) {
             for (String pair : raw.split("&")) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lumbung.App;
 import org.lumbung.bench.Bench;
+import org.lumbung.bench.Fleet;
 import org.lumbung.config.Lumbung;
 import org.lumbung.config.Settings;
 import org.lumbung.pipeline.Durations;
@@ -56,17 +57,39 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the synthetic records; default 7.")
     long seed = 7;
 
+    @Option(names = "--fleet", description = "Run the fleet benchmark instead: `run` against many slow sources on"
+            + " many loopback hosts, beside its politeness, CPU and concurrency bounds.")
+    boolean fleet;
+
+    @Option(names = "--fleet-hosts", paramLabel = "N", description = "Fleet hosts, 127.0.0.2 and up; default 20.")
+    int fleetHosts = 20;
+
+    @Option(names = "--fleet-sources", paramLabel = "N", description = "Sources a fleet host; default 10.")
+    int fleetSources = 10;
+
+    @Option(names = "--fleet-records", paramLabel = "N", description = "Records a fleet source; default 300.")
+    int fleetRecords = 300;
+
+    @Option(names = "--fleet-page-size", paramLabel = "N", description = "Records a ListRecords page; default 100.")
+    int fleetPageSize = 100;
+
+    @Option(names = "--fleet-latency", paramLabel = "DURATION", description = "Before each answer; default 300ms.")
+    String fleetLatency = "300ms";
+
+    @Option(names = "--fleet-cpu-records", paramLabel = "N",
+            description = "Records of the one-source harvest without latency that sets the CPU bound; default 10000.")
+    int fleetCpuRecords = 10_000;
+
     @Override
     public Integer call() throws Exception {
+        if (fleet) {
+            return fleet();
+        }
         if (runs < 1 || bulkInFlight < 1 || sizes.stream().anyMatch(n -> n < 1) || !heap.matches("\\d+[mMgG]")) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "--runs, --bulk-in-flight and --records must be positive, --heap a size such as 256m");
         }
-        Map<String, String> defaults = new HashMap<>();
-        unlessSet(defaults, "lumbung.data", common.data, "data/bench");
-        unlessSet(defaults, "lumbung.es.port", common.esPort, "0");
-        unlessSet(defaults, "lumbung.index.prefix", common.indexPrefix, "bench");
-        Settings settings = common.settings(defaults);
+        Settings settings = common.settings(benchDefaults());
         Bench.Options options = new Bench.Options(List.copyOf(sizes), runs, heap,
                 Durations.parse(liveSample).toMillis(), harvestOnly ? 0 : bulkInFlight, seed,
                 settings.dataDir().toAbsolutePath(), Map.copyOf(common.properties), profile);
@@ -80,6 +103,36 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.println("\nEvery run: " + file);
             return App.OK;
         }
+    }
+
+    private Integer fleet() throws Exception {
+        if (fleetHosts < 1 || fleetHosts > 250 || fleetSources < 1 || fleetRecords < 1 || fleetPageSize < 1
+                || fleetCpuRecords < 1 || !heap.matches("\\d+[mMgG]")) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--fleet-hosts must be 1 to 250, the other --fleet counts positive, --heap a size such as 256m");
+        }
+        Settings settings = common.settings(benchDefaults());
+        Fleet.Options options = new Fleet.Options(fleetHosts, fleetSources, fleetRecords, fleetPageSize,
+                Durations.parse(fleetLatency).toMillis(), fleetCpuRecords, heap, seed,
+                settings.dataDir().toAbsolutePath(), Map.copyOf(common.properties));
+        try (Lumbung lumbung = Lumbung.start(settings)) {
+            String markdown = Fleet.run(lumbung, options).markdown();
+            System.out.print(markdown);
+            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            Path file = options.work().resolve("results").resolve("fleet-" + stamp + ".md");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, markdown);
+            System.out.println("\nThe report: " + file);
+            return App.OK;
+        }
+    }
+
+    private Map<String, String> benchDefaults() {
+        Map<String, String> defaults = new HashMap<>();
+        unlessSet(defaults, "lumbung.data", common.data, "data/bench");
+        unlessSet(defaults, "lumbung.es.port", common.esPort, "0");
+        unlessSet(defaults, "lumbung.index.prefix", common.indexPrefix, "bench");
+        return defaults;
     }
 
     /** A default of the benchmark's own, unless the command line or the environment sets the key. */
