@@ -24,6 +24,11 @@ public record IngestReport(int documents, int indexed, int deleted, int unchange
         return failures.isEmpty();
     }
 
+    /** How the run ended, in the words of a harvest's report: every page read, or some set aside. */
+    public String outcome() {
+        return complete() ? "complete" : "complete with failures";
+    }
+
     public String summary() {
         return String.format(Locale.ROOT, "ingest: %d documents read, %d records indexed, %d deleted, %d failed, %.1f s%s",
                 documents, indexed, deleted, failures.size(), seconds,

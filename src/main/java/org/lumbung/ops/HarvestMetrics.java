@@ -55,8 +55,7 @@ public final class HarvestMetrics {
      * unchanged.
      */
     public IngestReport ingested(String source, IngestReport report) {
-        run(source, !report.complete() ? "failed" : report.failures().isEmpty() ? "complete" : "complete with failures",
-                report.indexed(), report.deleted(), report.failures());
+        run(source, report.outcome(), report.indexed(), report.deleted(), report.failures());
         add("lumbung_harvest_errors_total", source, "kind", "retry", report.retries());
         return report;
     }

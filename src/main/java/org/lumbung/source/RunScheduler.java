@@ -36,7 +36,7 @@ public final class RunScheduler implements AutoCloseable {
     }
 
     /** What the scheduler holds now: runs waiting and going, and the longest wait of a run admitted so far. */
-    public record Snapshot(int waiting, int running, int hostsWaiting, Duration longestWait) {
+    public record Snapshot(int waiting, int running, Duration longestWait) {
     }
 
     private final int concurrency;
@@ -97,13 +97,8 @@ public final class RunScheduler implements AutoCloseable {
 
     public Snapshot snapshot() {
         synchronized (lock) {
-            int waiting = 0;
-            int hosts = 0;
-            for (Deque<Waiting> queue : queues.values()) {
-                waiting += queue.size();
-                hosts += queue.isEmpty() ? 0 : 1;
-            }
-            return new Snapshot(waiting, running, hosts, Duration.ofNanos(longestWaitNanos));
+            int waiting = queues.values().stream().mapToInt(Deque::size).sum();
+            return new Snapshot(waiting, running, Duration.ofNanos(longestWaitNanos));
         }
     }
 

@@ -179,8 +179,7 @@ public final class SourceRegistry {
             run = new SourceState.LastRun(h.startedAt(), now, h.outcome(), h.indexed(), h.deleted(), h.failures().size(),
                     h.error());
         } else if (report instanceof IngestReport i) {
-            run = new SourceState.LastRun(null, now, i.complete() ? "complete" : "complete with failures",
-                    i.indexed(), i.deleted(), i.failures().size(), null);
+            run = new SourceState.LastRun(null, now, i.outcome(), i.indexed(), i.deleted(), i.failures().size(), null);
         }
         try {
             store.release(id, run);
