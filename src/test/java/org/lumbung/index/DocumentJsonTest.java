@@ -84,6 +84,7 @@ class DocumentJsonTest {
 
         IndexDocument read = client.convertValue(written, IndexDocument.class);
 
-        assertThat((JsonNode) client.valueToTree(read)).isEqualTo(written);
+        JsonNode again = client.valueToTree(read);
+        assertThat(again).isEqualTo(written);
     }
 }
