@@ -1,20 +1,26 @@
 package org.lumbung.camel;
 
+import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Optional;
 import org.lumbung.config.Components;
 import org.lumbung.config.Settings;
+import org.lumbung.harvest.CheckpointStore;
 import org.lumbung.harvest.DeadLetters;
 import org.lumbung.harvest.HarvestPages;
 import org.lumbung.harvest.HarvestReport;
 import org.lumbung.harvest.HarvestRequest;
+import org.lumbung.harvest.HarvestTuning;
 import org.lumbung.harvest.MemoryCheckpointStore;
 import org.lumbung.harvest.OaiHarvester;
 import org.lumbung.harvest.RecordBatch;
 import org.lumbung.harvest.SourceOptions;
 import org.lumbung.http.HttpFetcher;
+import org.lumbung.index.DeadLetterFile;
 import org.lumbung.pipeline.Delivery;
 import org.lumbung.pipeline.Outcome;
 import org.lumbung.pipeline.SourceId;
+import org.lumbung.source.FileCheckpointStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +29,10 @@ import org.slf4j.LoggerFactory;
  * the guard against endless lists, salvage, checkpoints) read as a lazy sequence of pages, one {@link RecordBatch}
  * each, fetched only as the route asks. The route gives each page back ({@link #indexed}) once its sink is done, so
  * the checkpoint never passes a page not yet indexed (a Camel split asks one page ahead, so asking is not enough).
- * Checkpoints live in this bean ({@link MemoryCheckpointStore}): each firing after a complete one reads what changed
- * since. HTTP and harvest settings are Lumbung's: the Kamelet's properties, else {@code LUMBUNG_*}, else
+ * Checkpoints and dead letters are kept in the state folder ({@link FileCheckpointStore}, {@link DeadLetterFile}), so
+ * that each firing after a complete one reads what changed since, and a restarted application goes on from its last
+ * checkpoint instead of reading the repository again; {@code none} keeps them in memory until the application stops.
+ * HTTP and harvest settings are Lumbung's: the Kamelet's properties, else {@code LUMBUNG_*}, else
  * application.properties.
  */
 public final class OaiPages {
@@ -36,8 +44,9 @@ public final class OaiPages {
     private String set;
     private String sourceId;
     private boolean windows = SourceOptions.DEFAULT.windows();
+    private String stateDir = "";
     private final KameletSettings properties = new KameletSettings();
-    private final MemoryCheckpointStore checkpoints = new MemoryCheckpointStore();
+    private CheckpointStore checkpoints;
     private OaiHarvester harvester;
     private HarvestPages current;
 
@@ -62,6 +71,14 @@ public final class OaiPages {
         this.windows = windows;
     }
 
+    /**
+     * Where the checkpoints and dead letters are kept: empty for {@code kamelet/<source id>} in Lumbung's data folder
+     * ({@code lumbung.data}), {@code none} for memory only.
+     */
+    public void setStateDir(String stateDir) {
+        this.stateDir = stateDir == null ? "" : stateDir.trim();
+    }
+
     public void setUserAgent(String userAgent) {
         properties.set("lumbung.http-client.user-agent", userAgent);
     }
@@ -72,16 +89,38 @@ public final class OaiPages {
 
     /** One harvest: its pages, read one by one as the iterator is read. */
     public synchronized Iterator<RecordBatch> pages() {
+        String id = sourceId != null ? sourceId : SourceId.fromUrl(baseUrl);
         if (harvester == null) {
             Settings settings = properties.settings();
             HttpFetcher fetcher = Components.fetcher(settings);
-            harvester = new OaiHarvester(fetcher, checkpoints, DeadLetters.LOG_ONLY, Components.tuning(settings));
+            harvester = harvester(fetcher, Components.tuning(settings), settings.dataDir(), id);
         }
+        // A state file that cannot be read fails this firing here, naming the file, before the repository is asked.
+        checkpoints.checkpoint(id, set);
         SourceOptions defaults = SourceOptions.DEFAULT;
         SourceOptions options = new SourceOptions(defaults.politeness(), windows, defaults.initialWindow(), false);
-        String id = sourceId != null ? sourceId : SourceId.fromUrl(baseUrl);
         current = harvester.pages(new HarvestRequest(id, baseUrl, metadataPrefix, set, null, null, options));
         return current;
+    }
+
+    private OaiHarvester harvester(HttpFetcher fetcher, HarvestTuning tuning, Path dataDir, String id) {
+        Optional<Path> folder = stateFolder(stateDir, dataDir, id);
+        if (folder.isEmpty()) {
+            checkpoints = new MemoryCheckpointStore();
+            return new OaiHarvester(fetcher, checkpoints, DeadLetters.LOG_ONLY, tuning);
+        }
+        checkpoints = new FileCheckpointStore(folder.get());
+        return new OaiHarvester(fetcher, checkpoints, new DeadLetterFile(folder.get().resolve("dead-letters.jsonl")),
+                tuning);
+    }
+
+    /** The state folder: the one given, else {@code kamelet/<source id>} in the data folder; none for memory only. */
+    static Optional<Path> stateFolder(String stateDir, Path dataDir, String id) {
+        if (stateDir.equalsIgnoreCase("none")) {
+            return Optional.empty();
+        }
+        return Optional.of(stateDir.isEmpty() ? dataDir.resolve("kamelet").resolve(SourceId.fileName(id))
+                : Path.of(stateDir));
     }
 
     /** The page the route took last went through its sink; the message is the sink's {@link Outcome}, if it says. */

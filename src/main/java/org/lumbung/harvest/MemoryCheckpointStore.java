@@ -5,9 +5,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Checkpoints, quirks and the chosen format kept in memory, for a harvester with no Elasticsearch of its own (the
- * {@code oai-pmh-source} Kamelet): each harvest after a complete one reads what changed since, and one after a
- * failure resumes where it stopped. A restarted application starts afresh: re-reading is harmless, ids are stable.
+ * Checkpoints, quirks and the chosen format kept in memory, for a harvester with no Elasticsearch and no folder of its
+ * own (the {@code oai-pmh-source} Kamelet with stateDir {@code none}): each harvest after a complete one reads what
+ * changed since, and one after a failure resumes where it stopped. A restarted application starts afresh:
+ * re-reading is harmless, ids are stable.
  */
 public final class MemoryCheckpointStore implements CheckpointStore {
 

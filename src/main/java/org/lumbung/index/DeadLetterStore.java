@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.lumbung.harvest.DeadLetters;
 import org.lumbung.pipeline.RecordFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,13 +17,30 @@ import org.slf4j.LoggerFactory;
  * stage, reason and raw text, searchable in Kibana and replayable once the cause is fixed. A record that fails again
  * replaces its earlier dead letter.
  */
-public final class DeadLetterStore implements DeadLetters {
+public final class DeadLetterStore implements DeadLetterWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.deadletter");
 
-    /** A stored dead letter. */
+    /** A stored dead letter; its id is null until stored. */
     public record DeadLetter(String id, String sourceId, String recordId, String url, String reason, String stage,
                              String metadataPrefix, String raw, String at) {
+
+        /** A record the harvest could not parse (stage harvest). */
+        static DeadLetter harvested(String sourceId, String oaiIdentifier, String url, String reason, String raw) {
+            return new DeadLetter(null, sourceId, oaiIdentifier, url, reason, RecordFailure.Stage.HARVEST.words(), null,
+                    raw, Instant.now().toString());
+        }
+
+        /** A record or document another stage refused; raw as the failure has it. */
+        static DeadLetter of(RecordFailure failure, String metadataPrefix) {
+            return new DeadLetter(null, failure.sourceId(), failure.recordId(), null, failure.reason(),
+                    failure.stage().words(), metadataPrefix, failure.raw(), Instant.now().toString());
+        }
+
+        /** Logged before it is stored: the log still names the record when the store cannot be written. */
+        void log() {
+            LOG.error("source {}, record {}: {}", sourceId, recordId, reason);
+        }
     }
 
     private final ElasticsearchClient client;
@@ -35,24 +51,8 @@ public final class DeadLetterStore implements DeadLetters {
         this.index = layout.deadletterIndex();
     }
 
-    /** A record the harvest could not parse (stage harvest). */
     @Override
-    public void add(String sourceId, String oaiIdentifier, String url, String reason, String raw) {
-        store(new DeadLetter(null, sourceId, oaiIdentifier, url, reason, "harvest", null, raw, Instant.now().toString()));
-    }
-
-    /**
-     * A record the crosswalk (raw is record XML) or the index (raw is the document) refused, or a document an ingest
-     * could not read (stages read and extract; raw is null: the document is where its id says).
-     */
-    @Override
-    public void add(RecordFailure failure, String metadataPrefix) {
-        store(new DeadLetter(null, failure.sourceId(), failure.recordId(), null, failure.reason(), failure.stage().words(),
-                metadataPrefix, failure.raw(), Instant.now().toString()));
-    }
-
-    private void store(DeadLetter letter) {
-        LOG.error("source {}, record {}: {}", letter.sourceId(), letter.recordId(), letter.reason());
+    public void write(DeadLetter letter) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("sourceId", letter.sourceId());
         doc.put("recordId", letter.recordId());
@@ -67,7 +67,7 @@ public final class DeadLetterStore implements DeadLetters {
             client.index(i -> i.index(index).id(DocumentIds.safe(letter.sourceId() + ":" + letter.recordId()))
                     .document(doc));
         } catch (IOException | RuntimeException e) {
-            // The log line above still names the record; the index may be down, which is why it failed.
+            // The log line still names the record; the index may be down, which is why it failed.
             LOG.error("could not store the dead letter of {} ({}): {}", letter.recordId(), letter.sourceId(), e.toString());
         }
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lumbung.pipeline.SourceId;
 import org.lumbung.testing.FakeRepository;
 import org.lumbung.testing.OaiTestServer;
@@ -24,6 +25,11 @@ import org.lumbung.testing.WebSite;
 class KameletRouteIT {
 
     private static final String ROUTE = "plugin/harvest-one-repository.camel.yaml";
+    /** The routes are the documented ones: their checkpoints go to a test folder, not to Lumbung's data folder. */
+    private static final String STATE_DIR = "camel.kamelet.oai-pmh-source.stateDir";
+
+    @TempDir
+    Path state;
 
     @Test
     @SuppressWarnings("rawtypes")
@@ -33,6 +39,7 @@ class KameletRouteIT {
             String source = SourceId.fromUrl(repo.baseUrl());
             Main app = new Main();
             app.configure().withRoutesIncludePattern("classpath:" + ROUTE);
+            app.addInitialProperty(STATE_DIR, state.toString());
             app.addInitialProperty("repository", repo.baseUrl());
             app.addInitialProperty("elasticsearch", TestElasticsearch.url().toString());
             app.addInitialProperty("prefix", prefix);
@@ -73,6 +80,7 @@ class KameletRouteIT {
                     Files.readString(Path.of("seeds/000_ffdeb9f15db1918e.txt"))));
             Main app = new Main();
             app.configure().withRoutesIncludePattern("classpath:plugin/pages-and-records.camel.yaml");
+            app.addInitialProperty(STATE_DIR, state.toString());
             app.addInitialProperty("repository", site.url("/index.php/jihi/oai"));
             app.addInitialProperty("pages", pageUrl);
             app.addInitialProperty("elasticsearch", TestElasticsearch.url().toString());

@@ -3,6 +3,7 @@ package org.lumbung.camel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,9 +14,11 @@ import org.apache.camel.main.Main;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lumbung.harvest.HarvestReport;
 import org.lumbung.harvest.RecordBatch;
 import org.lumbung.pipeline.RecordFailure;
+import org.lumbung.source.FileCheckpointStore;
 import org.lumbung.testing.FakeRepository;
 import org.lumbung.testing.FakeRepository.Fault;
 
@@ -32,11 +35,16 @@ class OaiPagesIT {
                 .pageFilter(xml -> xml.replaceAll("<resumptionToken([^>]*)>fake/\\+6///<", "<resumptionToken$1>fake/+3///<"));
     }
 
-    private static OaiPages source(FakeRepository repo) {
+    /** Each test's own state folder: none of them goes on from another's checkpoints. */
+    @TempDir
+    Path state;
+
+    private OaiPages source(FakeRepository repo) {
         OaiPages source = new OaiPages();
         source.setBaseUrl(repo.baseUrl());
         source.setSourceId("fake");
         source.setAllowPrivateAddresses("true");
+        source.setStateDir(state.toString());
         return source;
     }
 
@@ -151,6 +159,8 @@ class OaiPagesIT {
             List<RecordBatch> pages = new CopyOnWriteArrayList<>();
             List<Throwable> failures = new CopyOnWriteArrayList<>();
             Main app = new Main();
+            // Set once for every route of the application, as Camel sets any Kamelet property.
+            app.addInitialProperty("camel.kamelet.oai-pmh-source.stateDir", state.toString());
             app.bind("failures", new EventNotifierSupport() {
                 @Override
                 public void notify(CamelEvent event) {
@@ -177,6 +187,8 @@ class OaiPagesIT {
             }
             assertThat(pages).flatExtracting(RecordBatch::records).hasSize(6);
             assertThat(failures).singleElement().isInstanceOf(HarvestIncompleteException.class);
+            assertThat(new FileCheckpointStore(state).checkpoint("fake", "").inProgress())
+                    .as("the pages read are checkpointed in the folder the property names").isTrue();
         }
     }
 }
