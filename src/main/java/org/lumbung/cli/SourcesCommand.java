@@ -129,8 +129,13 @@ public final class SourcesCommand implements Callable<Integer> {
             line.append("\n    last run: ").append(run == null ? "never" : run.outcome() + " at " + run.finishedAt()
                     + ", " + run.indexed() + " indexed, " + run.deleted() + " deleted, " + run.failed() + " failed"
                     + (run.error() == null ? "" : " (" + run.error() + ")"));
-            if (s.lease() != null && Instant.parse(s.lease().expiresAt()).isAfter(Instant.now())) {
-                line.append("\n    running now in ").append(s.lease().owner());
+            SourceState.Lease lease = s.lease();
+            if (lease != null) {
+                boolean live = Instant.parse(lease.expiresAt()).isAfter(Instant.now());
+                line.append(live ? "\n    running now in " : "\n    left unfinished by ").append(lease.owner())
+                        .append(" (lease generation ").append(s.generation())
+                        .append(live ? ", renewed until " : ", expired at ").append(lease.expiresAt())
+                        .append(live ? ")" : "; another worker's takeover sweep runs it again)");
             }
             s.quirks().forEach((k, v) -> line.append("\n    quirk ").append(k).append(": ").append(v));
             return line.toString();

@@ -43,6 +43,8 @@ final class CamelApp {
         Main main = new Main();
         settings.asMap().forEach(main::addOverrideProperty);
         main.addOverrideProperty("camel.main.name", "lumbung");
+        main.addOverrideProperty("lumbung.harvest.at-start.route",
+                Boolean.toString(!"false".equals(settings.harvestAtStart())));
         main.addOverrideProperty("camel.main.startup-summary-level", "off");
         // On Ctrl-C a harvest in flight gets this long to finish its page; its checkpoint makes the next run resume.
         main.addOverrideProperty("camel.main.shutdown-timeout", "10");
@@ -87,10 +89,11 @@ final class CamelApp {
             registry.importSeeds(SourceRegistry.seeds(settings.seeds().orElse(null), settings.dataDir()));
             main.bind("sourceRegistry", registry);
             RunScheduler scheduler = c.runScheduler(registry,
-                    id -> template(main).sendBody("direct:source-run", id));
+                    trigger -> template(main).sendBody("direct:source-run", trigger));
             main.bind("runScheduler", scheduler);
             lumbung.closeOnSignal(scheduler);
             metrics.watch(scheduler::snapshot);
+            metrics.watchLeases(c.sourceStore().instance(), c.sourceStore()::counters);
             SourceSchedules schedules = new SourceSchedules(registry);
             main.bind("sourceSchedules", schedules);
             main.bind("inbox", inbox);

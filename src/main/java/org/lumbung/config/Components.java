@@ -43,6 +43,7 @@ import org.lumbung.search.RecordViews;
 import org.lumbung.search.oai.OaiIdentifiers;
 import org.lumbung.search.oai.OaiProvider;
 import org.lumbung.source.RunScheduler;
+import org.lumbung.source.RunTrigger;
 import org.lumbung.source.SourceRegistry;
 import org.lumbung.source.SourceRemoval;
 import org.lumbung.source.SourceStore;
@@ -74,9 +75,9 @@ public final class Components {
                 settings.bytes("lumbung.index.bulk-bytes"),
                 settings.integer("lumbung.index.bulk-concurrency", 1, 64),
                 settings.duration("lumbung.index.flush-interval"), esRetry(settings)), deadLetters, rawArchive());
-        this.reports = new ReportStore(es.client(), layout, instance);
         this.sourceStore = new SourceStore(es.client(), layout.sourcesIndex(), instance,
                 settings.duration("lumbung.harvest.lease"));
+        this.reports = new ReportStore(es.client(), layout, instance, sourceStore::holds);
         this.fetcher = fetcher(settings);
         this.tuning = tuning(settings);
     }
@@ -157,7 +158,7 @@ public final class Components {
     }
 
     /** Admits the runs of the given registry's sources by host; {@code runner} runs one source to its end. */
-    public RunScheduler runScheduler(SourceRegistry registry, Consumer<String> runner) {
+    public RunScheduler runScheduler(SourceRegistry registry, Consumer<RunTrigger> runner) {
         return new RunScheduler(settings.integer("lumbung.harvest.concurrency", 1, 10_000),
                 settings.integer("lumbung.harvest.host-concurrency", 1, 100), registry::hostOf, runner);
     }

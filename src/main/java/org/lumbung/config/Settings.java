@@ -305,8 +305,16 @@ public final class Settings {
         return v.isEmpty() ? Optional.empty() : Optional.of(Path.of(v));
     }
 
-    public boolean harvestAtStart() {
-        return Boolean.parseBoolean(get("lumbung.harvest.at-start"));
+    /**
+     * What {@code run} runs at start: {@code true} every source, {@code due} only the sources due (for several
+     * workers: a worker joining runs nothing the others ran for the latest scheduled time), {@code false} none.
+     */
+    public String harvestAtStart() {
+        String v = get("lumbung.harvest.at-start").trim().toLowerCase(Locale.ROOT);
+        if (!List.of("true", "due", "false").contains(v)) {
+            throw new SettingsException("lumbung.harvest.at-start", "is true, due or false, not '" + v + "'");
+        }
+        return v;
     }
 
     public List<String> languageCandidates() {

@@ -29,6 +29,14 @@ public interface CheckpointStore {
         // nothing kept by default
     }
 
+    /**
+     * Whether this harvester may still write for its run of the source (its lease has not been taken over by another
+     * worker); asked before a write that no checkpoint guards, such as tombstones. True where nothing is leased.
+     */
+    default boolean holds(String sourceId) {
+        return true;
+    }
+
     /** Remembers nothing: every harvest starts afresh (for one-off harvests of an explicit window). */
     CheckpointStore NONE = new CheckpointStore() {
         @Override

@@ -658,6 +658,10 @@ public final class OaiHarvester {
                 gone.add(new RawRecord(new OaiHeader(id, now, List.of(), true), null, r.metadataPrefix()));
             }
         });
+        if (!store.holds(r.sourceId())) {
+            throw new HarvestException(FailureKind.FENCED, r.sourceId(), r.baseUrl(), "deletions not reconciled, "
+                    + "nothing tombstoned: another worker took over this source's lease while the list was read");
+        }
         LOG.info("source {}: {} records no longer listed by the repository become tombstones", r.sourceId(),
                 gone.size());
         for (int i = 0; i < gone.size(); i += SALVAGE_BATCH) {

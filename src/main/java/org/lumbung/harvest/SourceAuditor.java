@@ -140,6 +140,11 @@ public final class SourceAuditor {
                     + " deletions (deletedRecord {}); set reconcileDeletions on the source to tombstone them",
                     request.sourceId(), found.extra().size(), identify == null ? "unknown" : identify.deletedRecord());
         }
+        if (!tombstones.isEmpty() && !store.holds(request.sourceId())) {
+            LOG.warn("source {}: {} tombstones not written: another worker took over this source's lease during the"
+                    + " audit", request.sourceId(), tombstones.size());
+            return repaired;
+        }
         List<RawRecord> records = new ArrayList<>();
         tombstones.forEach(h -> records.add(new RawRecord(h, null, request.metadataPrefix())));
         return repaired + deliver(request, records);

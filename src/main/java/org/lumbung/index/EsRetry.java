@@ -105,20 +105,35 @@ public record EsRetry(Duration initialDelay, Duration maxDelay, Duration timeout
 
     /** A failure to wait out: Elasticsearch unreachable, the connection lost, or a busy status. */
     public static boolean retryable(Throwable failure) {
+        int status = status(failure);
+        if (status > 0) {
+            return busy(status);
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ElasticsearchException e) {
-                return busy(e.status());
-            }
-            if (t instanceof TransportException e && e.statusCode() > 0) {
-                return busy(e.statusCode());
-            }
-            if (t instanceof org.elasticsearch.client.ResponseException e) {
-                return busy(e.getResponse().getStatusLine().getStatusCode());
-            }
             if (t instanceof IOException) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The HTTP status Elasticsearch answered a failed request with, however the client set-up delivers it (an
+     * {@link ElasticsearchException}, a {@link TransportException}, the low-level client's {@code ResponseException},
+     * each possibly wrapped); 0 when the failure carries none (no answer at all).
+     */
+    public static int status(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ElasticsearchException e) {
+                return e.status();
+            }
+            if (t instanceof TransportException e && e.statusCode() > 0) {
+                return e.statusCode();
+            }
+            if (t instanceof org.elasticsearch.client.ResponseException e) {
+                return e.getResponse().getStatusLine().getStatusCode();
+            }
+        }
+        return 0;
     }
 }

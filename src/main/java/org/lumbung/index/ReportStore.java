@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.lumbung.harvest.AuditReport;
 import org.lumbung.harvest.HarvestReport;
 import org.lumbung.pipeline.Reasons;
@@ -28,11 +29,17 @@ public final class ReportStore {
     private final ElasticsearchClient client;
     private final IndexLayout layout;
     private final String instance;
+    private final Predicate<String> holds;
 
-    public ReportStore(ElasticsearchClient client, IndexLayout layout, String instance) {
+    /**
+     * @param holds whether this worker may still write for its run of a source (its lease was not taken over): the
+     *              report of a run taken over is not stored, the run that took over stores its own
+     */
+    public ReportStore(ElasticsearchClient client, IndexLayout layout, String instance, Predicate<String> holds) {
         this.client = client;
         this.layout = layout;
         this.instance = instance;
+        this.holds = holds;
     }
 
     public void save(HarvestReport r) {
@@ -94,6 +101,10 @@ public final class ReportStore {
         // is handed on.
         boolean interrupted = Thread.interrupted();
         try {
+            if (!holds.test((String) doc.get("sourceId"))) {
+                LOG.warn("the report of {} is not stored: its lease was taken over ({})", doc.get("sourceId"), summary);
+                return;
+            }
             client.index(i -> i.index(layout.harvestsIndex()).document(doc));
         } catch (IOException | RuntimeException e) {
             LOG.error("could not store the report of {}: {} ({})", doc.get("sourceId"), Reasons.of(e), summary);

@@ -15,6 +15,7 @@ import org.lumbung.harvest.HarvestReport;
 import org.lumbung.landing.IngestReport;
 import org.lumbung.pipeline.RecordFailure;
 import org.lumbung.source.RunScheduler;
+import org.lumbung.source.SourceStore;
 
 /**
  * Prometheus metrics in the text exposition format, per source: pages, records and tombstones harvested and errors
@@ -26,6 +27,8 @@ public final class HarvestMetrics {
 
     private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
     private final SourceHealth health;
+    private volatile String worker;
+    private volatile Supplier<SourceStore.Counters> leases;
     private volatile Supplier<RunScheduler.Snapshot> runs;
 
     public HarvestMetrics(SourceHealth health) {
@@ -35,6 +38,12 @@ public final class HarvestMetrics {
     /** Adds the run scheduler's gauges (under {@code run}: runs waiting for their host, running, the longest wait). */
     public void watch(Supplier<RunScheduler.Snapshot> scheduler) {
         this.runs = scheduler;
+    }
+
+    /** Adds this worker's leases (claims, conflicts, takeovers, fenced writes) to the exposition. */
+    public void watchLeases(String worker, Supplier<SourceStore.Counters> counters) {
+        this.worker = worker;
+        this.leases = counters;
     }
 
     /** Counts a harvest as the harvest route reports it; returns the report unchanged. */
@@ -107,6 +116,24 @@ public final class HarvestMetrics {
             single(out, "lumbung_run_wait_seconds_max", "The longest any source run waited for its host's turn.",
                     String.format(Locale.ROOT, "%.3f", held.longestWait().toMillis() / 1000.0));
         }
+        Supplier<SourceStore.Counters> held = leases;
+        if (held != null) {
+            SourceStore.Counters c = held.get();
+            out.append("# HELP lumbung_worker_info This Lumbung worker (pid@host:nonce), the owner its leases name.\n")
+                    .append("# TYPE lumbung_worker_info gauge\n")
+                    .append("lumbung_worker_info{worker=\"").append(escape(worker)).append("\"} 1\n");
+            total(out, "lumbung_lease_claims_total", "Sources this worker claimed for a run.", c.claims());
+            total(out, "lumbung_lease_conflicts_total", "Source writes that met another worker's write and were"
+                    + " read and decided again.", c.conflicts());
+            total(out, "lumbung_lease_takeovers_total", "Runs taken over from a worker whose lease expired or whose"
+                    + " process is gone.", c.takeovers());
+            total(out, "lumbung_lease_fenced_writes_total", "Writes refused because this worker's lease had been"
+                    + " taken over (checkpoints, reports, tombstones, releases).", c.fenced());
+            total(out, "lumbung_lease_renewals_total", "Leases renewed while their runs went on.", c.renewals());
+            single(out, "lumbung_leases_held", "Sources this worker runs now.", Integer.toString(c.held()));
+            single(out, "lumbung_lease_takeover_lag_seconds_max", "The longest a lease had been expired when this"
+                    + " worker took its run over.", String.format(Locale.ROOT, "%.3f", c.longestLeaseLagSeconds()));
+        }
         Map<String, SourceHealth.Audit> audits = new TreeMap<>(health.lastAudits());
         gauge(out, audits, "lumbung_source_records_listed", "Records the repository listed at the last audit.",
                 SourceHealth.Audit::listed);
@@ -122,6 +149,12 @@ public final class HarvestMetrics {
     private static void single(StringBuilder out, String name, String help, String value) {
         out.append("# HELP ").append(name).append(' ').append(help).append('\n');
         out.append("# TYPE ").append(name).append(" gauge\n");
+        out.append(name).append(' ').append(value).append('\n');
+    }
+
+    private static void total(StringBuilder out, String name, String help, long value) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        out.append("# TYPE ").append(name).append(" counter\n");
         out.append(name).append(' ').append(value).append('\n');
     }
 

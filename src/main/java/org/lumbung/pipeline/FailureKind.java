@@ -53,6 +53,11 @@ public enum FailureKind {
     ENDLESS_LIST("the list does not end"),
     /** The index could not take the records. */
     INDEX("the index could not take the records"),
+    /**
+     * This Lumbung no longer holds the source's lease (another worker took it over after it expired): the run stops
+     * and writes nothing more for the source.
+     */
+    FENCED("lost the source's lease"),
     /** Stopped from outside (Ctrl-C, shutdown). */
     INTERRUPTED("interrupted"),
     /** Anything else. */

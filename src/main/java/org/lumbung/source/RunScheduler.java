@@ -32,7 +32,7 @@ public final class RunScheduler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.sources");
 
-    private record Waiting(String sourceId, long sequence, long since) {
+    private record Waiting(RunTrigger trigger, long sequence, long since) {
     }
 
     /** What the scheduler holds now: runs waiting and going, and the longest wait of a run admitted so far. */
@@ -42,7 +42,7 @@ public final class RunScheduler implements AutoCloseable {
     private final int concurrency;
     private final int perHost;
     private final Function<String, String> hostOf;
-    private final Consumer<String> runner;
+    private final Consumer<RunTrigger> runner;
     private final ExecutorService threads;
 
     private final Object lock = new Object();
@@ -58,7 +58,7 @@ public final class RunScheduler implements AutoCloseable {
      * @param hostOf the host a source's requests go to ({@code HostQueues.key}); sources on one host share its room
      * @param runner runs one source to its end (claims it, harvests or ingests, releases it); its failures are logged
      */
-    public RunScheduler(int concurrency, int perHost, Function<String, String> hostOf, Consumer<String> runner) {
+    public RunScheduler(int concurrency, int perHost, Function<String, String> hostOf, Consumer<RunTrigger> runner) {
         this.concurrency = concurrency;
         this.perHost = perHost;
         this.hostOf = hostOf;
@@ -78,6 +78,17 @@ public final class RunScheduler implements AutoCloseable {
      * again (false): the trigger that finds it so is skipped, as its lease would skip it.
      */
     public boolean submit(String sourceId) {
+        return queue(RunTrigger.now(sourceId));
+    }
+
+    /** A source's schedule fired: queues its run for that scheduled time (Quartz's {@code scheduledFireTime}). */
+    public boolean scheduled(String sourceId, java.util.Date scheduledFireTime) {
+        return queue(RunTrigger.scheduled(sourceId, scheduledFireTime));
+    }
+
+    /** Queues the run a trigger asks for (a schedule's, a takeover's, or one asked for now). */
+    public boolean queue(RunTrigger trigger) {
+        String sourceId = trigger.sourceId();
         String host = hostOf.apply(sourceId);
         synchronized (lock) {
             if (closed) {
@@ -89,7 +100,7 @@ public final class RunScheduler implements AutoCloseable {
                 return false;
             }
             queues.computeIfAbsent(host, h -> new ArrayDeque<>())
-                    .add(new Waiting(sourceId, sequence++, System.nanoTime()));
+                    .add(new Waiting(trigger, sequence++, System.nanoTime()));
             dispatch();
         }
         return true;
@@ -127,14 +138,15 @@ public final class RunScheduler implements AutoCloseable {
             running++;
             longestWaitNanos = Math.max(longestWaitNanos, System.nanoTime() - first.since());
             String host = chosen;
-            String sourceId = first.sourceId();
-            threads.execute(() -> run(host, sourceId));
+            RunTrigger trigger = first.trigger();
+            threads.execute(() -> run(host, trigger));
         }
     }
 
-    private void run(String host, String sourceId) {
+    private void run(String host, RunTrigger trigger) {
+        String sourceId = trigger.sourceId();
         try {
-            runner.accept(sourceId);
+            runner.accept(trigger);
         } catch (RuntimeException e) {
             LOG.error("source {}: the run failed: {}", sourceId, e.toString());
         } finally {
@@ -154,7 +166,7 @@ public final class RunScheduler implements AutoCloseable {
         synchronized (lock) {
             closed = true;
             for (Deque<Waiting> queue : queues.values()) {
-                queue.forEach(w -> held.remove(w.sourceId()));
+                queue.forEach(w -> held.remove(w.trigger().sourceId()));
             }
             queues.clear();
         }

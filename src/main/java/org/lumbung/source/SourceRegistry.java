@@ -7,8 +7,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.text.ParseException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import org.lumbung.harvest.AuditRequest;
 import org.lumbung.harvest.HarvestReport;
@@ -20,6 +23,7 @@ import org.lumbung.landing.IngestReport;
 import org.lumbung.landing.IngestRequest;
 import org.lumbung.landing.PageInput;
 import org.lumbung.pipeline.SourceId;
+import org.quartz.CronExpression;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,8 +155,20 @@ public final class SourceRegistry {
         return true;
     }
 
-    /** Takes the source's lease and returns it; null (and a log line) when it runs elsewhere or is gone. */
+    /**
+     * Takes the source's lease for a run asked for now and returns it; null (and a log line) when it runs
+     * elsewhere.
+     */
     public Source claim(String id) {
+        return claimRun(RunTrigger.now(id));
+    }
+
+    /**
+     * Takes the source's lease for the run the trigger asks for and returns the source; null (and a log line) when
+     * it is gone, paused, running elsewhere, or its scheduled run or takeover was claimed by another worker already.
+     */
+    public Source claimRun(RunTrigger trigger) {
+        String id = trigger.sourceId();
         Source source = listed(id).orElse(null);
         if (source == null) {
             LOG.warn("source {}: not in the source list (removed?); this trigger is skipped", id);
@@ -162,13 +178,57 @@ public final class SourceRegistry {
             LOG.info("source {}: paused; this trigger is skipped (sources resume {} lets it run again)", id, id);
             return null;
         }
-        if (!store.acquire(id)) {
-            SourceState.Lease lease = store.get(id).map(SourceState::lease).orElse(null);
-            LOG.warn("source {}: still running ({} holds it until {}); this trigger is skipped", id,
-                    lease == null ? "?" : lease.owner(), lease == null ? "?" : lease.expiresAt());
+        SourceStore.Claim claim = store.claim(trigger);
+        if (!claim.taken()) {
+            LOG.info("source {}: {}; this trigger is skipped", id, claim.reason());
             return null;
         }
         return source;
+    }
+
+    /**
+     * What {@code run} queues at start ({@code lumbung.harvest.at-start}): {@code true} every source, asked for now;
+     * {@code due} every source for its latest scheduled time, so that a source already run for that time by any
+     * worker is skipped and one never run, or left unfinished, runs; {@code false} nothing.
+     */
+    public List<RunTrigger> startTriggers(String mode) {
+        if ("false".equals(mode)) {
+            return List.of();
+        }
+        Instant now = Instant.now();
+        return all().stream().map(s -> "due".equals(mode)
+                ? new RunTrigger(s.id(), previousFire(s.schedule(), now), null) : RunTrigger.now(s.id())).toList();
+    }
+
+    /** The latest time at or before {@code now} the cron fires (Quartz's CronExpression only looks forward). */
+    static Instant previousFire(String cron, Instant now) {
+        if (cron == null || cron.isBlank()) {
+            return now;
+        }
+        CronExpression expression;
+        try {
+            expression = new CronExpression(cron);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("schedule '" + cron + "' is not a Quartz cron: " + e.getMessage(), e);
+        }
+        Duration longest = Duration.ofDays(800);
+        for (Duration back = Duration.ofMinutes(1); back.compareTo(longest) <= 0; back = back.multipliedBy(4)) {
+            Date fire = expression.getNextValidTimeAfter(Date.from(now.minus(back)));
+            if (fire != null && !fire.toInstant().isAfter(now)) {
+                Date last = fire;
+                for (Date next = expression.getNextValidTimeAfter(last); next != null && !next.toInstant().isAfter(now);
+                        next = expression.getNextValidTimeAfter(next)) {
+                    last = next;
+                }
+                return last.toInstant();
+            }
+        }
+        return now;
+    }
+
+    /** The runs left unfinished by a worker that died or froze, for the takeover sweep to run again. */
+    public List<RunTrigger> unfinished() {
+        return store.unfinished();
     }
 
     /** Gives the lease back and records how the run went (a HarvestReport, an IngestReport, or null). */

@@ -10,11 +10,13 @@ import org.lumbung.harvest.Identify;
  * seed list or added at run time), whether it was removed, what the repository said of itself, the checkpoint of
  * each set, the quirks noticed, the lease of the Lumbung harvesting it now, how its last run went, and for a source
  * of metadataPrefix {@code auto} the format chosen for it (kept, so that its incremental harvests stay in one format),
- * and whether an operator paused it (its schedules and triggers skip it; its checkpoints stay).
+ * whether an operator paused it (its schedules and triggers skip it; its checkpoints stay), the lease's generation
+ * (counted up by every claim, so a holder that lost its lease can tell, and its late writes are refused) and the
+ * latest scheduled time a run was claimed for (so several Lumbung workers run a source once per schedule).
  */
 public record SourceState(String id, Source definition, String origin, boolean removed, Identify identify,
                           List<Checkpoint> checkpoints, Map<String, String> quirks, Lease lease, LastRun lastRun,
-                          String format, boolean paused) {
+                          String format, boolean paused, long generation, String servedSlot) {
 
     /** Held by the Lumbung instance harvesting the source until it expires or is released. */
     public record Lease(String owner, String expiresAt) {
@@ -31,56 +33,63 @@ public record SourceState(String id, Source definition, String origin, boolean r
     }
 
     public static SourceState fresh(String id) {
-        return new SourceState(id, null, null, false, null, List.of(), Map.of(), null, null, null, false);
+        return new SourceState(id, null, null, false, null, List.of(), Map.of(), null, null, null, false, 0, null);
     }
 
     public SourceState withDefinition(Source source, String originOf) {
         return new SourceState(id, source, originOf, false, identify, checkpoints, quirks, lease, lastRun, format,
-                paused);
+                paused, generation, servedSlot);
     }
 
     public SourceState withRemoved(boolean gone) {
         return new SourceState(id, definition, origin, gone, identify, checkpoints, quirks, lease, lastRun, format,
-                paused);
+                paused, generation, servedSlot);
     }
 
     public SourceState withIdentify(Identify value) {
         return new SourceState(id, definition, origin, removed, value, checkpoints, quirks, lease, lastRun, format,
-                paused);
+                paused, generation, servedSlot);
     }
 
     public SourceState withCheckpoint(Checkpoint checkpoint) {
         List<Checkpoint> others = checkpoints.stream().filter(c -> !c.set().equals(checkpoint.set())).toList();
         List<Checkpoint> all = new java.util.ArrayList<>(others);
         all.add(checkpoint);
-        return new SourceState(id, definition, origin, removed, identify, all, quirks, lease, lastRun, format, paused);
+        return new SourceState(id, definition, origin, removed, identify, all, quirks, lease, lastRun, format, paused,
+                generation, servedSlot);
     }
 
     public SourceState withQuirk(String quirk, String detail) {
         Map<String, String> all = new java.util.HashMap<>(quirks);
         all.put(quirk, detail);
         return new SourceState(id, definition, origin, removed, identify, checkpoints, all, lease, lastRun, format,
-                paused);
+                paused, generation, servedSlot);
     }
 
     public SourceState withLease(Lease value) {
         return new SourceState(id, definition, origin, removed, identify, checkpoints, quirks, value, lastRun,
-                format, paused);
+                format, paused, generation, servedSlot);
     }
 
     public SourceState withLastRun(LastRun value) {
         return new SourceState(id, definition, origin, removed, identify, checkpoints, quirks, lease, value, format,
-                paused);
+                paused, generation, servedSlot);
     }
 
     public SourceState withFormat(String chosen) {
         return new SourceState(id, definition, origin, removed, identify, checkpoints, quirks, lease, lastRun,
-                chosen, paused);
+                chosen, paused, generation, servedSlot);
     }
 
     public SourceState withPaused(boolean value) {
         return new SourceState(id, definition, origin, removed, identify, checkpoints, quirks, lease, lastRun, format,
-                value);
+                value, generation, servedSlot);
+    }
+
+    /** A new lease, one generation on from the last; the scheduled time it runs for, when a schedule claimed it. */
+    public SourceState claimedBy(Lease value, String slot) {
+        return new SourceState(id, definition, origin, removed, identify, checkpoints, quirks, value, lastRun, format,
+                paused, generation + 1, slot == null ? servedSlot : slot);
     }
 
     public Checkpoint checkpoint(String set) {

@@ -1,7 +1,6 @@
 package org.lumbung.source;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.OpType;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import java.io.IOException;
@@ -10,29 +9,63 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.lumbung.harvest.Checkpoint;
 import org.lumbung.harvest.CheckpointStore;
 import org.lumbung.harvest.HarvestException;
 import org.lumbung.harvest.Identify;
+import org.lumbung.index.EsRetry;
+import org.lumbung.pipeline.FailureKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The live source list and each source's state, one document per source in Elasticsearch, every change written
- * with optimistic concurrency (if_seq_no/if_primary_term): two Lumbung instances on one cluster never overwrite each
- * other, and only the holder of a source's lease harvests it or moves its checkpoint.
+ * with optimistic concurrency (if_seq_no/if_primary_term): several Lumbung workers on one cluster never overwrite each
+ * other, and a conflict is an expected event (read again, decide again), never a failed run.
+ *
+ * <p>A source runs under a lease. Each claim counts the source's lease generation up; the claiming worker remembers
+ * the generation it got and renews its lease in the background while the run goes on. Everything the run writes about
+ * the source (its checkpoints, its last run, its release; its report and tombstones through {@link #holds}) is written
+ * only while that generation still holds: a worker frozen past its lease (SIGSTOP, a long pause) and taken over
+ * finds a later generation when it wakes, and its writes are refused and counted instead of moving another run's
+ * checkpoint. Records need no fence: their ids are stable and writing one twice is harmless.
  */
-public final class SourceStore implements CheckpointStore {
+public final class SourceStore implements CheckpointStore, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.sources");
-    private static final int CONFLICT_RETRIES = 10;
+    private static final int CONFLICT_RETRIES = 50;
+
+    /** What a claim decided: taken, or why not (held by another worker, or this schedule's run already claimed). */
+    public record Claim(boolean taken, boolean takeover, String reason, SourceState state) {
+    }
+
+    /** What this worker's leases went through since it started, for /metrics. */
+    public record Counters(long claims, long conflicts, long takeovers, long fenced, long renewals, int held,
+                           double longestLeaseLagSeconds) {
+    }
 
     private final ElasticsearchClient client;
     private final String index;
     private final String instance;
     private final Duration leaseTime;
+    /** The sources this worker claimed and runs now, with the generation each claim got. */
+    private final Map<String, Long> held = new ConcurrentHashMap<>();
+    private final AtomicLong claims = new AtomicLong();
+    private final AtomicLong conflicts = new AtomicLong();
+    private final AtomicLong takeovers = new AtomicLong();
+    private final AtomicLong fenced = new AtomicLong();
+    private final AtomicLong renewals = new AtomicLong();
+    private final AtomicLong longestLagMillis = new AtomicLong();
+    private ScheduledExecutorService renewer;
 
     public SourceStore(ElasticsearchClient client, String index, String instance, Duration leaseTime) {
         this.client = client;
@@ -43,6 +76,10 @@ public final class SourceStore implements CheckpointStore {
 
     public String instance() {
         return instance;
+    }
+
+    public Duration leaseTime() {
+        return leaseTime;
     }
 
     public Optional<SourceState> get(String id) {
@@ -81,8 +118,9 @@ public final class SourceStore implements CheckpointStore {
 
     /**
      * Changes a source's document: reads it with its sequence number, applies the change, writes it only if nobody
-     * wrote in between, and tries again if somebody did. A missing document starts {@link SourceState#fresh}. Reads by
-     * id are real-time, so no refresh is waited for.
+     * wrote in between, and reads and decides again if somebody did (however the client delivers the 409). A change
+     * that changes nothing writes nothing, so a worker that only looks never makes another's write conflict. A missing
+     * document starts {@link SourceState#fresh}. Reads by id are real-time, so no refresh is waited for.
      */
     public SourceState update(String id, UnaryOperator<SourceState> change) {
         for (int attempt = 0; attempt < CONFLICT_RETRIES; attempt++) {
@@ -90,6 +128,9 @@ public final class SourceStore implements CheckpointStore {
                 GetResponse<SourceState> doc = client.get(g -> g.index(index).id(id), SourceState.class);
                 SourceState current = doc.found() && doc.source() != null ? doc.source() : SourceState.fresh(id);
                 SourceState next = change.apply(current);
+                if (doc.found() && next.equals(current)) {
+                    return current;
+                }
                 if (doc.found()) {
                     long seqNo = doc.seqNo();
                     long term = doc.primaryTerm();
@@ -98,37 +139,111 @@ public final class SourceStore implements CheckpointStore {
                     client.index(i -> i.index(index).id(id).document(next).opType(OpType.Create));
                 }
                 return next;
-            } catch (ElasticsearchException e) {
-                if (e.status() != 409) {
-                    throw e;
+            } catch (IOException | RuntimeException e) {
+                if (EsRetry.status(e) != 409) {
+                    if (e instanceof IOException io) {
+                        throw new UncheckedIOException("cannot write source " + id, io);
+                    }
+                    throw (RuntimeException) e;
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write source " + id, e);
+                conflicts.incrementAndGet();
+                pauseAfterConflict(attempt);
             }
         }
-        throw new IllegalStateException("source " + id + " keeps changing under this Lumbung; gave up writing it");
+        throw new IllegalStateException("source " + id + " keeps changing under this Lumbung (" + CONFLICT_RETRIES
+                + " conflicting writes in a row); gave up writing it");
+    }
+
+    /** A short random pause, longer each time, so that workers which collided do not collide again in step. */
+    private static void pauseAfterConflict(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L << Math.min(attempt, 5)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing a source", e);
+        }
+    }
+
+    /** Takes the source's lease for an unscheduled run (a CLI harvest or audit); false when it runs elsewhere. */
+    public boolean acquire(String id) {
+        return claim(RunTrigger.now(id)).taken();
     }
 
     /**
-     * Takes the source's lease for this instance unless another live one holds it; false when taken. A lease
-     * outlives a killed Lumbung only until it expires.
+     * Claims the source for a run: free when nobody holds its lease, when the lease expired (its holder died, froze
+     * or lost Elasticsearch: a takeover), or when its holder was a Lumbung on this machine whose process is gone. A
+     * run for a scheduled time is refused when a run for that time or a later one was claimed already, by any worker,
+     * unless that run was left unfinished: a source runs once per schedule however many workers fire for it. A
+     * takeover trigger claims only the lease it saw expire. A source this worker runs now is not claimed again.
      */
-    public boolean acquire(String id) {
-        boolean[] got = {false};
-        update(id, s -> {
+    public Claim claim(RunTrigger trigger) {
+        String id = trigger.sourceId();
+        Instant slot = trigger.slot();
+        String[] refused = {null};
+        SourceState.Lease[] before = {null};
+        SourceState state = update(id, s -> {
             Instant now = Instant.now();
             SourceState.Lease lease = s.lease();
-            boolean free = lease == null || lease.owner().equals(instance) || Instant.parse(lease.expiresAt()).isBefore(now)
-                    || deadOnThisHost(lease.owner());
-            got[0] = free;
-            return free ? s.withLease(new SourceState.Lease(instance, now.plus(leaseTime).toString())) : s;
+            before[0] = lease;
+            boolean abandoned = lease != null && (expired(lease, now) || deadOnThisHost(lease.owner()));
+            boolean free = lease == null || abandoned || lease.owner().equals(instance) && !held.containsKey(id);
+            if (!free) {
+                refused[0] = "still running (" + lease.owner() + " holds it until " + lease.expiresAt() + ")";
+                return s;
+            }
+            if (trigger.takeoverOf() != null && (!abandoned || s.generation() != trigger.takeoverOf())) {
+                refused[0] = "its unfinished run (generation " + trigger.takeoverOf() + ") was taken over already";
+                return s;
+            }
+            if (slot != null && !abandoned && s.servedSlot() != null && !Instant.parse(s.servedSlot()).isBefore(slot)) {
+                refused[0] = "its run for " + slot + " was claimed already (" + s.servedSlot() + ")";
+                return s;
+            }
+            refused[0] = null;
+            return s.claimedBy(new SourceState.Lease(instance, now.plus(leaseTime).toString()),
+                    slot == null ? null : slot.toString());
         });
-        return got[0];
+        if (refused[0] != null) {
+            return new Claim(false, false, refused[0], state);
+        }
+        held.put(id, state.generation());
+        claims.incrementAndGet();
+        SourceState.Lease previous = before[0];
+        boolean takeover = previous != null && !previous.owner().equals(instance);
+        if (takeover) {
+            takeovers.incrementAndGet();
+            Instant now = Instant.now();
+            boolean expiredThen = expired(previous, now);
+            longestLagMillis.accumulateAndGet(expiredThen
+                    ? Duration.between(Instant.parse(previous.expiresAt()), now).toMillis() : 0, Math::max);
+            LOG.warn("source {}: taken over from {} (its lease {} {}); generation {}", id, previous.owner(),
+                    expiredThen ? "expired at" : "belonged to a process gone from this machine, until",
+                    previous.expiresAt(), state.generation());
+        }
+        startRenewing();
+        return new Claim(true, takeover, null, state);
+    }
+
+    /**
+     * The runs left unfinished: sources whose lease expired without being given back, or whose holder on this machine
+     * is gone. Each comes with the generation seen, so that of the workers that see it, one takes it over.
+     */
+    public List<RunTrigger> unfinished() {
+        Instant now = Instant.now();
+        return sources().stream()
+                .filter(s -> s.lease() != null && !s.paused()
+                        && (expired(s.lease(), now) || deadOnThisHost(s.lease().owner())))
+                .map(s -> RunTrigger.takeover(s.id(), s.generation()))
+                .toList();
+    }
+
+    private static boolean expired(SourceState.Lease lease, Instant now) {
+        return !Instant.parse(lease.expiresAt()).isAfter(now);
     }
 
     /**
      * Whether the lease's owner was a Lumbung on this machine whose process is gone (killed hard): its lease need not
-     * be waited out. Owners are named {@code pid@host:nonce}.
+     * be waited out. Owners are named {@code pid@host:nonce}. A frozen process is alive: its lease is waited out.
      */
     boolean deadOnThisHost(String owner) {
         int at = owner.indexOf('@');
@@ -146,11 +261,55 @@ public final class SourceStore implements CheckpointStore {
         }
     }
 
+    /** Whether the lease (owner and generation) is the one this worker claimed. */
+    private boolean ours(SourceState s, long generation) {
+        return s.lease() != null && s.lease().owner().equals(instance) && s.generation() == generation;
+    }
+
+    /**
+     * Whether this worker may still write for its run of the source: true unless it claimed the source and another
+     * claim came since (a refusal, counted and logged). Asked before a run's report and tombstones are written; a
+     * source this worker never claimed (an ad-hoc harvest) is not fenced.
+     */
+    @Override
+    public boolean holds(String sourceId) {
+        Long generation = held.get(sourceId);
+        if (generation == null) {
+            return true;
+        }
+        SourceState s = get(sourceId).orElse(null);
+        if (s != null && ours(s, generation)) {
+            return true;
+        }
+        refuse(sourceId, generation, s);
+        return false;
+    }
+
+    private void refuse(String sourceId, long generation, SourceState now) {
+        fenced.incrementAndGet();
+        LOG.warn("source {}: this worker's lease (generation {}) was taken over{}; its write is refused", sourceId,
+                generation, now == null || now.lease() == null ? "" : " by " + now.lease().owner() + " (generation "
+                        + now.generation() + ")");
+    }
+
+    /**
+     * Gives the lease back and records the run, only if this worker's claim still holds: a run taken over while it
+     * went on records nothing (the run that took over records its own).
+     */
     public void release(String id, SourceState.LastRun run) {
-        update(id, s -> {
+        Long generation = held.remove(id);
+        boolean[] refusedWrite = {false};
+        SourceState after = update(id, s -> {
+            if (generation != null && !ours(s, generation)) {
+                refusedWrite[0] = true;
+                return s;
+            }
             SourceState released = s.lease() != null && s.lease().owner().equals(instance) ? s.withLease(null) : s;
             return run == null ? released : released.withLastRun(run);
         });
+        if (refusedWrite[0]) {
+            refuse(id, generation, after);
+        }
     }
 
     @Override
@@ -158,23 +317,78 @@ public final class SourceStore implements CheckpointStore {
         return get(sourceId).map(s -> s.checkpoint(set)).orElse(Checkpoint.none(set));
     }
 
-    /** Moves the checkpoint and renews the lease; refuses when another instance holds the lease now. */
+    /**
+     * Moves the checkpoint and renews the lease, only while this worker's claim holds; an ad-hoc harvest that claimed
+     * nothing is refused only while another worker holds a live lease.
+     */
     @Override
     public void save(String sourceId, Checkpoint checkpoint) throws HarvestException {
+        Long generation = held.get(sourceId);
         String[] thief = {null};
-        update(sourceId, s -> {
+        SourceState after = update(sourceId, s -> {
             SourceState.Lease lease = s.lease();
-            if (lease != null && !lease.owner().equals(instance) && Instant.parse(lease.expiresAt()).isAfter(Instant.now())) {
-                thief[0] = lease.owner();
+            boolean lost = generation != null ? !ours(s, generation)
+                    : lease != null && !lease.owner().equals(instance) && !expired(lease, Instant.now());
+            if (lost) {
+                thief[0] = lease == null ? "nobody (released)" : lease.owner();
                 return s;
             }
             return s.withCheckpoint(checkpoint)
                     .withLease(new SourceState.Lease(instance, Instant.now().plus(leaseTime).toString()));
         });
         if (thief[0] != null) {
-            throw new HarvestException(sourceId, "-", "lost the source's lease to " + thief[0]
-                    + " (this harvest took longer than the lease without renewing it); stopped");
+            if (generation != null) {
+                refuse(sourceId, generation, after);
+            }
+            throw new HarvestException(FailureKind.FENCED, sourceId, "-", "lost the source's lease to " + thief[0]
+                    + " (this worker stopped renewing it for longer than lumbung.harvest.lease: frozen, or cut off"
+                    + " from Elasticsearch); stopped without moving the checkpoint");
         }
+    }
+
+    /** Renews the lease of every source this worker runs, a third of a lease apart, while it runs them. */
+    private synchronized void startRenewing() {
+        if (renewer != null) {
+            return;
+        }
+        renewer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "lumbung-lease-renewal");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = Math.max(50, leaseTime.toMillis() / 3);
+        renewer.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    void renew() {
+        for (Map.Entry<String, Long> e : held.entrySet()) {
+            String id = e.getKey();
+            long generation = e.getValue();
+            try {
+                boolean[] lost = {false};
+                update(id, s -> {
+                    if (!ours(s, generation)) {
+                        lost[0] = true;
+                        return s;
+                    }
+                    return s.withLease(new SourceState.Lease(instance, Instant.now().plus(leaseTime).toString()));
+                });
+                if (lost[0]) {
+                    LOG.warn("source {}: lease (generation {}) lost; this worker's run writes nothing more for it",
+                            id, generation);
+                } else {
+                    renewals.incrementAndGet();
+                }
+            } catch (RuntimeException ex) {
+                LOG.warn("source {}: cannot renew its lease now ({}); trying again in {} ms", id, ex.getMessage(),
+                        Math.max(50, leaseTime.toMillis() / 3));
+            }
+        }
+    }
+
+    public Counters counters() {
+        return new Counters(claims.get(), conflicts.get(), takeovers.get(), fenced.get(), renewals.get(), held.size(),
+                longestLagMillis.get() / 1000.0);
     }
 
     @Override
@@ -201,5 +415,12 @@ public final class SourceStore implements CheckpointStore {
     @Override
     public boolean hasQuirk(String sourceId, String quirk) {
         return get(sourceId).map(s -> s.quirks().containsKey(quirk)).orElse(false);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (renewer != null) {
+            renewer.shutdownNow();
+        }
     }
 }

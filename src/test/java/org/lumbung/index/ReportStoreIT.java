@@ -21,7 +21,7 @@ class ReportStoreIT {
         String prefix = TestElasticsearch.freshPrefix(ReportStoreIT.class);
         IndexLayout layout = new IndexLayout(prefix, 0);
         new IndexSetup(TestElasticsearch.client(), layout).ensure();
-        ReportStore reports = new ReportStore(TestElasticsearch.client(), layout, "test-instance");
+        ReportStore reports = new ReportStore(TestElasticsearch.client(), layout, "test-instance", id -> true);
         reports.save(new HarvestReport("repo", "", "2026-01-01 to now", Instant.now().toString(), 3, 7, 1,
                 List.of(new RecordFailure("repo", "oai:repo:9", RecordFailure.Stage.CROSSWALK, "no title")), 12_345, 2, 5, 1.5, true, null));
         DeadLetterStore letters = new DeadLetterStore(TestElasticsearch.client(), layout);

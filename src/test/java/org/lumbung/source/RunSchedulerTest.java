@@ -19,7 +19,8 @@ class RunSchedulerTest {
         final Map<String, CountDownLatch> release = new ConcurrentHashMap<>();
         final Map<String, CountDownLatch> ended = new ConcurrentHashMap<>();
 
-        void run(String id) {
+        void run(RunTrigger trigger) {
+            String id = trigger.sourceId();
             synchronized (started) {
                 started.add(id);
                 started.notifyAll();

@@ -58,6 +58,7 @@ class SourceStoreIT {
                 List.of(), "0 0 3 * * ?", "other")));
         long taken = System.nanoTime();
         assertThat(dead.acquire("expiring")).isTrue();
+        dead.close(); // killed: nothing renews its lease any more
         SourceStore alive = instance("alive", Duration.ofMinutes(1));
         boolean early = alive.acquire("expiring");
         // Only a look within the lease can see it held: a machine that paused longer looked after it had ended.

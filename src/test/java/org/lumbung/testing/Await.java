@@ -20,6 +20,21 @@ public final class Await {
         boolean holds() throws Exception;
     }
 
+    /** A value that may not be there yet: null until it is. */
+    @FunctionalInterface
+    public interface Value<T> {
+        T get() throws Exception;
+    }
+
+    /** Returns the value once it is there (not null); fails naming {@code what} when it is not after {@code timeout}. */
+    public static <T> T value(String what, Duration timeout, Value<T> value) throws Exception {
+        Object[] found = {null};
+        until(what, timeout, () -> (found[0] = value.get()) != null);
+        @SuppressWarnings("unchecked")
+        T result = (T) found[0];
+        return result;
+    }
+
     /** Returns once {@code condition} holds; fails naming {@code what} when it still does not after {@code timeout}. */
     public static void until(String what, Duration timeout, Condition condition) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
