@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -64,16 +65,14 @@ public final class Lumbung implements AutoCloseable {
     public static Lumbung start(Settings settings, BeforeIndices before)
             throws NodeStartException, IOException, InterruptedException {
         EmbeddedElasticsearch node = null;
-        URI url;
-        if (settings.esUrl().isPresent()) {
-            url = settings.esUrl().get();
-        } else {
+        List<URI> urls = settings.esUrls();
+        if (urls.isEmpty()) {
             node = EmbeddedElasticsearch.startOrAttach(new NodeOptions(settings.dataDir(), settings.esHeap(),
                     settings.esPort(), settings.esDistribution().orElse(null), settings.esStartTimeout(),
                     settings.esRunAs(), BuildInfo.elasticsearchVersion(), settings.backupFolder().orElse(null)));
-            url = node.url();
+            urls = List.of(node.url());
         }
-        EsConnection es = EsConnection.open(url, settings.esCredentials(), Components.esRetry(settings));
+        EsConnection es = EsConnection.open(urls, settings.esCredentials(), Components.esRetry(settings));
         Optional<String> outdated;
         try {
             before.run(es.client(), Components.layout(settings));
@@ -85,9 +84,10 @@ public final class Lumbung implements AutoCloseable {
             outdated = new IndexSetup(es.client(), Components.layout(settings)).ensure();
         } catch (IOException | RuntimeException e) {
             stop(es, node);
-            throw new IOException("cannot prepare the indices on " + url + ": " + e.getMessage(), e);
+            throw new IOException("cannot prepare the indices on " + es.address() + ": " + e.getMessage(), e);
         }
-        LOG.info("Elasticsearch at {} ({}), records in alias {}", url, es.health(), settings.indexPrefix() + "-records");
+        LOG.info("Elasticsearch at {} ({}), records in alias {}", es.address(), es.health(),
+                settings.indexPrefix() + "-records");
         Lumbung lumbung = new Lumbung(node, new Components(settings, es));
         if (outdated.isPresent()) {
             LOG.warn("{} is of an older document shape: rebuilding it from the raw archive before anything else",
@@ -178,7 +178,7 @@ public final class Lumbung implements AutoCloseable {
         String base = "http://" + settings.httpHost() + ":" + settings.httpPort();
         return "Lumbung is ready: search " + base + "/api/search?q=... , page " + base + "/ , OAI-PMH " + base
                 + "/oai , health " + base + "/health , metrics " + base + "/metrics"
-                + " (Elasticsearch " + components.es().url()
+                + " (Elasticsearch " + components.es().address()
                 + (node != null ? ", embedded, files in " + node.home() : "") + ")";
     }
 
