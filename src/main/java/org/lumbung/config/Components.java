@@ -63,10 +63,10 @@ public final class Components {
     private final HttpFetcher fetcher;
     private final HarvestTuning tuning;
 
-    Components(Settings settings, EsConnection es) {
+    Components(Settings settings, EsConnection es, IndexLayout layout) {
         this.settings = settings;
         this.es = es;
-        this.layout = layout(settings);
+        this.layout = layout;
         this.instance = ManagementFactory.getRuntimeMXBean().getName() + ":" + UUID.randomUUID().toString().substring(0, 8);
         this.deadLetters = new DeadLetterStore(es.client(), layout);
         this.detector = detector(settings);
@@ -115,10 +115,6 @@ public final class Components {
     static EsRetry esRetry(Settings settings) {
         return new EsRetry(settings.duration("lumbung.es.retry.initial-delay"),
                 settings.duration("lumbung.es.retry.max-delay"), settings.duration("lumbung.es.retry.timeout"));
-    }
-
-    static IndexLayout layout(Settings settings) {
-        return new IndexLayout(settings.indexPrefix(), settings.indexReplicas());
     }
 
     private static int count(Settings settings, String key) {

@@ -73,22 +73,20 @@ public final class Lumbung implements AutoCloseable {
             urls = List.of(node.url());
         }
         EsConnection es = EsConnection.open(urls, settings.esCredentials(), Components.esRetry(settings));
+        IndexLayout layout;
         Optional<String> outdated;
         try {
-            before.run(es.client(), Components.layout(settings));
+            layout = preparing(es, () -> new IndexLayout(settings.indexPrefix(),
+                    IndexSetup.replicas(settings.indexReplicas(), es.client())));
+            before.run(es.client(), layout);
+            outdated = preparing(es, () -> new IndexSetup(es.client(), layout).ensure());
         } catch (IOException | RuntimeException | InterruptedException e) {
             stop(es, node);
             throw e;
         }
-        try {
-            outdated = new IndexSetup(es.client(), Components.layout(settings)).ensure();
-        } catch (IOException | RuntimeException e) {
-            stop(es, node);
-            throw new IOException("cannot prepare the indices on " + es.address() + ": " + e.getMessage(), e);
-        }
         LOG.info("Elasticsearch at {} ({}), records in alias {}", es.address(), es.health(),
                 settings.indexPrefix() + "-records");
-        Lumbung lumbung = new Lumbung(node, new Components(settings, es));
+        Lumbung lumbung = new Lumbung(node, new Components(settings, es, layout));
         if (outdated.isPresent()) {
             LOG.warn("{} is of an older document shape: rebuilding it from the raw archive before anything else",
                     outdated.get());
@@ -104,6 +102,21 @@ public final class Lumbung implements AutoCloseable {
             }
         }
         return lumbung;
+    }
+
+    /** Work on the cluster that prepares the indices. */
+    @FunctionalInterface
+    private interface Preparation<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs it; its failure names the cluster, as the one line a command prints when Elasticsearch is unreachable. */
+    private static <T> T preparing(EsConnection es, Preparation<T> work) throws IOException {
+        try {
+            return work.run();
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("cannot prepare the indices on " + es.address() + ": " + e.getMessage(), e);
+        }
     }
 
     private static void stop(EsConnection es, EmbeddedElasticsearch node) throws IOException {

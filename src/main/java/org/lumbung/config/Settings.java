@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -294,8 +295,10 @@ public final class Settings {
         return get("lumbung.index.prefix");
     }
 
-    public int indexReplicas() {
-        return integer("lumbung.index.replicas", 0, 10);
+    /** Replicas per index as configured; empty for {@code auto}, which the cluster's size decides. */
+    public OptionalInt indexReplicas() {
+        return get("lumbung.index.replicas").equalsIgnoreCase("auto") ? OptionalInt.empty()
+                : OptionalInt.of(integer("lumbung.index.replicas", 0, 10));
     }
 
     public String httpHost() {

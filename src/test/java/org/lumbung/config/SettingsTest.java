@@ -59,6 +59,15 @@ class SettingsTest {
     }
 
     @Test
+    void replicasAreAutoUnlessANumberIsGiven() {
+        assertThat(Settings.defaults().indexReplicas()).isEmpty();
+        assertThat(Settings.load(Map.of("LUMBUNG_INDEX_REPLICAS", "2"), Map.of()).indexReplicas()).hasValue(2);
+        assertThat(Settings.load(Map.of(), Map.of("lumbung.index.replicas", "0")).indexReplicas()).hasValue(0);
+        assertThatThrownBy(() -> Settings.load(Map.of(), Map.of("lumbung.index.replicas", "many")))
+                .hasMessageContaining("lumbung.index.replicas").hasMessageContaining("'many'");
+    }
+
+    @Test
     void parsesDurationsAndSizes() {
         Settings s = Settings.load(Map.of(), Map.of("lumbung.index.flush-interval", "250ms",
                 "lumbung.index.bulk-bytes", "2mb"));
