@@ -23,7 +23,8 @@ import org.elasticsearch.client.RestClientBuilder;
  * A connection to an Elasticsearch cluster: the low-level REST client and the typed client over it, which waits for a
  * cluster that goes away or pushes back ({@link RetryingTransport}). Given several nodes, the REST client sends each
  * request to the next in turn; a node that refuses or drops a connection, or answers 502-504, is marked dead and the
- * request goes to another at once, and a dead node is tried again after a minute (longer each time it fails again).
+ * request goes to another at once, and a dead node is tried again after a minute (longer each time it fails again),
+ * or as soon as every node has failed.
  */
 public final class EsConnection implements AutoCloseable {
 
@@ -77,7 +78,9 @@ public final class EsConnection implements AutoCloseable {
         }
         RestClient rest = builder.build();
         RestClientTransport transport = new RestClientTransport(rest, jsonMapper());
-        return new EsConnection(List.copyOf(nodes), new ElasticsearchClient(new RetryingTransport(transport, retry)));
+        // Setting the same nodes again clears the client's list of dead ones (see RetryingTransport).
+        RetryingTransport retrying = new RetryingTransport(transport, retry, () -> rest.setNodes(rest.getNodes()));
+        return new EsConnection(List.copyOf(nodes), new ElasticsearchClient(retrying));
     }
 
     /** How documents become JSON and back, for the client and for whatever must write exactly what it writes. */

@@ -117,6 +117,42 @@ class EsConnectionTest {
         assertThat(authorizations).hasSize(6).containsOnly("ApiKey aWQ6c2VjcmV0");
     }
 
+    /**
+     * The low-level client marks a node dead for a minute at its first failure, up to 30 minutes after many; when all
+     * are dead it sends a request to the one closest to coming back, alone. So after a spell in which every node
+     * failed (503s while a shard starts, a lost master), a request would go only to the node gone for good, again and
+     * again. The connection forgets which nodes failed whenever a request failed on all of them: the next tries all.
+     */
+    @Test
+    void afterEveryNodeFailedTheNextRequestTriesEveryNodeAgain() throws Exception {
+        List<HttpServer> servers = new java.util.ArrayList<>();
+        List<URI> nodes = new java.util.ArrayList<>();
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            nodes.add(URI.create("http://127.0.0.1:" + closed.getLocalPort()));
+        }
+        for (int i = 0; i < 2; i++) {
+            java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                if (asked.getAndIncrement() == 0) {
+                    exchange.sendResponseHeaders(503, -1);
+                    exchange.close();
+                } else {
+                    answer(exchange);
+                }
+            });
+            server.start();
+            servers.add(server);
+            nodes.add(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+        }
+        try (EsConnection es = EsConnection.open(nodes, EsCredentials.NONE, EsRetry.DEFAULT)) {
+            assertThat(es.health()).as("every node fails once").startsWith("unreachable");
+            assertThat(es.health()).isEqualTo("green");
+        } finally {
+            servers.forEach(s -> s.stop(0));
+        }
+    }
+
     @Test
     void trustsTheConfiguredCaAndNothingElse(@TempDir Path dir) throws Exception {
         Path keystore = dir.resolve("node.p12");
