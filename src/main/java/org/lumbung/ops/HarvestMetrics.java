@@ -52,7 +52,7 @@ public final class HarvestMetrics {
         run(source, report.outcome(), report.indexed(), report.deleted(), report.failures());
         add("lumbung_harvest_pages_total", source, null, null, report.pages());
         add("lumbung_harvest_errors_total", source, "kind", "retry", report.retries());
-        if (!report.complete()) {
+        if (!report.complete() && !report.stopped()) {
             add("lumbung_harvest_errors_total", source, "kind", "harvest", 1);
         }
         return report;
