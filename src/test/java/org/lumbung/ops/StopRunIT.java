@@ -124,7 +124,8 @@ class StopRunIT {
     }
 
     private static Set<String> expected(int from, int to) {
-        return IntStream.rangeClosed(from, to).mapToObj(i -> "oai:fake:" + i).collect(Collectors.toCollection(TreeSet::new));
+        return IntStream.rangeClosed(from, to).mapToObj(i -> "oai:fake:" + i)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @SuppressWarnings("rawtypes")
