@@ -3,8 +3,8 @@ package org.lumbung.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +38,7 @@ class AlertsIT {
     private static final String TOKEN = "alerts-admin-token";
     private static final String SECRET = "alerts-webhook-secret";
     private static final Duration QUIET = Duration.ofSeconds(2);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static WebhookReceiver receiver;
     private static LumbungServer server;
 
@@ -84,6 +85,9 @@ class AlertsIT {
             assertThat(alerts.get(0).get("open").has("failed")).isTrue();
             assertThat(alerts.get(1).get("recovered").toString()).isEqualTo("[\"failed\"]");
             assertThat(alerts.get(1).get("open").size()).isZero();
+            JsonNode health = health();
+            assertThat(health.at("/sources/flaky/alerts").size()).as("none open once recovered").isZero();
+            assertThat(health.at("/sources/flaky/lastRun/outcome").asText()).isEqualTo("complete");
             assertThat(receiver.badSignatures()).isZero();
             assertThat(server.get("/metrics").body()).contains("lumbung_alert_delivery_retries_total 1\n")
                     .contains("lumbung_alerts_abandoned_total 0\n").contains("lumbung_alerts_dropped_total 0\n");
@@ -98,6 +102,8 @@ class AlertsIT {
                     "other"));
             assertThat(run("broken-one").outcome()).isEqualTo("complete with failures");
             awaitEvents("broken-one", List.of("set-aside"));
+            assertThat(health().at("/sources/broken-one/alerts/set-aside/since").isTextual()).as("open in /health")
+                    .isTrue();
             assertThat(alertsOf("broken-one").get(0).get("detail").asText()).startsWith("1 records set aside");
         }
     }
@@ -166,6 +172,10 @@ class AlertsIT {
         assertThat(receiver.events(source)).isEqualTo(expected);
     }
 
+    private static JsonNode health() throws Exception {
+        return JSON.readTree(server.get("/health").body());
+    }
+
     private static List<JsonNode> alertsOf(String source) {
         return receiver.alerts().stream().filter(a -> a.path("source").asText().equals(source)).toList();
     }
@@ -174,14 +184,7 @@ class AlertsIT {
         server.lumbung().components().sourceRegistry().importSeeds(List.of(source));
     }
 
-    /** Runs the source through the admin API and returns its run once recorded. */
     private static SourceState.LastRun run(String id) throws Exception {
-        SourceStore store = server.lumbung().components().sourceStore();
-        String before = store.get(id).map(SourceState::lastRun).map(SourceState.LastRun::finishedAt).orElse("");
-        assertThat(server.send(HttpRequest.newBuilder(URI.create(server.base() + "/admin/sources/" + id + "/harvest"))
-                .POST(HttpRequest.BodyPublishers.noBody()).header("Authorization", "Bearer " + TOKEN)).statusCode())
-                .isEqualTo(202);
-        return Await.value("a new run of " + id, Duration.ofSeconds(60), () -> store.get(id).map(SourceState::lastRun)
-                .filter(r -> !before.equals(r.finishedAt())).orElse(null));
+        return server.runNow(id, TOKEN);
     }
 }

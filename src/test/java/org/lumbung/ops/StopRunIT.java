@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -104,10 +102,7 @@ class StopRunIT {
 
             repository.delay(0);
             repository.clearQueries();
-            assertThat(admin("/admin/sources/stoppable/harvest").statusCode()).isEqualTo(202);
-            Await.until("the second run recorded", Duration.ofSeconds(30), () -> !store.get("stoppable")
-                    .orElseThrow().lastRun().finishedAt().equals(lastRun.get("finishedAt").asText()));
-            SourceState.LastRun second = store.get("stoppable").orElseThrow().lastRun();
+            SourceState.LastRun second = server.runNow("stoppable", TOKEN);
             assertThat(second.outcome()).isEqualTo("complete");
             assertThat(second.indexed()).as("no page read twice").isEqualTo(RECORDS - resumesAt);
             String firstList = repository.queries().stream().filter(q -> q.contains("ListRecords")).findFirst()
@@ -139,8 +134,7 @@ class StopRunIT {
     }
 
     private static HttpResponse<String> admin(String path) throws Exception {
-        return server.send(HttpRequest.newBuilder(URI.create(server.base() + path))
-                .POST(HttpRequest.BodyPublishers.noBody()).header("Authorization", "Bearer " + TOKEN));
+        return server.admin(path, TOKEN);
     }
 
     private static JsonNode lastRun(String id, Duration timeout) throws Exception {
