@@ -42,8 +42,10 @@ import org.lumbung.search.RecordSearcher;
 import org.lumbung.search.RecordViews;
 import org.lumbung.search.oai.OaiIdentifiers;
 import org.lumbung.search.oai.OaiProvider;
+import org.lumbung.source.HostBudget;
 import org.lumbung.source.RunScheduler;
 import org.lumbung.source.RunTrigger;
+import org.lumbung.source.SharedHostBudget;
 import org.lumbung.source.SourceRegistry;
 import org.lumbung.source.SourceRemoval;
 import org.lumbung.source.SourceStore;
@@ -159,8 +161,15 @@ public final class Components {
 
     /** Admits the runs of the given registry's sources by host; {@code runner} runs one source to its end. */
     public RunScheduler runScheduler(SourceRegistry registry, Consumer<RunTrigger> runner) {
-        return new RunScheduler(settings.integer("lumbung.harvest.concurrency", 1, 10_000),
-                settings.integer("lumbung.harvest.host-concurrency", 1, 100), registry::hostOf, runner);
+        int perHost = settings.integer("lumbung.harvest.host-concurrency", 1, 100);
+        Duration lease = settings.duration("lumbung.harvest.lease");
+        HostBudget budget = switch (settings.get("lumbung.harvest.host-budget")) {
+            case "shared" -> new SharedHostBudget(es.client(), layout.hostsIndex(), instance, perHost, lease);
+            case "local" -> HostBudget.LOCAL;
+            default -> throw new SettingsException("lumbung.harvest.host-budget", "is shared or local");
+        };
+        return new RunScheduler(settings.integer("lumbung.harvest.concurrency", 1, 10_000), perHost,
+                registry::hostOf, runner, budget, Duration.ofMillis(Math.min(1000, Math.max(50, lease.toMillis() / 3))));
     }
 
     public SourceRemoval sourceRemoval(DcSink index) {
