@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.lumbung.crosswalk.Crosswalks;
@@ -56,6 +57,9 @@ public final class Components {
     private final Settings settings;
     private final EsConnection es;
     private final IndexLayout layout;
+    /** This JVM among all that ever had its pid on this machine (a container restarted keeps pid 1 and host name). */
+    private static final String JVM = UUID.randomUUID().toString().substring(0, 8);
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
     private final String instance;
     private final DeadLetterStore deadLetters;
     private final RecordIndexer indexer;
@@ -69,7 +73,7 @@ public final class Components {
         this.settings = settings;
         this.es = es;
         this.layout = layout(settings);
-        this.instance = ManagementFactory.getRuntimeMXBean().getName() + ":" + UUID.randomUUID().toString().substring(0, 8);
+        this.instance = ManagementFactory.getRuntimeMXBean().getName() + ":" + JVM + "-" + INSTANCES.incrementAndGet();
         this.deadLetters = new DeadLetterStore(es.client(), layout);
         this.detector = detector(settings);
         this.indexer = new RecordIndexer(es.client(), layout, new RecordIndexer.BulkOptions(
