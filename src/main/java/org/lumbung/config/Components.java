@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.lumbung.crosswalk.Crosswalks;
@@ -45,8 +46,10 @@ import org.lumbung.search.RecordSearcher;
 import org.lumbung.search.RecordViews;
 import org.lumbung.search.oai.OaiIdentifiers;
 import org.lumbung.search.oai.OaiProvider;
+import org.lumbung.source.HostBudget;
 import org.lumbung.source.RunScheduler;
 import org.lumbung.source.RunTrigger;
+import org.lumbung.source.SharedHostBudget;
 import org.lumbung.source.SourceRegistry;
 import org.lumbung.source.SourceRemoval;
 import org.lumbung.source.SourceStore;
@@ -57,6 +60,9 @@ public final class Components {
     private final Settings settings;
     private final EsConnection es;
     private final IndexLayout layout;
+    /** This JVM among all that ever had its pid on this machine (a container restarted keeps pid 1 and host name). */
+    private static final String JVM = UUID.randomUUID().toString().substring(0, 8);
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
     private final String instance;
     private final DeadLetterStore deadLetters;
     private final RecordIndexer indexer;
@@ -70,7 +76,7 @@ public final class Components {
         this.settings = settings;
         this.es = es;
         this.layout = layout(settings);
-        this.instance = ManagementFactory.getRuntimeMXBean().getName() + ":" + UUID.randomUUID().toString().substring(0, 8);
+        this.instance = ManagementFactory.getRuntimeMXBean().getName() + ":" + JVM + "-" + INSTANCES.incrementAndGet();
         this.deadLetters = new DeadLetterStore(es.client(), layout);
         this.detector = detector(settings);
         this.indexer = new RecordIndexer(es.client(), layout, new RecordIndexer.BulkOptions(
@@ -162,8 +168,15 @@ public final class Components {
 
     /** Admits the runs of the given registry's sources by host; {@code runner} runs one source to its end. */
     public RunScheduler runScheduler(SourceRegistry registry, Consumer<RunTrigger> runner) {
-        return new RunScheduler(settings.integer("lumbung.harvest.concurrency", 1, 10_000),
-                settings.integer("lumbung.harvest.host-concurrency", 1, 100), registry::hostOf, runner);
+        int perHost = settings.integer("lumbung.harvest.host-concurrency", 1, 100);
+        Duration lease = settings.duration("lumbung.harvest.lease");
+        HostBudget budget = switch (settings.get("lumbung.harvest.host-budget")) {
+            case "shared" -> new SharedHostBudget(es.client(), layout.hostsIndex(), instance, perHost, lease);
+            case "local" -> HostBudget.LOCAL;
+            default -> throw new SettingsException("lumbung.harvest.host-budget", "is shared or local");
+        };
+        return new RunScheduler(settings.integer("lumbung.harvest.concurrency", 1, 10_000), perHost,
+                registry::hostOf, runner, budget, Duration.ofMillis(Math.min(1000, Math.max(50, lease.toMillis() / 3))));
     }
 
     public SourceRemoval sourceRemoval(DcSink index) {

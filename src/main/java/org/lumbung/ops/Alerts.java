@@ -137,7 +137,7 @@ public final class Alerts {
 
     /** Writes the change of a source's conditions; announces it only when this worker's write made it. */
     private void change(String sourceId, UnaryOperator<Map<String, Alert>> change) {
-        SourceStore.Written w = store.write(sourceId, s -> s.definition() == null || s.removed() ? s
+        var w = store.write(sourceId, s -> s.definition() == null || s.removed() ? s
                 : s.withAlerts(change.apply(s.alerts())));
         if (!w.wrote()) {
             return;

@@ -125,7 +125,7 @@ public final class HarvestMetrics {
         Supplier<SourceStore.Counters> held = leases;
         if (held != null) {
             SourceStore.Counters c = held.get();
-            out.append("# HELP lumbung_worker_info This Lumbung worker (pid@host:nonce), the owner its leases name.\n")
+            out.append("# HELP lumbung_worker_info This Lumbung worker (pid@host:jvm-n), the owner its leases name.\n")
                     .append("# TYPE lumbung_worker_info gauge\n")
                     .append("lumbung_worker_info{worker=\"").append(escape(worker)).append("\"} 1\n");
             total(out, "lumbung_lease_claims_total", "Sources this worker claimed for a run.", c.claims());
