@@ -297,7 +297,8 @@ public final class SourceStore implements CheckpointStore, AutoCloseable {
             throw new HarvestException(FailureKind.FENCED, sourceId, "-", "lost the source's lease to " + thief[0]
                     + " (this worker stopped renewing it for longer than lumbung.harvest.lease: frozen, or cut off"
                     + " from Elasticsearch); stopped without moving the checkpoint");
-        }        if (after.stopRequested() != null) {
+        }
+        if (after.stopRequested() != null) {
             // Read in the same write that moved the checkpoint: the run stops with it past the page just indexed.
             throw new HarvestException(FailureKind.STOPPED, sourceId, "-", "stopped by the operator (asked at "
                     + after.stopRequested() + ")");
