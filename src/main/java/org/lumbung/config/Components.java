@@ -35,8 +35,11 @@ import org.lumbung.ingest.PageIngester;
 import org.lumbung.landing.PageFetcher;
 import org.lumbung.landing.PageRecords;
 import org.lumbung.language.LanguageDetector;
+import org.lumbung.pipeline.Backoff;
 import org.lumbung.ops.AdminActions;
 import org.lumbung.ops.AdminGuard;
+import org.lumbung.ops.AlertWebhook;
+import org.lumbung.ops.Alerts;
 import org.lumbung.ops.SourceHealth;
 import org.lumbung.reindex.Reindexer;
 import org.lumbung.search.RecordSearcher;
@@ -259,6 +262,19 @@ public final class Components {
 
     public AdminActions adminActions(DcSink index) {
         return new AdminActions(sourceRegistry(), OaiInspector.untrusted(fetcher), sourceRemoval(index));
+    }
+
+    /** The webhook sender of this Lumbung's alerts (its queue and thread), to close when Lumbung stops. */
+    public AlertWebhook alertWebhook() {
+        return new AlertWebhook(settings.secret("lumbung.alerts.webhook-secret"),
+                new Backoff(settings.duration("lumbung.alerts.retry.initial-delay"),
+                        settings.duration("lumbung.alerts.retry.max-delay"),
+                        settings.integer("lumbung.alerts.retry.attempts", 1, 100), null),
+                settings.duration("lumbung.alerts.timeout"), settings.integer("lumbung.alerts.queue", 1, 1_000_000));
+    }
+
+    public Alerts alerts(AlertWebhook webhook) {
+        return new Alerts(sourceStore, sourceHealth(), webhook, settings.alertWebhook().orElse(null));
     }
 
     public AdminGuard adminGuard() {

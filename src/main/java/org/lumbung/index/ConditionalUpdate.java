@@ -25,19 +25,32 @@ public final class ConditionalUpdate {
     }
 
     /**
+     * What an update did: the document as this writer last read it, the document after, and whether this writer's
+     * write is the one that changed it (false when the change, decided on the latest document, changed nothing).
+     */
+    public record Written<T>(T before, T after, boolean wrote) {
+    }
+
+    /**
      * @param fresh     the document to change when there is none yet
      * @param conflicts counts the conflicts met
      * @return the document as written (or as found, when the change changed nothing)
      */
     public static <T> T apply(ElasticsearchClient client, String index, String id, Class<T> type, Supplier<T> fresh,
                               UnaryOperator<T> change, AtomicLong conflicts) {
+        return write(client, index, id, type, fresh, change, conflicts).after();
+    }
+
+    /** {@link #apply}, telling what the winning read saw and whether this writer wrote. */
+    public static <T> Written<T> write(ElasticsearchClient client, String index, String id, Class<T> type,
+                                       Supplier<T> fresh, UnaryOperator<T> change, AtomicLong conflicts) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {
                 GetResponse<T> doc = client.get(g -> g.index(index).id(id), type);
                 T current = doc.found() && doc.source() != null ? doc.source() : fresh.get();
                 T next = change.apply(current);
                 if (doc.found() && next.equals(current)) {
-                    return current;
+                    return new Written<>(current, current, false);
                 }
                 if (doc.found()) {
                     long seqNo = doc.seqNo();
@@ -46,7 +59,7 @@ public final class ConditionalUpdate {
                 } else {
                     client.index(i -> i.index(index).id(id).document(next).opType(OpType.Create));
                 }
-                return next;
+                return new Written<>(current, next, true);
             } catch (IOException | RuntimeException e) {
                 if (EsRetry.status(e) != 409) {
                     if (e instanceof IOException io) {

@@ -117,7 +117,16 @@ public final class SourceStore implements CheckpointStore, AutoCloseable {
      * document starts {@link SourceState#fresh}. Reads by id are real-time, so no refresh is waited for.
      */
     public SourceState update(String id, UnaryOperator<SourceState> change) {
-        return ConditionalUpdate.apply(client, index, id, SourceState.class, () -> SourceState.fresh(id), change,
+        return write(id, change).after();
+    }
+
+    /**
+     * {@link #update}, telling what the winning read saw and whether this worker's write is the one that changed the
+     * document: of several workers deciding the same change at once, exactly one wrote it; the others met its write,
+     * read it again and found nothing to change.
+     */
+    public ConditionalUpdate.Written<SourceState> write(String id, UnaryOperator<SourceState> change) {
+        return ConditionalUpdate.write(client, index, id, SourceState.class, () -> SourceState.fresh(id), change,
                 conflicts);
     }
 
@@ -234,10 +243,11 @@ public final class SourceStore implements CheckpointStore, AutoCloseable {
     }
 
     /**
-     * Gives the lease back and records the run, only if this worker's claim still holds: a run taken over while it
-     * went on records nothing (the run that took over records its own).
+     * Gives the lease back, clears a stop request (the run it was meant for has ended, so the next trigger runs
+     * normally) and records the run, only if this worker's claim still holds: a run taken over while it went on
+     * records nothing (the run that took over records its own). Returns the run recorded, or null when refused.
      */
-    public void release(String id, SourceState.LastRun run) {
+    public SourceState.LastRun release(String id, SourceState.LastRun run) {
         Long generation = held.remove(id);
         boolean[] refusedWrite = {false};
         SourceState after = update(id, s -> {
@@ -245,12 +255,15 @@ public final class SourceStore implements CheckpointStore, AutoCloseable {
                 refusedWrite[0] = true;
                 return s;
             }
-            SourceState released = s.lease() != null && s.lease().owner().equals(instance) ? s.withLease(null) : s;
+            SourceState released = s.lease() != null && s.lease().owner().equals(instance)
+                    ? s.withLease(null).withStopRequested(null) : s;
             return run == null ? released : released.withLastRun(run);
         });
         if (refusedWrite[0]) {
             refuse(id, generation, after);
+            return null;
         }
+        return run;
     }
 
     @Override
@@ -285,6 +298,40 @@ public final class SourceStore implements CheckpointStore, AutoCloseable {
                     + " (this worker stopped renewing it for longer than lumbung.harvest.lease: frozen, or cut off"
                     + " from Elasticsearch); stopped without moving the checkpoint");
         }
+        if (after.stopRequested() != null) {
+            // Read in the same write that moved the checkpoint: the run stops with it past the page just indexed.
+            throw new HarvestException(FailureKind.STOPPED, sourceId, "-", "stopped by the operator (asked at "
+                    + after.stopRequested() + ")");
+        }
+    }
+
+    @Override
+    public String stopRequested(String sourceId) {
+        return get(sourceId).map(SourceState::stopRequested).orElse(null);
+    }
+
+    /** What a stop request found: the source's run asked to stop (its holder), or why not. */
+    public record StopRequest(boolean accepted, String holder, String reason) {
+    }
+
+    /**
+     * Asks the source's running harvest to stop: written on the source's document only while a live lease is held
+     * (by this worker or any other), so whichever worker runs it stops at its next page; refused when nothing runs
+     * it, or when its lease expired (a run left unfinished: pause the source to keep the takeover from running it).
+     * Asking twice keeps the first request. The caller checks that the source exists.
+     */
+    public StopRequest requestStop(String id) {
+        String[] refused = {null};
+        SourceState after = update(id, s -> {
+            Instant now = Instant.now();
+            SourceState.Lease lease = s.lease();
+            refused[0] = lease == null ? "is not running"
+                    : expired(lease, now) ? "is not running: its last run was left unfinished by " + lease.owner()
+                    + " (lease expired at " + lease.expiresAt() + "); pause it to keep the takeover from running it"
+                    : null;
+            return refused[0] != null || s.stopRequested() != null ? s : s.withStopRequested(now.toString());
+        });
+        return new StopRequest(refused[0] == null, after.lease() == null ? null : after.lease().owner(), refused[0]);
     }
 
     /** Renews the lease of every source this worker runs, a third of a lease apart, while it runs them. */
