@@ -23,10 +23,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The live source list: add (finding the OAI-PMH endpoint), list (with checkpoints and health), remove. */
-@Command(name = "sources", mixinStandardHelpOptions = true, description = "Add, list and remove sources.",
+/**
+ * The live source list: add (finding the OAI-PMH endpoint), list (with checkpoints and health), remove, pause and
+ * resume, and stop a running harvest.
+ */
+@Command(name = "sources", mixinStandardHelpOptions = true,
+        description = "Add, list, remove, pause, resume sources; stop a running harvest.",
         subcommands = {SourcesCommand.Add.class, SourcesCommand.ListSources.class, SourcesCommand.Remove.class,
-            SourcesCommand.Pause.class, SourcesCommand.Resume.class})
+            SourcesCommand.Pause.class, SourcesCommand.Resume.class, SourcesCommand.Stop.class})
 public final class SourcesCommand implements Callable<Integer> {
 
     @Override
@@ -118,6 +122,10 @@ public final class SourcesCommand implements Callable<Integer> {
             if (s.paused()) {
                 line.append("\n    paused: skipped by its schedule until `sources resume ").append(s.id()).append('`');
             }
+            if (s.stopRequested() != null) {
+                line.append("\n    stop requested at ").append(s.stopRequested())
+                        .append(": its run stops at the next page, with its checkpoint there");
+            }
             if (s.format() != null) {
                 line.append("\n    format: ").append(s.format()).append(" (chosen for metadataPrefix auto)");
             }
@@ -198,6 +206,36 @@ public final class SourcesCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             return pause(common, id, false);
+        }
+    }
+
+    /** Stops a running harvest at its next page, on whichever Lumbung holds its lease. */
+    @Command(name = "stop", mixinStandardHelpOptions = true,
+            description = "Stop the source's running harvest at its next page, with its checkpoint there, on whichever"
+                    + " Lumbung runs it; the next run resumes from that page. Exit 1 when no harvest of it runs.")
+    static final class Stop implements Callable<Integer> {
+        @Mixin
+        CommonOptions common = new CommonOptions();
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The source whose harvest to stop.")
+        String id;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Lumbung lumbung = Lumbung.start(common.settings(Map.of()))) {
+                var request = lumbung.components().sourceRegistry().stop(id).orElse(null);
+                if (request == null) {
+                    System.err.println("lumbung: no source '" + id + "'");
+                    return App.FAILED;
+                }
+                if (!request.accepted()) {
+                    System.err.println("lumbung: source " + id + " " + request.reason() + "; nothing to stop");
+                    return App.FAILED;
+                }
+                System.out.println("stopping source " + id + ": " + request.holder() + " stops its harvest at the next"
+                        + " page (sources list shows its last run once it has)");
+                return App.OK;
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import org.lumbung.dc.DcSink;
 import org.lumbung.harvest.HarvestReport;
 import org.lumbung.harvest.RecordSink;
 import org.lumbung.ingest.Inbox;
+import org.lumbung.ops.AlertWebhook;
 import org.lumbung.ops.HarvestMetrics;
 import org.lumbung.ops.HealthReport;
 import org.lumbung.pipeline.Delivery;
@@ -94,6 +95,11 @@ final class CamelApp {
             lumbung.closeOnSignal(scheduler);
             metrics.watch(scheduler::snapshot);
             metrics.watchLeases(c.sourceStore().instance(), c.sourceStore()::counters);
+            AlertWebhook webhook = c.alertWebhook();
+            main.bind("alerts", c.alerts(webhook));
+            metrics.watchAlerts(webhook::counters);
+            main.addOverrideProperty("lumbung.alerts.freshness-interval",
+                    Long.toString(settings.duration("lumbung.alerts.freshness-interval").toMillis()));
             SourceSchedules schedules = new SourceSchedules(registry);
             main.bind("sourceSchedules", schedules);
             main.bind("inbox", inbox);
@@ -111,6 +117,7 @@ final class CamelApp {
                 @Override
                 public void beforeStop(BaseMainSupport stopping) {
                     scheduler.close();
+                    webhook.close();
                 }
 
                 @Override

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.lumbung.crosswalk.Crosswalks;
@@ -34,16 +35,21 @@ import org.lumbung.ingest.PageIngester;
 import org.lumbung.landing.PageFetcher;
 import org.lumbung.landing.PageRecords;
 import org.lumbung.language.LanguageDetector;
+import org.lumbung.pipeline.Backoff;
 import org.lumbung.ops.AdminActions;
 import org.lumbung.ops.AdminGuard;
+import org.lumbung.ops.AlertWebhook;
+import org.lumbung.ops.Alerts;
 import org.lumbung.ops.SourceHealth;
 import org.lumbung.reindex.Reindexer;
 import org.lumbung.search.RecordSearcher;
 import org.lumbung.search.RecordViews;
 import org.lumbung.search.oai.OaiIdentifiers;
 import org.lumbung.search.oai.OaiProvider;
+import org.lumbung.source.HostBudget;
 import org.lumbung.source.RunScheduler;
 import org.lumbung.source.RunTrigger;
+import org.lumbung.source.SharedHostBudget;
 import org.lumbung.source.SourceRegistry;
 import org.lumbung.source.SourceRemoval;
 import org.lumbung.source.SourceStore;
@@ -54,6 +60,9 @@ public final class Components {
     private final Settings settings;
     private final EsConnection es;
     private final IndexLayout layout;
+    /** This JVM among all that ever had its pid on this machine (a container restarted keeps pid 1 and host name). */
+    private static final String JVM = UUID.randomUUID().toString().substring(0, 8);
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
     private final String instance;
     private final DeadLetterStore deadLetters;
     private final RecordIndexer indexer;
@@ -67,7 +76,7 @@ public final class Components {
         this.settings = settings;
         this.es = es;
         this.layout = layout;
-        this.instance = ManagementFactory.getRuntimeMXBean().getName() + ":" + UUID.randomUUID().toString().substring(0, 8);
+        this.instance = ManagementFactory.getRuntimeMXBean().getName() + ":" + JVM + "-" + INSTANCES.incrementAndGet();
         this.deadLetters = new DeadLetterStore(es.client(), layout);
         this.detector = detector(settings);
         this.indexer = new RecordIndexer(es.client(), layout, new RecordIndexer.BulkOptions(
@@ -155,8 +164,15 @@ public final class Components {
 
     /** Admits the runs of the given registry's sources by host; {@code runner} runs one source to its end. */
     public RunScheduler runScheduler(SourceRegistry registry, Consumer<RunTrigger> runner) {
-        return new RunScheduler(settings.integer("lumbung.harvest.concurrency", 1, 10_000),
-                settings.integer("lumbung.harvest.host-concurrency", 1, 100), registry::hostOf, runner);
+        int perHost = settings.integer("lumbung.harvest.host-concurrency", 1, 100);
+        Duration lease = settings.duration("lumbung.harvest.lease");
+        HostBudget budget = switch (settings.get("lumbung.harvest.host-budget")) {
+            case "shared" -> new SharedHostBudget(es.client(), layout.hostsIndex(), instance, perHost, lease);
+            case "local" -> HostBudget.LOCAL;
+            default -> throw new SettingsException("lumbung.harvest.host-budget", "is shared or local");
+        };
+        return new RunScheduler(settings.integer("lumbung.harvest.concurrency", 1, 10_000), perHost,
+                registry::hostOf, runner, budget, Duration.ofMillis(Math.min(1000, Math.max(50, lease.toMillis() / 3))));
     }
 
     public SourceRemoval sourceRemoval(DcSink index) {
@@ -242,6 +258,19 @@ public final class Components {
 
     public AdminActions adminActions(DcSink index) {
         return new AdminActions(sourceRegistry(), OaiInspector.untrusted(fetcher), sourceRemoval(index));
+    }
+
+    /** The webhook sender of this Lumbung's alerts (its queue and thread), to close when Lumbung stops. */
+    public AlertWebhook alertWebhook() {
+        return new AlertWebhook(settings.secret("lumbung.alerts.webhook-secret"),
+                new Backoff(settings.duration("lumbung.alerts.retry.initial-delay"),
+                        settings.duration("lumbung.alerts.retry.max-delay"),
+                        settings.integer("lumbung.alerts.retry.attempts", 1, 100), null),
+                settings.duration("lumbung.alerts.timeout"), settings.integer("lumbung.alerts.queue", 1, 1_000_000));
+    }
+
+    public Alerts alerts(AlertWebhook webhook) {
+        return new Alerts(sourceStore, sourceHealth(), webhook, settings.alertWebhook().orElse(null));
     }
 
     public AdminGuard adminGuard() {

@@ -38,7 +38,8 @@ public final class Settings {
      * Keys whose values are secrets: set only in the environment or in the file named by {@code <key>-file} (a
      * Docker secret), never on the command line where {@code ps} shows them; never handed to Camel, never logged.
      */
-    static final Set<String> SECRETS = Set.of("lumbung.es.api-key", "lumbung.es.password", "lumbung.admin.token");
+    static final Set<String> SECRETS = Set.of("lumbung.es.api-key", "lumbung.es.password", "lumbung.admin.token",
+            "lumbung.alerts.webhook-secret");
 
     private final Map<String, String> values;
 
@@ -170,6 +171,9 @@ public final class Settings {
         }
         integer("lumbung.language.prefix", 20, 100_000);
         SECRETS.forEach(this::secret);
+        alertWebhook();
+        integer("lumbung.alerts.retry.attempts", 1, 100);
+        integer("lumbung.alerts.queue", 1, 1_000_000);
         esCredentials();
         integer("lumbung.oai.page-size", 1, 10_000);
         if (!get("lumbung.oai.repository-identifier").matches("[a-zA-Z][a-zA-Z0-9-]*(\\.[a-zA-Z][a-zA-Z0-9-]*)*")) {
@@ -254,6 +258,22 @@ public final class Settings {
         } catch (IllegalArgumentException e) {
             throw new SettingsException("lumbung.es.url", "'" + v + "' is not an http(s) URL");
         }
+    }
+
+    /** Where alerts are posted when their source names no webhook; a webhook needs the secret that signs it. */
+    public Optional<URI> alertWebhook() {
+        String v = get("lumbung.alerts.webhook");
+        if (v.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!v.matches("(?i)https?://[^\\s]+")) {
+            throw new SettingsException("lumbung.alerts.webhook", "'" + v + "' is not an http(s) URL");
+        }
+        if (secret("lumbung.alerts.webhook-secret").isEmpty()) {
+            throw new SettingsException("lumbung.alerts.webhook-secret", "is needed to sign the alerts posted to"
+                    + " lumbung.alerts.webhook: set LUMBUNG_ALERTS_WEBHOOK_SECRET or lumbung.alerts.webhook-secret-file");
+        }
+        return Optional.of(URI.create(v));
     }
 
     public Path dataDir() {

@@ -37,6 +37,14 @@ public interface CheckpointStore {
         return true;
     }
 
+    /**
+     * When an operator asked the source's running harvest to stop, or null: a harvest asked before it begins stops
+     * before its first request (a source of several sets, one of which was stopped, stops them all).
+     */
+    default String stopRequested(String sourceId) {
+        return null;
+    }
+
     /** Remembers nothing: every harvest starts afresh (for one-off harvests of an explicit window). */
     CheckpointStore NONE = new CheckpointStore() {
         @Override

@@ -32,13 +32,13 @@ final class HarvestCounters {
         }
     }
 
-    /** The report; {@code blocked}: the error is a bot wall's. */
+    /** The report; {@code blocked}: the error is a bot wall's; {@code stopped}: an operator stopped the harvest. */
     HarvestReport report(HarvestRequest request, String window, String startedAt, long startNanos, String error,
-                         boolean blocked) {
+                         boolean blocked, boolean stopped) {
         List<RecordFailure> failures = new ArrayList<>(outcome.failures());
         failures.addAll(unreadable);
         return new HarvestReport(request.sourceId(), request.set() == null ? "" : request.set(), window, startedAt,
                 pages, outcome.indexed(), outcome.deleted(), failures, bytes, retries, repairs, rereads,
-                (System.nanoTime() - startNanos) / 1e9, error == null, error, blocked);
+                (System.nanoTime() - startNanos) / 1e9, error == null, error, blocked, stopped);
     }
 }

@@ -37,6 +37,7 @@ public final class HarvestPages implements Iterator<RecordBatch> {
     private OaiHarvester.Pass pass;
     private String error;
     private boolean blocked;
+    private boolean stopped;
     private boolean interrupted;
     private HarvestReport report;
 
@@ -129,6 +130,11 @@ public final class HarvestPages implements Iterator<RecordBatch> {
             request = asked.withMetadataPrefix(harvester.chooseFormat(asked));
         }
         run = harvester.run(request);
+        String stop = run.state.stopRequested(request.sourceId());
+        if (stop != null) {
+            throw new HarvestException(FailureKind.STOPPED, request.sourceId(), request.baseUrl(), "stopped by the"
+                    + " operator (asked at " + stop + ") before it began");
+        }
         identify = harvester.identify(run);
         seconds = identify != null && identify.secondsGranularity();
         run.checkpoint = run.state.checkpoint(request.sourceId(), request.set());
@@ -196,6 +202,7 @@ public final class HarvestPages implements Iterator<RecordBatch> {
     private void fail(HarvestException e) {
         error = e.getMessage();
         blocked = e.kind() == FailureKind.BOT_WALL;
+        stopped = e.kind() == FailureKind.STOPPED;
         phase = Phase.DONE;
     }
 
@@ -212,12 +219,17 @@ public final class HarvestPages implements Iterator<RecordBatch> {
     /** Every page taken is handed over: after a failure, the pages in flight are awaited; then the report. */
     private void end() {
         if (run == null) {
-            report = new HarvestCounters().report(asked, range, began, start, error, blocked);
+            report = new HarvestCounters().report(asked, range, began, start, error, blocked, stopped);
             return;
         }
         if (error != null && OaiHarvester.settle(run) && !interrupted && run.tokenUnusable && run.window != null) {
             OaiHarvester.forgetToken(run);
         }
-        report = run.counters.report(run.request, range, began, start, error, blocked);
+        if (stopped) {
+            // Read once the pages in flight are indexed and their checkpoint saved: where the next run really starts.
+            error += "; the next run resumes at "
+                    + run.state.checkpoint(run.request.sourceId(), run.request.set()).describe();
+        }
+        report = run.counters.report(run.request, range, began, start, error, blocked, stopped);
     }
 }

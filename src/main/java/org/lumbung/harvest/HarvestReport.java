@@ -25,10 +25,13 @@ import org.lumbung.pipeline.RecordFailure;
  * @param complete  whether the whole list was read
  * @param error     why it stopped, or null
  * @param blocked   whether a bot protection stopped it (its outcome is then {@code blocked}, not {@code failed})
+ * @param stopped   whether an operator stopped it (its outcome is then {@code stopped}: incomplete, its checkpoint at
+ *                  the last page indexed, where the next run resumes)
  */
 public record HarvestReport(String sourceId, String set, String window, String startedAt, int pages, int indexed,
                             int deleted, List<RecordFailure> failures, long bytes, int retries, int repairs,
-                            int rereads, double seconds, boolean complete, String error, boolean blocked) {
+                            int rereads, double seconds, boolean complete, String error, boolean blocked,
+                            boolean stopped) {
 
     /** How many failures the summary line names; the rest are in the dead letters. */
     static final int NAMED_FAILURES = 3;
@@ -41,11 +44,12 @@ public record HarvestReport(String sourceId, String set, String window, String s
                          int deleted, List<RecordFailure> failures, long bytes, int retries, int repairs,
                          double seconds, boolean complete, String error) {
         this(sourceId, set, window, startedAt, pages, indexed, deleted, failures, bytes, retries, repairs, 0, seconds,
-                complete, error, false);
+                complete, error, false, false);
     }
 
     public String outcome() {
-        return blocked ? "blocked" : !complete ? "failed" : failures.isEmpty() ? "complete" : "complete with failures";
+        return blocked ? "blocked" : stopped ? "stopped" : !complete ? "failed"
+                : failures.isEmpty() ? "complete" : "complete with failures";
     }
 
     /**
@@ -58,7 +62,7 @@ public record HarvestReport(String sourceId, String set, String window, String s
         return String.format(Locale.ROOT,
                 "harvest %s %s: %d pages, %d records indexed, %d deleted, %d failed, %.1f s%s%s%s", sourceId
                         + (set == null || set.isEmpty() ? "" : " set " + set),
-                complete ? "complete" : blocked ? "blocked" : "incomplete", pages, indexed, deleted, failures.size(),
+                complete ? "complete" : blocked ? "blocked" : stopped ? "stopped" : "incomplete", pages, indexed, deleted, failures.size(),
                 seconds, extras, error == null ? "" : " (" + error + ")", setAside());
     }
 
@@ -80,7 +84,7 @@ public record HarvestReport(String sourceId, String set, String window, String s
 
     /**
      * This report and another of the same source's run (another set) as one: counts summed, complete only when both
-     * are, each error naming its set; blocked when either was.
+     * are, each error naming its set; blocked (or stopped) when either was.
      */
     public HarvestReport plus(HarvestReport other) {
         List<RecordFailure> all = new java.util.ArrayList<>(failures);
@@ -91,14 +95,14 @@ public record HarvestReport(String sourceId, String set, String window, String s
                         ? other.startedAt : startedAt,
                 pages + other.pages, indexed + other.indexed, deleted + other.deleted, all, bytes + other.bytes,
                 retries + other.retries, repairs + other.repairs, rereads + other.rereads, seconds + other.seconds,
-                complete && other.complete, errors, blocked || other.blocked);
+                complete && other.complete, errors, blocked || other.blocked, stopped || other.stopped);
     }
 
     /** The same report with its error, if any, saying which set it is of. */
     public HarvestReport namingItsSet() {
         return error == null || set == null || set.isEmpty() ? this
                 : new HarvestReport(sourceId, set, window, startedAt, pages, indexed, deleted, failures, bytes, retries,
-                        repairs, rereads, seconds, complete, "set " + set + ": " + error, blocked);
+                        repairs, rereads, seconds, complete, "set " + set + ": " + error, blocked, stopped);
     }
 
     private static String join(String a, String b, String separator) {

@@ -122,7 +122,9 @@ public final class OaiHarvester {
             run.progress.finish();
             return true;
         } catch (HarvestException e) {
-            LOG.warn("source {}: {}", run.request.sourceId(), e.getMessage());
+            if (e.kind() != FailureKind.STOPPED) { // a stop says so once, in the report
+                LOG.warn("source {}: {}", run.request.sourceId(), e.getMessage());
+            }
         } catch (InterruptedException e) {
             interrupted = true;
         } finally {

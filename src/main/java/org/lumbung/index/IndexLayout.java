@@ -51,6 +51,11 @@ public record IndexLayout(String prefix, int replicas) {
         return prefix + "-sources";
     }
 
+    /** The host slots shared by the workers of a cluster: each a lease on room for one run against a host. */
+    public String hostsIndex() {
+        return prefix + "-hosts";
+    }
+
     /** One report per harvest or ingest run. */
     public String harvestsIndex() {
         return prefix + "-harvests";

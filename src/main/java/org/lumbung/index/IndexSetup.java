@@ -161,6 +161,7 @@ public final class IndexSetup {
             }
         }
         ensureIndex(layout.sourcesIndex(), "/es/sources-index.json");
+        ensureIndex(layout.hostsIndex(), "/es/hosts-index.json");
         ensureIndex(layout.harvestsIndex(), "/es/harvests-index.json");
         addNewFields(layout.harvestsIndex(), "/es/harvests-index.json");
         ensureIndex(layout.deadletterIndex(), "/es/deadletter-index.json");

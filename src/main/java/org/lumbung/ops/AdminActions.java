@@ -12,11 +12,12 @@ import org.lumbung.search.NotFoundException;
 import org.lumbung.source.Source;
 import org.lumbung.source.SourceRegistry;
 import org.lumbung.source.SourceRemoval;
+import org.lumbung.source.SourceStore;
 
 /**
  * What the admin endpoints do, once the token is checked: add a source (found from its homepage or base URL, as
- * {@code sources add} does), remove one (its records become tombstones), and check a source before its harvest is
- * queued.
+ * {@code sources add} does), remove one (its records become tombstones), stop a running harvest, and check a source
+ * before its harvest is queued.
  */
 public final class AdminActions {
 
@@ -49,6 +50,19 @@ public final class AdminActions {
             throw new NotFoundException("no source '" + id + "'");
         }
         return Map.of(paused ? "paused" : "resumed", id);
+    }
+
+    /**
+     * Asks the source's running harvest to stop at its next page, on whichever worker holds its lease: the answer
+     * names that worker. 404 for an unknown source, 409 when no harvest of it is running.
+     */
+    public Map<String, Object> stop(String id) {
+        SourceStore.StopRequest request = (id == null ? java.util.Optional.<SourceStore.StopRequest>empty()
+                : registry.stop(id)).orElseThrow(() -> new NotFoundException("no source '" + id + "'"));
+        if (!request.accepted()) {
+            throw new ConflictException("source '" + id + "' " + request.reason() + "; nothing to stop");
+        }
+        return Map.of("stopping", id, "holder", request.holder());
     }
 
     /** What the answer to a queued harvest says. */

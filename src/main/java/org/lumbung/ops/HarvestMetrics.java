@@ -30,6 +30,7 @@ public final class HarvestMetrics {
     private volatile String worker;
     private volatile Supplier<SourceStore.Counters> leases;
     private volatile Supplier<RunScheduler.Snapshot> runs;
+    private volatile Supplier<AlertWebhook.Counters> alerts;
 
     public HarvestMetrics(SourceHealth health) {
         this.health = health;
@@ -46,13 +47,18 @@ public final class HarvestMetrics {
         this.leases = counters;
     }
 
+    /** Adds the alert webhook's deliveries: delivered, retried, given up, dropped, waiting. */
+    public void watchAlerts(Supplier<AlertWebhook.Counters> deliveries) {
+        this.alerts = deliveries;
+    }
+
     /** Counts a harvest as the harvest route reports it; returns the report unchanged. */
     public HarvestReport record(HarvestReport report) {
         String source = report.sourceId();
         run(source, report.outcome(), report.indexed(), report.deleted(), report.failures());
         add("lumbung_harvest_pages_total", source, null, null, report.pages());
         add("lumbung_harvest_errors_total", source, "kind", "retry", report.retries());
-        if (!report.complete()) {
+        if (!report.complete() && !report.stopped()) {
             add("lumbung_harvest_errors_total", source, "kind", "harvest", 1);
         }
         return report;
@@ -119,7 +125,7 @@ public final class HarvestMetrics {
         Supplier<SourceStore.Counters> held = leases;
         if (held != null) {
             SourceStore.Counters c = held.get();
-            out.append("# HELP lumbung_worker_info This Lumbung worker (pid@host:nonce), the owner its leases name.\n")
+            out.append("# HELP lumbung_worker_info This Lumbung worker (pid@host:jvm-n), the owner its leases name.\n")
                     .append("# TYPE lumbung_worker_info gauge\n")
                     .append("lumbung_worker_info{worker=\"").append(escape(worker)).append("\"} 1\n");
             total(out, "lumbung_lease_claims_total", "Sources this worker claimed for a run.", c.claims());
@@ -133,6 +139,18 @@ public final class HarvestMetrics {
             single(out, "lumbung_leases_held", "Sources this worker runs now.", Integer.toString(c.held()));
             single(out, "lumbung_lease_takeover_lag_seconds_max", "The longest a lease had been expired when this"
                     + " worker took its run over.", String.format(Locale.ROOT, "%.3f", c.longestLeaseLagSeconds()));
+        }
+        Supplier<AlertWebhook.Counters> sent = alerts;
+        if (sent != null) {
+            AlertWebhook.Counters a = sent.get();
+            total(out, "lumbung_alerts_delivered_total", "Alerts the webhook answered with a 2xx.", a.delivered());
+            total(out, "lumbung_alert_delivery_retries_total", "Alert deliveries that failed (no answer, or not 2xx)"
+                    + " and were tried again.", a.retried());
+            total(out, "lumbung_alerts_abandoned_total", "Alerts given up after their last delivery failed, or not"
+                    + " sent for want of the secret that signs them.", a.abandoned());
+            total(out, "lumbung_alerts_dropped_total", "Alerts dropped because lumbung.alerts.queue of them were"
+                    + " waiting already.", a.dropped());
+            single(out, "lumbung_alerts_queued", "Alerts waiting for delivery.", Integer.toString(a.queued()));
         }
         Map<String, SourceHealth.Audit> audits = new TreeMap<>(health.lastAudits());
         gauge(out, audits, "lumbung_source_records_listed", "Records the repository listed at the last audit.",

@@ -26,8 +26,9 @@ public final class SourceHealth {
                         int stale, int extra) {
     }
 
-    /** One source: its last run and when it last harvested completely (null: never). */
-    public record Entry(String id, String kind, SourceState.LastRun lastRun, Instant lastSuccess) {
+    /** One source: its last run, when it last harvested completely (null: never), and its open alert conditions. */
+    public record Entry(String id, String kind, SourceState.LastRun lastRun, Instant lastSuccess,
+                        Map<String, SourceState.Alert> alerts) {
     }
 
     private final ElasticsearchClient client;
@@ -51,12 +52,12 @@ public final class SourceHealth {
                 success = success == null || finished.isAfter(success) ? finished : success;
             }
             String kind = s.definition().kind().name().toLowerCase(java.util.Locale.ROOT);
-            out.add(new Entry(s.id(), kind, run, success));
+            out.add(new Entry(s.id(), kind, run, success, s.alerts()));
         }
         return out;
     }
 
-    /** The health report's part about sources: each with its last run and last success. */
+    /** The health report's part about sources: each with its last run, last success and open alert conditions. */
     public Map<String, Object> describe() throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Entry e : entries()) {
@@ -64,6 +65,7 @@ public final class SourceHealth {
             source.put("kind", e.kind());
             source.put("lastRun", e.lastRun());
             source.put("lastSuccess", e.lastSuccess() == null ? null : e.lastSuccess().toString());
+            source.put("alerts", e.alerts());
             out.put(e.id(), source);
         }
         return out;

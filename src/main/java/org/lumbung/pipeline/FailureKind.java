@@ -58,6 +58,11 @@ public enum FailureKind {
      * and writes nothing more for the source.
      */
     FENCED("lost the source's lease"),
+    /**
+     * An operator asked the running harvest to stop ({@code sources stop}, the admin API): it stopped after its last
+     * indexed page, with the checkpoint there, so the next run resumes at that page. Not a failure of the source.
+     */
+    STOPPED("stopped by the operator"),
     /** Stopped from outside (Ctrl-C, shutdown). */
     INTERRUPTED("interrupted"),
     /** Anything else. */

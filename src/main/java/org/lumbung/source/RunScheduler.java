@@ -8,7 +8,9 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,7 +28,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A harvest sends its requests one after another, so runs admitted this way put at most {@code perHost} requests
  * in flight to a host; {@code HostQueues} still guards each request (audits, ad-hoc harvests and a landing source's
- * pages on other hosts share it).
+ * pages on other hosts share it). With several workers on one cluster, a {@link HostBudget} shared through
+ * Elasticsearch bounds a host's runs across all of them: a run admitted here whose host has no slot free anywhere goes
+ * back to wait, keeping its place, and frees its room for other hosts.
  */
 public final class RunScheduler implements AutoCloseable {
 
@@ -43,12 +47,17 @@ public final class RunScheduler implements AutoCloseable {
     private final int perHost;
     private final Function<String, String> hostOf;
     private final Consumer<RunTrigger> runner;
+    private final HostBudget budget;
+    private final Duration budgetRetry;
     private final ExecutorService threads;
+    private final ScheduledExecutorService retries;
 
     private final Object lock = new Object();
     private final Map<String, Deque<Waiting>> queues = new HashMap<>();
     private final Map<String, Integer> runningByHost = new HashMap<>();
     private final Set<String> held = new HashSet<>();
+    /** Hosts whose every slot another worker holds, and when to ask again (System.nanoTime). */
+    private final Map<String, Long> busyElsewhere = new HashMap<>();
     private int running;
     private long sequence;
     private long longestWaitNanos;
@@ -59,10 +68,27 @@ public final class RunScheduler implements AutoCloseable {
      * @param runner runs one source to its end (claims it, harvests or ingests, releases it); its failures are logged
      */
     public RunScheduler(int concurrency, int perHost, Function<String, String> hostOf, Consumer<RunTrigger> runner) {
+        this(concurrency, perHost, hostOf, runner, HostBudget.LOCAL, Duration.ofSeconds(1));
+    }
+
+    /**
+     * @param budget      the host's room shared with other workers: a run admitted here whose host has no slot free
+     *                    anywhere goes back to the head of its host's queue, and the host is asked again after
+     *                    {@code budgetRetry}, while other hosts go on
+     */
+    public RunScheduler(int concurrency, int perHost, Function<String, String> hostOf, Consumer<RunTrigger> runner,
+                        HostBudget budget, Duration budgetRetry) {
         this.concurrency = concurrency;
         this.perHost = perHost;
         this.hostOf = hostOf;
         this.runner = runner;
+        this.budget = budget;
+        this.budgetRetry = budgetRetry;
+        this.retries = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "lumbung-run-retry");
+            t.setDaemon(true);
+            return t;
+        });
         AtomicInteger number = new AtomicInteger();
         this.threads = new ThreadPoolExecutor(concurrency, concurrency, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
@@ -115,12 +141,15 @@ public final class RunScheduler implements AutoCloseable {
 
     /** Admits runs while there is room: each time the longest-waiting source among the hosts that have room. */
     private void dispatch() {
+        long now = System.nanoTime();
+        busyElsewhere.values().removeIf(until -> until - now <= 0);
         while (running < concurrency) {
             String chosen = null;
             Waiting first = null;
             for (Map.Entry<String, Deque<Waiting>> e : queues.entrySet()) {
                 Waiting head = e.getValue().peekFirst();
                 if (head != null && runningByHost.getOrDefault(e.getKey(), 0) < perHost
+                        && !busyElsewhere.containsKey(e.getKey())
                         && (first == null || head.sequence() < first.sequence())) {
                     chosen = e.getKey();
                     first = head;
@@ -136,20 +165,27 @@ public final class RunScheduler implements AutoCloseable {
             }
             runningByHost.merge(chosen, 1, Integer::sum);
             running++;
-            longestWaitNanos = Math.max(longestWaitNanos, System.nanoTime() - first.since());
             String host = chosen;
-            RunTrigger trigger = first.trigger();
-            threads.execute(() -> run(host, trigger));
+            Waiting admitted = first;
+            threads.execute(() -> run(host, admitted));
         }
     }
 
-    private void run(String host, RunTrigger trigger) {
+    private void run(String host, Waiting admitted) {
+        RunTrigger trigger = admitted.trigger();
         String sourceId = trigger.sourceId();
+        if (!takeBudget(host, admitted)) {
+            return;
+        }
+        synchronized (lock) {
+            longestWaitNanos = Math.max(longestWaitNanos, System.nanoTime() - admitted.since());
+        }
         try {
             runner.accept(trigger);
         } catch (RuntimeException e) {
             LOG.error("source {}: the run failed: {}", sourceId, e.toString());
         } finally {
+            budget.give(host);
             synchronized (lock) {
                 held.remove(sourceId);
                 running--;
@@ -159,6 +195,42 @@ public final class RunScheduler implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Takes a slot of the host's shared budget for the admitted run; when another worker holds every slot, puts the
+     * run back at the head of its host's queue (it keeps its place), frees its room here, and asks again later.
+     */
+    private boolean takeBudget(String host, Waiting admitted) {
+        boolean taken;
+        try {
+            taken = budget.take(host);
+        } catch (RuntimeException e) {
+            LOG.warn("host {}: cannot ask the shared host budget now ({}); asking again shortly", host, e.getMessage());
+            taken = false;
+        }
+        if (taken) {
+            return true;
+        }
+        synchronized (lock) {
+            running--;
+            runningByHost.computeIfPresent(host, (h, n) -> n > 1 ? n - 1 : null);
+            if (closed) {
+                held.remove(admitted.trigger().sourceId());
+                return false;
+            }
+            queues.computeIfAbsent(host, h -> new ArrayDeque<>()).addFirst(admitted);
+            busyElsewhere.put(host, System.nanoTime() + budgetRetry.toNanos());
+            dispatch();
+        }
+        retries.schedule(() -> {
+            synchronized (lock) {
+                if (!closed) {
+                    dispatch();
+                }
+            }
+        }, budgetRetry.toMillis(), TimeUnit.MILLISECONDS);
+        return false;
     }
 
     /** Admits nothing more and forgets the runs waiting (their next trigger or start runs them); runs going go on. */
@@ -176,6 +248,7 @@ public final class RunScheduler implements AutoCloseable {
     @Override
     public void close() {
         stopAdmitting();
+        retries.shutdownNow();
         threads.shutdownNow();
     }
 }

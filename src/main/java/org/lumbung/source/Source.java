@@ -25,10 +25,21 @@ import org.lumbung.pipeline.Durations;
  * @param audit              Quartz cron expression of the source's audits (oai only), or null for none
  * @param listSizeEstimated  the repository's completeListSize is only an estimate: a list ending short of it is not
  *                           read again nor called incomplete (oai only)
+ * @param freshness          how long the source may go without a complete run before it is alerted as stale
+ *                           ({@code 2d}), or null for never
+ * @param alertWebhook       where its alerts are posted, instead of {@code lumbung.alerts.webhook}, or null
  */
 public record Source(String id, String name, Kind kind, String baseUrl, String metadataPrefix, List<String> sets,
                      String schedule, List<PageInput> pages, String platform, Politeness politeness, Windows windows,
-                     boolean reconcileDeletions, String audit, boolean listSizeEstimated) {
+                     boolean reconcileDeletions, String audit, boolean listSizeEstimated, String freshness,
+                     String alertWebhook) {
+
+    public Source(String id, String name, Kind kind, String baseUrl, String metadataPrefix, List<String> sets,
+                  String schedule, List<PageInput> pages, String platform, Politeness politeness, Windows windows,
+                  boolean reconcileDeletions, String audit, boolean listSizeEstimated) {
+        this(id, name, kind, baseUrl, metadataPrefix, sets, schedule, pages, platform, politeness, windows,
+                reconcileDeletions, audit, listSizeEstimated, null, null);
+    }
 
     public Source(String id, String name, Kind kind, String baseUrl, String metadataPrefix, List<String> sets,
                   String schedule, List<PageInput> pages, String platform, Politeness politeness, Windows windows,
@@ -75,6 +86,12 @@ public record Source(String id, String name, Kind kind, String baseUrl, String m
                              String schedule, String platform) {
         return new Source(id, name, Kind.OAI, baseUrl, metadataPrefix, sets, schedule, List.of(), platform, null, null,
                 false, null);
+    }
+
+    /** The same source with a freshness target and a webhook of its own (either may be null). */
+    public Source withAlerting(String freshnessTarget, String webhook) {
+        return new Source(id, name, kind, baseUrl, metadataPrefix, sets, schedule, pages, platform, politeness, windows,
+                reconcileDeletions, audit, listSizeEstimated, freshnessTarget, webhook);
     }
 
     /** What the harvester needs of these knobs. */

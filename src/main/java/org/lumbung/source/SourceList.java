@@ -27,7 +27,7 @@ public final class SourceList {
     public record Entry(String id, String name, String kind, String baseUrl, String metadataPrefix, String set,
                         List<String> sets, String schedule, List<PageEntry> pages, String platform,
                         Source.Politeness politeness, Source.Windows windows, Boolean reconcileDeletions,
-                        String audit, Boolean listSizeEstimated) {
+                        String audit, Boolean listSizeEstimated, String freshness, String alertWebhook) {
     }
 
     /** One page of a pages source: a file (relative to the list) or a URL to fetch, and the page's address. */
@@ -92,6 +92,10 @@ public final class SourceList {
         String name = e.name() == null ? id : e.name();
         checkDuration(yaml, id, "politeness.delay", e.politeness() == null ? null : e.politeness().delay());
         checkDuration(yaml, id, "windows.initial", e.windows() == null ? null : e.windows().initial());
+        checkDuration(yaml, id, "freshness", e.freshness());
+        if (e.alertWebhook() != null && !e.alertWebhook().matches("https?://.+")) {
+            throw new SourceListException(yaml, "source '" + id + "': alertWebhook must be an http(s) URL");
+        }
         String platform = e.platform() == null ? "other" : e.platform().toLowerCase(Locale.ROOT);
         if (!PLATFORMS.contains(platform)) {
             throw new SourceListException(yaml, "source '" + id + "': platform must be one of " + PLATFORMS);
@@ -108,7 +112,8 @@ public final class SourceList {
                 }
                 String prefix = e.metadataPrefix() == null ? "oai_dc" : e.metadataPrefix();
                 return new Source(id, name, Source.Kind.OAI, e.baseUrl(), prefix, sets, schedule, List.of(), platform,
-                        e.politeness(), e.windows(), reconcile, e.audit(), Boolean.TRUE.equals(e.listSizeEstimated()));
+                        e.politeness(), e.windows(), reconcile, e.audit(), Boolean.TRUE.equals(e.listSizeEstimated()))
+                        .withAlerting(e.freshness(), e.alertWebhook());
             }
             case "pages" -> {
                 if (e.pages() == null || e.pages().isEmpty()) {
@@ -125,7 +130,7 @@ public final class SourceList {
                     }
                 }
                 return new Source(id, name, Source.Kind.PAGES, null, null, List.of(), schedule, pages, platform,
-                        e.politeness(), e.windows(), false, null);
+                        e.politeness(), e.windows(), false, null).withAlerting(e.freshness(), e.alertWebhook());
             }
             default -> throw new SourceListException(yaml, "source '" + id + "': kind must be oai or pages, not '"
                     + e.kind() + "'");

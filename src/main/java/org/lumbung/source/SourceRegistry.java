@@ -156,6 +156,26 @@ public final class SourceRegistry {
     }
 
     /**
+     * Asks the source's running harvest to stop at its next page, with its checkpoint there, on whichever worker holds
+     * its lease; empty when there is no such source (an ad-hoc harvest's checkpoint counts: its harvest stops too).
+     */
+    public java.util.Optional<SourceStore.StopRequest> stop(String id) {
+        if (store.get(id).filter(s -> !s.removed()).isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        if (listed(id).map(Source::kind).orElse(null) == Source.Kind.PAGES) {
+            // An ingest has no checkpoint to stop at: stopped half way, its next run would read every page again.
+            return java.util.Optional.of(new SourceStore.StopRequest(false, null, "reads landing pages, whose runs"
+                    + " keep no checkpoint and are not stopped half way (pause it to keep it from running again)"));
+        }
+        SourceStore.StopRequest request = store.requestStop(id);
+        if (request.accepted()) {
+            LOG.info("source {}: stop requested; {} stops its run at the next page", id, request.holder());
+        }
+        return java.util.Optional.of(request);
+    }
+
+    /**
      * Takes the source's lease for a run asked for now and returns it; null (and a log line) when it runs
      * elsewhere.
      */
@@ -231,8 +251,11 @@ public final class SourceRegistry {
         return store.unfinished();
     }
 
-    /** Gives the lease back and records how the run went (a HarvestReport, an IngestReport, or null). */
-    public void release(String id, Object report) {
+    /**
+     * Gives the lease back and records how the run went (a HarvestReport, an IngestReport, or null); returns the run
+     * recorded, or null when there was none or it could not be recorded (the lease was taken over, Elasticsearch away).
+     */
+    public SourceState.LastRun release(String id, Object report) {
         SourceState.LastRun run = null;
         String now = Instant.now().toString();
         if (report instanceof HarvestReport h) {
@@ -242,11 +265,12 @@ public final class SourceRegistry {
             run = new SourceState.LastRun(null, now, i.outcome(), i.indexed(), i.deleted(), i.failures().size(), null);
         }
         try {
-            store.release(id, run);
+            return store.release(id, run);
         } catch (UncheckedIOException e) {
             // Elasticsearch is away: the lease stays until it expires (or its holder is found dead on this machine).
             LOG.warn("source {}: cannot give its lease back or record this run ({}); the lease expires within "
                     + "lumbung.harvest.lease", id, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            return null;
         }
     }
 

@@ -12,11 +12,15 @@ import org.lumbung.harvest.Identify;
  * of metadataPrefix {@code auto} the format chosen for it (kept, so that its incremental harvests stay in one format),
  * whether an operator paused it (its schedules and triggers skip it; its checkpoints stay), the lease's generation
  * (counted up by every claim, so a holder that lost its lease can tell, and its late writes are refused) and the
- * latest scheduled time a run was claimed for (so several Lumbung workers run a source once per schedule).
+ * latest scheduled time a run was claimed for (so several Lumbung workers run a source once per schedule), when an
+ * operator asked its running harvest to stop (the worker holding the lease stops at its next page; cleared when the
+ * run ends), and the alert conditions open on it (each opened and closed by one conditional write, whose writer alone
+ * sends the alert, so several workers send it once).
  */
 public record SourceState(String id, Source definition, String origin, boolean removed, Identify identify,
                           List<Checkpoint> checkpoints, Map<String, String> quirks, Lease lease, LastRun lastRun,
-                          String format, boolean paused, long generation, String servedSlot) {
+                          String format, boolean paused, long generation, String servedSlot, String stopRequested,
+                          Map<String, Alert> alerts) {
 
     /** Held by the Lumbung instance harvesting the source until it expires or is released. */
     public record Lease(String owner, String expiresAt) {
@@ -27,28 +31,34 @@ public record SourceState(String id, Source definition, String origin, boolean r
                           String error) {
     }
 
+    /** An alert condition open on the source (failed, set-aside, stale, missing): since when, and what it said. */
+    public record Alert(String since, String detail) {
+    }
+
     public SourceState {
         checkpoints = checkpoints == null ? List.of() : List.copyOf(checkpoints);
         quirks = quirks == null ? Map.of() : Map.copyOf(quirks);
+        alerts = alerts == null ? Map.of() : Map.copyOf(alerts);
     }
 
     public static SourceState fresh(String id) {
-        return new SourceState(id, null, null, false, null, List.of(), Map.of(), null, null, null, false, 0, null);
+        return new SourceState(id, null, null, false, null, List.of(), Map.of(), null, null, null, false, 0, null,
+                null, Map.of());
     }
 
     public SourceState withDefinition(Source source, String originOf) {
         return new SourceState(id, source, originOf, false, identify, checkpoints, quirks, lease, lastRun, format,
-                paused, generation, servedSlot);
+                paused, generation, servedSlot, stopRequested, alerts);
     }
 
     public SourceState withRemoved(boolean gone) {
         return new SourceState(id, definition, origin, gone, identify, checkpoints, quirks, lease, lastRun, format,
-                paused, generation, servedSlot);
+                paused, generation, servedSlot, stopRequested, alerts);
     }
 
     public SourceState withIdentify(Identify value) {
         return new SourceState(id, definition, origin, removed, value, checkpoints, quirks, lease, lastRun, format,
-                paused, generation, servedSlot);
+                paused, generation, servedSlot, stopRequested, alerts);
     }
 
     public SourceState withCheckpoint(Checkpoint checkpoint) {
@@ -56,40 +66,51 @@ public record SourceState(String id, Source definition, String origin, boolean r
         List<Checkpoint> all = new java.util.ArrayList<>(others);
         all.add(checkpoint);
         return new SourceState(id, definition, origin, removed, identify, all, quirks, lease, lastRun, format, paused,
-                generation, servedSlot);
+                generation, servedSlot, stopRequested, alerts);
     }
 
     public SourceState withQuirk(String quirk, String detail) {
         Map<String, String> all = new java.util.HashMap<>(quirks);
         all.put(quirk, detail);
         return new SourceState(id, definition, origin, removed, identify, checkpoints, all, lease, lastRun, format,
-                paused, generation, servedSlot);
+                paused, generation, servedSlot, stopRequested, alerts);
     }
 
     public SourceState withLease(Lease value) {
         return new SourceState(id, definition, origin, removed, identify, checkpoints, quirks, value, lastRun,
-                format, paused, generation, servedSlot);
+                format, paused, generation, servedSlot, stopRequested, alerts);
     }
 
     public SourceState withLastRun(LastRun value) {
         return new SourceState(id, definition, origin, removed, identify, checkpoints, quirks, lease, value, format,
-                paused, generation, servedSlot);
+                paused, generation, servedSlot, stopRequested, alerts);
     }
 
     public SourceState withFormat(String chosen) {
         return new SourceState(id, definition, origin, removed, identify, checkpoints, quirks, lease, lastRun,
-                chosen, paused, generation, servedSlot);
+                chosen, paused, generation, servedSlot, stopRequested, alerts);
     }
 
     public SourceState withPaused(boolean value) {
         return new SourceState(id, definition, origin, removed, identify, checkpoints, quirks, lease, lastRun, format,
-                value, generation, servedSlot);
+                value, generation, servedSlot, stopRequested, alerts);
+    }
+
+    /** An operator's request that the running harvest stop (the time it was asked), or null to clear it. */
+    public SourceState withStopRequested(String at) {
+        return new SourceState(id, definition, origin, removed, identify, checkpoints, quirks, lease, lastRun, format,
+                paused, generation, servedSlot, at, alerts);
+    }
+
+    public SourceState withAlerts(Map<String, Alert> open) {
+        return new SourceState(id, definition, origin, removed, identify, checkpoints, quirks, lease, lastRun, format,
+                paused, generation, servedSlot, stopRequested, open);
     }
 
     /** A new lease, one generation on from the last; the scheduled time it runs for, when a schedule claimed it. */
     public SourceState claimedBy(Lease value, String slot) {
         return new SourceState(id, definition, origin, removed, identify, checkpoints, quirks, value, lastRun, format,
-                paused, generation + 1, slot == null ? servedSlot : slot);
+                paused, generation + 1, slot == null ? servedSlot : slot, stopRequested, alerts);
     }
 
     public Checkpoint checkpoint(String set) {

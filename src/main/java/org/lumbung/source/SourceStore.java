@@ -1,7 +1,6 @@
 package org.lumbung.source;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.OpType;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
@@ -22,7 +20,7 @@ import org.lumbung.harvest.Checkpoint;
 import org.lumbung.harvest.CheckpointStore;
 import org.lumbung.harvest.HarvestException;
 import org.lumbung.harvest.Identify;
-import org.lumbung.index.EsRetry;
+import org.lumbung.index.ConditionalUpdate;
 import org.lumbung.pipeline.FailureKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +40,6 @@ import org.slf4j.LoggerFactory;
 public final class SourceStore implements CheckpointStore, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.sources");
-    private static final int CONFLICT_RETRIES = 50;
-
     /** What a claim decided: taken, or why not (held by another worker, or this schedule's run already claimed). */
     public record Claim(boolean taken, boolean takeover, String reason, SourceState state) {
     }
@@ -117,51 +113,21 @@ public final class SourceStore implements CheckpointStore, AutoCloseable {
     }
 
     /**
-     * Changes a source's document: reads it with its sequence number, applies the change, writes it only if nobody
-     * wrote in between, and reads and decides again if somebody did (however the client delivers the 409). A change
-     * that changes nothing writes nothing, so a worker that only looks never makes another's write conflict. A missing
+     * Changes a source's document without overwriting another worker's write ({@link ConditionalUpdate}). A missing
      * document starts {@link SourceState#fresh}. Reads by id are real-time, so no refresh is waited for.
      */
     public SourceState update(String id, UnaryOperator<SourceState> change) {
-        for (int attempt = 0; attempt < CONFLICT_RETRIES; attempt++) {
-            try {
-                GetResponse<SourceState> doc = client.get(g -> g.index(index).id(id), SourceState.class);
-                SourceState current = doc.found() && doc.source() != null ? doc.source() : SourceState.fresh(id);
-                SourceState next = change.apply(current);
-                if (doc.found() && next.equals(current)) {
-                    return current;
-                }
-                if (doc.found()) {
-                    long seqNo = doc.seqNo();
-                    long term = doc.primaryTerm();
-                    client.index(i -> i.index(index).id(id).document(next).ifSeqNo(seqNo).ifPrimaryTerm(term));
-                } else {
-                    client.index(i -> i.index(index).id(id).document(next).opType(OpType.Create));
-                }
-                return next;
-            } catch (IOException | RuntimeException e) {
-                if (EsRetry.status(e) != 409) {
-                    if (e instanceof IOException io) {
-                        throw new UncheckedIOException("cannot write source " + id, io);
-                    }
-                    throw (RuntimeException) e;
-                }
-                conflicts.incrementAndGet();
-                pauseAfterConflict(attempt);
-            }
-        }
-        throw new IllegalStateException("source " + id + " keeps changing under this Lumbung (" + CONFLICT_RETRIES
-                + " conflicting writes in a row); gave up writing it");
+        return write(id, change).after();
     }
 
-    /** A short random pause, longer each time, so that workers which collided do not collide again in step. */
-    private static void pauseAfterConflict(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L << Math.min(attempt, 5)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing a source", e);
-        }
+    /**
+     * {@link #update}, telling what the winning read saw and whether this worker's write is the one that changed the
+     * document: of several workers deciding the same change at once, exactly one wrote it; the others met its write,
+     * read it again and found nothing to change.
+     */
+    public ConditionalUpdate.Written<SourceState> write(String id, UnaryOperator<SourceState> change) {
+        return ConditionalUpdate.write(client, index, id, SourceState.class, () -> SourceState.fresh(id), change,
+                conflicts);
     }
 
     /** Takes the source's lease for an unscheduled run (a CLI harvest or audit); false when it runs elsewhere. */
@@ -241,24 +207,8 @@ public final class SourceStore implements CheckpointStore, AutoCloseable {
         return !Instant.parse(lease.expiresAt()).isAfter(now);
     }
 
-    /**
-     * Whether the lease's owner was a Lumbung on this machine whose process is gone (killed hard): its lease need not
-     * be waited out. Owners are named {@code pid@host:nonce}. A frozen process is alive: its lease is waited out.
-     */
     boolean deadOnThisHost(String owner) {
-        int at = owner.indexOf('@');
-        int colon = owner.lastIndexOf(':');
-        if (at <= 0 || colon <= at) {
-            return false;
-        }
-        String host = owner.substring(at + 1, colon);
-        String me = instance.substring(instance.indexOf('@') + 1, Math.max(instance.lastIndexOf(':'), instance.indexOf('@') + 1));
-        try {
-            long pid = Long.parseLong(owner.substring(0, at));
-            return host.equals(me) && ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return Owners.goneFromThisMachine(owner, instance);
     }
 
     /** Whether the lease (owner and generation) is the one this worker claimed. */
@@ -293,10 +243,11 @@ public final class SourceStore implements CheckpointStore, AutoCloseable {
     }
 
     /**
-     * Gives the lease back and records the run, only if this worker's claim still holds: a run taken over while it
-     * went on records nothing (the run that took over records its own).
+     * Gives the lease back, clears a stop request (the run it was meant for has ended, so the next trigger runs
+     * normally) and records the run, only if this worker's claim still holds: a run taken over while it went on
+     * records nothing (the run that took over records its own). Returns the run recorded, or null when refused.
      */
-    public void release(String id, SourceState.LastRun run) {
+    public SourceState.LastRun release(String id, SourceState.LastRun run) {
         Long generation = held.remove(id);
         boolean[] refusedWrite = {false};
         SourceState after = update(id, s -> {
@@ -304,12 +255,15 @@ public final class SourceStore implements CheckpointStore, AutoCloseable {
                 refusedWrite[0] = true;
                 return s;
             }
-            SourceState released = s.lease() != null && s.lease().owner().equals(instance) ? s.withLease(null) : s;
+            SourceState released = s.lease() != null && s.lease().owner().equals(instance)
+                    ? s.withLease(null).withStopRequested(null) : s;
             return run == null ? released : released.withLastRun(run);
         });
         if (refusedWrite[0]) {
             refuse(id, generation, after);
+            return null;
         }
+        return run;
     }
 
     @Override
@@ -344,6 +298,40 @@ public final class SourceStore implements CheckpointStore, AutoCloseable {
                     + " (this worker stopped renewing it for longer than lumbung.harvest.lease: frozen, or cut off"
                     + " from Elasticsearch); stopped without moving the checkpoint");
         }
+        if (after.stopRequested() != null) {
+            // Read in the same write that moved the checkpoint: the run stops with it past the page just indexed.
+            throw new HarvestException(FailureKind.STOPPED, sourceId, "-", "stopped by the operator (asked at "
+                    + after.stopRequested() + ")");
+        }
+    }
+
+    @Override
+    public String stopRequested(String sourceId) {
+        return get(sourceId).map(SourceState::stopRequested).orElse(null);
+    }
+
+    /** What a stop request found: the source's run asked to stop (its holder), or why not. */
+    public record StopRequest(boolean accepted, String holder, String reason) {
+    }
+
+    /**
+     * Asks the source's running harvest to stop: written on the source's document only while a live lease is held
+     * (by this worker or any other), so whichever worker runs it stops at its next page; refused when nothing runs
+     * it, or when its lease expired (a run left unfinished: pause the source to keep the takeover from running it).
+     * Asking twice keeps the first request. The caller checks that the source exists.
+     */
+    public StopRequest requestStop(String id) {
+        String[] refused = {null};
+        SourceState after = update(id, s -> {
+            Instant now = Instant.now();
+            SourceState.Lease lease = s.lease();
+            refused[0] = lease == null ? "is not running"
+                    : expired(lease, now) ? "is not running: its last run was left unfinished by " + lease.owner()
+                    + " (lease expired at " + lease.expiresAt() + "); pause it to keep the takeover from running it"
+                    : null;
+            return refused[0] != null || s.stopRequested() != null ? s : s.withStopRequested(now.toString());
+        });
+        return new StopRequest(refused[0] == null, after.lease() == null ? null : after.lease().owner(), refused[0]);
     }
 
     /** Renews the lease of every source this worker runs, a third of a lease apart, while it runs them. */

@@ -65,16 +65,18 @@ class BulkBackoffIT {
             }
             assertThat(Duration.ofNanos(System.nanoTime() - started)).as("given up after the timeout")
                     .isBetween(Duration.ofSeconds(1), Duration.ofSeconds(15));
-            assertThat(outcome.indexed()).isEqualTo(4);
-            assertThat(outcome.failures()).singleElement().satisfies(f -> {
+            // The proxy refuses the first document of every request: one, unless a flush timer on a busy machine cut
+            // the five into two requests.
+            assertThat(outcome.failures()).hasSizeBetween(1, 2).allSatisfy(f -> {
                 assertThat(f.transientFailure()).as("not the record's fault: no dead letter, no checkpoint").isTrue();
                 assertThat(f.stage()).isEqualTo(RecordFailure.Stage.INDEX);
                 assertThat(f.status()).as("Elasticsearch's answer, as a field").isEqualTo(429);
                 assertThat(f.reason()).contains("kept refusing it as too busy (429) for PT1S");
             });
-            RecordFailure failed = outcome.failures().get(0);
+            assertThat(outcome.indexed()).isEqualTo(5 - outcome.failures().size());
             Map<String, Integer> indexed = ManyWritersIT.identifiers(prefix + "-records");
-            assertThat(indexed).hasSize(4).doesNotContainKey(failed.recordId());
+            assertThat(indexed).hasSize(outcome.indexed());
+            outcome.failures().forEach(failed -> assertThat(indexed).doesNotContainKey(failed.recordId()));
             assertThat(proxy.rejectedItems()).as("sent again more than once before it was given up")
                     .isGreaterThan(2);
         }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -183,8 +181,7 @@ class SourceRunsIT {
     }
 
     private static java.net.http.HttpResponse<String> admin(String path) throws Exception {
-        return server.send(HttpRequest.newBuilder(URI.create(server.base() + path))
-                .POST(HttpRequest.BodyPublishers.noBody()).header("Authorization", "Bearer " + TOKEN));
+        return server.admin(path, TOKEN);
     }
 
     /** Queues the source's run through the admin API and returns its /health entry once the run is recorded. */

@@ -85,4 +85,29 @@ class SourceListTest {
                 """);
         assertThat(SourceList.read(list)).extracting(s -> s.options().listSizeEstimated()).containsExactly(true, false);
     }
+
+    @Test
+    void readsAFreshnessTargetAndAWebhookOfTheSourcesOwn(@TempDir Path dir) throws IOException {
+        Path list = dir.resolve("sources.yaml");
+        Files.writeString(list, """
+                sources:
+                  - {id: a, kind: oai, baseUrl: "https://r.example/oai", freshness: 2d,
+                     alertWebhook: "https://hooks.example/lumbung"}
+                  - {id: b, kind: oai, baseUrl: "https://s.example/oai"}
+                """);
+        assertThat(SourceList.read(list)).extracting(Source::freshness, Source::alertWebhook)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("2d", "https://hooks.example/lumbung"),
+                        org.assertj.core.groups.Tuple.tuple(null, null));
+        Files.writeString(list, """
+                sources:
+                  - {id: a, kind: oai, baseUrl: "https://r.example/oai", freshness: "two days"}
+                """);
+        assertThatThrownBy(() -> SourceList.read(list)).hasMessageContaining("source 'a': freshness: ");
+        Files.writeString(list, """
+                sources:
+                  - {id: a, kind: oai, baseUrl: "https://r.example/oai", alertWebhook: "mailto:ops@example.org"}
+                """);
+        assertThatThrownBy(() -> SourceList.read(list))
+                .hasMessageContaining("source 'a': alertWebhook must be an http(s) URL");
+    }
 }

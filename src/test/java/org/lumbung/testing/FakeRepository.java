@@ -123,6 +123,7 @@ public final class FakeRepository implements AutoCloseable {
     private final Map<String, Integer> tokenReads = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile String refusedSet;
     private volatile String landingPages = "https://fake.example/";
+    private volatile long delayMillis;
 
     private final String path;
     private final FakeHost host;
@@ -278,7 +279,12 @@ public final class FakeRepository implements AutoCloseable {
         return this;
     }
 
-    /** Scripted answers, used one per request before normal service resumes. */
+    /** Every answer waits this long before it is sent (a slow repository, to act on a harvest while it goes on). */
+    public FakeRepository delay(long millis) {
+        delayMillis = millis;
+        return this;
+    }
+
     /**
      * Resumption tokens that are spent when read, as a scroll is: a token asked a second time answers with the page
      * after the one it first gave (several repository platforms and proxies page this way).
@@ -306,6 +312,7 @@ public final class FakeRepository implements AutoCloseable {
         return this;
     }
 
+    /** Scripted answers, used one per request before normal service resumes. */
     public FakeRepository fault(Fault... scripted) {
         faults.addAll(List.of(scripted));
         return this;
@@ -347,6 +354,13 @@ public final class FakeRepository implements AutoCloseable {
     private void serve(HttpExchange exchange) throws IOException {
         String query = exchange.getRequestURI().getRawQuery();
         queries.add(query);
+        if (delayMillis > 0) {
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Fault fault = faults.poll();
         try {
             if (fault != null && apply(fault, exchange)) {

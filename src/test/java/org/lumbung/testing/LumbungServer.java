@@ -16,6 +16,8 @@ import java.util.Map;
 import org.apache.camel.main.Main;
 import org.lumbung.config.Lumbung;
 import org.lumbung.config.Settings;
+import org.lumbung.source.SourceState;
+import org.lumbung.source.SourceStore;
 
 /**
  * A serving Lumbung (what {@code run} starts: the HTTP server, the routes, the schedules) in this JVM, on the shared
@@ -73,6 +75,24 @@ public final class LumbungServer implements AutoCloseable {
 
     public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** An admin request: a POST with no body and {@code Authorization: Bearer <token>}. */
+    public HttpResponse<String> admin(String path, String token) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).POST(HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", "Bearer " + token));
+    }
+
+    /** Queues a run of the source through the admin API; returns its run once recorded (a new last run). */
+    public SourceState.LastRun runNow(String sourceId, String token) throws Exception {
+        SourceStore store = lumbung.components().sourceStore();
+        String before = store.get(sourceId).map(SourceState::lastRun).map(SourceState.LastRun::finishedAt).orElse("");
+        HttpResponse<String> queued = admin("/admin/sources/" + sourceId + "/harvest", token);
+        if (queued.statusCode() != 202) {
+            throw new AssertionError("the run of " + sourceId + " was not queued: " + queued.body());
+        }
+        return Await.value("a new run of " + sourceId, Duration.ofSeconds(60), () -> store.get(sourceId)
+                .map(SourceState::lastRun).filter(r -> !before.equals(r.finishedAt())).orElse(null));
     }
 
     @Override
