@@ -68,7 +68,7 @@ public final class DcIndexSink implements Service {
      */
     Settings settings() {
         Settings settings = properties.settings();
-        return settings.esUrl().isPresent() ? settings
+        return !settings.esUrls().isEmpty() ? settings
                 : properties.settings("lumbung.es.url", "http://127.0.0.1:" + settings.esPort());
     }
 
@@ -88,7 +88,7 @@ public final class DcIndexSink implements Service {
     private static final Map<String, Shared> SHARED = new HashMap<>();
 
     private static String key(Settings settings) {
-        return settings.esUrl().orElseThrow() + " " + settings.indexPrefix();
+        return settings.get("lumbung.es.url") + " " + settings.indexPrefix();
     }
 
     @Override
@@ -114,7 +114,7 @@ public final class DcIndexSink implements Service {
         try {
             return Lumbung.start(settings);
         } catch (IOException | NodeStartException e) {
-            throw new IllegalStateException("cannot prepare the indices at " + settings.esUrl().orElseThrow() + ": "
+            throw new IllegalStateException("cannot prepare the indices at " + settings.get("lumbung.es.url") + ": "
                     + e.getMessage(), e);
         }
     }

@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
 /** Options every command takes: where Elasticsearch and the data are, and any setting by name. */
 public final class CommonOptions {
 
-    @Option(names = "--es", paramLabel = "URL",
-            description = "Elasticsearch to use (LUMBUNG_ES_URL); default: the embedded node in the data folder.")
+    @Option(names = "--es", paramLabel = "URL[,URL...]",
+            description = "Elasticsearch to use (LUMBUNG_ES_URL): one node, or a cluster's nodes separated by commas;"
+                    + " default: the embedded node in the data folder.")
     String es;
 
     @Option(names = "--data", paramLabel = "DIR", description = "Lumbung's data folder (LUMBUNG_DATA); default ./data.")
@@ -65,7 +66,7 @@ public final class CommonOptions {
         more.forEach((k, v) -> put(overrides, k, v));
         Settings settings = Settings.load(System.getenv(), overrides);
         // With --es and no data folder yet, a command makes none just for its log (the trace stays unwritten).
-        if (settings.esUrl().isEmpty() || Files.isDirectory(settings.dataDir())) {
+        if (settings.esUrls().isEmpty() || Files.isDirectory(settings.dataDir())) {
             LogFile.openIn(settings.dataDir());
         }
         return settings;

@@ -72,10 +72,10 @@ public final class Components {
     private final HttpFetcher fetcher;
     private final HarvestTuning tuning;
 
-    Components(Settings settings, EsConnection es) {
+    Components(Settings settings, EsConnection es, IndexLayout layout) {
         this.settings = settings;
         this.es = es;
-        this.layout = layout(settings);
+        this.layout = layout;
         this.instance = ManagementFactory.getRuntimeMXBean().getName() + ":" + JVM + "-" + INSTANCES.incrementAndGet();
         this.deadLetters = new DeadLetterStore(es.client(), layout);
         this.detector = detector(settings);
@@ -124,10 +124,6 @@ public final class Components {
     static EsRetry esRetry(Settings settings) {
         return new EsRetry(settings.duration("lumbung.es.retry.initial-delay"),
                 settings.duration("lumbung.es.retry.max-delay"), settings.duration("lumbung.es.retry.timeout"));
-    }
-
-    static IndexLayout layout(Settings settings) {
-        return new IndexLayout(settings.indexPrefix(), settings.indexReplicas());
     }
 
     private static int count(Settings settings, String key) {

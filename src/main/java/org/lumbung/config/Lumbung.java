@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -64,31 +65,28 @@ public final class Lumbung implements AutoCloseable {
     public static Lumbung start(Settings settings, BeforeIndices before)
             throws NodeStartException, IOException, InterruptedException {
         EmbeddedElasticsearch node = null;
-        URI url;
-        if (settings.esUrl().isPresent()) {
-            url = settings.esUrl().get();
-        } else {
+        List<URI> urls = settings.esUrls();
+        if (urls.isEmpty()) {
             node = EmbeddedElasticsearch.startOrAttach(new NodeOptions(settings.dataDir(), settings.esHeap(),
                     settings.esPort(), settings.esDistribution().orElse(null), settings.esStartTimeout(),
                     settings.esRunAs(), BuildInfo.elasticsearchVersion(), settings.backupFolder().orElse(null)));
-            url = node.url();
+            urls = List.of(node.url());
         }
-        EsConnection es = EsConnection.open(url, settings.esCredentials(), Components.esRetry(settings));
+        EsConnection es = EsConnection.open(urls, settings.esCredentials(), Components.esRetry(settings));
+        IndexLayout layout;
         Optional<String> outdated;
         try {
-            before.run(es.client(), Components.layout(settings));
+            layout = preparing(es, () -> new IndexLayout(settings.indexPrefix(),
+                    IndexSetup.replicas(settings.indexReplicas(), es.client())));
+            before.run(es.client(), layout);
+            outdated = preparing(es, () -> new IndexSetup(es.client(), layout).ensure());
         } catch (IOException | RuntimeException | InterruptedException e) {
             stop(es, node);
             throw e;
         }
-        try {
-            outdated = new IndexSetup(es.client(), Components.layout(settings)).ensure();
-        } catch (IOException | RuntimeException e) {
-            stop(es, node);
-            throw new IOException("cannot prepare the indices on " + url + ": " + e.getMessage(), e);
-        }
-        LOG.info("Elasticsearch at {} ({}), records in alias {}", url, es.health(), settings.indexPrefix() + "-records");
-        Lumbung lumbung = new Lumbung(node, new Components(settings, es));
+        LOG.info("Elasticsearch at {} ({}), records in alias {}", es.address(), es.health(),
+                settings.indexPrefix() + "-records");
+        Lumbung lumbung = new Lumbung(node, new Components(settings, es, layout));
         if (outdated.isPresent()) {
             LOG.warn("{} is of an older document shape: rebuilding it from the raw archive before anything else",
                     outdated.get());
@@ -104,6 +102,21 @@ public final class Lumbung implements AutoCloseable {
             }
         }
         return lumbung;
+    }
+
+    /** Work on the cluster that prepares the indices. */
+    @FunctionalInterface
+    private interface Preparation<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs it; its failure names the cluster, as the one line a command prints when Elasticsearch is unreachable. */
+    private static <T> T preparing(EsConnection es, Preparation<T> work) throws IOException {
+        try {
+            return work.run();
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("cannot prepare the indices on " + es.address() + ": " + e.getMessage(), e);
+        }
     }
 
     private static void stop(EsConnection es, EmbeddedElasticsearch node) throws IOException {
@@ -178,7 +191,7 @@ public final class Lumbung implements AutoCloseable {
         String base = "http://" + settings.httpHost() + ":" + settings.httpPort();
         return "Lumbung is ready: search " + base + "/api/search?q=... , page " + base + "/ , OAI-PMH " + base
                 + "/oai , health " + base + "/health , metrics " + base + "/metrics"
-                + " (Elasticsearch " + components.es().url()
+                + " (Elasticsearch " + components.es().address()
                 + (node != null ? ", embedded, files in " + node.home() : "") + ")";
     }
 

@@ -8,12 +8,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -143,7 +145,7 @@ public final class Settings {
     }
 
     private void validate() {
-        esUrl();
+        esUrls();
         esHeap();
         esPort();
         duration("lumbung.es.start-timeout");
@@ -232,17 +234,27 @@ public final class Settings {
                 password.orElse(null), ca.isEmpty() ? null : Path.of(ca));
     }
 
-    public Optional<URI> esUrl() {
-        String v = get("lumbung.es.url");
-        if (v.isEmpty()) {
-            return Optional.empty();
+    /**
+     * The Elasticsearch nodes to use, as {@code lumbung.es.url} lists them (one URL, or several separated by commas:
+     * the client spreads its requests over them and fails over when one goes away); empty for the embedded node.
+     */
+    public List<URI> esUrls() {
+        List<URI> urls = new ArrayList<>();
+        for (String v : get("lumbung.es.url").split(",")) {
+            if (!v.isBlank()) {
+                urls.add(httpUrl(v.trim()));
+            }
         }
+        return List.copyOf(urls);
+    }
+
+    private static URI httpUrl(String v) {
         try {
             URI uri = URI.create(v);
             if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
                 throw new IllegalArgumentException("not an http(s) URL");
             }
-            return Optional.of(uri);
+            return uri;
         } catch (IllegalArgumentException e) {
             throw new SettingsException("lumbung.es.url", "'" + v + "' is not an http(s) URL");
         }
@@ -303,8 +315,10 @@ public final class Settings {
         return get("lumbung.index.prefix");
     }
 
-    public int indexReplicas() {
-        return integer("lumbung.index.replicas", 0, 10);
+    /** Replicas per index as configured; empty for {@code auto}, which the cluster's size decides. */
+    public OptionalInt indexReplicas() {
+        return get("lumbung.index.replicas").equalsIgnoreCase("auto") ? OptionalInt.empty()
+                : OptionalInt.of(integer("lumbung.index.replicas", 0, 10));
     }
 
     public String httpHost() {

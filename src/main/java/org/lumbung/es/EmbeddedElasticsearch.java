@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One real Elasticsearch node per data folder, started from the integ-test-zip distribution. A second Lumbung on the
  * same data folder attaches to the running node; a node left behind by a Lumbung that was killed is adopted. Only the
- * owner stops the node.
+ * owner stops the node. A node is a cluster of its own unless its options name the cluster it is one node of
+ * ({@link NodeOptions.Cluster}: several nodes on 127.0.0.1, each with its own data folder and ports).
  */
 public final class EmbeddedElasticsearch implements AutoCloseable {
 
@@ -78,7 +80,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         NodeState state = recorded.get();
         NodeProbe probe = new NodeProbe(state.port());
         if (state.nodeAlive() && isOurs(state.pid(), home)
-                && probe.awaitHealthy(nodeName(home), options.startTimeout())) {
+                && probe.awaitHealthy(nodeName(home, options), options.startTimeout())) {
             boolean adopt = !state.ownerAlive();
             if (adopt) {
                 state.ownedBy(ProcessHandle.current().pid()).write(home.state());
@@ -118,7 +120,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         runAs.own(snapshots);
         Path pidFile = home.run().resolve("elasticsearch.pid");
         Files.deleteIfExists(pidFile);
-        ProcessBuilder builder = new ProcessBuilder(detached(runAs.wrap(command(home, distribution, pidFile, port, snapshots))))
+        ProcessBuilder builder = new ProcessBuilder(detached(runAs.wrap(command(home, options, distribution, pidFile,
+                port, snapshots))))
                 .directory(home.logs().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(home.launcherLog().toFile());
@@ -145,7 +148,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             pid.ifPresent(EmbeddedElasticsearch::stopProcess);
             throw new NodeStartException(StartFailure.diagnose(home, port, logOffset), home.logFile());
         }
-        if (!new NodeProbe(port).awaitHealthy(nodeName(home), options.startTimeout())) {
+        if (!new NodeProbe(port).awaitHealthy(nodeName(home, options), options.startTimeout())) {
             stopProcess(pid.get());
             throw new NodeStartException("started but never reported cluster health on port " + port, home.logFile());
         }
@@ -186,26 +189,37 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         }
     }
 
-    private static List<String> command(NodeHome home, Path distribution, Path pidFile, int port, Path snapshots) {
+    private static List<String> command(NodeHome home, NodeOptions options, Path distribution, Path pidFile, int port,
+                                        Path snapshots) {
         List<String> cmd = new ArrayList<>();
         cmd.add(distribution.resolve("bin").resolve("elasticsearch").toString());
         cmd.addAll(List.of("-d", "-p", pidFile.toString()));
-        Map<String, String> settings = Map.of(
-                "cluster.name", CLUSTER_NAME,
-                "node.name", nodeName(home),
-                "path.data", home.data().toString(),
-                "path.logs", home.logs().toString(),
-                "http.host", "127.0.0.1",
-                "http.port", Integer.toString(port),
-                "transport.host", "127.0.0.1",
-                "discovery.type", "single-node",
-                "xpack.security.enabled", "false",
-                // A nearly full disk must not turn a one-node cluster read-only or unassign its shards.
-                "cluster.routing.allocation.disk.threshold_enabled", "false");
-        settings.forEach((k, v) -> cmd.add("-E" + k + "=" + v));
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("cluster.name", CLUSTER_NAME);
+        settings.put("node.name", nodeName(home, options));
+        settings.put("path.data", home.data().toString());
+        settings.put("path.logs", home.logs().toString());
+        settings.put("http.host", "127.0.0.1");
+        settings.put("http.port", Integer.toString(port));
+        settings.put("transport.host", "127.0.0.1");
+        settings.putAll(discovery(options.cluster()));
+        settings.put("xpack.security.enabled", "false");
+        // A nearly full disk must not turn a one-node cluster read-only or unassign its shards.
+        settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
         // Where `backup` writes its snapshots: a file system repository must lie under path.repo.
-        cmd.add("-Epath.repo=" + snapshots);
+        settings.put("path.repo", snapshots.toString());
+        settings.forEach((k, v) -> cmd.add("-E" + k + "=" + v));
         return cmd;
+    }
+
+    /** A node alone forms its own cluster at once; a node of several finds the others through the seed hosts. */
+    private static Map<String, String> discovery(NodeOptions.Cluster cluster) {
+        if (cluster == null) {
+            return Map.of("discovery.type", "single-node");
+        }
+        return Map.of("transport.port", Integer.toString(cluster.transportPort()),
+                "discovery.seed_hosts", String.join(",", cluster.seedHosts()),
+                "cluster.initial_master_nodes", String.join(",", cluster.initialMasters()));
     }
 
     /**
@@ -232,8 +246,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         env.remove("JAVA_TOOL_OPTIONS");
     }
 
-    static String nodeName(NodeHome home) {
-        return "lumbung-" + NodeHome.shortHash(home.dir().toString());
+    static String nodeName(NodeHome home, NodeOptions options) {
+        return options.cluster() != null ? options.cluster().nodeName()
+                : "lumbung-" + NodeHome.shortHash(home.dir().toString());
     }
 
     private static Optional<Long> readPid(Path pidFile) {

@@ -7,6 +7,8 @@ import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import org.apache.http.Header;
 import org.apache.http.HttpHost;
@@ -19,15 +21,18 @@ import org.elasticsearch.client.RestClientBuilder;
 
 /**
  * A connection to an Elasticsearch cluster: the low-level REST client and the typed client over it, which waits for a
- * cluster that goes away or pushes back ({@link RetryingTransport}).
+ * cluster that goes away or pushes back ({@link RetryingTransport}). Given several nodes, the REST client sends each
+ * request to the next in turn; a node that refuses or drops a connection, or answers 502-504, is marked dead and the
+ * request goes to another at once, and a dead node is tried again after a minute (longer each time it fails again),
+ * or as soon as every node has failed.
  */
 public final class EsConnection implements AutoCloseable {
 
-    private final URI url;
+    private final List<URI> nodes;
     private final ElasticsearchClient client;
 
-    private EsConnection(URI url, ElasticsearchClient client) {
-        this.url = url;
+    private EsConnection(List<URI> nodes, ElasticsearchClient client) {
+        this.nodes = nodes;
         this.client = client;
     }
 
@@ -45,7 +50,16 @@ public final class EsConnection implements AutoCloseable {
      * for the cluster as {@code retry} says when it goes away or pushes back.
      */
     public static EsConnection open(URI url, EsCredentials credentials, EsRetry retry) {
-        RestClientBuilder builder = RestClient.builder(HttpHost.create(url.toString()))
+        return open(List.of(url), credentials, retry);
+    }
+
+    /** A connection to every node listed, with the same credentials and TLS for all. */
+    public static EsConnection open(List<URI> nodes, EsCredentials credentials, EsRetry retry) {
+        if (nodes.isEmpty()) {
+            throw new IllegalArgumentException("no Elasticsearch node to connect to");
+        }
+        HttpHost[] hosts = nodes.stream().map(n -> HttpHost.create(n.toString())).toArray(HttpHost[]::new);
+        RestClientBuilder builder = RestClient.builder(hosts)
                 .setRequestConfigCallback(rc -> rc.setConnectTimeout(10_000).setSocketTimeout(120_000));
         if (credentials.hasApiKey()) {
             builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", "ApiKey " + credentials.apiKey())});
@@ -64,7 +78,9 @@ public final class EsConnection implements AutoCloseable {
         }
         RestClient rest = builder.build();
         RestClientTransport transport = new RestClientTransport(rest, jsonMapper());
-        return new EsConnection(url, new ElasticsearchClient(new RetryingTransport(transport, retry)));
+        // Setting the same nodes again clears the client's list of dead ones (see RetryingTransport).
+        RetryingTransport retrying = new RetryingTransport(transport, retry, () -> rest.setNodes(rest.getNodes()));
+        return new EsConnection(List.copyOf(nodes), new ElasticsearchClient(retrying));
     }
 
     /** How documents become JSON and back, for the client and for whatever must write exactly what it writes. */
@@ -87,8 +103,14 @@ public final class EsConnection implements AutoCloseable {
         }
     }
 
+    /** The first node listed (a tool that talks to one node uses it). */
     public URI url() {
-        return url;
+        return nodes.get(0);
+    }
+
+    /** The nodes as {@code --es} and {@code lumbung.es.url} take them: separated by commas. */
+    public String address() {
+        return nodes.stream().map(URI::toString).collect(Collectors.joining(","));
     }
 
     public ElasticsearchClient client() {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,29 @@ public final class IndexSetup {
     public IndexSetup(ElasticsearchClient client, IndexLayout layout) {
         this.client = client;
         this.layout = layout;
+    }
+
+    /**
+     * The replicas each new index gets: an explicit count as given (the cluster is not asked); {@code auto} (empty)
+     * as {@link #autoReplicas} says for the data nodes the cluster has now.
+     */
+    public static int replicas(OptionalInt configured, ElasticsearchClient client) throws IOException {
+        if (configured.isPresent()) {
+            return configured.getAsInt();
+        }
+        int dataNodes = client.cluster().health().numberOfDataNodes();
+        int replicas = autoReplicas(dataNodes);
+        LOG.info("replicas per index: {} (auto, the cluster has {} data node{})", replicas, dataNodes,
+                dataNodes == 1 ? "" : "s");
+        return replicas;
+    }
+
+    /**
+     * One replica on a cluster of more than one data node, so that losing a node loses no shard; none on one node,
+     * which cannot hold a copy of its own shards (they would stay unassigned and the cluster yellow).
+     */
+    static int autoReplicas(int dataNodes) {
+        return dataNodes > 1 ? 1 : 0;
     }
 
     /** The records template with this layout's names filled in, composed of the search component. */

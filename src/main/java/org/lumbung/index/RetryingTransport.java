@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * failing. Only a cluster this connection has reached once is waited for: a wrong address fails at once.
  * Resending is safe: every write Lumbung makes is conditional (create, if_seq_no) or idempotent, and a write that
  * had in fact landed comes back as a conflict that the writer resolves.
+ * <p>
+ * A request that fails here unanswered or with 502-504 has failed on every node of the connection (the client passes
+ * a failing node over for the next). Then, and after a 429, the client's list of dead nodes is forgotten, so that the
+ * next attempt tries every node again and not only the one the client counts closest to coming back, which may be a
+ * node gone for good (it would go on counting the others dead for up to 30 minutes).
  */
 final class RetryingTransport implements ElasticsearchTransport {
 
@@ -29,6 +34,7 @@ final class RetryingTransport implements ElasticsearchTransport {
 
     private final ElasticsearchTransport delegate;
     private final EsRetry retry;
+    private final Runnable forgetDeadNodes;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "lumbung-es-retry");
         t.setDaemon(true);
@@ -37,9 +43,10 @@ final class RetryingTransport implements ElasticsearchTransport {
     private final EsWaits waits = new EsWaits();
     private volatile boolean reached;
 
-    RetryingTransport(ElasticsearchTransport delegate, EsRetry retry) {
+    RetryingTransport(ElasticsearchTransport delegate, EsRetry retry, Runnable forgetDeadNodes) {
         this.delegate = delegate;
         this.retry = retry;
+        this.forgetDeadNodes = forgetDeadNodes;
     }
 
     @Override
@@ -93,7 +100,11 @@ final class RetryingTransport implements ElasticsearchTransport {
 
     /** The wait before the next attempt, or null to give up. */
     private Duration waitBefore(Throwable failure, Endpoint<?, ?, ?> endpoint, Backoff.Retries retries) {
-        if (!reached || !EsRetry.retryable(failure)) {
+        if (!EsRetry.retryable(failure)) {
+            return null;
+        }
+        forgetDeadNodes.run();
+        if (!reached) {
             return null;
         }
         int attempt = retries.attempt();

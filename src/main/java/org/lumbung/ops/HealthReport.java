@@ -27,7 +27,7 @@ public final class HealthReport {
         String health = es.health();
         boolean up = health.equals("green") || health.equals("yellow");
         Map<String, Object> elasticsearch = new LinkedHashMap<>();
-        elasticsearch.put("url", es.url().toString());
+        elasticsearch.put("url", es.address());
         elasticsearch.put("status", health);
         elasticsearch.put("alias", layout.recordsAlias());
         Map<String, Object> out = new LinkedHashMap<>();

@@ -21,9 +21,9 @@ class SettingsTest {
     void theEnvironmentOverridesTheDefaultsAndOptionsOverrideTheEnvironment() {
         Settings s = Settings.load(Map.of("LUMBUNG_ES_URL", "http://es.example:9200", "LUMBUNG_DATA", "/srv/lumbung"),
                 Map.of("lumbung.data", "/tmp/other"));
-        assertThat(s.esUrl()).hasValueSatisfying(u -> assertThat(u.toString()).isEqualTo("http://es.example:9200"));
+        assertThat(s.esUrls()).extracting(Object::toString).containsExactly("http://es.example:9200");
         assertThat(s.dataDir().toString()).isEqualTo("/tmp/other");
-        assertThat(Settings.defaults().esUrl()).isEmpty();
+        assertThat(Settings.defaults().esUrls()).isEmpty();
         assertThat(Settings.defaults().esHeap()).isEqualTo("512m");
     }
 
@@ -46,6 +46,25 @@ class SettingsTest {
                     .invoke(defaults, "lumbung.index.bulk-operations");
             assertThat(operations).isEqualTo(Settings.defaults().get("lumbung.index.bulk-operations"));
         }
+    }
+
+    @Test
+    void theElasticsearchUrlListsEveryNodeOfACluster() {
+        Settings s = Settings.load(Map.of(), Map.of("lumbung.es.url",
+                "https://es1.example:9200, https://es2.example:9200,,https://es3.example:9201 "));
+        assertThat(s.esUrls()).extracting(Object::toString).containsExactly("https://es1.example:9200",
+                "https://es2.example:9200", "https://es3.example:9201");
+        assertThatThrownBy(() -> Settings.load(Map.of(), Map.of("lumbung.es.url", "http://es1:9200,es2:9200")))
+                .hasMessageContaining("lumbung.es.url").hasMessageContaining("'es2:9200'");
+    }
+
+    @Test
+    void replicasAreAutoUnlessANumberIsGiven() {
+        assertThat(Settings.defaults().indexReplicas()).isEmpty();
+        assertThat(Settings.load(Map.of("LUMBUNG_INDEX_REPLICAS", "2"), Map.of()).indexReplicas()).hasValue(2);
+        assertThat(Settings.load(Map.of(), Map.of("lumbung.index.replicas", "0")).indexReplicas()).hasValue(0);
+        assertThatThrownBy(() -> Settings.load(Map.of(), Map.of("lumbung.index.replicas", "many")))
+                .hasMessageContaining("lumbung.index.replicas").hasMessageContaining("'many'");
     }
 
     @Test

@@ -39,14 +39,14 @@ class DockerFilesTest {
     void imagesAreTheElasticsearchVersionPinnedInThePom() throws Exception {
         String version = BuildInfo.elasticsearchVersion();
         List<String> images = new ArrayList<>();
-        for (String file : List.of("compose.yaml", "compose.secure.yaml")) {
+        for (String file : List.of("compose.yaml", "compose.secure.yaml", "compose.cluster.yaml")) {
             compose(file).path("services").forEach(s -> {
                 if (s.has("image") && s.get("image").asText().startsWith("docker.elastic.co/")) {
                     images.add(s.get("image").asText());
                 }
             });
         }
-        assertThat(images).hasSize(4).allSatisfy(image -> assertThat(image).endsWith(":" + version));
+        assertThat(images).hasSize(9).allSatisfy(image -> assertThat(image).endsWith(":" + version));
         assertThat(images).contains("docker.elastic.co/elasticsearch/elasticsearch:" + version,
                 "docker.elastic.co/kibana/kibana:" + version);
     }
@@ -63,22 +63,7 @@ class DockerFilesTest {
         base.path("volumes").fieldNames().forEachRemaining(volumes::add);
         secure.path("volumes").fieldNames().forEachRemaining(volumes::add);
         for (JsonNode file : List.of(base, secure)) {
-            for (Map.Entry<String, JsonNode> service : file.path("services").properties()) {
-                service.getValue().path("depends_on").properties().forEach(d -> {
-                    assertThat(services).as("%s depends on %s", service.getKey(), d.getKey()).contains(d.getKey());
-                    assertThat(d.getValue().path("condition").asText()).isIn("service_healthy",
-                            "service_completed_successfully");
-                });
-                service.getValue().path("volumes").forEach(v -> {
-                    String source = v.asText().split(":")[0];
-                    if (source.startsWith(".")) {
-                        assertThat(DOCKER.resolve(source)).as("bind mount of %s", service.getKey()).exists();
-                    } else {
-                        assertThat(volumes).as("volume %s of %s", source, service.getKey()).contains(source);
-                    }
-                });
-                service.getValue().path("ports").forEach(p -> assertThat(p.asText()).startsWith("127.0.0.1:"));
-            }
+            assertWired(file, services, volumes);
         }
         for (String running : List.of("elasticsearch", "kibana", "lumbung")) {
             assertThat(base.path("services").path(running).path("healthcheck").path("test").isArray())
@@ -93,6 +78,79 @@ class DockerFilesTest {
                 "\"names\": [\"lumbung-*\"]", "kibana_system/_password");
     }
 
+    /** Dependencies name services that exist and wait for health, volumes resolve, ports stay on 127.0.0.1. */
+    private static void assertWired(JsonNode file, Set<String> services, Set<String> volumes) {
+        for (Map.Entry<String, JsonNode> service : file.path("services").properties()) {
+            service.getValue().path("depends_on").properties().forEach(d -> {
+                assertThat(services).as("%s depends on %s", service.getKey(), d.getKey()).contains(d.getKey());
+                assertThat(d.getValue().path("condition").asText()).isIn("service_healthy",
+                        "service_completed_successfully");
+            });
+            service.getValue().path("volumes").forEach(v -> {
+                String source = v.asText().split(":")[0];
+                if (source.startsWith(".")) {
+                    assertThat(DOCKER.resolve(source)).as("bind mount of %s", service.getKey()).exists();
+                } else {
+                    assertThat(volumes).as("volume %s of %s", source, service.getKey()).contains(source);
+                }
+            });
+            service.getValue().path("ports").forEach(p -> assertThat(p.asText()).startsWith("127.0.0.1:"));
+        }
+    }
+
+    /**
+     * The cluster file: three nodes that name themselves, seed with each other and bootstrap from the same three
+     * masters; two workers that list every node (as Lumbung's settings read it), run only what is due, and have a data
+     * volume and a port each.
+     */
+    @Test
+    void theClusterFilesNodesFindEachOtherAndItsWorkersKnowEveryNode() throws Exception {
+        JsonNode cluster = compose("compose.cluster.yaml");
+        Set<String> services = new HashSet<>();
+        cluster.path("services").fieldNames().forEachRemaining(services::add);
+        assertThat(services).containsExactlyInAnyOrder("es01", "es02", "es03", "kibana", "kibana-setup",
+                "lumbung-1", "lumbung-2");
+        Set<String> volumes = new HashSet<>();
+        cluster.path("volumes").fieldNames().forEachRemaining(volumes::add);
+        assertWired(cluster, services, volumes);
+        List<String> nodes = List.of("es01", "es02", "es03");
+        for (String node : nodes) {
+            Map<String, String> env = environment(cluster.path("services").path(node));
+            assertThat(env).as(node).containsEntry("node.name", node).containsEntry("cluster.name", "lumbung-cluster")
+                    .containsEntry("discovery.seed_hosts", String.join(",", nodes))
+                    .containsEntry("cluster.initial_master_nodes", String.join(",", nodes));
+        }
+        Set<String> dataVolumes = new HashSet<>();
+        Set<String> ports = new HashSet<>();
+        for (String worker : List.of("lumbung-1", "lumbung-2")) {
+            JsonNode service = cluster.path("services").path(worker);
+            Map<String, String> env = environment(service);
+            Settings settings = Settings.load(env, Map.of());
+            assertThat(settings.esUrls()).as(worker).extracting(Object::toString)
+                    .containsExactlyElementsOf(nodes.stream().map(n -> "http://" + n + ":9200").toList());
+            assertThat(settings.harvestAtStart()).as(worker).isEqualTo("due");
+            assertThat(service.path("depends_on").properties().stream().map(Map.Entry::getKey).toList())
+                    .as(worker).containsAll(nodes);
+            dataVolumes.add(service.path("volumes").get(0).asText().split(":")[0]);
+            ports.add(service.path("ports").get(0).asText());
+        }
+        assertThat(dataVolumes).as("a data volume each").hasSize(2);
+        assertThat(ports).as("a port each").hasSize(2);
+        for (String running : List.of("es01", "es02", "es03", "kibana", "lumbung-1", "lumbung-2")) {
+            assertThat(cluster.path("services").path(running).path("healthcheck").path("test").isArray())
+                    .as("%s has a healthcheck", running).isTrue();
+        }
+    }
+
+    private static Map<String, String> environment(JsonNode service) {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        service.path("environment").forEach(e -> {
+            String[] pair = e.asText().split("=", 2);
+            env.put(pair[0], pair.length > 1 ? pair[1] : "");
+        });
+        return env;
+    }
+
     @Test
     void lumbungsEnvironmentNamesSettingsThatExist() throws Exception {
         Settings defaults = Settings.defaults();
@@ -102,18 +160,22 @@ class DockerFilesTest {
             known.add(Settings.environmentName(secret));
         }
         List<String> used = new ArrayList<>();
-        for (String file : List.of("compose.yaml", "compose.secure.yaml")) {
-            compose(file).path("services").path("lumbung").path("environment")
-                    .forEach(e -> used.add(e.asText().split("=")[0]));
+        for (String file : List.of("compose.yaml", "compose.secure.yaml", "compose.cluster.yaml")) {
+            compose(file).path("services").properties().stream().filter(s -> s.getKey().startsWith("lumbung"))
+                    .forEach(s -> used.addAll(environment(s.getValue()).keySet()));
         }
-        assertThat(used).contains("LUMBUNG_ES_URL", "LUMBUNG_ES_API_KEY_FILE", "LUMBUNG_ES_CA_FILE", "LUMBUNG_HTTP_HOST");
+        assertThat(used).contains("LUMBUNG_ES_URL", "LUMBUNG_ES_API_KEY_FILE", "LUMBUNG_ES_CA_FILE", "LUMBUNG_HTTP_HOST",
+                "LUMBUNG_HARVEST_AT_START");
         assertThat(known).containsAll(used);
     }
 
-    /** Debian's docker-compose (the client alone, no engine) reads both files, the secured one on top, as compose would. */
+    /**
+     * Debian's docker-compose (the client alone, no engine) reads the files, the secured one on top of the plain one,
+     * as compose would.
+     */
     @Test
     @Tag("docker-compose")
-    void dockerComposeAcceptsBothFilesAndMergesTheSecuredVariant() throws Exception {
+    void dockerComposeAcceptsTheFilesAndMergesTheSecuredVariant() throws Exception {
         Requirements.debianPackages(Files.isExecutable(Path.of("/usr/bin/docker-compose")), "docker-compose",
                 "Checking the compose files with docker-compose config");
         String plain = config(List.of("-f", "docker/compose.yaml"));
@@ -121,6 +183,9 @@ class DockerFilesTest {
         String secured = config(List.of("-f", "docker/compose.yaml", "-f", "docker/compose.secure.yaml"));
         assertThat(secured).contains("LUMBUNG_ES_URL: https://elasticsearch:9200", "xpack.security.enabled: \"true\"",
                 "ELASTICSEARCH_USERNAME: kibana_system", "condition: service_completed_successfully");
+        String cluster = config(List.of("-f", "docker/compose.cluster.yaml"));
+        assertThat(cluster).contains("LUMBUNG_ES_URL: http://es01:9200,http://es02:9200,http://es03:9200",
+                "discovery.seed_hosts: es01,es02,es03", "LUMBUNG_HARVEST_AT_START: due");
     }
 
     private static String config(List<String> files) throws Exception {

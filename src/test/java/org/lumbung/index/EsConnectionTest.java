@@ -33,6 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EsConnectionTest {
 
+    /** What a one-node cluster answers to {@code _cluster/health}, every field the client requires. */
+    private static final String HEALTH = "{\"cluster_name\":\"stand-in\",\"status\":\"green\",\"timed_out\":false,"
+            + "\"number_of_nodes\":1,\"number_of_data_nodes\":1,\"active_primary_shards\":0,\"active_shards\":0,"
+            + "\"relocating_shards\":0,\"initializing_shards\":0,\"unassigned_shards\":0,"
+            + "\"unassigned_primary_shards\":0,\"delayed_unassigned_shards\":0,\"number_of_pending_tasks\":0,"
+            + "\"number_of_in_flight_fetch\":0,\"task_max_waiting_in_queue_millis\":0,"
+            + "\"active_shards_percent_as_number\":100.0}";
+
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
     @Test
@@ -72,6 +80,77 @@ class EsConnectionTest {
         }
         assertThat(authorizations).containsExactly("Basic " + Base64.getEncoder()
                 .encodeToString("lumbung:s3cret".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Given a cluster's nodes, the client sends requests to each in turn, with the same credentials; a node that is
+     * gone (its port closed) is passed over for the next, so no request fails while another node answers.
+     */
+    @Test
+    void spreadsRequestsOverEveryNodeAndPassesOverOneThatIsGone() throws Exception {
+        List<String> reached = new CopyOnWriteArrayList<>();
+        List<HttpServer> servers = new java.util.ArrayList<>();
+        List<URI> nodes = new java.util.ArrayList<>();
+        for (String name : List.of("a", "b")) {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                reached.add(name);
+                answer(exchange);
+            });
+            server.start();
+            servers.add(server);
+            nodes.add(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+        }
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            nodes.add(URI.create("http://127.0.0.1:" + closed.getLocalPort()));
+        }
+        try (EsConnection es = EsConnection.open(nodes, new EsCredentials("aWQ6c2VjcmV0", null, null, null),
+                EsRetry.DEFAULT)) {
+            for (int i = 0; i < 6; i++) {
+                assertThat(es.health()).isEqualTo("green");
+            }
+            assertThat(es.address()).isEqualTo(nodes.get(0) + "," + nodes.get(1) + "," + nodes.get(2));
+        } finally {
+            servers.forEach(s -> s.stop(0));
+        }
+        assertThat(reached).hasSize(6).contains("a", "b");
+        assertThat(authorizations).hasSize(6).containsOnly("ApiKey aWQ6c2VjcmV0");
+    }
+
+    /**
+     * The low-level client marks a node dead for a minute at its first failure, up to 30 minutes after many; when all
+     * are dead it sends a request to the one closest to coming back, alone. So after a spell in which every node
+     * failed (503s while a shard starts, a lost master), a request would go only to the node gone for good, again and
+     * again. The connection forgets which nodes failed whenever a request failed on all of them: the next tries all.
+     */
+    @Test
+    void afterEveryNodeFailedTheNextRequestTriesEveryNodeAgain() throws Exception {
+        List<HttpServer> servers = new java.util.ArrayList<>();
+        List<URI> nodes = new java.util.ArrayList<>();
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            nodes.add(URI.create("http://127.0.0.1:" + closed.getLocalPort()));
+        }
+        for (int i = 0; i < 2; i++) {
+            java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                if (asked.getAndIncrement() == 0) {
+                    exchange.sendResponseHeaders(503, -1);
+                    exchange.close();
+                } else {
+                    answer(exchange);
+                }
+            });
+            server.start();
+            servers.add(server);
+            nodes.add(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+        }
+        try (EsConnection es = EsConnection.open(nodes, EsCredentials.NONE, EsRetry.DEFAULT)) {
+            assertThat(es.health()).as("every node fails once").startsWith("unreachable");
+            assertThat(es.health()).isEqualTo("green");
+        } finally {
+            servers.forEach(s -> s.stop(0));
+        }
     }
 
     @Test
@@ -115,7 +194,7 @@ class EsConnectionTest {
         if (auth != null) {
             authorizations.add(auth);
         }
-        byte[] body = "{\"cluster_name\":\"stand-in\",\"status\":\"green\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] body = HEALTH.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.getResponseHeaders().set("X-Elastic-Product", "Elasticsearch");
         exchange.sendResponseHeaders(200, body.length);
