@@ -35,8 +35,12 @@ public final class RunScheduler implements AutoCloseable {
     private record Waiting(String sourceId, long sequence, long since) {
     }
 
-    /** What the scheduler holds now: runs waiting and going, and the longest wait of a run admitted so far. */
-    public record Snapshot(int waiting, int running, Duration longestWait) {
+    /**
+     * What the scheduler holds now: runs waiting and going, the longest wait of a run admitted so far; and what it has
+     * done since it started: runs admitted, and the time spent choosing them (under its lock, which every trigger and
+     * every run's end waits for), its overhead.
+     */
+    public record Snapshot(int waiting, int running, Duration longestWait, long admitted, Duration choosing) {
     }
 
     private final int concurrency;
@@ -52,6 +56,8 @@ public final class RunScheduler implements AutoCloseable {
     private int running;
     private long sequence;
     private long longestWaitNanos;
+    private long admitted;
+    private long choosingNanos;
     private boolean closed;
 
     /**
@@ -98,12 +104,22 @@ public final class RunScheduler implements AutoCloseable {
     public Snapshot snapshot() {
         synchronized (lock) {
             int waiting = queues.values().stream().mapToInt(Deque::size).sum();
-            return new Snapshot(waiting, running, Duration.ofNanos(longestWaitNanos));
+            return new Snapshot(waiting, running, Duration.ofNanos(longestWaitNanos), admitted,
+                    Duration.ofNanos(choosingNanos));
         }
     }
 
     /** Admits runs while there is room: each time the longest-waiting source among the hosts that have room. */
     private void dispatch() {
+        long start = System.nanoTime();
+        try {
+            admit();
+        } finally {
+            choosingNanos += System.nanoTime() - start;
+        }
+    }
+
+    private void admit() {
         while (running < concurrency) {
             String chosen = null;
             Waiting first = null;
@@ -125,6 +141,7 @@ public final class RunScheduler implements AutoCloseable {
             }
             runningByHost.merge(chosen, 1, Integer::sum);
             running++;
+            admitted++;
             longestWaitNanos = Math.max(longestWaitNanos, System.nanoTime() - first.since());
             String host = chosen;
             String sourceId = first.sourceId();

@@ -67,6 +67,7 @@ class RunSchedulerTest {
             assertThat(runs.startedWhen(3)).containsExactlyInAnyOrder("a1", "b1", "c1");
             assertThat(runs.startedWhen(-4)).hasSize(3);
             assertThat(scheduler.snapshot().waiting()).isEqualTo(3);
+            assertThat(scheduler.snapshot().admitted()).isEqualTo(3);
             runs.finish("b1");
             assertThat(runs.startedWhen(-4)).as("host b has nothing waiting; a2 waits for a1").hasSize(3);
             runs.finish("a1");
@@ -76,6 +77,8 @@ class RunSchedulerTest {
             }
             runs.finish("a4");
             assertThat(runs.startedWhen(6)).hasSize(6).endsWith("a2", "a3", "a4");
+            assertThat(scheduler.snapshot().admitted()).as("each run once, a trigger skipped or not").isEqualTo(6);
+            assertThat(scheduler.snapshot().choosing()).isPositive();
         }
     }
 
