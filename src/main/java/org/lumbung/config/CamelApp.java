@@ -91,6 +91,7 @@ final class CamelApp {
             main.bind("runScheduler", scheduler);
             lumbung.closeOnSignal(scheduler);
             metrics.watch(scheduler::snapshot);
+            metrics.watch(c.pageBudget());
             SourceSchedules schedules = new SourceSchedules(registry);
             main.bind("sourceSchedules", schedules);
             main.bind("inbox", inbox);

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import org.lumbung.harvest.HarvestReport;
+import org.lumbung.harvest.PageBudget;
 import org.lumbung.landing.IngestReport;
 import org.lumbung.pipeline.RecordFailure;
 import org.lumbung.source.RunScheduler;
@@ -27,6 +28,7 @@ public final class HarvestMetrics {
     private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
     private final SourceHealth health;
     private volatile Supplier<RunScheduler.Snapshot> runs;
+    private volatile PageBudget pages;
 
     public HarvestMetrics(SourceHealth health) {
         this.health = health;
@@ -35,6 +37,11 @@ public final class HarvestMetrics {
     /** Adds the run scheduler's gauges (under {@code run}: runs waiting for their host, running, the longest wait). */
     public void watch(Supplier<RunScheduler.Snapshot> scheduler) {
         this.runs = scheduler;
+    }
+
+    /** Adds the page budget's gauges: bytes of pages in flight, the most there may be, harvests waiting for room. */
+    public void watch(PageBudget budget) {
+        this.pages = budget;
     }
 
     /** Counts a harvest as the harvest route reports it; returns the report unchanged. */
@@ -106,6 +113,19 @@ public final class HarvestMetrics {
             single(out, "lumbung_runs_running", "Source runs going.", Integer.toString(held.running()));
             single(out, "lumbung_run_wait_seconds_max", "The longest any source run waited for its host's turn.",
                     String.format(Locale.ROOT, "%.3f", held.longestWait().toMillis() / 1000.0));
+            single(out, "lumbung_runs_admitted_total", "Source runs the scheduler admitted since start.", "counter",
+                    Long.toString(held.admitted()));
+            single(out, "lumbung_run_scheduler_seconds_total", "Time the scheduler spent choosing runs to admit.",
+                    "counter", String.format(Locale.ROOT, "%.6f", held.choosing().toNanos() / 1e9));
+        }
+        PageBudget budget = pages;
+        if (budget != null) {
+            single(out, "lumbung_harvest_bytes_in_flight", "Bytes of list pages read and not yet indexed.",
+                    Long.toString(budget.held()));
+            single(out, "lumbung_harvest_bytes_in_flight_max", "The most there may be"
+                    + " (lumbung.harvest.max-bytes-in-flight).", Long.toString(budget.limit()));
+            single(out, "lumbung_harvest_waiting_for_memory", "Harvests waiting with a page read for room in it.",
+                    Integer.toString(budget.waiting()));
         }
         Map<String, SourceHealth.Audit> audits = new TreeMap<>(health.lastAudits());
         gauge(out, audits, "lumbung_source_records_listed", "Records the repository listed at the last audit.",
@@ -120,8 +140,12 @@ public final class HarvestMetrics {
     }
 
     private static void single(StringBuilder out, String name, String help, String value) {
+        single(out, name, help, "gauge", value);
+    }
+
+    private static void single(StringBuilder out, String name, String help, String type, String value) {
         out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-        out.append("# TYPE ").append(name).append(" gauge\n");
+        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
         out.append(name).append(' ').append(value).append('\n');
     }
 

@@ -1,0 +1,172 @@
+package org.lumbung.harvest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.lumbung.pipeline.Delivery;
+import org.lumbung.pipeline.Outcome;
+
+/**
+ * The bytes of pages in flight over all harvests: a harvest waits while others' pages fill the budget, in the order
+ * harvests came; a page larger than the whole budget goes alone, never for ever blocked; whoever stops waiting or
+ * lets a page go gives every byte back, once.
+ */
+class PageBudgetTest {
+
+    private final PageBudget budget = new PageBudget(1000);
+    /** The sizes of the pages let through by {@link #acquiring}, in order. */
+    private final List<Long> through = new CopyOnWriteArrayList<>();
+
+    /** Acquires on a thread of its own, adding the grant to {@code got}. */
+    private Thread acquiring(long bytes, List<PageBudget.Grant> got) {
+        Thread t = new Thread(() -> {
+            try {
+                PageBudget.Grant grant = budget.acquire(bytes);
+                through.add(bytes);
+                got.add(grant);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        t.start();
+        return t;
+    }
+
+    private void untilWaiting(int harvests) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (budget.waiting() != harvests && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(budget.waiting()).isEqualTo(harvests);
+    }
+
+    @Test
+    void aHarvestWaitsWhileOthersPagesFillTheBudgetAndGoesOnceOneIsIndexed() throws Exception {
+        PageBudget.Grant first = budget.acquire(600);
+        PageBudget.Grant second = budget.acquire(400);
+        List<PageBudget.Grant> got = new CopyOnWriteArrayList<>();
+        Thread third = acquiring(300, got);
+        untilWaiting(1);
+        assertThat(got).isEmpty();
+
+        second.release();
+        third.join(10_000);
+        assertThat(got).hasSize(1);
+        assertThat(budget.held()).isEqualTo(900);
+        first.release();
+        got.get(0).release();
+        assertThat(budget.held()).isZero();
+    }
+
+    @Test
+    void aPageLargerThanTheWholeBudgetGoesAloneOnceNothingElseIsInFlight() throws Exception {
+        PageBudget.Grant small = budget.acquire(10);
+        List<PageBudget.Grant> got = new CopyOnWriteArrayList<>();
+        Thread large = acquiring(5000, got);
+        untilWaiting(1);
+
+        small.release();
+        large.join(10_000);
+        assertThat(got).as("the large page goes once the budget is empty").hasSize(1);
+        assertThat(budget.held()).isEqualTo(5000);
+
+        Thread next = acquiring(10, got);
+        untilWaiting(1);
+        got.get(0).release();
+        next.join(10_000);
+        assertThat(got).hasSize(2);
+        assertThat(budget.held()).isEqualTo(10);
+    }
+
+    @Test
+    void aSmallPageDoesNotOvertakeALargeOneWaitingLonger() throws Exception {
+        PageBudget.Grant held = budget.acquire(500);
+        List<PageBudget.Grant> got = new CopyOnWriteArrayList<>();
+        Thread large = acquiring(800, got);
+        untilWaiting(1);
+        Thread small = acquiring(100, got);
+        untilWaiting(2);
+        assertThat(got).as("100 bytes would fit, but the larger page came first").isEmpty();
+
+        held.release();
+        large.join(10_000);
+        small.join(10_000);
+        assertThat(through).containsExactly(800L, 100L);
+        assertThat(budget.held()).isEqualTo(900);
+    }
+
+    @Test
+    void anInterruptedHarvestHoldsNothingAndLetsTheNextInLineGo() throws Exception {
+        PageBudget.Grant held = budget.acquire(900);
+        List<PageBudget.Grant> got = new CopyOnWriteArrayList<>();
+        Thread stopped = acquiring(500, got);
+        untilWaiting(1);
+        Thread next = acquiring(100, got);
+        untilWaiting(2);
+
+        stopped.interrupt();
+        stopped.join(10_000);
+        next.join(10_000);
+        assertThat(got).hasSize(1);
+        assertThat(budget.held()).isEqualTo(1000);
+        assertThat(budget.waiting()).isZero();
+        held.release();
+        got.get(0).release();
+        assertThat(budget.held()).isZero();
+    }
+
+    @Test
+    void aGrantReleasedTwiceGivesItsBytesBackOnce() throws Exception {
+        PageBudget.Grant one = budget.acquire(300);
+        PageBudget.Grant two = budget.acquire(200);
+        one.release();
+        one.release();
+        assertThat(budget.held()).isEqualTo(200);
+        two.release();
+        assertThat(budget.held()).isZero();
+    }
+
+    @Test
+    void aPageHoldsItsBytesUntilIndexedAndPagesDroppedUnsentGiveThemBack() throws Exception {
+        MemoryCheckpointStore store = new MemoryCheckpointStore();
+        PageQueue queue = new PageQueue(new Progress(store, new HarvestRequest("fake", "http://127.0.0.1/oai",
+                "oai_dc", null, null, null), new HarvestCounters(), 4), budget);
+        Checkpoint at = new Checkpoint("", "page", null, null, null, null, 0);
+        RecordBatch page = new RecordBatch("fake", "http://127.0.0.1/oai", List.of(new RawRecord(
+                new OaiHeader("oai:fake:1", "2026-01-01", List.of(), false), null, "oai_dc")));
+        queue.add(page, at, 300);
+        queue.add(page, at, 200);
+        queue.add(page, at, 100);
+        assertThat(budget.held()).isEqualTo(600);
+
+        CompletableFuture<Outcome> indexed = new CompletableFuture<>();
+        queue.next();
+        queue.handedOver(new Delivery() {
+            @Override
+            public Outcome await() {
+                return indexed.join();
+            }
+
+            @Override
+            public boolean isDone() {
+                return indexed.isDone();
+            }
+
+            @Override
+            public void whenDone(Runnable action) {
+                indexed.whenComplete((o, e) -> action.run());
+            }
+        });
+        assertThat(budget.held()).as("handed over, not yet indexed").isEqualTo(600);
+        indexed.complete(Outcome.NONE);
+        assertThat(budget.held()).isEqualTo(300);
+
+        queue.next();
+        queue.abandon();
+        assertThat(budget.held()).as("one asked for and one read, neither sent").isZero();
+    }
+}
