@@ -20,9 +20,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Admits source runs by host. A source waits in its host's queue, holding nothing, until its host runs fewer than
  * {@code perHost} of its sources and fewer than {@code concurrency} runs are going in all; then it runs on a thread of
- * its own. When a run ends, the next one admitted is the one waiting longest among the hosts with room, so a host
- * with a hundred journals is served one journal at a time and never starves a host with one, and a free host is never
- * kept waiting behind a busy one (the head-of-line blocking of a plain pool of runs that each wait for their host).
+ * its own. Hosts take turns: runs are admitted in rounds, each host with a source waiting having one run a round, and
+ * within a round the source waiting longest goes first (start-time fair queuing, with a run as the unit). So a host
+ * with a hundred journals is served one journal a round and never starves a host with one, even when there are more
+ * hosts than runs may go at once (2,000 sources on 200 hosts with 64 runs: taken by wait alone, the first hosts'
+ * journals, triggered first, all went before the last hosts had one); and a free host is never kept waiting behind a
+ * busy one (the head-of-line blocking of a plain pool of runs that each wait for their host). A host that had nothing
+ * waiting joins the round under way.
  *
  * <p>A harvest sends its requests one after another, so runs admitted this way put at most {@code perHost} requests
  * in flight to a host; {@code HostQueues} still guards each request (audits, ad-hoc harvests and a landing source's
@@ -52,6 +56,10 @@ public final class RunScheduler implements AutoCloseable {
     private final Object lock = new Object();
     private final Map<String, Deque<Waiting>> queues = new HashMap<>();
     private final Map<String, Integer> runningByHost = new HashMap<>();
+    /** The round of each host's next run, for the hosts with a run waiting or going. */
+    private final Map<String, Long> nextRound = new HashMap<>();
+    /** The round of the run admitted last. */
+    private long round;
     private final Set<String> held = new HashSet<>();
     private int running;
     private long sequence;
@@ -109,7 +117,10 @@ public final class RunScheduler implements AutoCloseable {
         }
     }
 
-    /** Admits runs while there is room: each time the longest-waiting source among the hosts that have room. */
+    /**
+     * Admits runs while there is room: each time, among the hosts with room, the one whose turn comes first, and of
+     * hosts on the same round the one whose source has waited longest.
+     */
     private void dispatch() {
         long start = System.nanoTime();
         try {
@@ -123,17 +134,22 @@ public final class RunScheduler implements AutoCloseable {
         while (running < concurrency) {
             String chosen = null;
             Waiting first = null;
+            long firstRound = 0;
             for (Map.Entry<String, Deque<Waiting>> e : queues.entrySet()) {
                 Waiting head = e.getValue().peekFirst();
-                if (head != null && runningByHost.getOrDefault(e.getKey(), 0) < perHost
-                        && (first == null || head.sequence() < first.sequence())) {
+                long turn = Math.max(round, nextRound.getOrDefault(e.getKey(), round));
+                if (head != null && runningByHost.getOrDefault(e.getKey(), 0) < perHost && (first == null
+                        || turn < firstRound || turn == firstRound && head.sequence() < first.sequence())) {
                     chosen = e.getKey();
                     first = head;
+                    firstRound = turn;
                 }
             }
             if (first == null) {
                 return;
             }
+            round = firstRound;
+            nextRound.put(chosen, firstRound + 1);
             Deque<Waiting> queue = queues.get(chosen);
             queue.pollFirst();
             if (queue.isEmpty()) {
@@ -159,6 +175,9 @@ public final class RunScheduler implements AutoCloseable {
                 held.remove(sourceId);
                 running--;
                 runningByHost.computeIfPresent(host, (h, n) -> n > 1 ? n - 1 : null);
+                if (!runningByHost.containsKey(host) && !queues.containsKey(host)) {
+                    nextRound.remove(host);
+                }
                 if (!closed) {
                     dispatch();
                 }
@@ -174,6 +193,7 @@ public final class RunScheduler implements AutoCloseable {
                 queue.forEach(w -> held.remove(w.sourceId()));
             }
             queues.clear();
+            nextRound.keySet().retainAll(runningByHost.keySet());
         }
     }
 

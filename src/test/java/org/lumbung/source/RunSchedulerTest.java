@@ -83,18 +83,43 @@ class RunSchedulerTest {
     }
 
     @Test
-    void theLongestWaitingGoesFirstAmongHostsWithRoom() throws Exception {
+    void hostsTakeTurnsAndWithinATurnTheLongestWaitingGoesFirst() throws Exception {
         Runs runs = new Runs();
         try (RunScheduler scheduler = new RunScheduler(1, 1, RunSchedulerTest::host, runs::run)) {
             for (String id : List.of("a1", "a2", "a3", "b1", "a4", "c1")) {
                 scheduler.submit(id);
             }
-            for (String id : List.of("a1", "a2", "a3", "b1", "a4")) {
+            // One run at a time: host a's second journal waits until b and c have had their turn, though it was
+            // triggered before them (taken by wait alone, hosts b and c would wait for all of host a).
+            List<String> order = List.of("a1", "b1", "c1", "a2", "a3");
+            for (String id : order) {
                 assertThat(runs.startedWhen(-99)).last().isEqualTo(id);
                 runs.finish(id);
             }
-            assertThat(runs.startedWhen(6)).containsExactly("a1", "a2", "a3", "b1", "a4", "c1");
+            assertThat(runs.startedWhen(6)).containsExactly("a1", "b1", "c1", "a2", "a3", "a4");
+            runs.finish("a4");
+        }
+    }
+
+    @Test
+    void aHostThatHadNothingWaitingJoinsTheRoundUnderWay() throws Exception {
+        Runs runs = new Runs();
+        try (RunScheduler scheduler = new RunScheduler(1, 1, RunSchedulerTest::host, runs::run)) {
+            for (String id : List.of("a1", "a2", "a3", "b1")) {
+                scheduler.submit(id);
+            }
+            assertThat(runs.startedWhen(1)).containsExactly("a1");
+            runs.finish("a1");
+            assertThat(runs.startedWhen(2)).containsExactly("a1", "b1");
+            runs.finish("b1");
+            assertThat(runs.startedWhen(3)).containsExactly("a1", "b1", "a2");
+            // c1 comes late, while a2 runs: it goes before a3, which is a round ahead, not after it.
+            scheduler.submit("c1");
+            runs.finish("a2");
+            assertThat(runs.startedWhen(4)).containsExactly("a1", "b1", "a2", "c1");
             runs.finish("c1");
+            runs.finish("a3");
+            assertThat(runs.startedWhen(5)).endsWith("a3");
         }
     }
 
