@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +21,7 @@ import org.lumbung.pipeline.Delivery;
 import org.lumbung.pipeline.Outcome;
 import org.lumbung.pipeline.RecordFailure;
 import org.lumbung.testing.OaiTestServer;
+import org.lumbung.testing.PendingDelivery;
 
 /**
  * The page budget around a real harvest (an OJS list of three pages on 127.0.0.1, an index that answers later on a
@@ -36,10 +36,7 @@ class PageBudgetIT {
 
     @BeforeAll
     static void repository() {
-        server = new OaiTestServer()
-                .firstPage("oai/ojs-listrecords-page1.xml")
-                .page("ojs/page 2+x=1!", "oai/ojs-listrecords-page2.xml")
-                .page("ojs/page 3+x=2!", "oai/ojs-listrecords-page3.xml");
+        server = OaiTestServer.ojsThreePages();
     }
 
     @AfterAll
@@ -62,24 +59,17 @@ class PageBudgetIT {
 
     /** A delivery the index completes 50 ms later, on its own thread, with this outcome. */
     private static Delivery later(Outcome outcome) {
-        CompletableFuture<Outcome> done = new CompletableFuture<>();
-        INDEX.schedule(() -> done.complete(outcome), 50, TimeUnit.MILLISECONDS);
-        return new Delivery() {
-            @Override
-            public Outcome await() {
-                return done.join();
-            }
+        return later(outcome, () -> { });
+    }
 
-            @Override
-            public boolean isDone() {
-                return done.isDone();
-            }
-
-            @Override
-            public void whenDone(Runnable action) {
-                done.whenComplete((o, e) -> action.run());
-            }
-        };
+    /** The same, telling {@code indexed} just before it completes. */
+    private static Delivery later(Outcome outcome, Runnable indexed) {
+        PendingDelivery delivery = new PendingDelivery();
+        INDEX.schedule(() -> {
+            indexed.run();
+            delivery.complete(outcome);
+        }, 50, TimeUnit.MILLISECONDS);
+        return delivery;
     }
 
     private static Outcome indexed(RecordBatch page) {
@@ -101,9 +91,7 @@ class PageBudgetIT {
         AtomicInteger most = new AtomicInteger();
         HarvestReport report = harvester(page -> {
             most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-            Delivery delivery = later(indexed(page));
-            delivery.whenDone(inFlight::decrementAndGet);
-            return delivery;
+            return later(indexed(page), inFlight::decrementAndGet);
         }, budget).harvest(request());
 
         assertThat(report.complete()).as(report.summary()).isTrue();

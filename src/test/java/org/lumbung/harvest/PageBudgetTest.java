@@ -3,12 +3,11 @@ package org.lumbung.harvest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.lumbung.pipeline.Delivery;
 import org.lumbung.pipeline.Outcome;
+import org.lumbung.testing.PendingDelivery;
 
 /**
  * The bytes of pages in flight over all harvests: a harvest waits while others' pages fill the budget, in the order
@@ -18,11 +17,12 @@ import org.lumbung.pipeline.Outcome;
 class PageBudgetTest {
 
     private final PageBudget budget = new PageBudget(1000);
-    /** The sizes of the pages let through by {@link #acquiring}, in order. */
+    /** The sizes of the pages let through by {@link #inLine}, in order. */
     private final List<Long> through = new CopyOnWriteArrayList<>();
 
-    /** Acquires on a thread of its own, adding the grant to {@code got}. */
-    private Thread acquiring(long bytes, List<PageBudget.Grant> got) {
+    /** Acquires on a thread of its own, adding the grant to {@code got}; returns once that thread waits in line. */
+    private Thread inLine(long bytes, List<PageBudget.Grant> got) throws InterruptedException {
+        int before = budget.waiting();
         Thread t = new Thread(() -> {
             try {
                 PageBudget.Grant grant = budget.acquire(bytes);
@@ -33,15 +33,12 @@ class PageBudgetTest {
             }
         });
         t.start();
-        return t;
-    }
-
-    private void untilWaiting(int harvests) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (budget.waiting() != harvests && System.nanoTime() < deadline) {
+        while (budget.waiting() != before + 1 && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        assertThat(budget.waiting()).isEqualTo(harvests);
+        assertThat(budget.waiting()).isEqualTo(before + 1);
+        return t;
     }
 
     @Test
@@ -49,8 +46,7 @@ class PageBudgetTest {
         PageBudget.Grant first = budget.acquire(600);
         PageBudget.Grant second = budget.acquire(400);
         List<PageBudget.Grant> got = new CopyOnWriteArrayList<>();
-        Thread third = acquiring(300, got);
-        untilWaiting(1);
+        Thread third = inLine(300, got);
         assertThat(got).isEmpty();
 
         second.release();
@@ -66,16 +62,14 @@ class PageBudgetTest {
     void aPageLargerThanTheWholeBudgetGoesAloneOnceNothingElseIsInFlight() throws Exception {
         PageBudget.Grant small = budget.acquire(10);
         List<PageBudget.Grant> got = new CopyOnWriteArrayList<>();
-        Thread large = acquiring(5000, got);
-        untilWaiting(1);
+        Thread large = inLine(5000, got);
 
         small.release();
         large.join(10_000);
         assertThat(got).as("the large page goes once the budget is empty").hasSize(1);
         assertThat(budget.held()).isEqualTo(5000);
 
-        Thread next = acquiring(10, got);
-        untilWaiting(1);
+        Thread next = inLine(10, got);
         got.get(0).release();
         next.join(10_000);
         assertThat(got).hasSize(2);
@@ -86,10 +80,8 @@ class PageBudgetTest {
     void aSmallPageDoesNotOvertakeALargeOneWaitingLonger() throws Exception {
         PageBudget.Grant held = budget.acquire(500);
         List<PageBudget.Grant> got = new CopyOnWriteArrayList<>();
-        Thread large = acquiring(800, got);
-        untilWaiting(1);
-        Thread small = acquiring(100, got);
-        untilWaiting(2);
+        Thread large = inLine(800, got);
+        Thread small = inLine(100, got);
         assertThat(got).as("100 bytes would fit, but the larger page came first").isEmpty();
 
         held.release();
@@ -103,10 +95,8 @@ class PageBudgetTest {
     void anInterruptedHarvestHoldsNothingAndLetsTheNextInLineGo() throws Exception {
         PageBudget.Grant held = budget.acquire(900);
         List<PageBudget.Grant> got = new CopyOnWriteArrayList<>();
-        Thread stopped = acquiring(500, got);
-        untilWaiting(1);
-        Thread next = acquiring(100, got);
-        untilWaiting(2);
+        Thread stopped = inLine(500, got);
+        Thread next = inLine(100, got);
 
         stopped.interrupt();
         stopped.join(10_000);
@@ -143,24 +133,9 @@ class PageBudgetTest {
         queue.add(page, at, 100);
         assertThat(budget.held()).isEqualTo(600);
 
-        CompletableFuture<Outcome> indexed = new CompletableFuture<>();
+        PendingDelivery indexed = new PendingDelivery();
         queue.next();
-        queue.handedOver(new Delivery() {
-            @Override
-            public Outcome await() {
-                return indexed.join();
-            }
-
-            @Override
-            public boolean isDone() {
-                return indexed.isDone();
-            }
-
-            @Override
-            public void whenDone(Runnable action) {
-                indexed.whenComplete((o, e) -> action.run());
-            }
-        });
+        queue.handedOver(indexed);
         assertThat(budget.held()).as("handed over, not yet indexed").isEqualTo(600);
         indexed.complete(Outcome.NONE);
         assertThat(budget.held()).isEqualTo(300);
