@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.lumbung.harvest.AuditRequest;
 import org.lumbung.harvest.HarvestReport;
 import org.lumbung.harvest.HarvestRequest;
@@ -126,7 +128,17 @@ public final class SourceRegistry {
      * landing-page source's first address. A source of local files, or one not in the list, is a host of its own.
      */
     public String hostOf(String id) {
-        Source source = listed(id).orElse(null);
+        return hostOf(id, listed(id).orElse(null));
+    }
+
+    /** Every listed source's host ({@link #hostOf}), by id in the list's order, read in one look-up. */
+    public Map<String, String> hosts() {
+        Map<String, String> out = new LinkedHashMap<>();
+        all().forEach(source -> out.put(source.id(), hostOf(source.id(), source)));
+        return out;
+    }
+
+    private static String hostOf(String id, Source source) {
         String address = source == null ? null : source.kind() == Source.Kind.OAI ? source.baseUrl()
                 : source.pages().stream().flatMap(p -> java.util.stream.Stream.of(p.location(), p.url()))
                         .filter(u -> u != null && u.matches("(?i)https?://.+"))

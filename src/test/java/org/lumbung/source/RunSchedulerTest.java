@@ -3,6 +3,7 @@ package org.lumbung.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -98,6 +99,27 @@ class RunSchedulerTest {
             }
             assertThat(runs.startedWhen(6)).containsExactly("a1", "b1", "c1", "a2", "a3", "a4");
             runs.finish("a4");
+        }
+    }
+
+    @Test
+    void manySourcesQueuedAtOnceGiveEveryHostItsTurnInTheFirstRound() throws Exception {
+        Runs runs = new Runs();
+        Map<String, String> hosts = new LinkedHashMap<>();
+        for (String id : List.of("a1", "a2", "a3", "b1", "b2", "c1")) {
+            hosts.put(id, host(id));
+        }
+        try (RunScheduler scheduler = new RunScheduler(1, 1, id -> {
+            throw new AssertionError("the hosts were given: " + id);
+        }, runs::run)) {
+            assertThat(scheduler.submitAll(hosts)).isEqualTo(6);
+            assertThat(scheduler.submitAll(Map.of("a2", "a"))).as("already waiting").isZero();
+            for (String id : List.of("a1", "b1", "c1", "a2", "b2")) {
+                assertThat(runs.startedWhen(-99)).last().isEqualTo(id);
+                runs.finish(id);
+            }
+            assertThat(runs.startedWhen(6)).containsExactly("a1", "b1", "c1", "a2", "b2", "a3");
+            runs.finish("a3");
         }
     }
 
