@@ -185,15 +185,22 @@ public record FleetReport(Fleet.Options options, Settings settings, double perSe
     /** Each source's wait (its start minus the first start) against its fair share ({@link FleetFairness}). */
     private void fairness(StringBuilder md) {
         FleetFairness.Verdict v = seen.fairness();
-        FleetFairness.Wait worst = v.worst();
-        if (worst == null) {
+        if (v.worst() == null) {
             return;
         }
-        md.append(f("| fair share: the k-th of a host's n sources by (k-1)/n of %.1f s, at least one mean source"
-                + " (%.2f s) | |%n", v.harvestSeconds(), v.meanSeconds()));
-        md.append(f("| largest wait / fair share (%s, %d of %d on its host: waited %.1f s, share %.1f s) | %.2f |%n",
-                worst.source(), worst.rank(), worst.of(), worst.waited(), worst.fairShare(), worst.ratio()));
-        md.append(f("| sources waiting more than twice their fair share | %d of %d |%n", v.over(2), v.waits().size()));
+        FleetFairness.Wait worst = v.worst();
+        md.append(f("| largest wait / fair share by the fleet's pace (the k-th of a host's n sources by the time"
+                + " (k-1)/n of the runs and one round had started): %s, %d of %d on its host, waited %.1f s, share"
+                + " %.1f s | %.2f |%n", worst.source(), worst.rank(), worst.of(), worst.waited(), worst.share(),
+                worst.ratio()));
+        md.append(f("| sources waiting more than twice their fair share, by the fleet's pace | %d of %d |%n", v.over(2),
+                v.waits().size()));
+        FleetFairness.Wait late = v.worstInTime();
+        md.append(f("| largest wait / fair share by the clock ((k-1)/n of %.1f s, at least one mean source, %.2f s):"
+                + " %s, %d of %d, waited %.1f s, share %.1f s | %.2f |%n", v.harvestSeconds(), v.meanSeconds(),
+                late.source(), late.rank(), late.of(), late.waited(), late.timeShare(), late.timeRatio()));
+        md.append(f("| sources waiting more than twice their fair share, by the clock | %d of %d |%n",
+                v.overInTime(2), v.waits().size()));
     }
 
     /** Scheduler decisions and the live heap a source costs the run process. */

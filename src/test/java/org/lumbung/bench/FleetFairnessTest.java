@@ -28,7 +28,9 @@ class FleetFairnessTest {
         assertThat(verdict.harvestSeconds()).isEqualTo(4.0);
         assertThat(verdict.meanSeconds()).isEqualTo(1.0);
         assertThat(verdict.over(2)).isZero();
-        assertThat(verdict.worst().ratio()).isEqualTo(1.0);
+        assertThat(verdict.worst().ratio()).as("each starts by the end of its round").isEqualTo(1.0);
+        assertThat(verdict.overInTime(2)).isZero();
+        assertThat(verdict.worstInTime().timeRatio()).isEqualTo(1.0);
         assertThat(verdict.waits()).hasSize(12);
     }
 
@@ -50,8 +52,11 @@ class FleetFairnessTest {
         assertThat(worst.rank()).isEqualTo(1);
         assertThat(worst.of()).isEqualTo(1);
         assertThat(worst.waited()).isEqualTo(4.0);
-        assertThat(worst.fairShare()).isEqualTo(1.0);
+        assertThat(worst.share()).as("a round: by the third start, one run of each host").isEqualTo(1.0);
         assertThat(worst.ratio()).isEqualTo(4.0);
+        assertThat(verdict.overInTime(2)).isEqualTo(1);
+        assertThat(verdict.worstInTime().source()).isEqualTo("c-s0");
+        assertThat(verdict.worstInTime().timeShare()).as("one mean source").isEqualTo(1.0);
     }
 
     @Test
@@ -64,7 +69,10 @@ class FleetFairnessTest {
         FleetFairness.Verdict verdict = FleetFairness.of(runs);
 
         assertThat(verdict.over(1.0001)).isZero();
-        assertThat(verdict.waits()).filteredOn(w -> w.source().equals("a-s9"))
-                .singleElement().satisfies(w -> assertThat(w.fairShare()).isEqualTo(9.0));
+        assertThat(verdict.overInTime(1.0001)).isZero();
+        assertThat(verdict.waits()).filteredOn(w -> w.source().equals("a-s9")).singleElement().satisfies(w -> {
+            assertThat(w.share()).isEqualTo(9.0);
+            assertThat(w.timeShare()).isEqualTo(9.0);
+        });
     }
 }
