@@ -17,11 +17,12 @@ import org.lumbung.testing.PendingDelivery;
 class PageBudgetTest {
 
     private final PageBudget budget = new PageBudget(1000);
-    /** The sizes of the pages let through by {@link #inLine}, in order. */
+    /** The grants {@link #inLine} got, and the sizes of their pages, in the order they were let through. */
+    private final List<PageBudget.Grant> got = new CopyOnWriteArrayList<>();
     private final List<Long> through = new CopyOnWriteArrayList<>();
 
-    /** Acquires on a thread of its own, adding the grant to {@code got}; returns once that thread waits in line. */
-    private Thread inLine(long bytes, List<PageBudget.Grant> got) throws InterruptedException {
+    /** Acquires on a thread of its own, adding the grant to {@link #got}; returns once that thread waits in line. */
+    private Thread inLine(long bytes) throws InterruptedException {
         int before = budget.waiting();
         Thread t = new Thread(() -> {
             try {
@@ -45,8 +46,7 @@ class PageBudgetTest {
     void aHarvestWaitsWhileOthersPagesFillTheBudgetAndGoesOnceOneIsIndexed() throws Exception {
         PageBudget.Grant first = budget.acquire(600);
         PageBudget.Grant second = budget.acquire(400);
-        List<PageBudget.Grant> got = new CopyOnWriteArrayList<>();
-        Thread third = inLine(300, got);
+        Thread third = inLine(300);
         assertThat(got).isEmpty();
 
         second.release();
@@ -61,15 +61,14 @@ class PageBudgetTest {
     @Test
     void aPageLargerThanTheWholeBudgetGoesAloneOnceNothingElseIsInFlight() throws Exception {
         PageBudget.Grant small = budget.acquire(10);
-        List<PageBudget.Grant> got = new CopyOnWriteArrayList<>();
-        Thread large = inLine(5000, got);
+        Thread large = inLine(5000);
 
         small.release();
         large.join(10_000);
         assertThat(got).as("the large page goes once the budget is empty").hasSize(1);
         assertThat(budget.held()).isEqualTo(5000);
 
-        Thread next = inLine(10, got);
+        Thread next = inLine(10);
         got.get(0).release();
         next.join(10_000);
         assertThat(got).hasSize(2);
@@ -79,9 +78,8 @@ class PageBudgetTest {
     @Test
     void aSmallPageDoesNotOvertakeALargeOneWaitingLonger() throws Exception {
         PageBudget.Grant held = budget.acquire(500);
-        List<PageBudget.Grant> got = new CopyOnWriteArrayList<>();
-        Thread large = inLine(800, got);
-        Thread small = inLine(100, got);
+        Thread large = inLine(800);
+        Thread small = inLine(100);
         assertThat(got).as("100 bytes would fit, but the larger page came first").isEmpty();
 
         held.release();
@@ -94,9 +92,8 @@ class PageBudgetTest {
     @Test
     void anInterruptedHarvestHoldsNothingAndLetsTheNextInLineGo() throws Exception {
         PageBudget.Grant held = budget.acquire(900);
-        List<PageBudget.Grant> got = new CopyOnWriteArrayList<>();
-        Thread stopped = inLine(500, got);
-        Thread next = inLine(100, got);
+        Thread stopped = inLine(500);
+        Thread next = inLine(100);
 
         stopped.interrupt();
         stopped.join(10_000);

@@ -39,6 +39,14 @@ class RunSchedulerTest {
             assertThat(ended.computeIfAbsent(id, k -> new CountDownLatch(1)).await(10, TimeUnit.SECONDS)).isTrue();
         }
 
+        /** One run at a time: each of these starts next, in this order, and is finished before the next. */
+        void finishInTurn(String... ids) throws InterruptedException {
+            for (String id : ids) {
+                assertThat(startedWhen(-99)).last().isEqualTo(id);
+                finish(id);
+            }
+        }
+
         /** The runs started once {@code count} have, or after a short while if fewer ever do. */
         List<String> startedWhen(int count) throws InterruptedException {
             long deadline = System.nanoTime() + (count < 0 ? TimeUnit.MILLISECONDS.toNanos(300) : TimeUnit.SECONDS.toNanos(10));
@@ -92,11 +100,7 @@ class RunSchedulerTest {
             }
             // One run at a time: host a's second journal waits until b and c have had their turn, though it was
             // triggered before them (taken by wait alone, hosts b and c would wait for all of host a).
-            List<String> order = List.of("a1", "b1", "c1", "a2", "a3");
-            for (String id : order) {
-                assertThat(runs.startedWhen(-99)).last().isEqualTo(id);
-                runs.finish(id);
-            }
+            runs.finishInTurn("a1", "b1", "c1", "a2", "a3");
             assertThat(runs.startedWhen(6)).containsExactly("a1", "b1", "c1", "a2", "a3", "a4");
             runs.finish("a4");
         }
@@ -114,10 +118,7 @@ class RunSchedulerTest {
         }, runs::run)) {
             assertThat(scheduler.submitAll(hosts)).isEqualTo(6);
             assertThat(scheduler.submitAll(Map.of("a2", "a"))).as("already waiting").isZero();
-            for (String id : List.of("a1", "b1", "c1", "a2", "b2")) {
-                assertThat(runs.startedWhen(-99)).last().isEqualTo(id);
-                runs.finish(id);
-            }
+            runs.finishInTurn("a1", "b1", "c1", "a2", "b2");
             assertThat(runs.startedWhen(6)).containsExactly("a1", "b1", "c1", "a2", "b2", "a3");
             runs.finish("a3");
         }
