@@ -74,29 +74,63 @@ public final class Fleet {
         Process run = null;
         try {
             int port = BenchRunner.port(server);
-            Path seeds = seeds(o, port);
-            Indices.drop(client, prefix);
-            Path data = o.work().resolve("fleet-data");
-            deleteTree(data);
-            List<String> hosts = IntStream.range(0, o.hosts()).mapToObj(FleetServer::host).toList();
-            List<String> args = new ArrayList<>(List.of("run", "--seeds", seeds.toString(), "--es", es.toString(),
-                    "--index-prefix", prefix, "--data", data.toString(), "--port", Integer.toString(freePort()),
-                    // the fleet lives on loopback, which Lumbung refuses unless the operator allows the hosts
-                    "-Dlumbung.http-client.allowed-hosts=" + String.join(",", hosts)));
-            o.settings().forEach((k, v) -> args.add("-D" + k + "=" + v));
+            int http = freePort();
             long start = System.nanoTime();
-            run = ChildJvm.start(List.of("-Xmx" + o.heap(), "-Dlogback.configurationFile=lumbung-logback.xml"),
-                    App.class, args, logs.resolve("fleet-run.log"));
+            run = startRun(lumbung, o, port, prefix, http, "fleet");
             IndexLayout layout = new IndexLayout(prefix, 0);
             int recorded = waitForReports(client, layout, o, run);
             double processSeconds = (System.nanoTime() - start) / 1e9;
-            long[] memory = memory(run.pid());
+            long[] memory = RunSampler.memory(run.pid());
+            Map<String, Double> metrics = RunSampler.metrics(http);
+            long live = RunSampler.liveHeap(run.pid());
             FleetReport.Observed seen = FleetReport.observe(client, layout, o, stats(port), recorded, processSeconds,
                     memory[0], memory[1]);
-            return new FleetReport(o, lumbung.settings(), perSecond, seen);
+            ChildJvm.stop(run);
+            run = null;
+            FleetReport.Overhead overhead = new FleetReport.Overhead(live, oneSource(lumbung, o, port, prefix + "-one"),
+                    metrics.getOrDefault("lumbung_runs_admitted_total", -1.0).longValue(),
+                    metrics.getOrDefault("lumbung_run_scheduler_seconds_total", -1.0));
+            return new FleetReport(o, lumbung.settings(), perSecond, seen, overhead);
         } finally {
             ChildJvm.stop(run);
             ChildJvm.stop(server);
+        }
+    }
+
+    /**
+     * Lumbung's {@code run} over the fleet's source list (or as many of its sources as {@code o} names), in a JVM of
+     * its own with the fleet's heap, its data folder and log named by {@code name}.
+     */
+    private static Process startRun(Lumbung lumbung, Options o, int port, String prefix, int http, String name)
+            throws IOException {
+        Path seeds = seeds(o, port, name);
+        Indices.drop(lumbung.components().es().client(), prefix);
+        Path data = o.work().resolve(name + "-data");
+        deleteTree(data);
+        List<String> hosts = IntStream.range(0, o.hosts()).mapToObj(FleetServer::host).toList();
+        List<String> args = new ArrayList<>(List.of("run", "--seeds", seeds.toString(), "--es",
+                lumbung.elasticsearchUrl().toString(), "--index-prefix", prefix, "--data", data.toString(), "--port",
+                Integer.toString(http),
+                // the fleet lives on loopback, which Lumbung refuses unless the operator allows the hosts
+                "-Dlumbung.http-client.allowed-hosts=" + String.join(",", hosts)));
+        o.settings().forEach((k, v) -> args.add("-D" + k + "=" + v));
+        return ChildJvm.start(List.of("-Xmx" + o.heap(), "-Dlogback.configurationFile=lumbung-logback.xml"),
+                App.class, args, o.work().resolve("runs").resolve(name + "-run.log"));
+    }
+
+    /** The live heap of a {@code run} of the fleet's first source alone, once it is harvested: the fixed part. */
+    private static long oneSource(Lumbung lumbung, Options fleet, int port, String prefix)
+            throws IOException, InterruptedException {
+        Options o = new Options(1, 1, fleet.records(), fleet.pageSize(), fleet.latency(), fleet.cpuRecords(),
+                fleet.heap(), fleet.seed(), fleet.work(), fleet.settings());
+        ElasticsearchClient client = lumbung.components().es().client();
+        Process run = startRun(lumbung, o, port, prefix, freePort(), "one-source");
+        try {
+            waitForReports(client, new IndexLayout(prefix, 0), o, run);
+            return RunSampler.liveHeap(run.pid());
+        } finally {
+            ChildJvm.stop(run);
+            Indices.drop(client, prefix);
         }
     }
 
@@ -121,7 +155,7 @@ public final class Fleet {
     }
 
     /** The source list: {@code h<host>-s<source>} at {@code http://127.0.0.<2+host>:<port>/h<host>-s<source>/oai}. */
-    private static Path seeds(Options o, int port) throws IOException {
+    private static Path seeds(Options o, int port, String name) throws IOException {
         StringBuilder yaml = new StringBuilder("# the fleet benchmark's sources, written by bench --fleet\nsources:\n");
         for (int h = 0; h < o.hosts(); h++) {
             for (int s = 0; s < o.sources(); s++) {
@@ -131,7 +165,7 @@ public final class Fleet {
                         .append("/oai\n    metadataPrefix: oai_dc\n    schedule: \"0 0 3 1 1 ?\"\n");
             }
         }
-        Path file = o.work().resolve("fleet-sources.yaml");
+        Path file = o.work().resolve(name + "-sources.yaml");
         Files.writeString(file, yaml);
         return file;
     }
@@ -165,21 +199,6 @@ public final class Fleet {
                 out.put(f[0] + " " + f[1], f.length == 4 ? new int[] {Integer.parseInt(f[2]), Integer.parseInt(f[3])}
                         : new int[] {Integer.parseInt(f[2])});
             }
-        }
-        return out;
-    }
-
-    /** The process's resident set now and at its peak (VmRSS, VmHWM), in bytes; -1 where /proc has none. */
-    private static long[] memory(long pid) {
-        long[] out = {-1, -1};
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:") || line.startsWith("VmHWM:")) {
-                    out[line.startsWith("VmRSS:") ? 0 : 1] = Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            LOG.debug("no memory figures for process {}: {}", pid, e.toString());
         }
         return out;
     }

@@ -3,8 +3,12 @@ package org.lumbung.bench;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -12,7 +16,19 @@ import org.lumbung.config.Settings;
 import org.lumbung.index.IndexLayout;
 
 /** What the fleet benchmark saw, set beside its three bounds. */
-public record FleetReport(Fleet.Options options, Settings settings, double perSecond, Observed seen) {
+public record FleetReport(Fleet.Options options, Settings settings, double perSecond, Observed seen,
+                          Overhead overhead) {
+
+    /**
+     * What scheduling the fleet cost the run process.
+     *
+     * @param liveHeap          the run's heap in use after a forced full collection, every source harvested
+     * @param oneSourceLiveHeap the same for a run of one source of the fleet
+     * @param admitted          runs the scheduler admitted (its /metrics); -1 if unread
+     * @param choosingSeconds   the time it spent choosing them, under its lock
+     */
+    public record Overhead(long liveHeap, long oneSourceLiveHeap, long admitted, double choosingSeconds) {
+    }
 
     /**
      * @param recorded       sources with a recorded harvest
@@ -25,10 +41,11 @@ public record FleetReport(Fleet.Options options, Settings settings, double perSe
      * @param lost           records of the servers' lists missing from the index
      * @param again          records the reports say were indexed beyond the documents there (indexed twice)
      * @param incomplete     harvest reports not complete
+     * @param fairness       each source's wait against its fair share
      */
     public record Observed(int recorded, double processSeconds, double harvestSeconds, double latestStart,
                            double[] requests, int mostInFlight, long indexed, long lost, long again, long incomplete,
-                           long rss, long peakRss) {
+                           long rss, long peakRss, FleetFairness.Verdict fairness) {
     }
 
     /** Source id to its harvest reports' count (oai harvests only). */
@@ -84,7 +101,24 @@ public record FleetReport(Fleet.Options options, Settings settings, double perSe
             perSource.values().stream().mapToInt(Integer::intValue).max().orElse(0)};
         return new Observed(recorded, processSeconds, (harvests.get("end").max().value() - first) / 1000,
                 (harvests.get("lastStart").max().value() - first) / 1000, requests, most, indexed, lost, again,
-                harvests.get("incomplete").filter().docCount(), rss, peakRss);
+                harvests.get("incomplete").filter().docCount(), rss, peakRss,
+                FleetFairness.of(harvests(client, layout)));
+    }
+
+    /** Each source's harvest as its report holds it; a source's host is its id's {@code h<host>} part. */
+    @SuppressWarnings("rawtypes")
+    private static List<FleetFairness.Harvest> harvests(ElasticsearchClient client, IndexLayout layout)
+            throws IOException {
+        List<FleetFairness.Harvest> out = new ArrayList<>();
+        for (Hit<Map> hit : client.search(s -> s.index(layout.harvestsIndex()).size(10_000)
+                .query(q -> q.term(t -> t.field("kind").value("oai"))), Map.class).hits().hits()) {
+            Map doc = hit.source();
+            String id = (String) doc.get("sourceId");
+            out.add(new FleetFairness.Harvest(id, id.substring(0, id.indexOf("-s")),
+                    Instant.parse((String) doc.get("startedAt")).toEpochMilli(),
+                    Instant.parse((String) doc.get("finishedAt")).toEpochMilli()));
+        }
+        return out;
     }
 
     int concurrency() {
@@ -143,7 +177,49 @@ public record FleetReport(Fleet.Options options, Settings settings, double perSe
                 seen.again(), seen.incomplete()));
         md.append(f("| run JVM resident set at the end, peak; peak per source | %d MB, %d MB; %d kB |%n",
                 seen.rss() >> 20, seen.peakRss() >> 20, seen.peakRss() / 1024 / Math.max(1, o.fleetSources())));
+        fairness(md);
+        overhead(md);
         return md.toString();
+    }
+
+    /** Each source's wait (its start minus the first start) against its fair share ({@link FleetFairness}). */
+    private void fairness(StringBuilder md) {
+        FleetFairness.Verdict v = seen.fairness();
+        if (v.worst() == null) {
+            return;
+        }
+        FleetFairness.Wait worst = v.worst();
+        md.append(f("| largest wait / fair share by the fleet's pace (the k-th of a host's n sources by the time"
+                + " (k-1)/n of the runs and one round had started): %s, %d of %d on its host, waited %.1f s, share"
+                + " %.1f s | %.2f |%n", worst.source(), worst.rank(), worst.of(), worst.waited(), worst.share(),
+                worst.ratio()));
+        md.append(f("| sources waiting more than twice their fair share, by the fleet's pace | %d of %d |%n", v.over(2),
+                v.waits().size()));
+        FleetFairness.Wait late = v.worstInTime();
+        md.append(f("| largest wait / fair share by the clock ((k-1)/n of %.1f s, at least one mean source, %.2f s):"
+                + " %s, %d of %d, waited %.1f s, share %.1f s | %.2f |%n", v.harvestSeconds(), v.meanSeconds(),
+                late.source(), late.rank(), late.of(), late.waited(), late.timeShare(), late.timeRatio()));
+        md.append(f("| sources waiting more than twice their fair share, by the clock | %d of %d |%n",
+                v.overInTime(2), v.waits().size()));
+    }
+
+    /** Scheduler decisions and the live heap a source costs the run process. */
+    private void overhead(StringBuilder md) {
+        Overhead h = overhead;
+        if (h.admitted() >= 0) {
+            md.append(f("| runs admitted; per second of harvest wall time | %d; %.1f |%n", h.admitted(),
+                    h.admitted() / seen.harvestSeconds()));
+            md.append(f("| time choosing them (under the scheduler's lock); per decision; decisions it could make a"
+                    + " second | %.1f ms; %.1f µs; %.0f |%n", h.choosingSeconds() * 1000,
+                    h.choosingSeconds() * 1e6 / Math.max(1, h.admitted()), h.admitted() / h.choosingSeconds()));
+        }
+        if (h.liveHeap() > 0 && h.oneSourceLiveHeap() > 0) {
+            int n = options.fleetSources();
+            md.append(f("| live heap after a forced GC, every source harvested: %d sources / one source; per source"
+                    + " ((fleet - one) / %d) | %.1f MB / %.1f MB; %.1f kB |%n", n, n - 1, h.liveHeap() / 1048576.0,
+                    h.oneSourceLiveHeap() / 1048576.0, (h.liveHeap() - h.oneSourceLiveHeap()) / 1024.0
+                            / Math.max(1, n - 1)));
+        }
     }
 
     private static String f(String format, Object... args) {

@@ -100,6 +100,7 @@ final class CamelApp {
             metrics.watchAlerts(webhook::counters);
             main.addOverrideProperty("lumbung.alerts.freshness-interval",
                     Long.toString(settings.duration("lumbung.alerts.freshness-interval").toMillis()));
+            metrics.watch(c.pageBudget());
             SourceSchedules schedules = new SourceSchedules(registry);
             main.bind("sourceSchedules", schedules);
             main.bind("inbox", inbox);

@@ -14,6 +14,7 @@ import org.lumbung.harvest.HarvestRequest;
 import org.lumbung.harvest.HarvestTuning;
 import org.lumbung.harvest.OaiHarvester;
 import org.lumbung.harvest.OaiInspector;
+import org.lumbung.harvest.PageBudget;
 import org.lumbung.harvest.RecordSink;
 import org.lumbung.harvest.SourceAuditor;
 import org.lumbung.http.AddressGuard;
@@ -71,6 +72,7 @@ public final class Components {
     private final LanguageDetector detector;
     private final HttpFetcher fetcher;
     private final HarvestTuning tuning;
+    private final PageBudget pageBudget;
 
     Components(Settings settings, EsConnection es, IndexLayout layout) {
         this.settings = settings;
@@ -89,6 +91,17 @@ public final class Components {
         this.reports = new ReportStore(es.client(), layout, instance, sourceStore::holds);
         this.fetcher = fetcher(settings);
         this.tuning = tuning(settings);
+        this.pageBudget = pageBudget(settings);
+    }
+
+    /**
+     * The bytes of pages read and not yet indexed, over every harvest: lumbung.harvest.max-bytes-in-flight, or an
+     * eighth of the heap this JVM may take (a page takes a few times its bytes in heap on its way to the index).
+     */
+    static PageBudget pageBudget(Settings settings) {
+        String key = "lumbung.harvest.max-bytes-in-flight";
+        return new PageBudget(settings.get(key).isBlank() ? Runtime.getRuntime().maxMemory() / 8
+                : settings.bytes(key));
     }
 
     /** What every harvest shares: windows, retries, pages in flight (commands without Elasticsearch use it). */
@@ -209,7 +222,11 @@ public final class Components {
 
     public OaiHarvester harvester(RecordSink sink) {
         return new OaiHarvester(fetcher, sink, sourceStore, deadLetters, new IndexedSourceRecords(es.client(), layout),
-                tuning);
+                tuning, pageBudget);
+    }
+
+    public PageBudget pageBudget() {
+        return pageBudget;
     }
 
     /** Audits sources; repairs go to {@code sink}, and windows harvested again to {@code harvester}. */

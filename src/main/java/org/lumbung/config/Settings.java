@@ -169,6 +169,9 @@ public final class Settings {
             integer(key, key.endsWith("page-retries") || key.endsWith("restarts") || key.endsWith("small-window")
                     ? 0 : 1, 1_000_000);
         }
+        if (!get("lumbung.harvest.max-bytes-in-flight").isBlank()) {
+            bytes("lumbung.harvest.max-bytes-in-flight");
+        }
         integer("lumbung.language.prefix", 20, 100_000);
         SECRETS.forEach(this::secret);
         alertWebhook();

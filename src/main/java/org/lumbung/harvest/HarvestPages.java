@@ -98,6 +98,16 @@ public final class HarvestPages implements Iterator<RecordBatch> {
         }
     }
 
+    /**
+     * The consumer stops here, done or not: pages read and not handed over are never sent, and give their bytes back
+     * to the budget. Nothing to do after a harvest whose pages were all handed over.
+     */
+    public void abandon() {
+        if (run != null) {
+            run.queue.abandon();
+        }
+    }
+
     /** The harvest's report, once the sequence has ended and every page taken is handed over. */
     public HarvestReport report() {
         if (report == null) {

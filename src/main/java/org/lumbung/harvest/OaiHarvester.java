@@ -38,26 +38,30 @@ public final class OaiHarvester {
     private final DeadLetters deadLetters;
     private final IndexedRecords indexed;
     private final HarvestTuning tuning;
+    private final PageBudget budget;
 
+    /** {@code budget}: the bytes of pages read and not yet indexed, shared by every harvest of the process. */
     public OaiHarvester(HttpFetcher fetcher, RecordSink sink, CheckpointStore store, DeadLetters deadLetters,
-                        IndexedRecords indexed, HarvestTuning tuning) {
+                        IndexedRecords indexed, HarvestTuning tuning, PageBudget budget) {
         this.fetcher = fetcher;
         this.sink = sink;
         this.store = store;
         this.deadLetters = deadLetters;
         this.indexed = indexed;
         this.tuning = tuning;
+        this.budget = budget;
     }
 
     /** A harvester read only through {@link #pages}, by a consumer that indexes the pages itself (the Kamelet). */
     public OaiHarvester(HttpFetcher fetcher, CheckpointStore store, DeadLetters deadLetters, HarvestTuning tuning) {
         this(fetcher, batch -> {
             throw new IllegalStateException("this harvester gives its pages through pages(), not to a sink");
-        }, store, deadLetters, IndexedRecords.NONE, tuning);
+        }, store, deadLetters, IndexedRecords.NONE, tuning, PageBudget.UNBOUNDED);
     }
 
     public OaiHarvester(HttpFetcher fetcher, RecordSink sink) {
-        this(fetcher, sink, CheckpointStore.NONE, DeadLetters.LOG_ONLY, IndexedRecords.NONE, HarvestTuning.DEFAULT);
+        this(fetcher, sink, CheckpointStore.NONE, DeadLetters.LOG_ONLY, IndexedRecords.NONE, HarvestTuning.DEFAULT,
+                PageBudget.UNBOUNDED);
     }
 
     /** One run of the state a harvest carries from window to window. */
@@ -79,13 +83,15 @@ public final class OaiHarvester {
         int unidentified;
         /** The list's last token may be spent or loops: a failed harvest's checkpoint starts the window afresh. */
         boolean tokenUnusable;
+        /** Bytes of the answers read up to the last page queued. */
+        long bytesQueued;
 
         Run(HarvestRequest request) {
             this.request = request;
             this.client = new OaiClient(fetcher, request, counters, tuning.pageRetries());
             this.state = request.explicitWindow() ? CheckpointStore.NONE : store;
             this.progress = new Progress(state, request, counters, tuning.inFlightPages());
-            this.queue = new PageQueue(progress);
+            this.queue = new PageQueue(progress, budget);
         }
     }
 
@@ -100,10 +106,15 @@ public final class OaiHarvester {
     /** Harvests the source, handing each page to the sink as it is read; returns once every page is indexed. */
     public HarvestReport harvest(HarvestRequest request) {
         HarvestPages pages = pages(request);
-        while (pages.hasNext()) {
-            pages.handedOver(sink.accept(pages.next()));
+        try {
+            while (pages.hasNext()) {
+                pages.handedOver(sink.accept(pages.next()));
+            }
+            return pages.report();
+        } finally {
+            // A sink that threw leaves its page unsent: it holds no budget.
+            pages.abandon();
         }
-        return pages.report();
     }
 
     /** The harvest of the source as pages read one at a time, as the consumer asks for them. */
@@ -379,7 +390,7 @@ public final class OaiHarvester {
         noticeIgnoredWindow(run, window, page.records());
         run.queue.add(new RecordBatch(r.sourceId(), pass.url, batch), run.checkpoint.at(startedAt(run), window,
                 page.resumptionToken(),
-                page.records().size() + listed.broken().size(), size));
+                page.records().size() + listed.broken().size(), size), answered(run));
         LOG.info("harvest {}: page {} read ({} records), window {}, {} records so far", r.sourceId(),
                 run.counters.pages, batch.size(), window, run.counters.records);
         String endless = pass.guard.check(page);
@@ -616,8 +627,15 @@ public final class OaiHarvester {
             return;
         }
         run.counters.records += batch.size();
-        run.queue.add(new RecordBatch(run.request.sourceId(), run.request.baseUrl(), batch), after);
+        run.queue.add(new RecordBatch(run.request.sourceId(), run.request.baseUrl(), batch), after, answered(run));
         batch.clear();
+    }
+
+    /** The bytes of the answers read since the last page was queued: the page's own, and any request before it. */
+    private static long answered(Run run) {
+        long bytes = run.counters.bytes - run.bytesQueued;
+        run.bytesQueued = run.counters.bytes;
+        return bytes;
     }
 
     /**

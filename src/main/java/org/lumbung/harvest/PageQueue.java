@@ -7,27 +7,33 @@ import org.lumbung.pipeline.Delivery;
 /**
  * The pages a harvest has read and its consumer has not yet handed to the index, in order: read (not yet asked for),
  * then asked for (not yet handed over). Handed over, a page goes to {@link Progress} with the checkpoint that becomes
- * true once it is indexed; so a checkpoint never passes a page the consumer still holds.
+ * true once it is indexed; so a checkpoint never passes a page the consumer still holds. Each page holds its bytes of
+ * the process's {@link PageBudget} from the moment it is read until it is indexed or failed, or dropped unsent.
  */
 final class PageQueue {
 
-    private record Page(RecordBatch batch, Checkpoint after) {
+    private record Page(RecordBatch batch, Checkpoint after, PageBudget.Grant grant) {
     }
 
     private final Deque<Page> read = new ArrayDeque<>();
     private final Deque<Page> asked = new ArrayDeque<>();
     private final Progress progress;
+    private final PageBudget budget;
 
-    PageQueue(Progress progress) {
+    PageQueue(Progress progress, PageBudget budget) {
         this.progress = progress;
+        this.budget = budget;
     }
 
-    /** A page read; with no records, only its checkpoint counts. */
-    void add(RecordBatch batch, Checkpoint after) throws HarvestException, InterruptedException {
+    /**
+     * A page read from answers of {@code bytes}; with no records, only its checkpoint counts. Waits for room in the
+     * budget first.
+     */
+    void add(RecordBatch batch, Checkpoint after, long bytes) throws HarvestException, InterruptedException {
         if (batch.records().isEmpty()) {
             mark(after);
         } else {
-            read.add(new Page(batch, after));
+            read.add(new Page(batch, after, budget.acquire(bytes)));
         }
     }
 
@@ -40,7 +46,8 @@ final class PageQueue {
         if (last == null) {
             progress.checkpoint(after);
         } else {
-            last.addLast(new Page(last.pollLast().batch(), after));
+            Page page = last.pollLast();
+            last.addLast(new Page(page.batch(), after, page.grant()));
         }
     }
 
@@ -54,12 +61,13 @@ final class PageQueue {
         return page.batch();
     }
 
-    /** The oldest page asked for is on its way to the index. */
+    /** The oldest page asked for is on its way to the index; its bytes leave the budget once it is indexed. */
     void handedOver(Delivery delivery) throws HarvestException, InterruptedException {
         Page page = asked.poll();
         if (page == null) {
             throw new IllegalStateException("no page was asked for that is not handed over already");
         }
+        delivery.whenDone(page.grant()::release);
         progress.add(delivery, page.after());
     }
 
@@ -70,6 +78,14 @@ final class PageQueue {
 
     /** After a failure: the pages not yet asked for are never sent. */
     void dropRead() {
+        read.forEach(page -> page.grant().release());
         read.clear();
+    }
+
+    /** The consumer stopped: no page still held is sent, and none holds the budget. */
+    void abandon() {
+        dropRead();
+        asked.forEach(page -> page.grant().release());
+        asked.clear();
     }
 }

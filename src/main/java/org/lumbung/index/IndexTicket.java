@@ -59,6 +59,11 @@ final class IndexTicket implements Delivery {
     }
 
     @Override
+    public void whenDone(Runnable action) {
+        done.whenComplete((outcome, failure) -> action.run());
+    }
+
+    @Override
     public Outcome await() throws InterruptedException {
         // Flush until done: a write that lost a race is queued again after the first flush and must not wait for
         // the flush interval.

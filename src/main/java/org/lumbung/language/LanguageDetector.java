@@ -3,6 +3,9 @@ package org.lumbung.language;
 import com.github.pemistahl.lingua.api.IsoCode639_1;
 import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Detects the language of a value the source gave no language for. It chooses among a short list of candidates (the
@@ -23,8 +26,14 @@ public final class LanguageDetector {
 
     private static final int MIN_LETTERS = 12;
     private static final int MAX_ORDER = 5;
-    /** Words whose scores are kept per thread (a power of two); academic vocabulary repeats, so most lookups hit. */
+    /** Words whose scores one cache keeps (a power of two); academic vocabulary repeats, so most lookups hit. */
     private static final int CACHE_LIMIT = 1 << 17;
+    /**
+     * Caches at most, each 2.6 MB with three candidates: enough for every core to detect at once. They were one a
+     * thread, and a fleet of sources runs on dozens of threads: 46 of them held 124 MB of a 256 MB heap when it ran
+     * out (issue 15).
+     */
+    private static final int CACHES = 2 * Runtime.getRuntime().availableProcessors();
     /** A word longer than this adds nothing a shorter prefix does not; it is cut. */
     private static final int MAX_WORD = 40;
     /** The least mean log frequency per n-gram a text in a candidate language shows. */
@@ -33,8 +42,12 @@ public final class LanguageDetector {
     private final String[] codes;
     private final NgramModel[] models;
     private final int prefix;
-    /** Each word's scores by the hash of its letters, one cache per thread so that it needs no locking. */
-    private final ThreadLocal<WordCache> wordScores;
+    /**
+     * Each word's scores by the hash of its letters, in caches a call borrows whole, so that it needs no locking; a
+     * call that finds none idle when all are made scores its words without one.
+     */
+    private final Queue<WordCache> idleCaches = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger cachesMade = new AtomicInteger();
 
     /**
      * A detector choosing among these ISO 639-1 codes, reading the first {@code prefix} characters of a value;
@@ -53,7 +66,6 @@ public final class LanguageDetector {
             models[i] = NgramModel.of(codes[i]);
         }
         this.prefix = prefix;
-        this.wordScores = ThreadLocal.withInitial(() -> new WordCache(codes.length));
     }
 
     /** Whether Lingua has a language model for this ISO 639-1 code, so that it can be a candidate. */
@@ -67,8 +79,33 @@ public final class LanguageDetector {
         if (text == null) {
             return null;
         }
+        WordCache cache = borrowCache();
+        try {
+            return detect(text, cache);
+        } finally {
+            if (cache != null) {
+                idleCaches.add(cache);
+            }
+        }
+    }
+
+    /** Word caches made so far: at most {@link #CACHES}, however many threads detect. */
+    int caches() {
+        return cachesMade.get();
+    }
+
+    /** An idle cache, a new one while fewer than {@link #CACHES} are made, else null. */
+    private WordCache borrowCache() {
+        WordCache cache = idleCaches.poll();
+        if (cache == null && cachesMade.getAndUpdate(n -> n < CACHES ? n + 1 : n) < CACHES) {
+            cache = new WordCache(codes.length);
+        }
+        return cache;
+    }
+
+    private String detect(String text, WordCache cache) {
         Tally tally = new Tally(codes.length);
-        WordCache cache = wordScores.get();
+        float[] scratch = cache == null ? new float[codes.length] : null;
         char[] word = new char[MAX_WORD];
         int length = 0;
         long hash = NgramModel.start();
@@ -86,7 +123,7 @@ public final class LanguageDetector {
                 // Punctuation and digits are dropped without ending the word, as Lingua does: Turki-Rusia is one.
                 long key = NgramModel.key(hash);
                 if (tally.firstTime(key)) {
-                    addWord(cache, tally, key, word, length);
+                    addWord(cache, scratch, tally, key, word, length);
                 }
                 length = 0;
                 hash = NgramModel.start();
@@ -147,8 +184,13 @@ public final class LanguageDetector {
         }
     }
 
-    /** Adds the word's scores, from the cache or computed into it. */
-    private void addWord(WordCache cache, Tally tally, long key, char[] word, int length) {
+    /** Adds the word's scores, from the cache or computed into it; without a cache, computed into the scratch. */
+    private void addWord(WordCache cache, float[] scratch, Tally tally, long key, char[] word, int length) {
+        if (cache == null) {
+            compute(word, length, scratch, 0);
+            tally.add(scratch, 0, ngramCount(length));
+            return;
+        }
         int slot = cache.slot(key);
         if (slot < 0) {
             slot = cache.claim(key);

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import org.lumbung.harvest.HarvestReport;
+import org.lumbung.harvest.PageBudget;
 import org.lumbung.landing.IngestReport;
 import org.lumbung.pipeline.RecordFailure;
 import org.lumbung.source.RunScheduler;
@@ -31,6 +32,7 @@ public final class HarvestMetrics {
     private volatile Supplier<SourceStore.Counters> leases;
     private volatile Supplier<RunScheduler.Snapshot> runs;
     private volatile Supplier<AlertWebhook.Counters> alerts;
+    private volatile PageBudget pages;
 
     public HarvestMetrics(SourceHealth health) {
         this.health = health;
@@ -50,6 +52,11 @@ public final class HarvestMetrics {
     /** Adds the alert webhook's deliveries: delivered, retried, given up, dropped, waiting. */
     public void watchAlerts(Supplier<AlertWebhook.Counters> deliveries) {
         this.alerts = deliveries;
+    }
+
+    /** Adds the page budget's gauges: bytes of pages in flight, the most there may be, harvests waiting for room. */
+    public void watch(PageBudget budget) {
+        this.pages = budget;
     }
 
     /** Counts a harvest as the harvest route reports it; returns the report unchanged. */
@@ -121,6 +128,19 @@ public final class HarvestMetrics {
             single(out, "lumbung_runs_running", "Source runs going.", Integer.toString(held.running()));
             single(out, "lumbung_run_wait_seconds_max", "The longest any source run waited for its host's turn.",
                     String.format(Locale.ROOT, "%.3f", held.longestWait().toMillis() / 1000.0));
+            single(out, "lumbung_runs_admitted_total", "Source runs the scheduler admitted since start.", "counter",
+                    Long.toString(held.admitted()));
+            single(out, "lumbung_run_scheduler_seconds_total", "Time the scheduler spent choosing runs to admit.",
+                    "counter", String.format(Locale.ROOT, "%.6f", held.choosing().toNanos() / 1e9));
+        }
+        PageBudget budget = pages;
+        if (budget != null) {
+            single(out, "lumbung_harvest_bytes_in_flight", "Bytes of list pages read and not yet indexed.",
+                    Long.toString(budget.held()));
+            single(out, "lumbung_harvest_bytes_in_flight_max", "The most there may be"
+                    + " (lumbung.harvest.max-bytes-in-flight).", Long.toString(budget.limit()));
+            single(out, "lumbung_harvest_waiting_for_memory", "Harvests waiting with a page read for room in it.",
+                    Integer.toString(budget.waiting()));
         }
         Supplier<SourceStore.Counters> held = leases;
         if (held != null) {
@@ -165,15 +185,17 @@ public final class HarvestMetrics {
     }
 
     private static void single(StringBuilder out, String name, String help, String value) {
+        single(out, name, help, "gauge", value);
+    }
+
+    private static void single(StringBuilder out, String name, String help, String type, String value) {
         out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-        out.append("# TYPE ").append(name).append(" gauge\n");
+        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
         out.append(name).append(' ').append(value).append('\n');
     }
 
     private static void total(StringBuilder out, String name, String help, long value) {
-        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-        out.append("# TYPE ").append(name).append(" counter\n");
-        out.append(name).append(' ').append(value).append('\n');
+        single(out, name, help, "counter", Long.toString(value));
     }
 
     private static void gauge(StringBuilder out, Map<String, SourceHealth.Audit> audits, String name, String help,

@@ -10,6 +10,14 @@ public interface Delivery {
         return true;
     }
 
+    /**
+     * Runs the action once every record is indexed or has failed, on whichever thread sees it so, or now if so
+     * already. The default suits a delivery done when it is made; one that completes later says when.
+     */
+    default void whenDone(Runnable action) {
+        action.run();
+    }
+
     static Delivery done(Outcome outcome) {
         return () -> outcome;
     }

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -22,9 +23,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Admits source runs by host. A source waits in its host's queue, holding nothing, until its host runs fewer than
  * {@code perHost} of its sources and fewer than {@code concurrency} runs are going in all; then it runs on a thread of
- * its own. When a run ends, the next one admitted is the one waiting longest among the hosts with room, so a host
- * with a hundred journals is served one journal at a time and never starves a host with one, and a free host is never
- * kept waiting behind a busy one (the head-of-line blocking of a plain pool of runs that each wait for their host).
+ * its own. Hosts take turns: runs are admitted in rounds, each host with a source waiting having one run a round, and
+ * within a round the source waiting longest goes first (start-time fair queuing, with a run as the unit). So a host
+ * with a hundred journals is served one journal a round and never starves a host with one, even when there are more
+ * hosts than runs may go at once (2,000 sources on 200 hosts with 64 runs: taken by wait alone, the first hosts'
+ * journals, triggered first, all went before the last hosts had one); and a free host is never kept waiting behind a
+ * busy one (the head-of-line blocking of a plain pool of runs that each wait for their host). A host that had nothing
+ * waiting joins the round under way.
  *
  * <p>A harvest sends its requests one after another, so runs admitted this way put at most {@code perHost} requests
  * in flight to a host; {@code HostQueues} still guards each request (audits, ad-hoc harvests and a landing source's
@@ -39,8 +44,12 @@ public final class RunScheduler implements AutoCloseable {
     private record Waiting(RunTrigger trigger, long sequence, long since) {
     }
 
-    /** What the scheduler holds now: runs waiting and going, and the longest wait of a run admitted so far. */
-    public record Snapshot(int waiting, int running, Duration longestWait) {
+    /**
+     * What the scheduler holds now: runs waiting and going, the longest wait of a run admitted so far; and what it has
+     * done since it started: runs admitted, and the time spent choosing them (under its lock, which every trigger and
+     * every run's end waits for), its overhead.
+     */
+    public record Snapshot(int waiting, int running, Duration longestWait, long admitted, Duration choosing) {
     }
 
     private final int concurrency;
@@ -56,11 +65,17 @@ public final class RunScheduler implements AutoCloseable {
     private final Map<String, Deque<Waiting>> queues = new HashMap<>();
     private final Map<String, Integer> runningByHost = new HashMap<>();
     private final Set<String> held = new HashSet<>();
+    /** The round of each host's next run, for the hosts with a run waiting or going. */
+    private final Map<String, Long> nextRound = new HashMap<>();
+    /** The round of the run admitted last. */
+    private long round;
     /** Hosts whose every slot another worker holds, and when to ask again (System.nanoTime). */
     private final Map<String, Long> busyElsewhere = new HashMap<>();
     private int running;
     private long sequence;
     private long longestWaitNanos;
+    private long admitted;
+    private long choosingNanos;
     private boolean closed;
 
     /**
@@ -114,8 +129,25 @@ public final class RunScheduler implements AutoCloseable {
 
     /** Queues the run a trigger asks for (a schedule's, a takeover's, or one asked for now). */
     public boolean queue(RunTrigger trigger) {
+        return queue(trigger, hostOf.apply(trigger.sourceId()));
+    }
+
+    /**
+     * Queues runs of many sources at once, each on the host given (the start-up run: one look-up for all, where
+     * {@code hostOf} reads each source alone, and 2,000 sources took minutes to queue on a busy node, the last hosts
+     * joining the rounds that late); how many were queued.
+     */
+    public int queueAll(List<RunTrigger> triggers, Map<String, String> hostsById) {
+        int queued = 0;
+        for (RunTrigger trigger : triggers) {
+            String host = hostsById.get(trigger.sourceId());
+            queued += queue(trigger, host != null ? host : hostOf.apply(trigger.sourceId())) ? 1 : 0;
+        }
+        return queued;
+    }
+
+    private boolean queue(RunTrigger trigger, String host) {
         String sourceId = trigger.sourceId();
-        String host = hostOf.apply(sourceId);
         synchronized (lock) {
             if (closed) {
                 LOG.info("source {}: Lumbung is stopping; this trigger is skipped", sourceId);
@@ -135,29 +167,48 @@ public final class RunScheduler implements AutoCloseable {
     public Snapshot snapshot() {
         synchronized (lock) {
             int waiting = queues.values().stream().mapToInt(Deque::size).sum();
-            return new Snapshot(waiting, running, Duration.ofNanos(longestWaitNanos));
+            return new Snapshot(waiting, running, Duration.ofNanos(longestWaitNanos), admitted,
+                    Duration.ofNanos(choosingNanos));
         }
     }
 
-    /** Admits runs while there is room: each time the longest-waiting source among the hosts that have room. */
+    /**
+     * Admits runs while there is room: each time, among the hosts with room (here and, for a shared budget, not found
+     * full elsewhere a moment ago), the one whose turn comes first, and of hosts on the same round the one whose
+     * source has waited longest.
+     */
     private void dispatch() {
+        long start = System.nanoTime();
+        try {
+            admit();
+        } finally {
+            choosingNanos += System.nanoTime() - start;
+        }
+    }
+
+    private void admit() {
         long now = System.nanoTime();
         busyElsewhere.values().removeIf(until -> until - now <= 0);
         while (running < concurrency) {
             String chosen = null;
             Waiting first = null;
+            long firstRound = 0;
             for (Map.Entry<String, Deque<Waiting>> e : queues.entrySet()) {
                 Waiting head = e.getValue().peekFirst();
+                long turn = Math.max(round, nextRound.getOrDefault(e.getKey(), round));
                 if (head != null && runningByHost.getOrDefault(e.getKey(), 0) < perHost
-                        && !busyElsewhere.containsKey(e.getKey())
-                        && (first == null || head.sequence() < first.sequence())) {
+                        && !busyElsewhere.containsKey(e.getKey()) && (first == null
+                        || turn < firstRound || turn == firstRound && head.sequence() < first.sequence())) {
                     chosen = e.getKey();
                     first = head;
+                    firstRound = turn;
                 }
             }
             if (first == null) {
                 return;
             }
+            round = firstRound;
+            nextRound.put(chosen, firstRound + 1);
             Deque<Waiting> queue = queues.get(chosen);
             queue.pollFirst();
             if (queue.isEmpty()) {
@@ -165,6 +216,7 @@ public final class RunScheduler implements AutoCloseable {
             }
             runningByHost.merge(chosen, 1, Integer::sum);
             running++;
+            admitted++;
             String host = chosen;
             Waiting admitted = first;
             threads.execute(() -> run(host, admitted));
@@ -190,6 +242,9 @@ public final class RunScheduler implements AutoCloseable {
                 held.remove(sourceId);
                 running--;
                 runningByHost.computeIfPresent(host, (h, n) -> n > 1 ? n - 1 : null);
+                if (!runningByHost.containsKey(host) && !queues.containsKey(host)) {
+                    nextRound.remove(host);
+                }
                 if (!closed) {
                     dispatch();
                 }
@@ -241,6 +296,7 @@ public final class RunScheduler implements AutoCloseable {
                 queue.forEach(w -> held.remove(w.trigger().sourceId()));
             }
             queues.clear();
+            nextRound.keySet().retainAll(runningByHost.keySet());
         }
     }
 

@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.lumbung.harvest.AuditRequest;
 import org.lumbung.harvest.HarvestReport;
 import org.lumbung.harvest.HarvestRequest;
@@ -130,7 +132,10 @@ public final class SourceRegistry {
      * landing-page source's first address. A source of local files, or one not in the list, is a host of its own.
      */
     public String hostOf(String id) {
-        Source source = listed(id).orElse(null);
+        return hostOf(id, listed(id).orElse(null));
+    }
+
+    private static String hostOf(String id, Source source) {
         String address = source == null ? null : source.kind() == Source.Kind.OAI ? source.baseUrl()
                 : source.pages().stream().flatMap(p -> java.util.stream.Stream.of(p.location(), p.url()))
                         .filter(u -> u != null && u.matches("(?i)https?://.+"))
@@ -206,18 +211,26 @@ public final class SourceRegistry {
         return source;
     }
 
+    /** The runs {@code run} queues at start, and each source's host, read in one look of the source list. */
+    public record StartRuns(List<RunTrigger> triggers, Map<String, String> hosts) {
+    }
+
     /**
      * What {@code run} queues at start ({@code lumbung.harvest.at-start}): {@code true} every source, asked for now;
      * {@code due} every source for its latest scheduled time, so that a source already run for that time by any
      * worker is skipped and one never run, or left unfinished, runs; {@code false} nothing.
      */
-    public List<RunTrigger> startTriggers(String mode) {
+    public StartRuns startRuns(String mode) {
         if ("false".equals(mode)) {
-            return List.of();
+            return new StartRuns(List.of(), Map.of());
         }
         Instant now = Instant.now();
-        return all().stream().map(s -> "due".equals(mode)
-                ? new RunTrigger(s.id(), previousFire(s.schedule(), now), null) : RunTrigger.now(s.id())).toList();
+        List<Source> sources = all();
+        Map<String, String> hosts = new LinkedHashMap<>();
+        sources.forEach(source -> hosts.put(source.id(), hostOf(source.id(), source)));
+        return new StartRuns(sources.stream().map(s -> "due".equals(mode)
+                ? new RunTrigger(s.id(), previousFire(s.schedule(), now), null) : RunTrigger.now(s.id())).toList(),
+                hosts);
     }
 
     /** The latest time at or before {@code now} the cron fires (Quartz's CronExpression only looks forward). */

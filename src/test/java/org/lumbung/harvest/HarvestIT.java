@@ -21,10 +21,7 @@ class HarvestIT {
     @BeforeAll
     static void repository() {
         prefix = TestElasticsearch.freshPrefix(HarvestIT.class);
-        server = new OaiTestServer()
-                .firstPage("oai/ojs-listrecords-page1.xml")
-                .page("ojs/page 2+x=1!", "oai/ojs-listrecords-page2.xml")
-                .page("ojs/page 3+x=2!", "oai/ojs-listrecords-page3.xml");
+        server = OaiTestServer.ojsThreePages();
     }
 
     @AfterAll

@@ -15,7 +15,7 @@ class PageQueueTest {
 
     private final MemoryCheckpointStore store = new MemoryCheckpointStore();
     private final PageQueue queue = new PageQueue(new Progress(store, new HarvestRequest("fake",
-            "http://127.0.0.1/oai", "oai_dc", null, null, null), new HarvestCounters(), 4));
+            "http://127.0.0.1/oai", "oai_dc", null, null, null), new HarvestCounters(), 4), PageBudget.UNBOUNDED);
 
     /** The checkpoint saved last: a label in its nextFrom, or null while none is. */
     private String saved() {
@@ -33,7 +33,7 @@ class PageQueueTest {
 
     @Test
     void aWindowBoundaryAfterAPageStillHeldIsSavedOnlyOnceThatPageIsIndexed() throws Exception {
-        queue.add(page("oai:fake:1"), at("page 1"));
+        queue.add(page("oai:fake:1"), at("page 1"), 100);
         queue.mark(at("window 2"));
         assertThat(queue.next().records()).extracting(r -> r.header().identifier()).containsExactly("oai:fake:1");
         assertThat(saved()).as("asked for, not handed over").isNull();
@@ -50,7 +50,7 @@ class PageQueueTest {
 
     @Test
     void aPageHandedOverAndNotYetIndexedHoldsItsCheckpointAndTheOnesAfter() throws Exception {
-        queue.add(page("oai:fake:1"), at("page 1"));
+        queue.add(page("oai:fake:1"), at("page 1"), 100);
         queue.next();
         boolean[] indexed = {false};
         queue.handedOver(new Delivery() {
@@ -73,7 +73,7 @@ class PageQueueTest {
 
     @Test
     void aPageWithNoRecordsIsOnlyItsCheckpoint() throws Exception {
-        queue.add(new RecordBatch("fake", "http://127.0.0.1/oai", List.of()), at("empty page"));
+        queue.add(new RecordBatch("fake", "http://127.0.0.1/oai", List.of()), at("empty page"), 100);
         assertThat(queue.hasRead()).isFalse();
         assertThat(saved()).isEqualTo("empty page");
     }

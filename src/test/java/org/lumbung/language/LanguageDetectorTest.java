@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.lumbung.testing.OaiTestServer;
 
@@ -37,6 +40,34 @@ class LanguageDetectorTest {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void manyThreadsDetectAtOnceWithTheSameAnswersAndAFewCaches() throws Exception {
+        LanguageDetector detector = new LanguageDetector(List.of("id", "en", "ms"), 400);
+        List<String> texts = new ArrayList<>();
+        for (String line : new String(OaiTestServer.fixture("language/labelled-samples.txt"), StandardCharsets.UTF_8)
+                .split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                texts.add(line.substring(line.indexOf('|') + 1));
+            }
+        }
+        List<String> alone = texts.stream().map(DETECTOR::detect).toList();
+        int threads = 32;
+        List<Future<List<String>>> answers = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int t = 0; t < threads; t++) {
+                answers.add(pool.submit(() -> texts.stream().map(detector::detect).toList()));
+            }
+            for (Future<List<String>> answer : answers) {
+                assertThat(answer.get()).isEqualTo(alone);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(detector.caches()).as("word caches, one a core or two, not one a thread")
+                .isBetween(1, 2 * Runtime.getRuntime().availableProcessors());
     }
 
     @Test

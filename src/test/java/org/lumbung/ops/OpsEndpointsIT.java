@@ -109,7 +109,11 @@ class OpsEndpointsIT {
                 "lumbung_harvest_errors_total{source=\"fake\",kind=\"retry\"} 0",
                 "# TYPE lumbung_source_seconds_since_success gauge",
                 "lumbung_source_seconds_since_success{source=\"fake\"} ",
-                "lumbung_runs_waiting 0\n", "# TYPE lumbung_run_wait_seconds_max gauge");
+                "lumbung_runs_waiting 0\n", "# TYPE lumbung_run_wait_seconds_max gauge",
+                "# TYPE lumbung_runs_admitted_total counter", "# TYPE lumbung_run_scheduler_seconds_total counter",
+                "lumbung_harvest_bytes_in_flight 0\n", "# TYPE lumbung_harvest_bytes_in_flight_max gauge",
+                "lumbung_harvest_waiting_for_memory 0\n");
+        assertThat(metrics).as("the harvest asked for was admitted").containsPattern("lumbung_runs_admitted_total [1-9]\\d*\n");
         assertThat(metrics).as("the run just recorded may still be leaving its slot")
                 .containsPattern("lumbung_runs_running [01]\n");
         assertThat(metrics).as("five records in pages of three, over the date windows")

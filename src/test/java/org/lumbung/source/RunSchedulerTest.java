@@ -3,6 +3,7 @@ package org.lumbung.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +40,14 @@ class RunSchedulerTest {
             assertThat(ended.computeIfAbsent(id, k -> new CountDownLatch(1)).await(10, TimeUnit.SECONDS)).isTrue();
         }
 
+        /** One run at a time: each of these starts next, in this order, and is finished before the next. */
+        void finishInTurn(String... ids) throws InterruptedException {
+            for (String id : ids) {
+                assertThat(startedWhen(-99)).last().isEqualTo(id);
+                finish(id);
+            }
+        }
+
         /** The runs started once {@code count} have, or after a short while if fewer ever do. */
         List<String> startedWhen(int count) throws InterruptedException {
             long deadline = System.nanoTime() + (count < 0 ? TimeUnit.MILLISECONDS.toNanos(300) : TimeUnit.SECONDS.toNanos(10));
@@ -68,6 +77,7 @@ class RunSchedulerTest {
             assertThat(runs.startedWhen(3)).containsExactlyInAnyOrder("a1", "b1", "c1");
             assertThat(runs.startedWhen(-4)).hasSize(3);
             assertThat(scheduler.snapshot().waiting()).isEqualTo(3);
+            assertThat(scheduler.snapshot().admitted()).isEqualTo(3);
             runs.finish("b1");
             assertThat(runs.startedWhen(-4)).as("host b has nothing waiting; a2 waits for a1").hasSize(3);
             runs.finish("a1");
@@ -77,22 +87,65 @@ class RunSchedulerTest {
             }
             runs.finish("a4");
             assertThat(runs.startedWhen(6)).hasSize(6).endsWith("a2", "a3", "a4");
+            assertThat(scheduler.snapshot().admitted()).as("each run once, a trigger skipped or not").isEqualTo(6);
+            assertThat(scheduler.snapshot().choosing()).isPositive();
         }
     }
 
     @Test
-    void theLongestWaitingGoesFirstAmongHostsWithRoom() throws Exception {
+    void hostsTakeTurnsAndWithinATurnTheLongestWaitingGoesFirst() throws Exception {
         Runs runs = new Runs();
         try (RunScheduler scheduler = new RunScheduler(1, 1, RunSchedulerTest::host, runs::run)) {
             for (String id : List.of("a1", "a2", "a3", "b1", "a4", "c1")) {
                 scheduler.submit(id);
             }
-            for (String id : List.of("a1", "a2", "a3", "b1", "a4")) {
-                assertThat(runs.startedWhen(-99)).last().isEqualTo(id);
-                runs.finish(id);
+            // One run at a time: host a's second journal waits until b and c have had their turn, though it was
+            // triggered before them (taken by wait alone, hosts b and c would wait for all of host a).
+            runs.finishInTurn("a1", "b1", "c1", "a2", "a3");
+            assertThat(runs.startedWhen(6)).containsExactly("a1", "b1", "c1", "a2", "a3", "a4");
+            runs.finish("a4");
+        }
+    }
+
+    @Test
+    void manySourcesQueuedAtOnceGiveEveryHostItsTurnInTheFirstRound() throws Exception {
+        Runs runs = new Runs();
+        Map<String, String> hosts = new LinkedHashMap<>();
+        for (String id : List.of("a1", "a2", "a3", "b1", "b2", "c1")) {
+            hosts.put(id, host(id));
+        }
+        try (RunScheduler scheduler = new RunScheduler(1, 1, id -> {
+            throw new AssertionError("the hosts were given: " + id);
+        }, runs::run)) {
+            List<RunTrigger> all = hosts.keySet().stream().map(RunTrigger::now).toList();
+            assertThat(scheduler.queueAll(all, hosts)).isEqualTo(6);
+            assertThat(scheduler.queueAll(List.of(RunTrigger.now("a2")), Map.of("a2", "a"))).as("already waiting")
+                    .isZero();
+            runs.finishInTurn("a1", "b1", "c1", "a2", "b2");
+            assertThat(runs.startedWhen(6)).containsExactly("a1", "b1", "c1", "a2", "b2", "a3");
+            runs.finish("a3");
+        }
+    }
+
+    @Test
+    void aHostThatHadNothingWaitingJoinsTheRoundUnderWay() throws Exception {
+        Runs runs = new Runs();
+        try (RunScheduler scheduler = new RunScheduler(1, 1, RunSchedulerTest::host, runs::run)) {
+            for (String id : List.of("a1", "a2", "a3", "b1")) {
+                scheduler.submit(id);
             }
-            assertThat(runs.startedWhen(6)).containsExactly("a1", "a2", "a3", "b1", "a4", "c1");
+            assertThat(runs.startedWhen(1)).containsExactly("a1");
+            runs.finish("a1");
+            assertThat(runs.startedWhen(2)).containsExactly("a1", "b1");
+            runs.finish("b1");
+            assertThat(runs.startedWhen(3)).containsExactly("a1", "b1", "a2");
+            // c1 comes late, while a2 runs: it goes before a3, which is a round ahead, not after it.
+            scheduler.submit("c1");
+            runs.finish("a2");
+            assertThat(runs.startedWhen(4)).containsExactly("a1", "b1", "a2", "c1");
             runs.finish("c1");
+            runs.finish("a3");
+            assertThat(runs.startedWhen(5)).endsWith("a3");
         }
     }
 

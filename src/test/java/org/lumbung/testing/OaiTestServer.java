@@ -51,6 +51,14 @@ public final class OaiTestServer implements AutoCloseable {
         }
     }
 
+    /** An OJS journal's list of three pages joined by resumption tokens: seven records, one of them deleted. */
+    public static OaiTestServer ojsThreePages() {
+        return new OaiTestServer()
+                .firstPage("oai/ojs-listrecords-page1.xml")
+                .page("ojs/page 2+x=1!", "oai/ojs-listrecords-page2.xml")
+                .page("ojs/page 3+x=2!", "oai/ojs-listrecords-page3.xml");
+    }
+
     public OaiTestServer firstPage(String fixture) {
         firstPage = fixture(fixture);
         return this;
