@@ -97,14 +97,29 @@ public final class Fleet {
         }
     }
 
+    /** The fleet run by several workers on one prefix, with faults if asked ({@link FleetWorkers}); its report. */
+    public static String workers(Lumbung lumbung, Options o, int workers, boolean kill, boolean freeze)
+            throws IOException, InterruptedException {
+        return FleetWorkers.run(lumbung, o, workers, kill, freeze);
+    }
+
     /**
      * Lumbung's {@code run} over the fleet's source list (or as many of its sources as {@code o} names), in a JVM of
      * its own with the fleet's heap, its data folder and log named by {@code name}.
      */
     private static Process startRun(Lumbung lumbung, Options o, int port, String prefix, int http, String name)
             throws IOException {
-        Path seeds = seeds(o, port, name);
         Indices.drop(lumbung.components().es().client(), prefix);
+        return startWorker(lumbung, o, port, prefix, http, name, Map.of());
+    }
+
+    /**
+     * One {@code run} of the fleet's source list on the prefix as it is (a worker joining others on it), with
+     * settings of its own on top of the fleet's.
+     */
+    static Process startWorker(Lumbung lumbung, Options o, int port, String prefix, int http, String name,
+                               Map<String, String> more) throws IOException {
+        Path seeds = seeds(o, port, name);
         Path data = o.work().resolve(name + "-data");
         deleteTree(data);
         List<String> hosts = IntStream.range(0, o.hosts()).mapToObj(FleetServer::host).toList();
@@ -114,6 +129,7 @@ public final class Fleet {
                 // the fleet lives on loopback, which Lumbung refuses unless the operator allows the hosts
                 "-Dlumbung.http-client.allowed-hosts=" + String.join(",", hosts)));
         o.settings().forEach((k, v) -> args.add("-D" + k + "=" + v));
+        more.forEach((k, v) -> args.add("-D" + k + "=" + v));
         return ChildJvm.start(List.of("-Xmx" + o.heap(), "-Dlogback.configurationFile=lumbung-logback.xml"),
                 App.class, args, o.work().resolve("runs").resolve(name + "-run.log"));
     }
@@ -171,7 +187,7 @@ public final class Fleet {
     }
 
     /** Waits until every source has a harvest report; the number that have one. */
-    private static int waitForReports(ElasticsearchClient client, IndexLayout layout, Options o, Process run)
+    static int waitForReports(ElasticsearchClient client, IndexLayout layout, Options o, Process run)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(600,
                 (long) o.fleetSources() * o.minimumRequests() * o.latency() / 1000));
@@ -188,7 +204,7 @@ public final class Fleet {
     }
 
     /** What the fleet's servers counted, by host and by source. */
-    private static Map<String, int[]> stats(int port) throws IOException, InterruptedException {
+    static Map<String, int[]> stats(int port) throws IOException, InterruptedException {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://" + FleetServer.host(0) + ":" + port + "/stats")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -203,7 +219,7 @@ public final class Fleet {
         return out;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

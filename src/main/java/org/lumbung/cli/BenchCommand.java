@@ -105,9 +105,20 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--fleet-workers", paramLabel = "N",
+            description = "Run the fleet with N workers on one prefix (at-start=due, a 10 s lease); default 1.")
+    int fleetWorkers = 1;
+
+    @Option(names = "--fleet-kill", description = "With --fleet-workers: kill the second worker (SIGKILL) mid-fleet.")
+    boolean fleetKill;
+
+    @Option(names = "--fleet-freeze",
+            description = "With --fleet-workers 3 or more: freeze the third (SIGSTOP) for 25 s mid-fleet, then resume it.")
+    boolean fleetFreeze;
+
     private Integer fleet() throws Exception {
         if (fleetHosts < 1 || fleetHosts > 250 || fleetSources < 1 || fleetRecords < 1 || fleetPageSize < 1
-                || fleetCpuRecords < 1 || !heap.matches("\\d+[mMgG]")) {
+                || fleetCpuRecords < 1 || fleetWorkers < 1 || fleetWorkers > 16 || !heap.matches("\\d+[mMgG]")) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "--fleet-hosts must be 1 to 250, the other --fleet counts positive, --heap a size such as 256m");
         }
@@ -116,7 +127,8 @@ public final class BenchCommand implements Callable<Integer> {
                 Durations.parse(fleetLatency).toMillis(), fleetCpuRecords, heap, seed,
                 settings.dataDir().toAbsolutePath(), Map.copyOf(common.properties));
         try (Lumbung lumbung = Lumbung.start(settings)) {
-            String markdown = Fleet.run(lumbung, options).markdown();
+            String markdown = fleetWorkers > 1 ? Fleet.workers(lumbung, options, fleetWorkers, fleetKill, fleetFreeze)
+                    : Fleet.run(lumbung, options).markdown();
             System.out.print(markdown);
             String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
             Path file = options.work().resolve("results").resolve("fleet-" + stamp + ".md");

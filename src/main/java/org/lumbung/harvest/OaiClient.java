@@ -26,6 +26,7 @@ final class OaiClient {
     private final HarvestCounters counters;
     private final int pageRetries;
     private final boolean trusted;
+    private final CheckpointStore lease;
 
     /** A page that could not be read even in parts: the harvester falls back to identifiers and GetRecord. */
     static final class PageLost extends Exception {
@@ -37,17 +38,23 @@ final class OaiClient {
     }
 
     OaiClient(HttpFetcher fetcher, HarvestRequest request, HarvestCounters counters, int pageRetries) {
-        this(fetcher, request, counters, pageRetries, true);
+        this(fetcher, request, counters, pageRetries, true, CheckpointStore.NONE);
     }
 
-    /** {@code trusted}: the base URL's host may be anything, as the operator configured it; else it is guarded. */
+    /**
+     * {@code trusted}: the base URL's host may be anything, as the operator configured it; else it is guarded.
+     * {@code lease}: asked before every request whether this run still holds the source ({@link CheckpointStore#holds}),
+     * so that a worker frozen past its lease and taken over sends nothing more to the repository when it wakes (its
+     * host now has another worker's run).
+     */
     OaiClient(HttpFetcher fetcher, HarvestRequest request, HarvestCounters counters, int pageRetries,
-              boolean trusted) {
+              boolean trusted, CheckpointStore lease) {
         this.fetcher = fetcher;
         this.request = request;
         this.counters = counters;
         this.pageRetries = pageRetries;
         this.trusted = trusted;
+        this.lease = lease;
     }
 
     String base() {
@@ -154,6 +161,11 @@ final class OaiClient {
 
     /** One answer, as the protocol takes it: transport failures become harvest failures of the same kind. */
     private HttpFetcher.Response get(String url, boolean once) throws HarvestException {
+        if (!lease.holds(request.sourceId())) {
+            throw new HarvestException(FailureKind.FENCED, request.sourceId(), url, "not sent: another worker took over"
+                    + " this source's lease while this one had stopped renewing it (frozen, or cut off from"
+                    + " Elasticsearch); stopped");
+        }
         HttpFetcher.Response response;
         try {
             HttpFetcher.Request get = HttpFetcher.Request.of(url, request.options().politeness());

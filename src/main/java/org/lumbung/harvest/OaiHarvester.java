@@ -88,7 +88,7 @@ public final class OaiHarvester {
 
         Run(HarvestRequest request) {
             this.request = request;
-            this.client = new OaiClient(fetcher, request, counters, tuning.pageRetries());
+            this.client = new OaiClient(fetcher, request, counters, tuning.pageRetries(), true, store);
             this.state = request.explicitWindow() ? CheckpointStore.NONE : store;
             this.progress = new Progress(state, request, counters, tuning.inFlightPages());
             this.queue = new PageQueue(progress, budget);

@@ -117,6 +117,6 @@ public final class OaiInspector {
 
     private OaiClient client(String baseUrl) {
         return new OaiClient(fetcher, new HarvestRequest("inspect", baseUrl, "oai_dc", null, null, null),
-                new HarvestCounters(), 0, trusted);
+                new HarvestCounters(), 0, trusted, CheckpointStore.NONE);
     }
 }

@@ -54,7 +54,7 @@ public final class SourceAuditor {
         long start = System.nanoTime();
         String began = Instant.now().toString();
         HarvestRequest whole = request.harvest(null, null, null);
-        OaiClient client = new OaiClient(fetcher, whole, new HarvestCounters(), tuning.pageRetries());
+        OaiClient client = new OaiClient(fetcher, whole, new HarvestCounters(), tuning.pageRetries(), true, store);
         Identify identify = identify(client, request);
         Listing listing = list(client, whole, identify, request);
         Map<String, String> inIndex = new HashMap<>();

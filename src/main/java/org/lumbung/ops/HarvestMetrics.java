@@ -153,8 +153,9 @@ public final class HarvestMetrics {
                     + " read and decided again.", c.conflicts());
             total(out, "lumbung_lease_takeovers_total", "Runs taken over from a worker whose lease expired or whose"
                     + " process is gone.", c.takeovers());
-            total(out, "lumbung_lease_fenced_writes_total", "Writes refused because this worker's lease had been"
-                    + " taken over (checkpoints, reports, tombstones, releases).", c.fenced());
+            total(out, "lumbung_lease_fenced_writes_total", "Writes and requests refused because this worker's lease"
+                    + " had been taken over (checkpoints, reports, tombstones, releases, requests to the repository).",
+                    c.fenced());
             total(out, "lumbung_lease_renewals_total", "Leases renewed while their runs went on.", c.renewals());
             single(out, "lumbung_leases_held", "Sources this worker runs now.", Integer.toString(c.held()));
             single(out, "lumbung_lease_takeover_lag_seconds_max", "The longest a lease had been expired when this"
