@@ -16,6 +16,7 @@ import java.util.Map;
 import org.apache.camel.main.Main;
 import org.lumbung.config.Lumbung;
 import org.lumbung.config.Settings;
+import org.lumbung.source.RunScheduler;
 import org.lumbung.source.SourceState;
 import org.lumbung.source.SourceStore;
 
@@ -86,6 +87,12 @@ public final class LumbungServer implements AutoCloseable {
     /** Queues a run of the source through the admin API; returns its run once recorded (a new last run). */
     public SourceState.LastRun runNow(String sourceId, String token) throws Exception {
         SourceStore store = lumbung.components().sourceStore();
+        // The last run is recorded before its run ends (its alerts, its host slot given back): a trigger in between
+        // finds the source still running and is skipped, as any trigger would be.
+        RunScheduler scheduler = main.getCamelContext().getRegistry().lookupByNameAndType("runScheduler",
+                RunScheduler.class);
+        Await.until("the runs going to end", Duration.ofSeconds(60), () -> scheduler.snapshot().running() == 0
+                && scheduler.snapshot().waiting() == 0);
         String before = store.get(sourceId).map(SourceState::lastRun).map(SourceState.LastRun::finishedAt).orElse("");
         HttpResponse<String> queued = admin("/admin/sources/" + sourceId + "/harvest", token);
         if (queued.statusCode() != 202) {
