@@ -2,7 +2,10 @@ package org.lumbung.ops;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TermQuery;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +13,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.lumbung.index.EsPages;
 import org.lumbung.index.IndexLayout;
 import org.lumbung.source.SourceState;
 import org.lumbung.source.SourceStore;
@@ -75,22 +80,21 @@ public final class SourceHealth {
     @SuppressWarnings("rawtypes")
     public Map<String, Audit> lastAudits() throws IOException {
         Map<String, Audit> out = new HashMap<>();
-        client.search(s -> s.index(layout.harvestsIndex()).size(10_000)
-                .query(q -> q.term(t -> t.field("kind").value("audit")))
-                .collapse(c -> c.field("sourceId"))
-                .sort(o -> o.field(f -> f.field("finishedAt").order(SortOrder.Desc))), Map.class)
-                .hits().hits().forEach(h -> {
-                    Map doc = h.source();
-                    if (doc != null) {
-                        Object advertised = doc.get("advertised");
-                        out.put(String.valueOf(doc.get("sourceId")), new Audit(String.valueOf(doc.get("finishedAt")),
-                                String.valueOf(doc.get("outcome")),
-                                advertised instanceof Number n ? n.longValue() : null, count(doc, "listed"),
-                                count(doc, "indexed"), count(doc, "missing"), count(doc, "stale"),
-                                count(doc, "extra")));
-                    }
-                });
+        Aggregation last = Aggregation.of(a -> a.topHits(t -> t.size(1)
+                .sort(o -> o.field(f -> f.field("finishedAt").order(SortOrder.Desc)))));
+        EsPages.terms(client, layout.harvestsIndex(), TermQuery.of(t -> t.field("kind").value("audit"))._toQuery(),
+                "sourceId", Map.of("last", last), b -> b.aggregations().get("last").topHits().hits().hits().stream()
+                        .map(h -> h.source() == null ? null : h.source().to(Map.class))
+                        .filter(Objects::nonNull)
+                        .forEach(doc -> out.put(EsPages.term(b), audit(doc))));
         return out;
+    }
+
+    private static Audit audit(Map<?, ?> doc) {
+        Object advertised = doc.get("advertised");
+        return new Audit(String.valueOf(doc.get("finishedAt")), String.valueOf(doc.get("outcome")),
+                advertised instanceof Number n ? n.longValue() : null, count(doc, "listed"), count(doc, "indexed"),
+                count(doc, "missing"), count(doc, "stale"), count(doc, "extra"));
     }
 
     private static int count(Map<?, ?> doc, String field) {
@@ -98,22 +102,19 @@ public final class SourceHealth {
     }
 
     private Map<String, Instant> lastCompleteHarvests() throws IOException {
-        List<StringTermsBucket> buckets = client.search(s -> s.index(layout.harvestsIndex()).size(0)
-                // an audit's report is no harvest: a complete audit does not make a source fresh; nor does one set
-                // read completely while another failed (the run's outcome, over all its sets, says when all were)
-                .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("complete").value(true)))
-                        .mustNot(m -> m.term(t -> t.field("kind").value("audit")))
-                        .mustNot(m -> m.regexp(r -> r.field("set").value(".+")))))
-                .aggregations("sources", a -> a.terms(t -> t.field("sourceId").size(10_000))
-                        .aggregations("last", l -> l.max(m -> m.field("finishedAt")))), Void.class)
-                .aggregations().get("sources").sterms().buckets().array();
+        // an audit's report is no harvest: a complete audit does not make a source fresh; nor does one set read
+        // completely while another failed (the run's outcome, over all its sets, says when all were)
+        Query complete = BoolQuery.of(b -> b.filter(f -> f.term(t -> t.field("complete").value(true)))
+                .mustNot(m -> m.term(t -> t.field("kind").value("audit")))
+                .mustNot(m -> m.regexp(r -> r.field("set").value(".+"))))._toQuery();
         Map<String, Instant> out = new HashMap<>();
-        for (StringTermsBucket b : buckets) {
-            double millis = b.aggregations().get("last").max().value();
-            if (!Double.isNaN(millis) && !Double.isInfinite(millis)) {
-                out.put(b.key().stringValue(), Instant.ofEpochMilli((long) millis));
-            }
-        }
+        EsPages.terms(client, layout.harvestsIndex(), complete, "sourceId",
+                Map.of("last", Aggregation.of(a -> a.max(m -> m.field("finishedAt")))), b -> {
+                    double millis = b.aggregations().get("last").max().value();
+                    if (!Double.isNaN(millis) && !Double.isInfinite(millis)) {
+                        out.put(EsPages.term(b), Instant.ofEpochMilli((long) millis));
+                    }
+                });
         return out;
     }
 }

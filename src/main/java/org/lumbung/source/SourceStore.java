@@ -1,7 +1,9 @@
 package org.lumbung.source;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.query_dsl.MatchAllQuery;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -21,6 +23,7 @@ import org.lumbung.harvest.CheckpointStore;
 import org.lumbung.harvest.HarvestException;
 import org.lumbung.harvest.Identify;
 import org.lumbung.index.ConditionalUpdate;
+import org.lumbung.index.EsPages;
 import org.lumbung.pipeline.FailureKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,12 +103,12 @@ public final class SourceStore implements CheckpointStore, AutoCloseable {
         try {
             client.indices().refresh(r -> r.index(index));
             List<SourceState> out = new ArrayList<>();
-            client.search(s -> s.index(index).size(10_000).sort(o -> o.field(f -> f.field("id"))), SourceState.class)
-                    .hits().hits().forEach(h -> {
-                        if (h.source() != null && !h.source().removed()) {
-                            out.add(h.source());
-                        }
-                    });
+            for (Hit<SourceState> h : EsPages.hits(client, index, MatchAllQuery.of(m -> m)._toQuery(), "id",
+                    SourceState.class)) {
+                if (h.source() != null && !h.source().removed()) {
+                    out.add(h.source());
+                }
+            }
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the sources", e);

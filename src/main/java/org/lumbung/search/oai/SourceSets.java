@@ -1,13 +1,15 @@
 package org.lumbung.search.oai;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.MatchAllQuery;
 import io.gdcc.xoai.dataprovider.model.Set;
 import io.gdcc.xoai.dataprovider.repository.SetRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.lumbung.index.EsPages;
 import org.lumbung.index.IndexLayout;
 
 /** One set per source that has records, its setSpec the source id and its setName the source's name. */
@@ -31,11 +33,13 @@ final class SourceSets implements SetRepository {
     @Override
     public List<Set> getSets() {
         try {
-            List<StringTermsBucket> buckets = client.search(s -> s.index(layout.recordsAlias()).size(0)
-                    .aggregations("sources", a -> a.terms(t -> t.field("source.id").size(10_000))), Void.class)
-                    .aggregations().get("sources").sterms().buckets().array();
-            return buckets.stream().map(b -> b.key().stringValue())
-                    .map(id -> Set.set(id).withName(names.getOrDefault(id, id))).toList();
+            List<Set> sets = new ArrayList<>();
+            EsPages.terms(client, layout.recordsAlias(), MatchAllQuery.of(m -> m)._toQuery(), "source.id", Map.of(),
+                    b -> {
+                        String id = EsPages.term(b);
+                        sets.add(Set.set(id).withName(names.getOrDefault(id, id)));
+                    });
+            return sets;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the sources", e);
         }
