@@ -8,9 +8,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.lumbung.index.ConditionalUpdate;
 import org.slf4j.Logger;
@@ -40,7 +37,7 @@ public final class SharedHostBudget implements HostBudget, AutoCloseable {
     private final Map<String, String> held = new ConcurrentHashMap<>();
     private final AtomicLong conflicts = new AtomicLong();
     private final AtomicLong refusals = new AtomicLong();
-    private final ScheduledExecutorService renewer;
+    private final LeaseRenewer<String> renewer;
 
     public SharedHostBudget(ElasticsearchClient client, String index, String instance, int perHost, Duration lease) {
         this.client = client;
@@ -48,13 +45,8 @@ public final class SharedHostBudget implements HostBudget, AutoCloseable {
         this.instance = instance;
         this.perHost = perHost;
         this.lease = lease;
-        this.renewer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "lumbung-host-slot-renewal");
-            t.setDaemon(true);
-            return t;
-        });
-        long period = Math.max(50, lease.toMillis() / 3);
-        renewer.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
+        this.renewer = new LeaseRenewer<>("lumbung-host-slot-renewal", lease, held, this::renew,
+                (slot, host) -> "host " + host);
     }
 
     static String slotId(String host, int slot) {
@@ -77,6 +69,7 @@ public final class SharedHostBudget implements HostBudget, AutoCloseable {
                     s -> free(s, now) ? mine : s, conflicts);
             if (after.equals(mine)) {
                 held.put(id, host);
+                renewer.start();
                 return true;
             }
         }
@@ -108,21 +101,13 @@ public final class SharedHostBudget implements HostBudget, AutoCloseable {
         }
     }
 
-    private void renew() {
-        for (Map.Entry<String, String> e : held.entrySet()) {
-            String id = e.getKey();
-            String host = e.getValue();
-            try {
-                Slot after = ConditionalUpdate.apply(client, index, id, Slot.class, () -> new Slot(host, null, null),
-                        s -> instance.equals(s.owner()) ? new Slot(host, instance,
-                                Instant.now().plus(lease).toString()) : s, conflicts);
-                if (!instance.equals(after.owner())) {
-                    LOG.warn("host {}: this worker's slot was taken over (its lease expired unrenewed)", host);
-                    held.remove(id);
-                }
-            } catch (RuntimeException ex) {
-                LOG.warn("host {}: cannot renew its slot now ({})", host, ex.getMessage());
-            }
+    private void renew(String id, String host) {
+        Slot after = ConditionalUpdate.apply(client, index, id, Slot.class, () -> new Slot(host, null, null),
+                s -> instance.equals(s.owner()) ? new Slot(host, instance, Instant.now().plus(lease).toString()) : s,
+                conflicts);
+        if (!instance.equals(after.owner())) {
+            LOG.warn("host {}: this worker's slot was taken over (its lease expired unrenewed)", host);
+            held.remove(id);
         }
     }
 
@@ -137,6 +122,6 @@ public final class SharedHostBudget implements HostBudget, AutoCloseable {
 
     @Override
     public void close() {
-        renewer.shutdownNow();
+        renewer.close();
     }
 }

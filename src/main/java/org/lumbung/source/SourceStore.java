@@ -13,9 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.lumbung.harvest.Checkpoint;
@@ -64,13 +61,17 @@ public final class SourceStore implements CheckpointStore, AutoCloseable {
     private final AtomicLong fenced = new AtomicLong();
     private final AtomicLong renewals = new AtomicLong();
     private final AtomicLong longestLagMillis = new AtomicLong();
-    private ScheduledExecutorService renewer;
+    /** Until when each held lease is known to be this worker's: the expiry its last write of the lease set. */
+    private final Map<String, Instant> confirmed = new ConcurrentHashMap<>();
+    private final LeaseRenewer<Long> renewer;
 
     public SourceStore(ElasticsearchClient client, String index, String instance, Duration leaseTime) {
         this.client = client;
         this.index = index;
         this.instance = instance;
         this.leaseTime = leaseTime;
+        this.renewer = new LeaseRenewer<>("lumbung-lease-renewal", leaseTime, held, this::renew,
+                (id, generation) -> "source " + id);
     }
 
     public String instance() {
@@ -176,6 +177,7 @@ public final class SourceStore implements CheckpointStore, AutoCloseable {
             return new Claim(false, false, refused[0], state);
         }
         held.put(id, state.generation());
+        confirmed.put(id, Instant.parse(state.lease().expiresAt()));
         claims.incrementAndGet();
         SourceState.Lease previous = before[0];
         boolean takeover = previous != null && !previous.owner().equals(instance);
@@ -189,7 +191,7 @@ public final class SourceStore implements CheckpointStore, AutoCloseable {
                     expiredThen ? "expired at" : "belonged to a process gone from this machine, until",
                     previous.expiresAt(), state.generation());
         }
-        startRenewing();
+        renewer.start();
         return new Claim(true, takeover, null, state);
     }
 
@@ -227,7 +229,7 @@ public final class SourceStore implements CheckpointStore, AutoCloseable {
     @Override
     public boolean holds(String sourceId) {
         Long generation = held.get(sourceId);
-        if (generation == null) {
+        if (generation == null || surelyHeld(sourceId)) {
             return true;
         }
         SourceState s = get(sourceId).orElse(null);
@@ -238,7 +240,19 @@ public final class SourceStore implements CheckpointStore, AutoCloseable {
         return false;
     }
 
+    /**
+     * Whether the lease is this worker's without asking: no worker takes a lease over before it expires, and this
+     * worker's last write of it set an expiry still more than a third of a lease away. The margin covers clocks a
+     * little apart between machines; a worker frozen past it (SIGSTOP, a long pause) finds its expiry near or gone
+     * when it wakes, and asks. Saves a read of the source for each request of a run.
+     */
+    private boolean surelyHeld(String sourceId) {
+        Instant until = confirmed.get(sourceId);
+        return until != null && Instant.now().isBefore(until.minus(leaseTime.dividedBy(3)));
+    }
+
     private void refuse(String sourceId, long generation, SourceState now) {
+        confirmed.remove(sourceId);
         fenced.incrementAndGet();
         LOG.warn("source {}: this worker's lease (generation {}) was taken over{}; its write is refused", sourceId,
                 generation, now == null || now.lease() == null ? "" : " by " + now.lease().owner() + " (generation "
@@ -252,6 +266,7 @@ public final class SourceStore implements CheckpointStore, AutoCloseable {
      */
     public SourceState.LastRun release(String id, SourceState.LastRun run) {
         Long generation = held.remove(id);
+        confirmed.remove(id);
         boolean[] refusedWrite = {false};
         SourceState after = update(id, s -> {
             if (generation != null && !ours(s, generation)) {
@@ -293,6 +308,9 @@ public final class SourceStore implements CheckpointStore, AutoCloseable {
             return s.withCheckpoint(checkpoint)
                     .withLease(new SourceState.Lease(instance, Instant.now().plus(leaseTime).toString()));
         });
+        if (thief[0] == null && generation != null) {
+            confirmed.put(sourceId, Instant.parse(after.lease().expiresAt()));
+        }
         if (thief[0] != null) {
             if (generation != null) {
                 refuse(sourceId, generation, after);
@@ -337,43 +355,22 @@ public final class SourceStore implements CheckpointStore, AutoCloseable {
         return new StopRequest(refused[0] == null, after.lease() == null ? null : after.lease().owner(), refused[0]);
     }
 
-    /** Renews the lease of every source this worker runs, a third of a lease apart, while it runs them. */
-    private synchronized void startRenewing() {
-        if (renewer != null) {
-            return;
-        }
-        renewer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "lumbung-lease-renewal");
-            t.setDaemon(true);
-            return t;
-        });
-        long period = Math.max(50, leaseTime.toMillis() / 3);
-        renewer.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
-    }
-
-    void renew() {
-        for (Map.Entry<String, Long> e : held.entrySet()) {
-            String id = e.getKey();
-            long generation = e.getValue();
-            try {
-                boolean[] lost = {false};
-                update(id, s -> {
-                    if (!ours(s, generation)) {
-                        lost[0] = true;
-                        return s;
-                    }
-                    return s.withLease(new SourceState.Lease(instance, Instant.now().plus(leaseTime).toString()));
-                });
-                if (lost[0]) {
-                    LOG.warn("source {}: lease (generation {}) lost; this worker's run writes nothing more for it",
-                            id, generation);
-                } else {
-                    renewals.incrementAndGet();
-                }
-            } catch (RuntimeException ex) {
-                LOG.warn("source {}: cannot renew its lease now ({}); trying again in {} ms", id, ex.getMessage(),
-                        Math.max(50, leaseTime.toMillis() / 3));
+    private void renew(String id, long generation) {
+        boolean[] lost = {false};
+        SourceState after = update(id, s -> {
+            if (!ours(s, generation)) {
+                lost[0] = true;
+                return s;
             }
+            return s.withLease(new SourceState.Lease(instance, Instant.now().plus(leaseTime).toString()));
+        });
+        if (lost[0]) {
+            confirmed.remove(id);
+            LOG.warn("source {}: lease (generation {}) lost; this worker's run writes nothing more for it", id,
+                    generation);
+        } else {
+            confirmed.put(id, Instant.parse(after.lease().expiresAt()));
+            renewals.incrementAndGet();
         }
     }
 
@@ -409,9 +406,7 @@ public final class SourceStore implements CheckpointStore, AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (renewer != null) {
-            renewer.shutdownNow();
-        }
+    public void close() {
+        renewer.close();
     }
 }
