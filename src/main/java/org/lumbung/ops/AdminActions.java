@@ -35,9 +35,19 @@ public final class AdminActions {
 
     /**
      * The source id of a harvest to queue now; 404 for what a run would skip: an id not in the live list, or the
-     * checkpoint of an ad-hoc harvest, which has no definition to run.
+     * checkpoint of an ad-hoc harvest, which has no definition to run; 409 when the source is paused or another worker
+     * runs it now (its trigger would be skipped).
      */
     public String harvestNow(String id) {
+        auditNow(id);
+        registry.busy(id).ifPresent(reason -> {
+            throw new ConflictException("source '" + id + "' " + reason + "; not queued");
+        });
+        return id;
+    }
+
+    /** The source id of an audit to queue now; 404 as for {@link #harvestNow}. */
+    public String auditNow(String id) {
         if (id == null || !registry.runs(id)) {
             throw new NotFoundException("no source '" + id + "'");
         }
@@ -65,8 +75,11 @@ public final class AdminActions {
         return Map.of("stopping", id, "holder", request.holder());
     }
 
-    /** What the answer to a queued harvest says. */
-    public Map<String, Object> queued(String id) {
+    /** What the answer to a harvest or audit says: queued, or 409 when this worker has it waiting or running. */
+    public Map<String, Object> queued(String id, boolean queued) {
+        if (!queued) {
+            throw new ConflictException("source '" + id + "' is waiting or running already; not queued again");
+        }
         return Map.of("queued", id);
     }
 

@@ -161,6 +161,22 @@ public final class SourceRegistry {
     }
 
     /**
+     * Why a run of the source asked for now would be skipped, when it would be: it is paused, or another worker holds
+     * its live lease (a run on this worker is the run scheduler's to tell).
+     */
+    public java.util.Optional<String> busy(String id) {
+        return store.get(id).map(s -> {
+            if (s.paused()) {
+                return "is paused: resume it first";
+            }
+            SourceState.Lease lease = s.lease();
+            boolean live = lease != null && Instant.parse(lease.expiresAt()).isAfter(Instant.now());
+            return live && !lease.owner().equals(store.instance())
+                    ? "is running on " + lease.owner() + " (its lease holds until " + lease.expiresAt() + ")" : null;
+        });
+    }
+
+    /**
      * Asks the source's running harvest to stop at its next page, with its checkpoint there, on whichever worker holds
      * its lease; empty when there is no such source (an ad-hoc harvest's checkpoint counts: its harvest stops too).
      */

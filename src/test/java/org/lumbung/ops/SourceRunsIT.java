@@ -112,8 +112,11 @@ class SourceRunsIT {
                     "other"));
             assertThat(admin("/admin/sources/pausable/pause").body()).isEqualTo("{\"paused\":\"pausable\"}");
             assertThat(admin("/admin/sources/nope/pause").statusCode()).isEqualTo(404);
-            assertThat(admin("/admin/sources/pausable/harvest").statusCode()).isEqualTo(202);
-            // The trigger is skipped where the source would be claimed: no request, no run recorded.
+            java.net.http.HttpResponse<String> refused = admin("/admin/sources/pausable/harvest");
+            assertThat(refused.statusCode()).as("the operator is told, not answered 'queued'").isEqualTo(409);
+            assertThat(refused.body()).contains("source 'pausable' is paused: resume it first; not queued");
+            // A trigger (its schedule's, say) is skipped where the source would be claimed: no request, no run.
+            assertThat(server.scheduler().submit("pausable")).isTrue();
             long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
             while (System.nanoTime() < deadline) {
                 assertThat(repository.queries()).as("a paused source is not harvested").isEmpty();

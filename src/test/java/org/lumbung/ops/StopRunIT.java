@@ -78,6 +78,10 @@ class StopRunIT {
                 Long cursor = store.checkpoint("stoppable", null).tokenCursor();
                 return cursor != null && cursor >= 6;
             });
+            HttpResponse<String> again = admin("/admin/sources/stoppable/harvest");
+            assertThat(again.statusCode()).as("a harvest asked for while it runs says so").isEqualTo(409);
+            assertThat(JSON.readTree(again.body()).get("error").asText())
+                    .isEqualTo("source 'stoppable' is waiting or running already; not queued again");
             HttpResponse<String> asked = admin("/admin/sources/stoppable/stop");
             assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
             assertThat(JSON.readTree(asked.body()).get("holder").asText()).isEqualTo(store.instance());

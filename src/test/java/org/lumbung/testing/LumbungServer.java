@@ -84,13 +84,18 @@ public final class LumbungServer implements AutoCloseable {
                 .header("Authorization", "Bearer " + token));
     }
 
+    /** The run scheduler the server's triggers go through. */
+    public RunScheduler scheduler() {
+        return main.getCamelContext().getRegistry().lookupByNameAndType("runScheduler", RunScheduler.class);
+    }
+
     /** Queues a run of the source through the admin API; returns its run once recorded (a new last run). */
+
     public SourceState.LastRun runNow(String sourceId, String token) throws Exception {
         SourceStore store = lumbung.components().sourceStore();
         // The last run is recorded before its run ends (its alerts, its host slot given back): a trigger in between
         // finds the source still running and is skipped, as any trigger would be.
-        RunScheduler scheduler = main.getCamelContext().getRegistry().lookupByNameAndType("runScheduler",
-                RunScheduler.class);
+        RunScheduler scheduler = scheduler();
         Await.until("the runs going to end", Duration.ofSeconds(60), () -> scheduler.snapshot().running() == 0
                 && scheduler.snapshot().waiting() == 0);
         String before = store.get(sourceId).map(SourceState::lastRun).map(SourceState.LastRun::finishedAt).orElse("");
