@@ -210,21 +210,17 @@ public final class SourceRegistry {
      */
     public Source claimRun(RunTrigger trigger) {
         String id = trigger.sourceId();
-        Source source = listed(id).orElse(null);
-        if (source == null) {
+        if (listed(id).isEmpty()) {
             LOG.warn("source {}: not in the source list (removed?); this trigger is skipped", id);
             return null;
         }
-        if (store.get(id).map(SourceState::paused).orElse(false)) {
-            LOG.info("source {}: paused; this trigger is skipped (sources resume {} lets it run again)", id, id);
-            return null;
-        }
-        SourceStore.Claim claim = store.claim(trigger);
+        // Paused is decided in the claim's own write: a pause that lands while it is claimed is never missed.
+        SourceStore.Claim claim = store.claim(trigger, true);
         if (!claim.taken()) {
             LOG.info("source {}: {}; this trigger is skipped", id, claim.reason());
             return null;
         }
-        return source;
+        return claim.state().definition();
     }
 
     /** The runs {@code run} queues at start, and each source's host, read in one look of the source list. */

@@ -136,7 +136,7 @@ public final class SourceStore implements CheckpointStore, AutoCloseable {
 
     /** Takes the source's lease for an unscheduled run (a CLI harvest or audit); false when it runs elsewhere. */
     public boolean acquire(String id) {
-        return claim(RunTrigger.now(id)).taken();
+        return claim(RunTrigger.now(id), false).taken();
     }
 
     /**
@@ -144,9 +144,10 @@ public final class SourceStore implements CheckpointStore, AutoCloseable {
      * or lost Elasticsearch: a takeover), or when its holder was a Lumbung on this machine whose process is gone. A
      * run for a scheduled time is refused when a run for that time or a later one was claimed already, by any worker,
      * unless that run was left unfinished: a source runs once per schedule however many workers fire for it. A
-     * takeover trigger claims only the lease it saw expire. A source this worker runs now is not claimed again.
+     * takeover trigger claims only the lease it saw expire. A source this worker runs now is not claimed again, nor,
+     * when {@code skipPaused} (a source's run, not an ad-hoc harvest), a paused or removed source.
      */
-    public Claim claim(RunTrigger trigger) {
+    public Claim claim(RunTrigger trigger, boolean skipPaused) {
         String id = trigger.sourceId();
         Instant slot = trigger.slot();
         String[] refused = {null};
@@ -155,6 +156,11 @@ public final class SourceStore implements CheckpointStore, AutoCloseable {
             Instant now = Instant.now();
             SourceState.Lease lease = s.lease();
             before[0] = lease;
+            if (skipPaused && (s.paused() || s.removed())) {
+                refused[0] = s.removed() ? "removed from the source list" : "paused (sources resume " + id
+                        + " lets it run again)";
+                return s;
+            }
             boolean abandoned = lease != null && (expired(lease, now) || deadOnThisHost(lease.owner()));
             boolean free = lease == null || abandoned || lease.owner().equals(instance) && !held.containsKey(id);
             if (!free) {

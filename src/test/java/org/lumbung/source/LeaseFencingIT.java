@@ -110,12 +110,12 @@ class LeaseFencingIT {
         new SourceRegistry(first).importSeeds(List.of(source("daily")));
         Instant three = Instant.parse("2026-12-04T03:00:00Z");
 
-        assertThat(first.claim(new RunTrigger("daily", three, null)).taken()).isTrue();
+        assertThat(first.claim(new RunTrigger("daily", three, null), true).taken()).isTrue();
         first.release("daily", new SourceState.LastRun(null, Instant.now().toString(), "complete", 5, 0, 0, null));
-        SourceStore.Claim again = late.claim(new RunTrigger("daily", three, null));
+        SourceStore.Claim again = late.claim(new RunTrigger("daily", three, null), true);
         assertThat(again.taken()).as("the late worker's firing for the same time").isFalse();
         assertThat(again.reason()).contains("claimed already");
-        assertThat(late.claim(new RunTrigger("daily", three.plus(Duration.ofDays(1)), null)).taken())
+        assertThat(late.claim(new RunTrigger("daily", three.plus(Duration.ofDays(1)), null), true).taken())
                 .as("the next day's firing").isTrue();
         assertThat(late.get("daily").orElseThrow().generation()).isEqualTo(2);
         first.close();
@@ -152,10 +152,10 @@ class LeaseFencingIT {
         RunTrigger takeover = Await.value("the stale lease to show as unfinished", Duration.ofSeconds(30),
                 () -> taker.unfinished().stream().filter(t -> t.sourceId().equals("fenced")).findFirst().orElse(null));
         assertThat(takeover.takeoverOf()).isEqualTo(generation);
-        SourceStore.Claim claim = taker.claim(takeover);
+        SourceStore.Claim claim = taker.claim(takeover, true);
         assertThat(claim.taken()).isTrue();
         assertThat(claim.takeover()).isTrue();
-        assertThat(third.claim(takeover).taken()).as("a second worker that saw the same expiry").isFalse();
+        assertThat(third.claim(takeover, true).taken()).as("a second worker that saw the same expiry").isFalse();
         taker.save("fenced", new Checkpoint("", "2026-06-06", null, null, null, null, 0));
 
         assertThatThrownBy(() -> stale.save("fenced", new Checkpoint("", "2030-01-01", null, null, null, null, 0)))
@@ -200,7 +200,7 @@ class LeaseFencingIT {
                 long generation = taker.get("frozen").orElseThrow().generation();
                 SourceStore.Claim claim = Await.value("the frozen harvest's lease to expire", Duration.ofSeconds(30),
                         () -> {
-                            SourceStore.Claim c = taker.claim(RunTrigger.takeover("frozen", generation));
+                            SourceStore.Claim c = taker.claim(RunTrigger.takeover("frozen", generation), true);
                             return c.taken() ? c : null;
                         });
                 assertThat(claim.takeover()).as("alive on this machine, so waited out, not freed at once").isTrue();

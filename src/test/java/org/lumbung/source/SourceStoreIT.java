@@ -87,4 +87,25 @@ class SourceStoreIT {
         assertThat(registry.harvestRequests(registry.all().stream().filter(s -> s.id().equals("kept")).findFirst()
                 .orElseThrow())).extracting(HarvestRequest::set).containsExactly("a", "b");
     }
+
+    @Test
+    void aPausedSourcesRunIsRefusedInTheClaimItselfAndAnAdHocHarvestIsNot() throws Exception {
+        SourceStore store = instance("pauser", Duration.ofMinutes(1));
+        SourceRegistry registry = new SourceRegistry(store);
+        registry.importSeeds(List.of(Source.oai("resting", "x", "https://p.example/oai", "oai_dc", List.of(),
+                "0 0 3 * * ?", "other")));
+        assertThat(registry.pause("resting", true)).isTrue();
+
+        assertThat(registry.claimRun(RunTrigger.now("resting"))).isNull();
+        SourceStore.Claim claim = store.claim(RunTrigger.now("resting"), true);
+        assertThat(claim.taken()).isFalse();
+        assertThat(claim.reason()).isEqualTo("paused (sources resume resting lets it run again)");
+        assertThat(store.get("resting").orElseThrow().lease()).as("nothing taken").isNull();
+
+        assertThat(store.acquire("resting")).as("an ad-hoc harvest of it").isTrue();
+        store.release("resting", null);
+        assertThat(registry.pause("resting", false)).isTrue();
+        assertThat(registry.claimRun(RunTrigger.now("resting"))).isEqualTo(registry.all().stream()
+                .filter(s -> s.id().equals("resting")).findFirst().orElseThrow());
+    }
 }
