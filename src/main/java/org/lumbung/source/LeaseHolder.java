@@ -1,6 +1,7 @@
 package org.lumbung.source;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Who holds a source's lease, as a worker sees it now: the holder ({@code pid@host:jvm-n}), the lease's generation and
@@ -15,9 +16,12 @@ public record LeaseHolder(String owner, long generation, Instant expiresAt, bool
         return !expired && !gone;
     }
 
-    /** {@code lease renewed until <when>}, or {@code holder gone, lease expires at <when>} / {@code ... expired at}. */
+    /**
+     * {@code lease renewed until <when>}, or {@code holder gone, lease expires at <when>} / {@code ... expired at}, to
+     * the second.
+     */
     public String describe() {
         return (running() ? "lease renewed until " : expired ? "holder gone, lease expired at "
-                : "holder gone, lease expires at ") + expiresAt;
+                : "holder gone, lease expires at ") + expiresAt.truncatedTo(ChronoUnit.SECONDS);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lumbung.source.Source;
@@ -42,12 +43,12 @@ class SourcesListTest {
 
     @Test
     void saysTheHolderIsGoneWhenItsProcessIsGoneFromThisMachineAndWhenTheLeaseExpiresOrExpired() {
-        Instant until = Instant.now().plusSeconds(600);
+        Instant until = Instant.now().plusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
         // this pid on this machine, but another JVM: a restarted container's earlier self, gone before its lease
         assertThat(describe(claimedBy(PID + "@box:ffff0000-1", until))).contains("\n    left unfinished by "
                 + PID + "@box:ffff0000-1 (lease generation 1): holder gone, lease expires at " + until
                 + "; another worker's takeover sweep runs it again").doesNotContain("running now");
-        Instant past = Instant.now().minusSeconds(60);
+        Instant past = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
         assertThat(describe(claimedBy("77@elsewhere:0000aaaa-1", past))).contains("\n    left unfinished by"
                 + " 77@elsewhere:0000aaaa-1 (lease generation 1): holder gone, lease expired at " + past);
         assertThat(describe(claimedBy(PID + "@box:abcd1234-2", until))).as("another worker of this JVM is alive")
