@@ -1,6 +1,5 @@
 package org.lumbung.cli;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,8 +14,10 @@ import org.lumbung.ops.SourceHealth;
 import org.lumbung.pipeline.Delivery;
 import org.lumbung.pipeline.Outcome;
 import org.lumbung.pipeline.SourceId;
+import org.lumbung.source.LeaseHolder;
 import org.lumbung.source.Source;
 import org.lumbung.source.SourceState;
+import org.lumbung.source.SourceStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -95,8 +96,9 @@ public final class SourcesCommand implements Callable<Integer> {
                 List<SourceState> all = lumbung.components().sourceStore().all();
                 Map<String, SourceHealth.Audit> audits = lumbung.components().sourceHealth().lastAudits();
                 List<String> adHoc = all.stream().filter(s -> s.definition() == null).map(SourceState::id).toList();
-                all.stream().filter(s -> s.definition() != null)
-                        .forEach(s -> System.out.println(describe(s) + lastAudit(audits.get(s.id()))));
+                SourceStore store = lumbung.components().sourceStore();
+                all.stream().filter(s -> s.definition() != null).forEach(s -> System.out.println(
+                        describe(s, store.holder(s).orElse(null)) + lastAudit(audits.get(s.id()))));
                 System.out.println((all.size() - adHoc.size()) + " sources" + (adHoc.isEmpty() ? ""
                         : "; checkpoints of ad-hoc harvests, not sources (sources add makes one): "
                         + String.join(", ", adHoc)));
@@ -111,7 +113,8 @@ public final class SourcesCommand implements Callable<Integer> {
                     + a.missing() + " missing, " + a.stale() + " stale, " + a.extra() + " extra";
         }
 
-        static String describe(SourceState s) {
+        /** The source's lines; {@code holder}: who holds its lease now (null: nobody), as the store sees it. */
+        static String describe(SourceState s, LeaseHolder holder) {
             Source d = s.definition();
             StringBuilder line = new StringBuilder(s.id());
             if (d != null) {
@@ -137,13 +140,13 @@ public final class SourcesCommand implements Callable<Integer> {
             line.append("\n    last run: ").append(run == null ? "never" : run.outcome() + " at " + run.finishedAt()
                     + ", " + run.indexed() + " indexed, " + run.deleted() + " deleted, " + run.failed() + " failed"
                     + (run.error() == null ? "" : " (" + run.error() + ")"));
-            SourceState.Lease lease = s.lease();
-            if (lease != null) {
-                boolean live = Instant.parse(lease.expiresAt()).isAfter(Instant.now());
-                line.append(live ? "\n    running now in " : "\n    left unfinished by ").append(lease.owner())
-                        .append(" (lease generation ").append(s.generation())
-                        .append(live ? ", renewed until " : ", expired at ").append(lease.expiresAt())
-                        .append(live ? ")" : "; another worker's takeover sweep runs it again)");
+            if (holder != null && holder.running()) {
+                line.append("\n    running now in ").append(holder.owner()).append(" (lease generation ")
+                        .append(holder.generation()).append(", renewed until ").append(holder.expiresAt()).append(')');
+            } else if (holder != null) {
+                line.append("\n    left unfinished by ").append(holder.owner()).append(" (lease generation ")
+                        .append(holder.generation()).append("): ").append(holder.describe())
+                        .append("; another worker's takeover sweep runs it again");
             }
             s.quirks().forEach((k, v) -> line.append("\n    quirk ").append(k).append(": ").append(v));
             return line.toString();

@@ -13,6 +13,7 @@ import org.lumbung.dc.DcSink;
 import org.lumbung.harvest.HarvestReport;
 import org.lumbung.harvest.RecordSink;
 import org.lumbung.ingest.Inbox;
+import org.lumbung.ops.AdminActions;
 import org.lumbung.ops.AlertWebhook;
 import org.lumbung.ops.HarvestMetrics;
 import org.lumbung.ops.HealthReport;
@@ -80,7 +81,9 @@ final class CamelApp {
         HarvestMetrics metrics = new HarvestMetrics(c.sourceHealth());
         main.bind("harvestMetrics", metrics);
         main.bind("adminGuard", c.adminGuard());
-        main.bind("adminActions", c.adminActions(dc));
+        AdminActions actions = c.adminActions(dc);
+        main.bind("adminActions", actions);
+        main.bind("adminUi", c.adminUi(actions));
         main.bind("apiErrors", new ApiErrors());
         if (serve) {
             // First: a data folder Lumbung cannot write stops the start before anything else is made.

@@ -1,6 +1,7 @@
 package org.lumbung.config;
 
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -39,6 +40,8 @@ import org.lumbung.language.LanguageDetector;
 import org.lumbung.pipeline.Backoff;
 import org.lumbung.ops.AdminActions;
 import org.lumbung.ops.AdminGuard;
+import org.lumbung.ops.AdminSessions;
+import org.lumbung.ops.AdminUi;
 import org.lumbung.ops.AlertWebhook;
 import org.lumbung.ops.Alerts;
 import org.lumbung.ops.SourceHealth;
@@ -292,6 +295,12 @@ public final class Components {
 
     public AdminGuard adminGuard() {
         return new AdminGuard(settings.secret("lumbung.admin.token"));
+    }
+
+    /** The operator page, doing what the admin API does through the same actions. */
+    public AdminUi adminUi(AdminActions actions) {
+        return new AdminUi(adminGuard(), new AdminSessions(settings.duration("lumbung.admin.session-ttl"),
+                Clock.systemUTC()), actions, sourceHealth(), Clock.systemUTC());
     }
 
     public OaiProvider oaiProvider() {

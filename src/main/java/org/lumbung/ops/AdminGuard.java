@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The admin endpoints' door: {@code Authorization: Bearer <lumbung.admin.token>}. Without a header the answer is 401,
  * with a wrong token 403, and with no token configured every admin request is 403. The token is compared in constant
- * time and never logged; an error says what was wrong, never what was sent.
+ * time and never logged; an error says what was wrong, never what was sent. The operator page's login form is checked
+ * against the same token ({@link #matches}).
  */
 public final class AdminGuard {
 
@@ -15,6 +16,17 @@ public final class AdminGuard {
 
     public AdminGuard(Optional<String> token) {
         this.token = token.map(t -> t.getBytes(StandardCharsets.UTF_8)).orElse(null);
+    }
+
+    /** Whether an admin token is configured: without one the admin endpoints and the operator page are off. */
+    public boolean on() {
+        return token != null;
+    }
+
+    /** Whether {@code given} is the admin token (false while none is configured), compared in constant time. */
+    public boolean matches(String given) {
+        return token != null && given != null
+                && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token);
     }
 
     public void check(String authorization) {
@@ -25,9 +37,7 @@ public final class AdminGuard {
             throw new AdminDeniedException(401, "the admin endpoints need 'Authorization: Bearer <token>'");
         }
         String given = authorization.strip();
-        byte[] sent = given.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? given.substring(7).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];
-        if (!MessageDigest.isEqual(sent, token)) {
+        if (!given.regionMatches(true, 0, "Bearer ", 0, 7) || !matches(given.substring(7).strip())) {
             throw new AdminDeniedException(403, "wrong admin token");
         }
     }

@@ -50,16 +50,39 @@ public final class SourceHealth {
         Map<String, Instant> harvested = lastCompleteHarvests();
         List<Entry> out = new ArrayList<>();
         for (SourceState s : sources.sources()) {
-            Instant success = harvested.get(s.id());
-            SourceState.LastRun run = s.lastRun();
-            if (run != null && run.outcome() != null && run.outcome().startsWith("complete") && run.finishedAt() != null) {
-                Instant finished = Instant.parse(run.finishedAt());
-                success = success == null || finished.isAfter(success) ? finished : success;
-            }
-            String kind = s.definition().kind().name().toLowerCase(java.util.Locale.ROOT);
-            out.add(new Entry(s.id(), kind, run, success, s.alerts()));
+            out.add(new Entry(s.id(), kind(s), s.lastRun(), lastSuccess(s, harvested), s.alerts()));
         }
         return out;
+    }
+
+    /** Each source as the operator page shows it: its state, runs, audit, records, alerts and lease holder. */
+    public List<SourceSummary> summaries() throws IOException {
+        Map<String, Instant> harvested = lastCompleteHarvests();
+        Map<String, Audit> audits = lastAudits();
+        Map<String, Long> records = liveRecords();
+        List<SourceSummary> out = new ArrayList<>();
+        for (SourceState s : sources.sources()) {
+            out.add(new SourceSummary(s.id(), s.definition().name(), kind(s), s.paused(), s.stopRequested() != null,
+                    s.lastRun(), lastSuccess(s, harvested), s.definition().freshness(),
+                    records.getOrDefault(s.id(), 0L), audits.get(s.id()), s.alerts(),
+                    sources.holder(s).orElse(null)));
+        }
+        return out;
+    }
+
+    private static String kind(SourceState s) {
+        return s.definition().kind().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The later of the last complete harvest reported and the source's last run, when that was complete. */
+    private static Instant lastSuccess(SourceState s, Map<String, Instant> harvested) {
+        Instant success = harvested.get(s.id());
+        SourceState.LastRun run = s.lastRun();
+        if (run != null && run.outcome() != null && run.outcome().startsWith("complete") && run.finishedAt() != null) {
+            Instant finished = Instant.parse(run.finishedAt());
+            success = success == null || finished.isAfter(success) ? finished : success;
+        }
+        return success;
     }
 
     /** The health report's part about sources: each with its last run, last success and open alert conditions. */
@@ -99,6 +122,17 @@ public final class SourceHealth {
 
     private static int count(Map<?, ?> doc, String field) {
         return doc.get(field) instanceof Number n ? n.intValue() : 0;
+    }
+
+    /** How many live records (not tombstones) each source contributes to, by source id. */
+    private Map<String, Long> liveRecords() throws IOException {
+        List<StringTermsBucket> buckets = client.search(s -> s.index(layout.recordsAlias()).size(0)
+                .query(q -> q.bool(b -> b.mustNot(m -> m.term(t -> t.field("deleted").value(true)))))
+                .aggregations("sources", a -> a.terms(t -> t.field("provenance.sourceId").size(10_000))), Void.class)
+                .aggregations().get("sources").sterms().buckets().array();
+        Map<String, Long> out = new HashMap<>();
+        buckets.forEach(b -> out.put(b.key().stringValue(), b.docCount()));
+        return out;
     }
 
     private Map<String, Instant> lastCompleteHarvests() throws IOException {

@@ -3,6 +3,7 @@ package org.lumbung.search;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
 import org.apache.camel.spi.HeaderFilterStrategy;
 
 /**
@@ -18,17 +19,26 @@ public final class ResponseHeaderFilter implements HeaderFilterStrategy {
 
     /**
      * The headers Lumbung sends (lower case). Link is for FAIR signposting, Location and Set-Cookie only ever as a
-     * route sets them. Content-Length is written by the server from the body.
+     * route sets them, Set-Cookie only on the operator page's routes. Content-Length is written by the server from the
+     * body.
      */
     public static final Set<String> RESPONSE_HEADERS = Set.of("content-type", "content-length", "cache-control",
             "content-security-policy", "x-content-type-options", "www-authenticate", "retry-after", "link",
             "location", "set-cookie");
+    /** The paths whose routes may set a cookie: the operator page's login session. */
+    static final String COOKIE_PATHS = "/admin/ui";
 
     /** Out: only Lumbung's own headers, and never a value that would split the response. */
     @Override
     public boolean applyFilterToCamelHeaders(String name, Object value, Exchange exchange) {
         return !RESPONSE_HEADERS.contains(name.toLowerCase(Locale.ROOT)) || name.equalsIgnoreCase("content-length")
-                || splitsTheResponse(value);
+                || name.equalsIgnoreCase("set-cookie") && !maySetCookies(exchange) || splitsTheResponse(value);
+    }
+
+    /** Whether the route answering is one of the operator page's: known from the endpoint it consumes from. */
+    private static boolean maySetCookies(Exchange exchange) {
+        return exchange != null && exchange.getFromEndpoint() instanceof PlatformHttpEndpoint endpoint
+                && (endpoint.getPath().equals(COOKIE_PATHS) || endpoint.getPath().startsWith(COOKIE_PATHS + "/"));
     }
 
     /** In: request headers and query parameters, except those named like a response header, and Camel's own. */

@@ -214,6 +214,17 @@ public final class SourceStore implements CheckpointStore, AutoCloseable {
                 .toList();
     }
 
+    /** Who holds the source's lease now, and whether that holder is gone; empty when nobody does. */
+    public Optional<LeaseHolder> holder(SourceState s) {
+        SourceState.Lease lease = s.lease();
+        if (lease == null) {
+            return Optional.empty();
+        }
+        boolean expired = expired(lease, Instant.now());
+        return Optional.of(new LeaseHolder(lease.owner(), s.generation(), Instant.parse(lease.expiresAt()), expired,
+                expired || deadOnThisHost(lease.owner())));
+    }
+
     private static boolean expired(SourceState.Lease lease, Instant now) {
         return !Instant.parse(lease.expiresAt()).isAfter(now);
     }

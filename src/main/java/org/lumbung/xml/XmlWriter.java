@@ -9,9 +9,9 @@ import javax.xml.namespace.QName;
 /**
  * Serialises an {@link XmlElement} as standalone XML. Every namespace the tree uses is declared on its root, with
  * the prefix the source used where that is unambiguous, so a record cut out of a page whose namespaces were
- * declared on the envelope (hoisted) still stands alone.
+ * declared on the envelope (hoisted) still stands alone. Its escaping serves the operator page's HTML too.
  */
-final class XmlWriter {
+public final class XmlWriter {
 
     private final Map<String, String> elementPrefixes = new LinkedHashMap<>();
     private final Map<String, String> attributePrefixes = new LinkedHashMap<>();
@@ -105,8 +105,11 @@ final class XmlWriter {
         return prefix == null || prefix.isEmpty() ? name.getLocalPart() : prefix + ":" + name.getLocalPart();
     }
 
-    /** Most text has nothing to escape: it is appended as it is, without a copy (a record's text, once a page). */
-    private static String escape(String text) {
+    /**
+     * Text as XML or HTML text or a double-quoted attribute's value: inert whatever it holds. Most text has nothing to
+     * escape: it is appended as it is, without a copy (a record's text, once a page).
+     */
+    public static String escape(String text) {
         int first = 0;
         while (first < text.length() && !special(text.charAt(first))) {
             first++;

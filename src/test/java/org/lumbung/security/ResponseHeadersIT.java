@@ -21,7 +21,8 @@ import org.lumbung.testing.TestElasticsearch;
 /**
  * Only the headers Lumbung means to send leave it: every endpoint served, sent query parameters and request headers
  * named like response headers (Set-Cookie, Location, Refresh, Content-Type, the internal asset) and values with CR/LF,
- * answers with exactly its own header names and none of the values sent.
+ * answers with exactly its own header names and none of the values sent; the operator page, the one place that may
+ * set a cookie, too.
  */
 class ResponseHeadersIT {
 
@@ -30,12 +31,14 @@ class ResponseHeadersIT {
             + "&Refresh=0%3Burl%3Dhttp%3A%2F%2Fevil.example%2F&Content-Type=text%2Fhtml&X-Anything=evil"
             + "&asset=index.html&Cache-Control=evil&Link=%3Chttp%3A%2F%2Fevil.example%2F%3E"
             + "&WWW-Authenticate=evil&X-Split=a%0D%0AX-Injected%3A%20evil&Content-Length=1&CamelHttpResponseCode=302";
-    /** JSON and text are streamed (chunked); XML and the page files go out whole, with their length. */
+    /** JSON and text (the operator page too) are streamed (chunked); XML and the page files go out whole, with their length. */
     private static final Map<String, Set<String>> HEADERS = Map.of(
             "JSON", Set.of("content-type", "transfer-encoding"),
             "CHALLENGE", Set.of("content-type", "transfer-encoding", "www-authenticate"),
             "XML", Set.of("content-type", "content-length"),
-            "PAGE", Set.of("content-type", "content-length", "content-security-policy", "x-content-type-options"));
+            "PAGE", Set.of("content-type", "content-length", "content-security-policy", "x-content-type-options"),
+            "ADMIN", Set.of("content-type", "transfer-encoding", "content-security-policy", "x-content-type-options",
+                    "cache-control"));
     private static LumbungServer server;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -75,6 +78,9 @@ class ResponseHeadersIT {
             GET    | /assets/lumbung.js?                           | 200 | PAGE
             GET    | /assets/lumbung.css?asset=record.html&        | 200 | PAGE
             GET    | /assets/secret.txt?                           | 404 | JSON
+            GET    | /admin/ui?                                    | 200 | ADMIN
+            POST   | /admin/ui/login?                              | 403 | ADMIN
+            POST   | /admin/ui/logout?                             | 403 | ADMIN
             """)
     void sendsOnlyItsOwnHeadersWhateverTheRequestNames(String method, String pathAndQuery, int status, String kind)
             throws Exception {

@@ -115,6 +115,16 @@ public final class Chromium implements AutoCloseable {
         command("POST", "/element/" + element + "/click", JSON.createObjectNode());
     }
 
+    /** Types text into a form field, as a user would. */
+    public void type(String element, String text) throws Exception {
+        command("POST", "/element/" + element + "/value", JSON.createObjectNode().put("text", text));
+    }
+
+    /** The browser's cookies for the page open now, HttpOnly ones too: each with name, value, path, httpOnly... */
+    public JsonNode cookies() throws Exception {
+        return command("GET", "/cookie", null);
+    }
+
     /** Runs a script in the page and returns its result (the script must {@code return} it). */
     public JsonNode script(String script) throws Exception {
         ObjectNode body = JSON.createObjectNode().put("script", script);
