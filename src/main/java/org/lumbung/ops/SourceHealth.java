@@ -126,12 +126,9 @@ public final class SourceHealth {
 
     /** How many live records (not tombstones) each source contributes to, by source id. */
     private Map<String, Long> liveRecords() throws IOException {
-        List<StringTermsBucket> buckets = client.search(s -> s.index(layout.recordsAlias()).size(0)
-                .query(q -> q.bool(b -> b.mustNot(m -> m.term(t -> t.field("deleted").value(true)))))
-                .aggregations("sources", a -> a.terms(t -> t.field("provenance.sourceId").size(10_000))), Void.class)
-                .aggregations().get("sources").sterms().buckets().array();
         Map<String, Long> out = new HashMap<>();
-        buckets.forEach(b -> out.put(b.key().stringValue(), b.docCount()));
+        EsPages.terms(client, layout.recordsAlias(), BoolQuery.of(b -> b.mustNot(m -> m.term(t -> t.field("deleted")
+                .value(true))))._toQuery(), "provenance.sourceId", Map.of(), b -> out.put(EsPages.term(b), b.docCount()));
         return out;
     }
 
