@@ -254,7 +254,8 @@ public final class RunScheduler implements AutoCloseable {
 
     /**
      * Takes a slot of the host's shared budget for the admitted run; when another worker holds every slot, puts the
-     * run back at the head of its host's queue (it keeps its place), frees its room here, and asks again later.
+     * run back at the head of its host's queue (it keeps its place and its turn), frees its room here, and asks again
+     * later.
      */
     private boolean takeBudget(String host, Waiting admitted) {
         boolean taken;
@@ -275,6 +276,8 @@ public final class RunScheduler implements AutoCloseable {
                 return false;
             }
             queues.computeIfAbsent(host, h -> new ArrayDeque<>()).addFirst(admitted);
+            // and its turn: it goes again in the round it was admitted in, not one later
+            nextRound.computeIfPresent(host, (h, next) -> next - 1);
             busyElsewhere.put(host, System.nanoTime() + budgetRetry.toNanos());
             dispatch();
         }

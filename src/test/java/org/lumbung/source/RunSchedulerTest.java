@@ -150,6 +150,33 @@ class RunSchedulerTest {
     }
 
     @Test
+    void aRunPutBackForAHostFullElsewhereKeepsItsTurn() throws Exception {
+        Runs runs = new Runs();
+        java.util.concurrent.atomic.AtomicInteger refusals = new java.util.concurrent.atomic.AtomicInteger(1);
+        HostBudget fullOnce = new HostBudget() {
+            @Override
+            public boolean take(String host) {
+                return !host.equals("a") || refusals.getAndDecrement() <= 0;
+            }
+
+            @Override
+            public void give(String host) {
+                // nothing held
+            }
+        };
+        try (RunScheduler scheduler = new RunScheduler(1, 1, RunSchedulerTest::host, runs::run, fullOnce,
+                java.time.Duration.ofMillis(1))) {
+            for (String id : List.of("a1", "a2", "b1", "c1")) {
+                scheduler.submit(id);
+            }
+            // a1 was admitted first and found host a full elsewhere: b1 goes meanwhile, and a1, back at its host's
+            // head, still has its turn of the first round, before c1 (it used to wait a round, behind c1).
+            runs.finishInTurn("b1", "a1", "c1", "a2");
+            assertThat(runs.startedWhen(-5)).containsExactly("b1", "a1", "c1", "a2");
+        }
+    }
+
+    @Test
     void aHostRunsAsManyOfItsSourcesAsItsRoomAllows() throws Exception {
         Runs runs = new Runs();
         try (RunScheduler scheduler = new RunScheduler(10, 2, RunSchedulerTest::host, runs::run)) {
