@@ -26,10 +26,11 @@ import org.lumbung.pipeline.RecordFailure;
  * @param seconds   how long it took
  * @param complete  whether the whole list was read
  * @param error     why it stopped, or null
- * @param endedBy   the kind of what stopped it before its end, or null; two have outcomes of their own, for they ask
- *                  something else of an operator than a failure does: a bot protection ({@code blocked}: ask the
- *                  repository's administrator), an operator's stop ({@code stopped}: incomplete, its checkpoint at
- *                  the last page indexed, where the next run resumes)
+ * @param endedBy   the kind of what stopped it before its end, or null; three have outcomes of their own, for they
+ *                  ask something else of an operator than a failure does: a bot protection ({@code blocked}: ask the
+ *                  repository's administrator), a move of the base URL ({@code moved}: accept it or not), an
+ *                  operator's stop ({@code stopped}: incomplete, its checkpoint at the last page indexed, where the
+ *                  next run resumes)
  */
 public record HarvestReport(String sourceId, String set, String window, String startedAt, int pages, int indexed,
                             int deleted, List<RecordFailure> failures, long bytes, int retries, int repairs,
@@ -50,7 +51,8 @@ public record HarvestReport(String sourceId, String set, String window, String s
     }
 
     public String outcome() {
-        return endedBy == FailureKind.BOT_WALL ? "blocked" : endedBy == FailureKind.STOPPED ? "stopped"
+        return endedBy == FailureKind.BOT_WALL ? "blocked" : endedBy == FailureKind.MOVED ? "moved"
+                : endedBy == FailureKind.STOPPED ? "stopped"
                 : !complete ? "failed" : failures.isEmpty() ? "complete" : "complete with failures";
     }
 
@@ -87,7 +89,7 @@ public record HarvestReport(String sourceId, String set, String window, String s
 
     /**
      * This report and another of the same source's run (another set) as one: counts summed, complete only when both
-     * are, each error naming its set; blocked (or stopped) when either was.
+     * are, each error naming its set; blocked (or moved, or stopped) when either was.
      */
     public HarvestReport plus(HarvestReport other) {
         List<RecordFailure> all = new java.util.ArrayList<>(failures);
@@ -103,7 +105,8 @@ public record HarvestReport(String sourceId, String set, String window, String s
 
     /** Of two sets' endings, the one the run's outcome names: an ending of its own first, else any failure. */
     private static FailureKind naming(FailureKind one, FailureKind other) {
-        return Stream.of(FailureKind.BOT_WALL, FailureKind.STOPPED).filter(k -> k == one || k == other).findFirst()
+        return Stream.of(FailureKind.BOT_WALL, FailureKind.MOVED, FailureKind.STOPPED)
+                .filter(k -> k == one || k == other).findFirst()
                 .orElse(one != null ? one : other);
     }
 

@@ -26,4 +26,20 @@ class SourcesListTest {
                 .contains("\n    running now in 123@host:abcd (lease generation 1, renewed until " + until + ")");
         assertThat(SourcesCommand.ListSources.describe(running.withStopRequested(null))).doesNotContain("stop");
     }
+
+    @Test
+    void showsAMoveWaitingForTheOperatorThenTheMoveAccepted() {
+        SourceState moved = SourceState.fresh("repo").withDefinition(REPOSITORY, "seeds").withMoved(
+                new SourceState.Move("https://repo.example/oai", "https://new.example/oai", "2026-05-01T10:00:00Z"));
+        assertThat(SourcesCommand.ListSources.describe(moved)).contains("\n    moved: https://repo.example/oai -> "
+                + "https://new.example/oai (permanent redirect, first seen 2026-05-01T10:00:00Z); its harvests stop"
+                + " there until `sources accept-move repo`");
+        assertThat(SourcesCommand.ListSources.describe(moved.withMoveAccepted("2026-05-02T10:00:00Z")))
+                .doesNotContain("moved:")
+                .contains("\n    move accepted at 2026-05-02T10:00:00Z: harvested at https://new.example/oai instead of"
+                        + " https://repo.example/oai");
+        SourceState followed = SourceState.fresh("repo").withDefinition(REPOSITORY.withFollowMoves(true), "seeds")
+                .withMoved(moved.moved());
+        assertThat(SourcesCommand.ListSources.describe(followed)).contains("; followed (followMoves: true)");
+    }
 }

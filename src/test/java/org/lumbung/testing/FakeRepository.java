@@ -124,6 +124,8 @@ public final class FakeRepository implements AutoCloseable {
     private volatile String refusedSet;
     private volatile String landingPages = "https://fake.example/";
     private volatile long delayMillis;
+    private volatile String movedTo;
+    private final java.util.concurrent.atomic.AtomicInteger beforeMove = new java.util.concurrent.atomic.AtomicInteger();
 
     private final String path;
     private final FakeHost host;
@@ -312,6 +314,16 @@ public final class FakeRepository implements AutoCloseable {
         return this;
     }
 
+    /**
+     * After this many more requests, answers every request with a 301 to the same query at {@code newBase}, as a
+     * repository that moved does (mid-list too: its resumption tokens are good at the new address).
+     */
+    public FakeRepository movesTo(String newBase, int after) {
+        beforeMove.set(after);
+        movedTo = newBase;
+        return this;
+    }
+
     /** Scripted answers, used one per request before normal service resumes. */
     public FakeRepository fault(Fault... scripted) {
         faults.addAll(List.of(scripted));
@@ -360,6 +372,12 @@ public final class FakeRepository implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        String moved = movedTo;
+        if (moved != null && beforeMove.getAndDecrement() <= 0) {
+            exchange.getResponseHeaders().set("Location", moved + (query == null ? "" : "?" + query));
+            exchange.sendResponseHeaders(301, -1);
+            return;
         }
         Fault fault = faults.poll();
         try {
