@@ -26,9 +26,12 @@ public final class SourceHealth {
                         int stale, int extra) {
     }
 
-    /** One source: its last run, when it last harvested completely (null: never), and its open alert conditions. */
+    /**
+     * One source: its last run, when it last harvested completely (null: never), its open alert conditions, the last
+     * move of its base URL seen and the move an operator accepted (each null when none).
+     */
     public record Entry(String id, String kind, SourceState.LastRun lastRun, Instant lastSuccess,
-                        Map<String, SourceState.Alert> alerts) {
+                        Map<String, SourceState.Alert> alerts, SourceState.Move moved, SourceState.Move moveAccepted) {
     }
 
     private final ElasticsearchClient client;
@@ -52,12 +55,15 @@ public final class SourceHealth {
                 success = success == null || finished.isAfter(success) ? finished : success;
             }
             String kind = s.definition().kind().name().toLowerCase(java.util.Locale.ROOT);
-            out.add(new Entry(s.id(), kind, run, success, s.alerts()));
+            out.add(new Entry(s.id(), kind, run, success, s.alerts(), s.moved(), s.moveAccepted()));
         }
         return out;
     }
 
-    /** The health report's part about sources: each with its last run, last success and open alert conditions. */
+    /**
+     * The health report's part about sources: each with its last run, last success and open alert conditions, and its
+     * moves when it has any.
+     */
     public Map<String, Object> describe() throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Entry e : entries()) {
@@ -66,6 +72,12 @@ public final class SourceHealth {
             source.put("lastRun", e.lastRun());
             source.put("lastSuccess", e.lastSuccess() == null ? null : e.lastSuccess().toString());
             source.put("alerts", e.alerts());
+            if (e.moved() != null) {
+                source.put("moved", e.moved());
+            }
+            if (e.moveAccepted() != null) {
+                source.put("moveAccepted", e.moveAccepted());
+            }
             out.put(e.id(), source);
         }
         return out;

@@ -191,6 +191,17 @@ public final class FakeRepository implements AutoCloseable {
         return java.util.stream.IntStream.rangeClosed(from, to).mapToObj(i -> "fake:oai:fake:" + i).toList();
     }
 
+    /** The OAI identifiers of records {@code from..to}, in order. */
+    public static java.util.SortedSet<String> identifiers(int from, int to) {
+        return java.util.stream.IntStream.rangeClosed(from, to).mapToObj(i -> "oai:fake:" + i)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** The record offset one of its resumption tokens ({@code fake/+<offset>/from/until/set}) continues at. */
+    public static int tokenOffset(String token) {
+        return Integer.parseInt(token.split("/")[1].replace("+", ""));
+    }
+
     /** n records, one a day from the given day, identifiers {@code oai:fake:1..n}. */
     public FakeRepository records(int n, String firstDay) {
         Instant day = LocalDate.parse(firstDay).atStartOfDay(ZoneOffset.UTC).toInstant();
