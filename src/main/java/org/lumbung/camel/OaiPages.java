@@ -98,7 +98,10 @@ public final class OaiPages {
         // A state file that cannot be read fails this firing here, naming the file, before the repository is asked.
         checkpoints.checkpoint(id, set);
         SourceOptions defaults = SourceOptions.DEFAULT;
-        SourceOptions options = new SourceOptions(defaults.politeness(), windows, defaults.initialWindow(), false);
+        // The Kamelet keeps no source state where an operator could accept a move: a moved base URL is followed (and
+        // logged), as its route names the address it harvests.
+        SourceOptions options = new SourceOptions(defaults.politeness(), windows, defaults.initialWindow(), false,
+                false, true);
         current = harvester.pages(new HarvestRequest(id, baseUrl, metadataPrefix, set, null, null, options));
         return current;
     }

@@ -11,7 +11,6 @@ import org.lumbung.harvest.SourceOptions;
 import org.lumbung.http.HttpFetcher;
 import org.lumbung.pipeline.Durations;
 import org.lumbung.pipeline.SourceId;
-import org.lumbung.source.Source;
 import org.lumbung.source.SourceRegistry;
 import org.lumbung.source.SourceState;
 import org.slf4j.LoggerFactory;
@@ -23,7 +22,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * Harvests one OAI-PMH repository once, through the harvest route, under the source's lease, and prints one line of
- * counts. Without --from and --until it is incremental and resumable: it continues from the source's checkpoint.
+ * counts. Without --from and --until it is incremental and resumable: it continues from the source's checkpoint. A base
+ * URL whose move an operator accepted for the source ({@code sources accept-move}) is harvested at its new address.
  */
 @Command(name = "harvest", mixinStandardHelpOptions = true,
         description = "Harvest an OAI-PMH repository (ListRecords) into the index.")
@@ -75,7 +75,7 @@ public final class HarvestCommand implements Callable<Integer> {
                     options.politeness().verifyTls() && !insecure);
             return new SourceOptions(politeness, options.windows() && !noWindows,
                     window == null ? options.initialWindow() : Durations.parse(window),
-                    options.reconcileDeletions() || reconcile);
+                    options.reconcileDeletions() || reconcile, options.listSizeEstimated(), options.followMoves());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }
@@ -90,9 +90,10 @@ public final class HarvestCommand implements Callable<Integer> {
         String id = CommonOptions.sourceId(source != null ? source : SourceId.fromUrl(baseUrl), this);
         try (Lumbung lumbung = Lumbung.start(common.settings(Map.of()))) {
             SourceRegistry registry = lumbung.components().sourceRegistry();
-            SourceOptions options = registry.store().get(id).map(SourceState::definition).map(Source::options)
-                    .orElse(SourceOptions.DEFAULT);
-            options = adjusted(options);
+            SourceState state = registry.store().get(id).orElse(null);
+            SourceOptions options = adjusted(state == null || state.definition() == null ? SourceOptions.DEFAULT
+                    : state.definition().options());
+            String base = state == null ? baseUrl : state.harvestedBase(baseUrl);
             if (!registry.store().acquire(id)) {
                 SourceState.Lease lease = registry.store().get(id).map(SourceState::lease).orElse(null);
                 System.err.println("lumbung: source " + id + " is being harvested by "
@@ -102,7 +103,7 @@ public final class HarvestCommand implements Callable<Integer> {
             HarvestReport report = null;
             try {
                 report = lumbung.send("direct:harvest",
-                        new HarvestRequest(id, baseUrl, prefix, set, from, until, options), HarvestReport.class);
+                        new HarvestRequest(id, base, prefix, set, from, until, options), HarvestReport.class);
             } catch (RuntimeException e) {
                 if (!lumbung.stopping()) {
                     throw e;

@@ -3,7 +3,10 @@ package org.lumbung.cli;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.lumbung.App;
 import org.lumbung.config.Components;
 import org.lumbung.config.Lumbung;
@@ -16,6 +19,7 @@ import org.lumbung.pipeline.Outcome;
 import org.lumbung.pipeline.SourceId;
 import org.lumbung.source.LeaseHolder;
 import org.lumbung.source.Source;
+import org.lumbung.source.SourceRegistry;
 import org.lumbung.source.SourceState;
 import org.lumbung.source.SourceStore;
 import picocli.CommandLine;
@@ -26,12 +30,13 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The live source list: add (finding the OAI-PMH endpoint), list (with checkpoints and health), remove, pause and
- * resume, and stop a running harvest.
+ * resume, stop a running harvest, and accept a move of a source's base URL.
  */
 @Command(name = "sources", mixinStandardHelpOptions = true,
-        description = "Add, list, remove, pause, resume sources; stop a running harvest.",
+        description = "Add, list, remove, pause, resume sources; stop a running harvest; accept a moved base URL.",
         subcommands = {SourcesCommand.Add.class, SourcesCommand.ListSources.class, SourcesCommand.Remove.class,
-            SourcesCommand.Pause.class, SourcesCommand.Resume.class, SourcesCommand.Stop.class})
+            SourcesCommand.Pause.class, SourcesCommand.Resume.class, SourcesCommand.Stop.class,
+            SourcesCommand.AcceptMove.class})
 public final class SourcesCommand implements Callable<Integer> {
 
     @Override
@@ -129,6 +134,7 @@ public final class SourcesCommand implements Callable<Integer> {
                 line.append("\n    stop requested at ").append(s.stopRequested())
                         .append(": its run stops at the next page, with its checkpoint there");
             }
+            line.append(moves(s));
             if (s.format() != null) {
                 line.append("\n    format: ").append(s.format()).append(" (chosen for metadataPrefix auto)");
             }
@@ -151,6 +157,25 @@ public final class SourcesCommand implements Callable<Integer> {
             s.quirks().forEach((k, v) -> line.append("\n    quirk ").append(k).append(": ").append(v));
             return line.toString();
         }
+    }
+
+    /** The lines of the source's moves: the last one seen, waiting or followed, and the one accepted. */
+    static String moves(SourceState s) {
+        StringBuilder lines = new StringBuilder();
+        SourceState.Move seen = s.moved();
+        if (seen != null) {
+            lines.append("\n    moved: ").append(seen.from()).append(" -> ").append(seen.to())
+                    .append(" (permanent redirect, first seen ").append(seen.at()).append(")")
+                    .append(s.movePending() ? "; its harvests stop there until `sources accept-move " + s.id() + "`"
+                            : "; followed (followMoves: true)");
+        }
+        SourceState.Move accepted = s.moveAccepted();
+        if (accepted != null) {
+            lines.append("\n    move accepted at ").append(accepted.at()).append(": harvested at ")
+                    .append(accepted.to()).append(" instead of ").append(accepted.from())
+                    .append(" (a baseUrl edited to it makes this moot)");
+        }
+        return lines.toString();
     }
 
     /** Removes a source: its schedule stops and its records become tombstones. */
@@ -225,20 +250,50 @@ public final class SourcesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            try (Lumbung lumbung = Lumbung.start(common.settings(Map.of()))) {
-                var request = lumbung.components().sourceRegistry().stop(id).orElse(null);
-                if (request == null) {
-                    System.err.println("lumbung: no source '" + id + "'");
-                    return App.FAILED;
-                }
-                if (!request.accepted()) {
-                    System.err.println("lumbung: source " + id + " " + request.reason() + "; nothing to stop");
-                    return App.FAILED;
-                }
-                System.out.println("stopping source " + id + ": " + request.holder() + " stops its harvest at the next"
-                        + " page (sources list shows its last run once it has)");
-                return App.OK;
+            return ask(common, id, SourceRegistry::stop, "; nothing to stop", request -> "stopping source " + id
+                    + ": " + request.holder() + " stops its harvest at the next page (sources list shows its last run"
+                    + " once it has)");
+        }
+    }
+
+    /** Accepts the last move of a source's base URL seen: its harvests ask the new address from now on. */
+    @Command(name = "accept-move", mixinStandardHelpOptions = true,
+            description = "Accept the move of the source's base URL that its harvests stopped at (sources list shows"
+                    + " it): they ask the new address from now on. Exit 1 when no move was seen.")
+    static final class AcceptMove implements Callable<Integer> {
+        @Mixin
+        CommonOptions common = new CommonOptions();
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The source whose move to accept.")
+        String id;
+
+        @Override
+        public Integer call() throws Exception {
+            return ask(common, id, SourceRegistry::acceptMove, "", acceptance -> "source " + id + ": the move of "
+                    + acceptance.move().from() + " to " + acceptance.move().to() + " accepted; its next run harvests"
+                    + " the new address");
+        }
+    }
+
+    /**
+     * Asks the registry something of one source and prints the answer: exit 1 when there is no such source or the
+     * request is refused (its reason, then {@code refusedEnd}), else the line the answer makes.
+     */
+    private static <A extends SourceStore.Answer> int ask(CommonOptions common, String id,
+            BiFunction<SourceRegistry, String, Optional<A>> question, String refusedEnd, Function<A, String> line)
+            throws Exception {
+        try (Lumbung lumbung = Lumbung.start(common.settings(Map.of()))) {
+            A answer = question.apply(lumbung.components().sourceRegistry(), id).orElse(null);
+            if (answer == null) {
+                System.err.println("lumbung: no source '" + id + "'");
+                return App.FAILED;
             }
+            if (!answer.accepted()) {
+                System.err.println("lumbung: source " + id + " " + answer.reason() + refusedEnd);
+                return App.FAILED;
+            }
+            System.out.println(line.apply(answer));
+            return App.OK;
         }
     }
 

@@ -1,8 +1,9 @@
 package org.lumbung.harvest;
 
 /**
- * Where the harvester keeps what it must remember per source: the checkpoint of each set, the repository's Identify
- * and the quirks noticed. In Lumbung, Elasticsearch (written with optimistic concurrency under the source's lease).
+ * Where the harvester keeps what it must remember per source: the checkpoint of each set, the repository's Identify,
+ * the quirks noticed and a move of its base URL. In Lumbung, Elasticsearch (written with optimistic concurrency under
+ * the source's lease).
  */
 public interface CheckpointStore {
 
@@ -43,6 +44,14 @@ public interface CheckpointStore {
      */
     default String stopRequested(String sourceId) {
         return null;
+    }
+
+    /**
+     * Records that the source's base URL answered a permanent redirect elsewhere ({@code from} the base URL asked
+     * {@code to} the one it answers at now), for an operator to see and accept.
+     */
+    default void moved(String sourceId, String from, String to) {
+        // nothing kept by default
     }
 
     /** Remembers nothing: every harvest starts afresh (for one-off harvests of an explicit window). */

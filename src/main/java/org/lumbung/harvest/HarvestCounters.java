@@ -3,6 +3,7 @@ package org.lumbung.harvest;
 import java.util.ArrayList;
 import java.util.List;
 import org.lumbung.http.HttpFetcher;
+import org.lumbung.pipeline.FailureKind;
 import org.lumbung.pipeline.Outcome;
 import org.lumbung.pipeline.RecordFailure;
 
@@ -32,13 +33,13 @@ final class HarvestCounters {
         }
     }
 
-    /** The report; {@code blocked}: the error is a bot wall's; {@code stopped}: an operator stopped the harvest. */
+    /** The report; {@code endedBy}: the kind of the failure that stopped the harvest, null when none did. */
     HarvestReport report(HarvestRequest request, String window, String startedAt, long startNanos, String error,
-                         boolean blocked, boolean stopped) {
+                         FailureKind endedBy) {
         List<RecordFailure> failures = new ArrayList<>(outcome.failures());
         failures.addAll(unreadable);
         return new HarvestReport(request.sourceId(), request.set() == null ? "" : request.set(), window, startedAt,
                 pages, outcome.indexed(), outcome.deleted(), failures, bytes, retries, repairs, rereads,
-                (System.nanoTime() - startNanos) / 1e9, error == null, error, blocked, stopped);
+                (System.nanoTime() - startNanos) / 1e9, error == null, error, endedBy);
     }
 }

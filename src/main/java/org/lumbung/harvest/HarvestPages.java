@@ -36,8 +36,7 @@ public final class HarvestPages implements Iterator<RecordBatch> {
     private String token;
     private OaiHarvester.Pass pass;
     private String error;
-    private boolean blocked;
-    private boolean stopped;
+    private FailureKind endedBy;
     private boolean interrupted;
     private HarvestReport report;
 
@@ -211,14 +210,14 @@ public final class HarvestPages implements Iterator<RecordBatch> {
 
     private void fail(HarvestException e) {
         error = e.getMessage();
-        blocked = e.kind() == FailureKind.BOT_WALL;
-        stopped = e.kind() == FailureKind.STOPPED;
+        endedBy = e.kind();
         phase = Phase.DONE;
     }
 
     private void interrupted() {
         Thread.currentThread().interrupt();
         error = "interrupted";
+        endedBy = FailureKind.INTERRUPTED;
         interrupted = true;
         phase = Phase.DONE;
         if (run != null) {
@@ -229,17 +228,17 @@ public final class HarvestPages implements Iterator<RecordBatch> {
     /** Every page taken is handed over: after a failure, the pages in flight are awaited; then the report. */
     private void end() {
         if (run == null) {
-            report = new HarvestCounters().report(asked, range, began, start, error, blocked, stopped);
+            report = new HarvestCounters().report(asked, range, began, start, error, endedBy);
             return;
         }
         if (error != null && OaiHarvester.settle(run) && !interrupted && run.tokenUnusable && run.window != null) {
             OaiHarvester.forgetToken(run);
         }
-        if (stopped) {
+        if (endedBy == FailureKind.STOPPED) {
             // Read once the pages in flight are indexed and their checkpoint saved: where the next run really starts.
             error += "; the next run resumes at "
                     + run.state.checkpoint(run.request.sourceId(), run.request.set()).describe();
         }
-        report = run.counters.report(run.request, range, began, start, error, blocked, stopped);
+        report = run.counters.report(run.request, range, began, start, error, endedBy);
     }
 }

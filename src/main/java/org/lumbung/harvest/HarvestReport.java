@@ -2,6 +2,8 @@ package org.lumbung.harvest;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
+import org.lumbung.pipeline.FailureKind;
 import org.lumbung.pipeline.RecordFailure;
 
 /**
@@ -24,14 +26,15 @@ import org.lumbung.pipeline.RecordFailure;
  * @param seconds   how long it took
  * @param complete  whether the whole list was read
  * @param error     why it stopped, or null
- * @param blocked   whether a bot protection stopped it (its outcome is then {@code blocked}, not {@code failed})
- * @param stopped   whether an operator stopped it (its outcome is then {@code stopped}: incomplete, its checkpoint at
- *                  the last page indexed, where the next run resumes)
+ * @param endedBy   the kind of what stopped it before its end, or null; three have outcomes of their own, for they
+ *                  ask something else of an operator than a failure does: a bot protection ({@code blocked}: ask the
+ *                  repository's administrator), a move of the base URL ({@code moved}: accept it or not), an
+ *                  operator's stop ({@code stopped}: incomplete, its checkpoint at the last page indexed, where the
+ *                  next run resumes)
  */
 public record HarvestReport(String sourceId, String set, String window, String startedAt, int pages, int indexed,
                             int deleted, List<RecordFailure> failures, long bytes, int retries, int repairs,
-                            int rereads, double seconds, boolean complete, String error, boolean blocked,
-                            boolean stopped) {
+                            int rereads, double seconds, boolean complete, String error, FailureKind endedBy) {
 
     /** How many failures the summary line names; the rest are in the dead letters. */
     static final int NAMED_FAILURES = 3;
@@ -44,12 +47,13 @@ public record HarvestReport(String sourceId, String set, String window, String s
                          int deleted, List<RecordFailure> failures, long bytes, int retries, int repairs,
                          double seconds, boolean complete, String error) {
         this(sourceId, set, window, startedAt, pages, indexed, deleted, failures, bytes, retries, repairs, 0, seconds,
-                complete, error, false, false);
+                complete, error, null);
     }
 
     public String outcome() {
-        return blocked ? "blocked" : stopped ? "stopped" : !complete ? "failed"
-                : failures.isEmpty() ? "complete" : "complete with failures";
+        return endedBy == FailureKind.BOT_WALL ? "blocked" : endedBy == FailureKind.MOVED ? "moved"
+                : endedBy == FailureKind.STOPPED ? "stopped"
+                : !complete ? "failed" : failures.isEmpty() ? "complete" : "complete with failures";
     }
 
     /**
@@ -62,7 +66,8 @@ public record HarvestReport(String sourceId, String set, String window, String s
         return String.format(Locale.ROOT,
                 "harvest %s %s: %d pages, %d records indexed, %d deleted, %d failed, %.1f s%s%s%s", sourceId
                         + (set == null || set.isEmpty() ? "" : " set " + set),
-                complete ? "complete" : blocked ? "blocked" : stopped ? "stopped" : "incomplete", pages, indexed, deleted, failures.size(),
+                complete ? "complete" : outcome().equals("failed") ? "incomplete" : outcome(), pages, indexed, deleted,
+                failures.size(),
                 seconds, extras, error == null ? "" : " (" + error + ")", setAside());
     }
 
@@ -84,7 +89,7 @@ public record HarvestReport(String sourceId, String set, String window, String s
 
     /**
      * This report and another of the same source's run (another set) as one: counts summed, complete only when both
-     * are, each error naming its set; blocked (or stopped) when either was.
+     * are, each error naming its set; blocked (or moved, or stopped) when either was.
      */
     public HarvestReport plus(HarvestReport other) {
         List<RecordFailure> all = new java.util.ArrayList<>(failures);
@@ -95,14 +100,21 @@ public record HarvestReport(String sourceId, String set, String window, String s
                         ? other.startedAt : startedAt,
                 pages + other.pages, indexed + other.indexed, deleted + other.deleted, all, bytes + other.bytes,
                 retries + other.retries, repairs + other.repairs, rereads + other.rereads, seconds + other.seconds,
-                complete && other.complete, errors, blocked || other.blocked, stopped || other.stopped);
+                complete && other.complete, errors, naming(endedBy, other.endedBy));
+    }
+
+    /** Of two sets' endings, the one the run's outcome names: an ending of its own first, else any failure. */
+    private static FailureKind naming(FailureKind one, FailureKind other) {
+        return Stream.of(FailureKind.BOT_WALL, FailureKind.MOVED, FailureKind.STOPPED)
+                .filter(k -> k == one || k == other).findFirst()
+                .orElse(one != null ? one : other);
     }
 
     /** The same report with its error, if any, saying which set it is of. */
     public HarvestReport namingItsSet() {
         return error == null || set == null || set.isEmpty() ? this
                 : new HarvestReport(sourceId, set, window, startedAt, pages, indexed, deleted, failures, bytes, retries,
-                        repairs, rereads, seconds, complete, "set " + set + ": " + error, blocked, stopped);
+                        repairs, rereads, seconds, complete, "set " + set + ": " + error, endedBy);
     }
 
     private static String join(String a, String b, String separator) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.lumbung.http.BotWall;
 import org.lumbung.http.HttpFetcher;
+import org.lumbung.http.Redirect;
 import org.lumbung.pipeline.FailureKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One source's side of the protocol: sends a request, checks the answer is OAI-PMH, parses it, refetches a page that
  * came back malformed and rescues what it can from one that stays malformed; stops at a bot wall ({@link BotWall})
- * naming it. Counts bytes, retries and repairs.
+ * naming it, and at a move of the base URL ({@link Move}) unless the source follows moves; either way the move is
+ * recorded with the source. Counts bytes, retries and repairs.
  */
 final class OaiClient {
 
@@ -26,7 +28,9 @@ final class OaiClient {
     private final HarvestCounters counters;
     private final int pageRetries;
     private final boolean trusted;
-    private final CheckpointStore lease;
+    private final CheckpointStore store;
+    /** Where the base URL moved, once a move was seen: recorded with the source once, not at every request. */
+    private String movedTo;
 
     /** A page that could not be read even in parts: the harvester falls back to identifiers and GetRecord. */
     static final class PageLost extends Exception {
@@ -43,22 +47,27 @@ final class OaiClient {
 
     /**
      * {@code trusted}: the base URL's host may be anything, as the operator configured it; else it is guarded.
-     * {@code lease}: asked before every request whether this run still holds the source ({@link CheckpointStore#holds}),
-     * so that a worker frozen past its lease and taken over sends nothing more to the repository when it wakes (its
-     * host now has another worker's run).
+     * {@code store}: asked before every request whether this run still holds the source
+     * ({@link CheckpointStore#holds}), so that a worker frozen past its lease and taken over sends nothing more to the
+     * repository when it wakes (its host now has another worker's run); told of a move of the base URL.
      */
     OaiClient(HttpFetcher fetcher, HarvestRequest request, HarvestCounters counters, int pageRetries,
-              boolean trusted, CheckpointStore lease) {
+              boolean trusted, CheckpointStore store) {
         this.fetcher = fetcher;
         this.request = request;
         this.counters = counters;
         this.pageRetries = pageRetries;
         this.trusted = trusted;
-        this.lease = lease;
+        this.store = store;
     }
 
     String base() {
         return request.baseUrl();
+    }
+
+    /** The base URL the last move seen went to, or null when none was. */
+    String movedTo() {
+        return movedTo;
     }
 
     /** Any single answer, parsed (Identify, ListMetadataFormats, ListSets...). */
@@ -161,7 +170,7 @@ final class OaiClient {
 
     /** One answer, as the protocol takes it: transport failures become harvest failures of the same kind. */
     private HttpFetcher.Response get(String url, boolean once) throws HarvestException {
-        if (!lease.holds(request.sourceId())) {
+        if (!store.holds(request.sourceId())) {
             throw new HarvestException(FailureKind.FENCED, request.sourceId(), url, "not sent: another worker took over"
                     + " this source's lease while this one had stopped renewing it (frozen, or cut off from"
                     + " Elasticsearch); stopped");
@@ -170,7 +179,11 @@ final class OaiClient {
         try {
             HttpFetcher.Request get = HttpFetcher.Request.of(url, request.options().politeness());
             get = trusted ? get : get.untrusted();
+            get = request.options().followMoves() ? get : get.stoppingAtMoves();
             response = fetcher.get(once ? get.once() : get);
+        } catch (HttpFetcher.MovedException e) {
+            throw new HarvestException(FailureKind.MOVED, request.sourceId(), url, e.redirect().status(), null,
+                    moved(url, e.redirect()).notFollowed(request.sourceId()), e);
         } catch (HttpFetcher.TooLargeException e) {
             throw new HarvestException(FailureKind.TOO_LARGE, request.sourceId(), url, 0, null,
                     e.getMessage() + " (lumbung.http-client.max-bytes)", e);
@@ -185,6 +198,7 @@ final class OaiClient {
             throw new HarvestException(FailureKind.INTERRUPTED, request.sourceId(), url, "interrupted");
         }
         counters.fetched(response);
+        Redirect.move(response.redirects()).ifPresent(redirect -> moved(url, redirect));
         java.util.Optional<String> wall = BotWall.recognise(response.status(), response.headers(), response.body());
         if (wall.isPresent()) {
             throw new HarvestException(FailureKind.BOT_WALL, request.sourceId(), url, response.status(), null,
@@ -203,6 +217,19 @@ final class OaiClient {
                             + (response.attempts() > 1 ? " after " + response.attempts() + " attempts" : ""), null);
         }
         return response;
+    }
+
+    /** The move a redirect of the request says, recorded with the source the first time it is seen. */
+    private Move moved(String url, Redirect redirect) {
+        Move move = Move.of(base(), url, redirect);
+        if (!move.to().equals(movedTo)) {
+            movedTo = move.to();
+            LOG.warn("source {}: the base URL {} moved permanently to {} ({} from {}){}", request.sourceId(),
+                    move.from(), move.to(), redirect.status(), redirect.from(),
+                    request.options().followMoves() ? "; followed" : "");
+            store.moved(request.sourceId(), move.from(), move.to());
+        }
+        return move;
     }
 
     private static boolean looksLikeOai(byte[] body) {

@@ -168,7 +168,7 @@ public final class OaiHarvester {
         if (chosen != null) {
             return chosen;
         }
-        OaiClient client = new OaiClient(fetcher, request, new HarvestCounters(), tuning.pageRetries());
+        OaiClient client = new OaiClient(fetcher, request, new HarvestCounters(), tuning.pageRetries(), true, store);
         List<MetadataFormat> formats = client.page(OaiRequest.verb(request.baseUrl(),
                 io.gdcc.xoai.model.oaipmh.verbs.Verb.Type.ListMetadataFormats).url()).formats();
         MetadataFormat richest = FormatChoice.richest(formats).orElseThrow(() -> new HarvestException(
@@ -188,7 +188,7 @@ public final class OaiHarvester {
             return identify;
         } catch (HarvestException e) {
             if (e.kind().transport() || e.kind() == FailureKind.BLOCKED || e.kind() == FailureKind.BOT_WALL
-                    || e.kind() == FailureKind.INTERRUPTED) {
+                    || e.kind() == FailureKind.MOVED || e.kind() == FailureKind.INTERRUPTED) {
                 throw e;
             }
             LOG.warn("source {}: Identify failed ({}); harvesting without it, in days", run.request.sourceId(),
@@ -556,7 +556,7 @@ public final class OaiHarvester {
     }
 
     /** Records that did not parse even alone: fetched again with GetRecord, else dead letters. */
-    private List<RawRecord> recover(Run run, List<PageSalvage.Broken> broken, String url) {
+    private List<RawRecord> recover(Run run, List<PageSalvage.Broken> broken, String url) throws HarvestException {
         List<RawRecord> recovered = new ArrayList<>();
         for (PageSalvage.Broken b : broken) {
             if (b.identifier() == null) {
@@ -572,12 +572,23 @@ public final class OaiHarvester {
                     recovered.add(record);
                     continue;
                 } catch (HarvestException e) {
+                    stopAtMove(e);
                     LOG.warn("source {}: GetRecord {} failed too: {}", run.request.sourceId(), b.identifier(), e.reason());
                 }
             }
             deadLetter(run, b.identifier(), "unparseable record: " + b.reason(), url, b.text());
         }
         return recovered;
+    }
+
+    /**
+     * A record that cannot be fetched because the base URL moved is no bad record: the harvest stops before its page
+     * is sent, so the checkpoint stays before it and the record is read at the new address once the move is accepted.
+     */
+    private static void stopAtMove(HarvestException e) throws HarvestException {
+        if (e.kind() == FailureKind.MOVED) {
+            throw e;
+        }
     }
 
     private void deadLetter(Run run, String identifier, String reason, String url, String raw) {
@@ -610,6 +621,7 @@ public final class OaiHarvester {
                 try {
                     batch.add(run.client.getRecord(header.identifier()));
                 } catch (HarvestException e) {
+                    stopAtMove(e);
                     deadLetter(run, header.identifier(), e.reason(), e.url(), null);
                 }
             }

@@ -43,9 +43,12 @@ public final class OaiInspector {
         return new OaiInspector(fetcher, false);
     }
 
-    public Inspection inspect(String baseUrl) throws HarvestException {
+    /** What the repository says of itself; a base URL that moved permanently is inspected, and named, where it went. */
+    public Inspection inspect(String address) throws HarvestException {
+        OaiClient found = client(address);
+        Identify identify = found.identify();
+        String baseUrl = found.movedTo() != null ? found.movedTo() : address;
         OaiClient client = client(baseUrl);
-        Identify identify = client.identify();
         String formatsUrl = OaiRequest.verb(baseUrl, Verb.Type.ListMetadataFormats).url();
         List<MetadataFormat> formats = client.page(formatsUrl).formats();
         List<OaiSet> sets = new ArrayList<>();
@@ -71,13 +74,17 @@ public final class OaiInspector {
     /**
      * The OAI-PMH base URL behind an address: the address itself if it answers Identify, else the first of the
      * platforms' usual paths that does (OJS {@code /index.php/<journal>/oai}, DSpace {@code /oai/request} and
-     * {@code /server/oai/request}, EPrints {@code /cgi/oai2}, Invenio {@code /oai2d}, Dataverse {@code /oai}).
+     * {@code /server/oai/request}, EPrints {@code /cgi/oai2}, Invenio {@code /oai2d}, Dataverse {@code /oai}). One
+     * that moved permanently is found where it went, so that the source is added at its new address.
      */
     public Inspection find(String address) throws HarvestException {
         HarvestException first = null;
         for (String candidate : candidates(address)) {
             try {
-                return new Inspection(candidate, client(candidate).identify(), List.of(), List.of());
+                OaiClient client = client(candidate);
+                Identify identify = client.identify();
+                return new Inspection(client.movedTo() != null ? client.movedTo() : candidate, identify, List.of(),
+                        List.of());
             } catch (HarvestException e) {
                 if (e.kind() == FailureKind.BOT_WALL) {
                     throw e; // the host's wall stands in front of every path
@@ -116,7 +123,7 @@ public final class OaiInspector {
     }
 
     private OaiClient client(String baseUrl) {
-        return new OaiClient(fetcher, new HarvestRequest("inspect", baseUrl, "oai_dc", null, null, null),
-                new HarvestCounters(), 0, trusted, CheckpointStore.NONE);
+        return new OaiClient(fetcher, new HarvestRequest("inspect", baseUrl, "oai_dc", null, null, null,
+                SourceOptions.DEFAULT.followingMoves(true)), new HarvestCounters(), 0, trusted, CheckpointStore.NONE);
     }
 }

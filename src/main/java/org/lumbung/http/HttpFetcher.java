@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * server announced them or not (some repositories gzip without saying so), and never beyond a size limit, compressed
  * or not (a gzip bomb stops at the limit). Redirects are followed here (http to https included, never back; a loop
  * or more than ten is an error) unless the caller follows them itself, each target checked by the
- * {@link AddressGuard}. A bot wall's challenge ({@link BotWall}) is returned at once, whatever its status, never
+ * {@link AddressGuard}; a request may stop at a permanent redirect that moves its address ({@link Redirect#move})
+ * instead of following it, and every response lists the redirects followed to it. A bot wall's challenge ({@link BotWall}) is returned at once, whatever its status, never
  * retried. TLS is verified unless a source explicitly opts out.
  */
 public final class HttpFetcher {
@@ -40,11 +41,20 @@ public final class HttpFetcher {
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.http");
 
     /**
-     * A response: status, decoded body, its headers, the address after redirects, attempts made, and how many of them
+     * A response: status, decoded body, its headers, the address after redirects, attempts made, how many of them
      * were sent again after a failure that may have reached the server (a resumption token in them may have been
-     * spent: the harvester then checks that the page continues the list).
+     * spent: the harvester then checks that the page continues the list), and the redirects followed to it.
      */
-    public record Response(int status, byte[] body, HttpHeaders headers, String finalUrl, int attempts, int resent) {
+    public record Response(int status, byte[] body, HttpHeaders headers, String finalUrl, int attempts, int resent,
+                           List<Redirect> redirects) {
+
+        public Response {
+            redirects = List.copyOf(redirects);
+        }
+
+        Response after(List<Redirect> followed) {
+            return new Response(status, body, headers, finalUrl, attempts, resent, followed);
+        }
 
         public String contentType() {
             return headers.firstValue("Content-Type").orElse(null);
@@ -62,14 +72,15 @@ public final class HttpFetcher {
 
     /**
      * A request beyond the plain GET: extra headers (conditional requests), redirects left to the caller, a smaller
-     * size limit (0 keeps the fetcher's), and the {@link AddressGuard#authority} the operator configured (its own and
-     * its redirects' targets may be on it whatever the address; null trusts none).
+     * size limit (0 keeps the fetcher's), the {@link AddressGuard#authority} the operator configured (its own and
+     * its redirects' targets may be on it whatever the address; null trusts none), whether it may be sent twice, and
+     * whether a redirect that moves its address is followed.
      */
     public record Request(String url, Politeness politeness, Map<String, String> headers, boolean followRedirects,
-                          long maxBytes, String trusted, boolean replayable) {
+                          long maxBytes, String trusted, boolean replayable, boolean followMoves) {
         public Request(String url, Politeness politeness, Map<String, String> headers, boolean followRedirects,
                        long maxBytes, String trusted) {
-            this(url, politeness, headers, followRedirects, maxBytes, trusted, true);
+            this(url, politeness, headers, followRedirects, maxBytes, trusted, true, true);
         }
 
         /** A request to an address the operator configured: its host is trusted, whatever it is. */
@@ -79,7 +90,7 @@ public final class HttpFetcher {
 
         /** The same request to an address that came from outside (the admin API): no host is trusted. */
         public Request untrusted() {
-            return new Request(url, politeness, headers, followRedirects, maxBytes, null, replayable);
+            return new Request(url, politeness, headers, followRedirects, maxBytes, null, replayable, followMoves);
         }
 
         /**
@@ -88,7 +99,15 @@ public final class HttpFetcher {
          * answered before any body spent nothing, so 503 and 429 are still retried.
          */
         public Request once() {
-            return new Request(url, politeness, headers, followRedirects, maxBytes, trusted, false);
+            return new Request(url, politeness, headers, followRedirects, maxBytes, trusted, false, followMoves);
+        }
+
+        /**
+         * The same request, ending in a {@link MovedException} at a permanent redirect that moves its address
+         * ({@link Redirect#move}) instead of following it: nothing is sent to the new address.
+         */
+        public Request stoppingAtMoves() {
+            return new Request(url, politeness, headers, followRedirects, maxBytes, trusted, replayable, false);
         }
     }
 
@@ -110,6 +129,22 @@ public final class HttpFetcher {
 
         RedirectException(String url, String message) {
             super(FailureKind.REDIRECT_LOOP, url, 1, message, null);
+        }
+    }
+
+    /** A permanent redirect that moves the address, met by a request {@link Request#stoppingAtMoves}; not retried. */
+    public static final class MovedException extends FetchException {
+        private static final long serialVersionUID = 1L;
+        private final transient Redirect redirect;
+
+        MovedException(String url, Redirect redirect) {
+            super(FailureKind.MOVED, url, 1, redirect.from() + " answered " + redirect.status() + ": moved to "
+                    + redirect.to(), null);
+            this.redirect = redirect;
+        }
+
+        public Redirect redirect() {
+            return redirect;
         }
     }
 
@@ -187,10 +222,11 @@ public final class HttpFetcher {
             return response;
         }
         List<String> chain = new ArrayList<>(List.of(uri.toString()));
-        while (redirect(response.status()) && response.header("Location").isPresent()) {
+        List<Redirect> followed = new ArrayList<>();
+        while (Redirect.redirects(response.status()) && response.header("Location").isPresent()) {
             URI next = uri.resolve(response.header("Location").get().trim());
             if ("https".equalsIgnoreCase(uri.getScheme()) && "http".equalsIgnoreCase(next.getScheme())) {
-                return response; // never from https down to http
+                return response.after(followed); // never from https down to http
             }
             if (chain.contains(next.toString())) {
                 throw new RedirectException(request.url(), "redirect loop: " + String.join(" -> ", chain) + " -> " + next);
@@ -198,16 +234,18 @@ public final class HttpFetcher {
             if (chain.size() > MAX_REDIRECTS) {
                 throw new RedirectException(request.url(), "more than " + MAX_REDIRECTS + " redirects from " + request.url());
             }
+            // A move to a refused address is refused, not reported as a move an operator might accept.
             guard.check(next, request.trusted());
+            followed.add(new Redirect(response.status(), uri.toString(), next.toString()));
+            Optional<Redirect> move = request.followMoves() ? Optional.empty() : Redirect.move(followed);
+            if (move.isPresent()) {
+                throw new MovedException(request.url(), move.get());
+            }
             chain.add(next.toString());
             uri = next;
             response = attempt(uri, request);
         }
-        return response;
-    }
-
-    private static boolean redirect(int status) {
-        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+        return response.after(followed);
     }
 
     /**
@@ -269,7 +307,7 @@ public final class HttpFetcher {
         long limit = request.maxBytes() > 0 ? Math.min(request.maxBytes(), maxBytes) : maxBytes;
         byte[] bytes = body.read(limit, options.readTimeout(), deadline);
         return new Response(response.statusCode(), decode(bytes, encoding, limit), response.headers(),
-                response.uri().toString(), attempt, resent);
+                response.uri().toString(), attempt, resent, List.of());
     }
 
     /** An HTML answer, which may be a bot wall's challenge page: read before it is retried. */

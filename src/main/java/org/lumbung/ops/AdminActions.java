@@ -16,8 +16,8 @@ import org.lumbung.source.SourceStore;
 
 /**
  * What the admin endpoints do, once the token is checked: add a source (found from its homepage or base URL, as
- * {@code sources add} does), remove one (its records become tombstones), stop a running harvest, and check a source
- * before its harvest is queued.
+ * {@code sources add} does), remove one (its records become tombstones), stop a running harvest, accept a move of a
+ * source's base URL, and check a source before its harvest is queued.
  */
 public final class AdminActions {
 
@@ -73,6 +73,19 @@ public final class AdminActions {
             throw new ConflictException("source '" + id + "' " + request.reason() + "; nothing to stop");
         }
         return Map.of("stopping", id, "holder", request.holder());
+    }
+
+    /**
+     * Accepts the last move of the source's base URL seen: its harvests ask the new address from now on. The answer
+     * names both addresses; 404 for an unknown source, 409 when no move waits.
+     */
+    public Map<String, Object> acceptMove(String id) {
+        SourceStore.MoveAcceptance acceptance = (id == null ? java.util.Optional.<SourceStore.MoveAcceptance>empty()
+                : registry.acceptMove(id)).orElseThrow(() -> new NotFoundException("no source '" + id + "'"));
+        if (!acceptance.accepted()) {
+            throw new ConflictException("source '" + id + "' " + acceptance.reason());
+        }
+        return Map.of("accepted", id, "from", acceptance.move().from(), "to", acceptance.move().to());
     }
 
     /** What the answer to a harvest or audit says: queued, or 409 when this worker has it waiting or running. */

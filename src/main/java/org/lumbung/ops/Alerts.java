@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 import org.lumbung.harvest.AuditReport;
 import org.lumbung.pipeline.Durations;
 import org.lumbung.source.Source;
@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A source's alert conditions, opened and closed by what happens to it: a run that fails ({@code failed}), records set
  * aside ({@code set-aside}), no complete run for longer than the source's {@code freshness} ({@code stale}), an audit
- * that finds records missing ({@code missing}). The conditions open on a source live in its document; each change is
+ * that finds records missing ({@code missing}), a move of its base URL waiting for an operator ({@code moved}). The
+ * conditions open on a source live in its document; each change is
  * one conditional write, and only the worker whose write changed them announces it (a log line, and a webhook when one
  * is set): an alert per condition opened, and one {@code recovered} alert naming the conditions closed. Several
  * workers, retries and repeated checks meeting the same state write nothing, so they alert nothing.
@@ -36,6 +37,7 @@ public final class Alerts {
     public static final String SET_ASIDE = "set-aside";
     public static final String STALE = "stale";
     public static final String MISSING = "missing";
+    public static final String MOVED = "moved";
     public static final String RECOVERED = "recovered";
 
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.alerts");
@@ -57,31 +59,41 @@ public final class Alerts {
     /** After a source's run is recorded (null: nothing recorded, as for a run taken over): its outcome. */
     public SourceState.LastRun ran(String sourceId, SourceState.LastRun run) {
         if (run != null) {
-            change(sourceId, open -> afterRun(open, sourceId, run, Instant.now().toString()));
+            String now = Instant.now().toString();
+            change(sourceId, s -> moves(afterRun(s.alerts(), sourceId, run, now), s, now));
         }
         return run;
     }
 
     /** After an audit: records missing open {@code missing}; a complete audit with none closes it. */
     public AuditReport audited(AuditReport report) {
-        change(report.sourceId(), open -> afterAudit(open, report, Instant.now().toString()));
+        change(report.sourceId(), s -> afterAudit(s.alerts(), report, Instant.now().toString()));
         return report;
     }
 
+    /** After an operator accepted the source's move over the admin API: {@code moved} closes at once. */
+    public void moveAccepted(String sourceId) {
+        change(sourceId, s -> moves(s.alerts(), s, Instant.now().toString()));
+    }
+
     /**
-     * Opens {@code stale} on every source with a freshness target whose last complete run is older than it, and closes
-     * it where a complete run came since. A paused source, and one never harvested completely (its failing runs alert
-     * already), is left as it is. Run by every worker's timer; a check that finds nothing new writes nothing.
+     * The conditions that follow a source's state more than its runs, on every source: {@code stale} opens where a
+     * freshness target is passed and closes where a complete run came since (a paused source, and one never harvested
+     * completely, whose failing runs alert already, is left as it is); {@code moved} follows the move waiting for an
+     * operator, so that one accepted from the command line ({@code sources accept-move}) closes too. Run by every
+     * worker's timer; a check that finds nothing new writes nothing.
      */
-    public void checkFreshness() throws IOException {
+    public void check() throws IOException {
         Map<String, Instant> lastSuccess = new HashMap<>();
         health.entries().forEach(e -> lastSuccess.put(e.id(), e.lastSuccess()));
         Instant now = Instant.now();
         for (SourceState s : store.sources()) {
             String target = s.definition().freshness();
             Instant success = lastSuccess.get(s.id());
-            if (target != null && !s.paused() && success != null) {
-                change(s.id(), open -> freshness(open, success, target, now));
+            boolean judged = target != null && !s.paused() && success != null;
+            if (judged || s.alerts().containsKey(MOVED) != s.movePending()) {
+                change(s.id(), st -> moves(judged ? freshness(st.alerts(), success, target, now) : st.alerts(), st,
+                        now.toString()));
             }
         }
     }
@@ -89,8 +101,8 @@ public final class Alerts {
     /** The conditions after a run: a complete run closes failed and stale; records set aside open set-aside. */
     static Map<String, Alert> afterRun(Map<String, Alert> open, String sourceId, SourceState.LastRun run,
                                        String now) {
-        if ("stopped".equals(run.outcome())) {
-            return open; // the operator's doing, not the source's
+        if ("stopped".equals(run.outcome()) || "moved".equals(run.outcome())) {
+            return open; // the operator's doing, not the source's; or a move, which moved says
         }
         Map<String, Alert> next = new TreeMap<>(open);
         if (run.outcome() != null && run.outcome().startsWith("complete")) {
@@ -135,10 +147,23 @@ public final class Alerts {
         return next;
     }
 
+    /** {@code moved} open while a move of the source's base URL waits for an operator, closed otherwise. */
+    static Map<String, Alert> moves(Map<String, Alert> open, SourceState source, String now) {
+        Map<String, Alert> next = new TreeMap<>(open);
+        if (source.movePending()) {
+            next.putIfAbsent(MOVED, new Alert(now, "the base URL " + source.moved().from() + " moved permanently to "
+                    + source.moved().to() + "; its harvests stop there until `sources accept-move " + source.id()
+                    + "` (or followMoves: true on the source)"));
+        } else {
+            next.remove(MOVED);
+        }
+        return next;
+    }
+
     /** Writes the change of a source's conditions; announces it only when this worker's write made it. */
-    private void change(String sourceId, UnaryOperator<Map<String, Alert>> change) {
+    private void change(String sourceId, Function<SourceState, Map<String, Alert>> change) {
         var w = store.write(sourceId, s -> s.definition() == null || s.removed() ? s
-                : s.withAlerts(change.apply(s.alerts())));
+                : s.withAlerts(change.apply(s)));
         if (!w.wrote()) {
             return;
         }

@@ -14,6 +14,7 @@ import java.util.function.ToIntFunction;
 import org.lumbung.harvest.HarvestReport;
 import org.lumbung.harvest.PageBudget;
 import org.lumbung.landing.IngestReport;
+import org.lumbung.pipeline.FailureKind;
 import org.lumbung.pipeline.RecordFailure;
 import org.lumbung.source.RunScheduler;
 import org.lumbung.source.SourceStore;
@@ -65,7 +66,7 @@ public final class HarvestMetrics {
         run(source, report.outcome(), report.indexed(), report.deleted(), report.failures());
         add("lumbung_harvest_pages_total", source, null, null, report.pages());
         add("lumbung_harvest_errors_total", source, "kind", "retry", report.retries());
-        if (!report.complete() && !report.stopped()) {
+        if (!report.complete() && report.endedBy() != FailureKind.STOPPED) {
             add("lumbung_harvest_errors_total", source, "kind", "harvest", 1);
         }
         return report;

@@ -2,6 +2,7 @@ package org.lumbung.ops;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
@@ -21,7 +22,11 @@ public enum SourceAction {
         return "resumed " + id;
     }),
     STOP("Stop", s -> s.running() && !s.stopRequested(), (actions, id) -> "stopping " + id + ": "
-            + actions.stop(id).get("holder") + " stops its harvest at the next page");
+            + actions.stop(id).get("holder") + " stops its harvest at the next page"),
+    ACCEPT_MOVE("Accept move", s -> s.moved() != null, (actions, id) -> {
+        Map<String, Object> accepted = actions.acceptMove(id);
+        return "accepted the move of " + id + ": harvested at " + accepted.get("to") + " from now on";
+    });
 
     private final String label;
     private final Predicate<SourceSummary> offered;

@@ -31,9 +31,12 @@ public final class SourceHealth {
                         int stale, int extra) {
     }
 
-    /** One source: its last run, when it last harvested completely (null: never), and its open alert conditions. */
+    /**
+     * One source: its last run, when it last harvested completely (null: never), its open alert conditions, the last
+     * move of its base URL seen and the move an operator accepted (each null when none).
+     */
     public record Entry(String id, String kind, SourceState.LastRun lastRun, Instant lastSuccess,
-                        Map<String, SourceState.Alert> alerts) {
+                        Map<String, SourceState.Alert> alerts, SourceState.Move moved, SourceState.Move moveAccepted) {
     }
 
     private final ElasticsearchClient client;
@@ -50,7 +53,8 @@ public final class SourceHealth {
         Map<String, Instant> harvested = lastCompleteHarvests();
         List<Entry> out = new ArrayList<>();
         for (SourceState s : sources.sources()) {
-            out.add(new Entry(s.id(), kind(s), s.lastRun(), lastSuccess(s, harvested), s.alerts()));
+            out.add(new Entry(s.id(), kind(s), s.lastRun(), lastSuccess(s, harvested), s.alerts(), s.moved(),
+                    s.moveAccepted()));
         }
         return out;
     }
@@ -65,7 +69,7 @@ public final class SourceHealth {
             out.add(new SourceSummary(s.id(), s.definition().name(), kind(s), s.paused(), s.stopRequested() != null,
                     s.lastRun(), lastSuccess(s, harvested), s.definition().freshness(),
                     records.getOrDefault(s.id(), 0L), audits.get(s.id()), s.alerts(),
-                    sources.holder(s).orElse(null)));
+                    sources.holder(s).orElse(null), s.moved()));
         }
         return out;
     }
@@ -85,7 +89,10 @@ public final class SourceHealth {
         return success;
     }
 
-    /** The health report's part about sources: each with its last run, last success and open alert conditions. */
+    /**
+     * The health report's part about sources: each with its last run, last success and open alert conditions, and its
+     * moves when it has any.
+     */
     public Map<String, Object> describe() throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Entry e : entries()) {
@@ -94,6 +101,12 @@ public final class SourceHealth {
             source.put("lastRun", e.lastRun());
             source.put("lastSuccess", e.lastSuccess() == null ? null : e.lastSuccess().toString());
             source.put("alerts", e.alerts());
+            if (e.moved() != null) {
+                source.put("moved", e.moved());
+            }
+            if (e.moveAccepted() != null) {
+                source.put("moveAccepted", e.moveAccepted());
+            }
             out.put(e.id(), source);
         }
         return out;

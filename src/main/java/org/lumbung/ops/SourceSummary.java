@@ -17,17 +17,22 @@ import org.lumbung.source.SourceState;
  * @param records     the live records it contributes to
  * @param audit       its last audit, or null
  * @param holder      who holds its lease now, or null
+ * @param moved       the move of its base URL seen and not accepted yet, or null
  */
 public record SourceSummary(String id, String name, String kind, boolean paused, boolean stopRequested,
                             SourceState.LastRun lastRun, Instant lastSuccess, String freshness, long records,
-                            SourceHealth.Audit audit, Map<String, SourceState.Alert> alerts, LeaseHolder holder) {
+                            SourceHealth.Audit audit, Map<String, SourceState.Alert> alerts, LeaseHolder holder,
+                            SourceState.Move moved) {
 
     /** Whether a run of it holds a live lease now. */
     public boolean running() {
         return holder != null && holder.running();
     }
 
-    /** What it is doing: idle, running, paused, left unfinished (its holder gone), stop requested, or some of these. */
+    /**
+     * What it is doing: idle, running, paused, left unfinished (its holder gone), stop requested, moved (its base URL
+     * redirected elsewhere, waiting for the operator), or some of these.
+     */
     public String state() {
         List<String> words = new ArrayList<>();
         if (paused) {
@@ -37,6 +42,9 @@ public record SourceSummary(String id, String name, String kind, boolean paused,
             words.add(stopRequested ? "running, stop requested" : "running");
         } else if (holder != null) {
             words.add("left unfinished");
+        }
+        if (moved != null) {
+            words.add("moved to " + moved.to());
         }
         return words.isEmpty() ? "idle" : String.join(", ", words);
     }
@@ -55,6 +63,7 @@ public record SourceSummary(String id, String name, String kind, boolean paused,
             case "complete with failures" -> "complete, " + lastRun.failed() + " set aside";
             case "failed" -> "incomplete" + why;
             case "stopped" -> "stopped by the operator" + why;
+            case "moved" -> "moved: waiting for the move to be accepted" + why;
             default -> lastRun.outcome() + why;
         };
     }

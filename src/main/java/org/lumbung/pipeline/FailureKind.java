@@ -47,6 +47,12 @@ public enum FailureKind {
     BOT_WALL("blocked by bot protection"),
     /** Redirects that loop or do not end. */
     REDIRECT_LOOP("redirects that do not end"),
+    /**
+     * The repository's base URL answers a permanent redirect elsewhere (more than http to https): only an operator can
+     * tell a repository that moved from an old domain now serving someone else, so the harvest stops until the move is
+     * accepted or the source follows moves.
+     */
+    MOVED("moved permanently"),
     /** A list that does not continue where it left off: a cursor gap, records again, fewer than announced. */
     LIST_GAP("the list has a gap"),
     /** A list that never ends: a token cycle, the same page again, endless empty pages. */

@@ -28,17 +28,19 @@ import org.lumbung.pipeline.Durations;
  * @param freshness          how long the source may go without a complete run before it is alerted as stale
  *                           ({@code 2d}), or null for never
  * @param alertWebhook       where its alerts are posted, instead of {@code lumbung.alerts.webhook}, or null
+ * @param followMoves        a permanent redirect of its base URL elsewhere is followed (and shown), instead of stopping
+ *                           the harvest until an operator accepts the move (oai only)
  */
 public record Source(String id, String name, Kind kind, String baseUrl, String metadataPrefix, List<String> sets,
                      String schedule, List<PageInput> pages, String platform, Politeness politeness, Windows windows,
                      boolean reconcileDeletions, String audit, boolean listSizeEstimated, String freshness,
-                     String alertWebhook) {
+                     String alertWebhook, boolean followMoves) {
 
     public Source(String id, String name, Kind kind, String baseUrl, String metadataPrefix, List<String> sets,
                   String schedule, List<PageInput> pages, String platform, Politeness politeness, Windows windows,
                   boolean reconcileDeletions, String audit, boolean listSizeEstimated) {
         this(id, name, kind, baseUrl, metadataPrefix, sets, schedule, pages, platform, politeness, windows,
-                reconcileDeletions, audit, listSizeEstimated, null, null);
+                reconcileDeletions, audit, listSizeEstimated, null, null, false);
     }
 
     public Source(String id, String name, Kind kind, String baseUrl, String metadataPrefix, List<String> sets,
@@ -91,12 +93,19 @@ public record Source(String id, String name, Kind kind, String baseUrl, String m
     /** The same source with a freshness target and a webhook of its own (either may be null). */
     public Source withAlerting(String freshnessTarget, String webhook) {
         return new Source(id, name, kind, baseUrl, metadataPrefix, sets, schedule, pages, platform, politeness, windows,
-                reconcileDeletions, audit, listSizeEstimated, freshnessTarget, webhook);
+                reconcileDeletions, audit, listSizeEstimated, freshnessTarget, webhook, followMoves);
+    }
+
+    /** The same source, following a move of its base URL or not. */
+    public Source withFollowMoves(boolean follow) {
+        return new Source(id, name, kind, baseUrl, metadataPrefix, sets, schedule, pages, platform, politeness, windows,
+                reconcileDeletions, audit, listSizeEstimated, freshness, alertWebhook, follow);
     }
 
     /** What the harvester needs of these knobs. */
     public SourceOptions options() {
         return new SourceOptions(new HttpFetcher.Politeness(Durations.parse(politeness.delay()), politeness.verifyTls()),
-                windows.enabled(), Durations.parse(windows.initial()), reconcileDeletions, listSizeEstimated);
+                windows.enabled(), Durations.parse(windows.initial()), reconcileDeletions, listSizeEstimated,
+                followMoves);
     }
 }

@@ -27,7 +27,8 @@ public final class SourceList {
     public record Entry(String id, String name, String kind, String baseUrl, String metadataPrefix, String set,
                         List<String> sets, String schedule, List<PageEntry> pages, String platform,
                         Source.Politeness politeness, Source.Windows windows, Boolean reconcileDeletions,
-                        String audit, Boolean listSizeEstimated, String freshness, String alertWebhook) {
+                        String audit, Boolean listSizeEstimated, String freshness, String alertWebhook,
+                        Boolean followMoves) {
     }
 
     /** One page of a pages source: a file (relative to the list) or a URL to fetch, and the page's address. */
@@ -113,7 +114,8 @@ public final class SourceList {
                 String prefix = e.metadataPrefix() == null ? "oai_dc" : e.metadataPrefix();
                 return new Source(id, name, Source.Kind.OAI, e.baseUrl(), prefix, sets, schedule, List.of(), platform,
                         e.politeness(), e.windows(), reconcile, e.audit(), Boolean.TRUE.equals(e.listSizeEstimated()))
-                        .withAlerting(e.freshness(), e.alertWebhook());
+                        .withAlerting(e.freshness(), e.alertWebhook())
+                        .withFollowMoves(Boolean.TRUE.equals(e.followMoves()));
             }
             case "pages" -> {
                 if (e.pages() == null || e.pages().isEmpty()) {

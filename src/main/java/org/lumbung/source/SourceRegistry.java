@@ -197,6 +197,22 @@ public final class SourceRegistry {
     }
 
     /**
+     * Accepts the last move of the source's base URL seen ({@link SourceStore#acceptMove}); empty when there is no such
+     * source (an ad-hoc harvest's state counts: its harvests follow the move too).
+     */
+    public java.util.Optional<SourceStore.MoveAcceptance> acceptMove(String id) {
+        if (store.get(id).filter(s -> !s.removed()).isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        SourceStore.MoveAcceptance acceptance = store.acceptMove(id);
+        if (acceptance.accepted()) {
+            LOG.info("source {}: the move of {} to {} accepted; its harvests ask the new address", id,
+                    acceptance.move().from(), acceptance.move().to());
+        }
+        return java.util.Optional.of(acceptance);
+    }
+
+    /**
      * Takes the source's lease for a run asked for now and returns it; null (and a log line) when it runs
      * elsewhere.
      */
@@ -299,23 +315,26 @@ public final class SourceRegistry {
         }
     }
 
-    /** One harvest per set, or one of the whole repository when the source names no set. */
+    /**
+     * One harvest per set, or one of the whole repository when the source names no set, at the base URL an operator
+     * accepted it moved to, if any.
+     */
     public List<HarvestRequest> harvestRequests(Source source) {
+        String base = store.get(source.id()).map(s -> s.harvestedBase(source.baseUrl())).orElse(source.baseUrl());
         List<HarvestRequest> out = new ArrayList<>();
         if (source.sets().isEmpty()) {
-            out.add(new HarvestRequest(source.id(), source.baseUrl(), source.metadataPrefix(), null, null, null,
-                    source.options()));
+            out.add(new HarvestRequest(source.id(), base, source.metadataPrefix(), null, null, null, source.options()));
         }
         for (String set : source.sets()) {
-            out.add(new HarvestRequest(source.id(), source.baseUrl(), source.metadataPrefix(), set, null, null,
-                    source.options()));
+            out.add(new HarvestRequest(source.id(), base, source.metadataPrefix(), set, null, null, source.options()));
         }
         return out;
     }
 
     /**
-     * An audit of the source as defined; a source harvested by base URL alone (no definition) is audited at the base
-     * URL its Identify stated, in the format it was harvested in. Null when neither is known.
+     * An audit of the source as defined (at the base URL an operator accepted it moved to, if any); a source harvested
+     * by base URL alone (no definition) is audited at the base URL its Identify stated, in the format it was harvested
+     * in. Null when neither is known.
      */
     public AuditRequest auditRequest(String id) {
         SourceState state = store.get(id).filter(s -> !s.removed()).orElse(null);
@@ -327,6 +346,7 @@ public final class SourceRegistry {
         if (baseUrl == null) {
             return null;
         }
+        baseUrl = state.harvestedBase(baseUrl);
         String prefix = d == null || "auto".equalsIgnoreCase(d.metadataPrefix()) ? state.format() : d.metadataPrefix();
         return new AuditRequest(id, baseUrl, prefix == null ? "oai_dc" : prefix, d == null ? List.of() : d.sets(),
                 d == null ? SourceOptions.DEFAULT : d.options(), false);

@@ -292,6 +292,10 @@ public final class SourceStore implements CheckpointStore, AutoCloseable {
             }
             SourceState released = s.lease() != null && s.lease().owner().equals(instance)
                     ? s.withLease(null).withStopRequested(null) : s;
+            if (run != null && run.outcome().startsWith("complete") && released.movePending()) {
+                // Stopping at moves, it met none: the base URL answers there again, and the move seen is gone.
+                released = released.withMoved(null);
+            }
             return run == null ? released : released.withLastRun(run);
         });
         if (refusedWrite[0]) {
@@ -348,8 +352,15 @@ public final class SourceStore implements CheckpointStore, AutoCloseable {
         return get(sourceId).map(SourceState::stopRequested).orElse(null);
     }
 
+    /** What an operator's request about a source found: accepted, or why not. */
+    public interface Answer {
+        boolean accepted();
+
+        String reason();
+    }
+
     /** What a stop request found: the source's run asked to stop (its holder), or why not. */
-    public record StopRequest(boolean accepted, String holder, String reason) {
+    public record StopRequest(boolean accepted, String holder, String reason) implements Answer {
     }
 
     /**
@@ -370,6 +381,26 @@ public final class SourceStore implements CheckpointStore, AutoCloseable {
             return refused[0] != null || s.stopRequested() != null ? s : s.withStopRequested(now.toString());
         });
         return new StopRequest(refused[0] == null, after.lease() == null ? null : after.lease().owner(), refused[0]);
+    }
+
+    /** What an accept-move found: the move accepted (its addresses, when accepted), or why there was none. */
+    public record MoveAcceptance(SourceState.Move move, String reason) implements Answer {
+        @Override
+        public boolean accepted() {
+            return move != null;
+        }
+    }
+
+    /**
+     * Accepts the last move of the source's base URL seen: its harvests ask the new address from now on, while its
+     * definition names the old one. Refused when no move waits. The caller checks that the source exists.
+     */
+    public MoveAcceptance acceptMove(String id) {
+        String now = Instant.now().toString();
+        ConditionalUpdate.Written<SourceState> w = write(id, s -> s.moved() == null ? s : s.withMoveAccepted(now));
+        SourceState.Move seen = w.before().moved();
+        return seen == null ? new MoveAcceptance(null, "has no move of its base URL to accept")
+                : new MoveAcceptance(new SourceState.Move(seen.from(), seen.to(), now), null);
     }
 
     private void renew(String id, long generation) {
@@ -405,6 +436,11 @@ public final class SourceStore implements CheckpointStore, AutoCloseable {
     public void quirk(String sourceId, String quirk, String detail) {
         LOG.warn("source {}: {} ({})", sourceId, quirk, detail);
         update(sourceId, s -> s.withQuirk(quirk, detail));
+    }
+
+    @Override
+    public void moved(String sourceId, String from, String to) {
+        update(sourceId, s -> s.withMoved(new SourceState.Move(from, to, Instant.now().toString())));
     }
 
     @Override

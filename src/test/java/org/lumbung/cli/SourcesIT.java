@@ -69,6 +69,15 @@ class SourcesIT {
     }
 
     @Test
+    void addsARepositoryWhoseAddressMovedPermanentlyAtItsNewAddress() {
+        try (FakeRepository repo = new FakeRepository().records(1, "2026-01-01")) {
+            Cli.Result added = lumbung("sources", "add", repo.movedUrl(), "--id", "relocated");
+            assertThat(added.status()).isZero();
+            assertThat(added.out()).contains("added source relocated: " + repo.baseUrl() + " (");
+        }
+    }
+
+    @Test
     void saysWhereItLookedWhenNoEndpointAnswers() {
         try (FakeRepository nothing = new FakeRepository("/elsewhere")) {
             Cli.Result result = lumbung("sources", "add", nothing.root() + "/", "-Dlumbung.harvest.retry.attempts=1");

@@ -54,4 +54,20 @@ class SourcesListTest {
         assertThat(describe(claimedBy(PID + "@box:abcd1234-2", until))).as("another worker of this JVM is alive")
                 .contains("running now in " + PID + "@box:abcd1234-2").doesNotContain("gone");
     }
+
+    @Test
+    void showsAMoveWaitingForTheOperatorThenTheMoveAccepted() {
+        SourceState moved = SourceState.fresh("repo").withDefinition(REPOSITORY, "seeds").withMoved(
+                new SourceState.Move("https://repo.example/oai", "https://new.example/oai", "2026-05-01T10:00:00Z"));
+        assertThat(describe(moved)).contains("\n    moved: https://repo.example/oai -> "
+                + "https://new.example/oai (permanent redirect, first seen 2026-05-01T10:00:00Z); its harvests stop"
+                + " there until `sources accept-move repo`");
+        assertThat(describe(moved.withMoveAccepted("2026-05-02T10:00:00Z")))
+                .doesNotContain("moved:")
+                .contains("\n    move accepted at 2026-05-02T10:00:00Z: harvested at https://new.example/oai instead of"
+                        + " https://repo.example/oai");
+        SourceState followed = SourceState.fresh("repo").withDefinition(REPOSITORY.withFollowMoves(true), "seeds")
+                .withMoved(moved.moved());
+        assertThat(describe(followed)).contains("; followed (followMoves: true)");
+    }
 }

@@ -32,7 +32,9 @@ import org.lumbung.testing.FakeRepository;
 import org.lumbung.testing.Harvests;
 import org.lumbung.testing.TestElasticsearch;
 
-/** The transport against real servers on 127.0.0.1: redirects, per-host queues, TLS and its opt-out, granularity. */
+/**
+ * The transport against real servers on 127.0.0.1: moved addresses, per-host queues, TLS and its opt-out, granularity.
+ */
 class TransportIT {
 
     private static HttpFetcher fetcher() {
@@ -41,13 +43,32 @@ class TransportIT {
                 new HostQueues(1, Duration.ZERO));
     }
 
+    /**
+     * A 301 of the base URL to another path was followed silently; it is a move now, harvested at the new address
+     * only once an operator accepts it (MovedEndpointIT has the servers, alerts and the source list's field).
+     */
     @Test
-    void followsARedirectToTheRealEndpoint() throws Exception {
+    void aBaseUrlMovedPermanentlyIsHarvestedThereOnlyOnceTheMoveIsAccepted() throws Exception {
         String prefix = TestElasticsearch.freshPrefix(TransportIT.class) + "-redirect";
         try (FakeRepository repo = new FakeRepository().records(4, "2026-01-01")) {
-            Cli.Result result = Harvests.harvest(repo.movedUrl(), "moved", prefix);
-            assertThat(result.status()).isZero();
-            assertThat(Harvests.records(prefix)).hasSize(4);
+            Cli.Result stopped = Harvests.harvest(repo.movedUrl(), "relocated", prefix);
+            assertThat(stopped.status()).isEqualTo(1);
+            assertThat(stopped.out()).contains("harvest relocated moved: 0 pages, 0 records indexed",
+                    "HTTP 301: the base URL " + repo.movedUrl() + " moved permanently to " + repo.baseUrl(),
+                    "`sources accept-move relocated`");
+            assertThat(repo.queries()).as("nothing asked at the new address").isEmpty();
+            assertThat(Harvests.records(prefix)).isEmpty();
+
+            Cli.Result accepted = Cli.onTestEs(prefix, "sources", "accept-move", "relocated");
+            assertThat(accepted.status()).isZero();
+            assertThat(accepted.out()).contains("source relocated: the move of " + repo.movedUrl() + " to "
+                    + repo.baseUrl() + " accepted");
+            assertThat(Cli.onTestEs(prefix, "sources", "accept-move", "relocated").status()).as("nothing to accept")
+                    .isEqualTo(1);
+
+            assertThat(Harvests.harvest(repo.movedUrl(), "relocated", prefix).status()).isZero();
+            assertThat(Harvests.records(prefix)).containsOnlyKeys("relocated:oai:fake:1", "relocated:oai:fake:2",
+                    "relocated:oai:fake:3", "relocated:oai:fake:4");
         }
     }
 

@@ -112,11 +112,14 @@ class AdminSessionsTest {
         SourceState.LastRun run = new SourceState.LastRun(null, "2026-05-01T09:00:00Z", "failed", 0, 0, 0, hostile);
         SourceSummary source = new SourceSummary("repo", hostile, "oai", false, false, run, null, "2d", 0, null,
                 Map.of("failed", new SourceState.Alert("2026-05-01T09:00:00Z", hostile)),
-                new LeaseHolder("1@box:ab-1", 3, Instant.parse("2026-05-01T09:30:00Z"), true, true));
+                new LeaseHolder("1@box:ab-1", 3, Instant.parse("2026-05-01T09:30:00Z"), true, true),
+                new SourceState.Move("https://old.example/oai", "https://new.example/oai?<b>x</b>", "2026-05-01"));
         String html = AdminPage.sources(List.of(source), sessions.open(), hostile, clock.instant());
-        assertThat(html).doesNotContain("<script", "<img").contains("&lt;script&gt;document.body.dataset.pwned=",
+        assertThat(html).doesNotContain("<script", "<img", "<b>").contains("&lt;script&gt;document.body.dataset.pwned=",
                 "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;", "incomplete: &lt;script&gt;", "2d: past it",
-                "generation 3: holder gone, lease expired at 2026-05-01T09:30:00Z", ">Pause</button>")
+                "generation 3: holder gone, lease expired at 2026-05-01T09:30:00Z", ">Pause</button>",
+                "moved to https://new.example/oai?&lt;b&gt;x&lt;/b&gt;", ">Accept move</button>",
+                "/admin/ui/sources/repo/accept-move")
                 .doesNotContain(">Resume</button>", ">Stop</button>");
     }
 

@@ -3,7 +3,6 @@ package org.lumbung.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +21,6 @@ import org.lumbung.pipeline.Backoff;
 import org.lumbung.source.Source;
 import org.lumbung.source.SourceState;
 import org.lumbung.source.SourceStore;
-import org.lumbung.testing.Await;
 import org.lumbung.testing.FakeRepository;
 import org.lumbung.testing.LumbungServer;
 import org.lumbung.testing.TestElasticsearch;
@@ -38,7 +36,6 @@ class AlertsIT {
     private static final String TOKEN = "alerts-admin-token";
     private static final String SECRET = "alerts-webhook-secret";
     private static final Duration QUIET = Duration.ofSeconds(2);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static WebhookReceiver receiver;
     private static LumbungServer server;
 
@@ -69,23 +66,23 @@ class AlertsIT {
     @Test
     void aSourceFailingThenRecoveringIsAlertedOnceForEachChange() throws Exception {
         try (FakeRepository repository = new FakeRepository().records(4, "2024-01-01").refuseSet("set1")) {
-            define(Source.oai("flaky", "Flaky", repository.baseUrl(), "oai_dc", List.of("set1"), "0 0 3 * * ?",
+            server.define(Source.oai("flaky", "Flaky", repository.baseUrl(), "oai_dc", List.of("set1"), "0 0 3 * * ?",
                     "other"));
             assertThat(run("flaky").outcome()).isEqualTo("failed");
-            awaitEvents("flaky", List.of("failed"));
+            receiver.awaitEvents("flaky", List.of("failed"), QUIET);
             // the first delivery of the next alert meets a receiver down for a moment: sent again, received once
             receiver.failNext(1);
             assertThat(run("flaky").outcome()).as("failing again: no new alert").isEqualTo("failed");
             repository.refuseSet(null);
             assertThat(run("flaky").outcome()).isEqualTo("complete");
-            awaitEvents("flaky", List.of("failed", "recovered"));
+            receiver.awaitEvents("flaky", List.of("failed", "recovered"), QUIET);
 
-            List<JsonNode> alerts = alertsOf("flaky");
+            List<JsonNode> alerts = receiver.alertsOf("flaky");
             assertThat(alerts.get(0).get("detail").asText()).startsWith("run failed: ").contains("set set1");
             assertThat(alerts.get(0).get("open").has("failed")).isTrue();
             assertThat(alerts.get(1).get("recovered").toString()).isEqualTo("[\"failed\"]");
             assertThat(alerts.get(1).get("open").size()).isZero();
-            JsonNode health = health();
+            JsonNode health = server.health();
             assertThat(health.at("/sources/flaky/alerts").size()).as("none open once recovered").isZero();
             assertThat(health.at("/sources/flaky/lastRun/outcome").asText()).isEqualTo("complete");
             assertThat(receiver.badSignatures()).isZero();
@@ -98,25 +95,26 @@ class AlertsIT {
     void recordsSetAsideAreAlertedOnce() throws Exception {
         try (FakeRepository repository = new FakeRepository().records(5, "2024-01-01")
                 .brokenRecord("oai:fake:2", true)) {
-            define(Source.oai("broken-one", "Broken one", repository.baseUrl(), "oai_dc", List.of(), "0 0 3 * * ?",
-                    "other"));
+            server.define(Source.oai("broken-one", "Broken one", repository.baseUrl(), "oai_dc", List.of(),
+                    "0 0 3 * * ?", "other"));
             assertThat(run("broken-one").outcome()).isEqualTo("complete with failures");
-            awaitEvents("broken-one", List.of("set-aside"));
-            assertThat(health().at("/sources/broken-one/alerts/set-aside/since").isTextual()).as("open in /health")
-                    .isTrue();
-            assertThat(alertsOf("broken-one").get(0).get("detail").asText()).startsWith("1 records set aside");
+            receiver.awaitEvents("broken-one", List.of("set-aside"), QUIET);
+            assertThat(server.health().at("/sources/broken-one/alerts/set-aside/since").isTextual())
+                    .as("open in /health").isTrue();
+            assertThat(receiver.alertsOf("broken-one").get(0).get("detail").asText())
+                    .startsWith("1 records set aside");
         }
     }
 
     @Test
     void aStaleSourceIsAlertedOnceNotAtEveryCheck() throws Exception {
         try (FakeRepository repository = new FakeRepository().records(2, "2024-01-01")) {
-            define(Source.oai("quiet", "Quiet", repository.baseUrl(), "oai_dc", List.of(), "0 0 3 * * ?", "other")
-                    .withAlerting("1s", null));
+            server.define(Source.oai("quiet", "Quiet", repository.baseUrl(), "oai_dc", List.of(), "0 0 3 * * ?",
+                    "other").withAlerting("1s", null));
             assertThat(run("quiet").outcome()).isEqualTo("complete");
             // past its one-second target, the 200 ms checks of the timer find it stale again and again
-            awaitEvents("quiet", List.of("stale"));
-            assertThat(alertsOf("quiet").get(0).get("detail").asText()).startsWith("no complete run since ")
+            receiver.awaitEvents("quiet", List.of("stale"), QUIET);
+            assertThat(receiver.alertsOf("quiet").get(0).get("detail").asText()).startsWith("no complete run since ")
                     .endsWith("(freshness 1s)");
         }
     }
@@ -151,7 +149,7 @@ class AlertsIT {
                         f.get();
                     }
                     expected.add(round % 2 == 0 ? "failed" : "recovered");
-                    awaitEvents("raced", expected);
+                    receiver.awaitEvents("raced", expected, QUIET);
                 }
             } finally {
                 pool.shutdownNow();
@@ -162,26 +160,6 @@ class AlertsIT {
     private static AlertWebhook webhook() {
         return new AlertWebhook(Optional.of(SECRET), new Backoff(Duration.ofMillis(50), Duration.ofMillis(200), 5,
                 null), Duration.ofSeconds(5), 100);
-    }
-
-    /** Waits for exactly these alerts of the source, then a while longer: no other may follow. */
-    private static void awaitEvents(String source, List<String> expected) throws Exception {
-        Await.until(expected + " alerts of " + source + " (received " + receiver.events(source) + ")",
-                Duration.ofSeconds(30), () -> receiver.events(source).size() >= expected.size());
-        Thread.sleep(QUIET.toMillis());
-        assertThat(receiver.events(source)).isEqualTo(expected);
-    }
-
-    private static JsonNode health() throws Exception {
-        return JSON.readTree(server.get("/health").body());
-    }
-
-    private static List<JsonNode> alertsOf(String source) {
-        return receiver.alerts().stream().filter(a -> a.path("source").asText().equals(source)).toList();
-    }
-
-    private static void define(Source source) {
-        server.lumbung().components().sourceRegistry().importSeeds(List.of(source));
     }
 
     private static SourceState.LastRun run(String id) throws Exception {

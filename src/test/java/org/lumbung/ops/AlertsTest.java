@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lumbung.harvest.AuditReport;
+import org.lumbung.source.Source;
 import org.lumbung.source.SourceState;
 import org.lumbung.source.SourceState.Alert;
 
-/** Which conditions a run, an audit and a freshness check open and close; and the webhook's signature. */
+/** Which conditions a run, an audit, a freshness check and a move open and close; and the webhook's signature. */
 class AlertsTest {
 
     private static final String NOW = "2026-05-01T10:00:00Z";
@@ -66,6 +67,23 @@ class AlertsTest {
                 .isEqualTo("no complete run since 2026-04-28T10:00:00Z (freshness 2d)");
         assertThat(Alerts.freshness(stale, now.minus(Duration.ofDays(3)), "2d", now.plusSeconds(60))).isEqualTo(stale);
         assertThat(Alerts.freshness(stale, now.minus(Duration.ofHours(1)), "2d", now)).isEmpty();
+    }
+
+    @Test
+    void aMoveWaitingForTheOperatorIsOpenUntilAcceptedAndAMovedRunIsNoFailure() {
+        Source source = Source.oai("r", "R", "http://old.example/oai", "oai_dc", List.of(), "0 0 3 * * ?", "other");
+        SourceState moved = SourceState.fresh("r").withDefinition(source, "seeds")
+                .withMoved(new SourceState.Move("http://old.example/oai", "https://new.example/oai", NOW));
+        assertThat(Alerts.afterRun(Map.of(), "r", run("moved", 0), NOW)).as("moved says it, not failed").isEmpty();
+        Map<String, Alert> open = Alerts.moves(Map.of(), moved, NOW);
+        assertThat(open.get(Alerts.MOVED).detail()).isEqualTo("the base URL http://old.example/oai moved permanently"
+                + " to https://new.example/oai; its harvests stop there until `sources accept-move r` (or followMoves:"
+                + " true on the source)");
+        assertThat(Alerts.moves(open, moved, "2026-05-02T10:00:00Z")).as("still waiting: unchanged").isEqualTo(open);
+        assertThat(Alerts.moves(open, moved.withMoveAccepted(NOW), NOW)).isEmpty();
+        SourceState followed = SourceState.fresh("r").withDefinition(source.withFollowMoves(true), "seeds")
+                .withMoved(moved.moved());
+        assertThat(Alerts.moves(Map.of(), followed, NOW)).as("followed: shown, not alerted").isEmpty();
     }
 
     @Test

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,10 +93,10 @@ class StopRunIT {
             assertThat(checkpoint.inProgress()).isTrue();
             assertThat(lastRun.get("error").asText()).contains("stopped by the operator")
                     .endsWith("; the next run resumes at " + checkpoint.describe());
-            int resumesAt = offset(checkpoint.resumptionToken());
+            int resumesAt = FakeRepository.tokenOffset(checkpoint.resumptionToken());
             assertThat(resumesAt).as("stopped mid-list").isBetween(6, RECORDS - 3);
             assertThat(indexedIds()).as("exactly the records before the checkpoint's token")
-                    .isEqualTo(expected(1, resumesAt));
+                    .isEqualTo(FakeRepository.identifiers(1, resumesAt));
             assertThat(lastRun.get("indexed").asInt()).isEqualTo(resumesAt);
             assertThat(server.get("/metrics").body())
                     .contains("lumbung_harvest_runs_total{source=\"stoppable\",outcome=\"stopped\"} 1\n")
@@ -113,18 +111,8 @@ class StopRunIT {
                     .orElseThrow();
             assertThat(URLDecoder.decode(firstList, StandardCharsets.UTF_8))
                     .contains("resumptionToken=" + checkpoint.resumptionToken());
-            assertThat(indexedIds()).as("every record once").isEqualTo(expected(1, RECORDS));
+            assertThat(indexedIds()).as("every record once").isEqualTo(FakeRepository.identifiers(1, RECORDS));
         }
-    }
-
-    /** The record offset a FakeRepository token ({@code fake/+<offset>/from/until/set}) continues at. */
-    private static int offset(String token) {
-        return Integer.parseInt(token.split("/")[1].replace("+", ""));
-    }
-
-    private static Set<String> expected(int from, int to) {
-        return IntStream.rangeClosed(from, to).mapToObj(i -> "oai:fake:" + i)
-                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @SuppressWarnings("rawtypes")

@@ -76,14 +76,17 @@ class SourceListTest {
     }
 
     @Test
-    void readsWhetherASourcesListSizeIsOnlyAnEstimate(@TempDir Path dir) throws IOException {
+    void readsWhetherAListSizeIsOnlyAnEstimateAndWhetherMovesAreFollowedBothOffUnlessSaid(@TempDir Path dir)
+            throws IOException {
         Path list = dir.resolve("sources.yaml");
         Files.writeString(list, """
                 sources:
-                  - {id: a, kind: oai, baseUrl: "https://r.example/oai", listSizeEstimated: true}
+                  - {id: a, kind: oai, baseUrl: "https://r.example/oai", listSizeEstimated: true, followMoves: true}
                   - {id: b, kind: oai, baseUrl: "https://s.example/oai"}
                 """);
-        assertThat(SourceList.read(list)).extracting(s -> s.options().listSizeEstimated()).containsExactly(true, false);
+        assertThat(SourceList.read(list)).extracting(s -> s.options().listSizeEstimated(), s -> s.options().followMoves())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(true, true),
+                        org.assertj.core.groups.Tuple.tuple(false, false));
     }
 
     @Test

@@ -52,7 +52,7 @@ class TwoWorkersIT {
             setup.update(orphan, s -> new SourceState(s.id(), s.definition(), s.origin(), false, null, List.of(),
                     Map.of(), new SourceState.Lease("4242@elsewhere:dead", Instant.now().minusSeconds(60).toString()),
                     null, null, false, 5, SourceRegistry.previousFire("0 0 3 * * ?", Instant.now()).toString(), null,
-                    Map.of()));
+                    Map.of(), null, null));
 
             Map<String, String> settings = Map.of("lumbung.harvest.at-start", "due",
                     "lumbung.harvest.lease", "2s", "lumbung.sources.takeover-interval", "200ms");

@@ -124,6 +124,8 @@ public final class FakeRepository implements AutoCloseable {
     private volatile String refusedSet;
     private volatile String landingPages = "https://fake.example/";
     private volatile long delayMillis;
+    private volatile String movedTo;
+    private final java.util.concurrent.atomic.AtomicInteger beforeMove = new java.util.concurrent.atomic.AtomicInteger();
 
     private final String path;
     private final FakeHost host;
@@ -187,6 +189,17 @@ public final class FakeRepository implements AutoCloseable {
     /** The document ids of records {@code from..to} harvested as source {@code fake}. */
     public static java.util.List<String> documentIds(int from, int to) {
         return java.util.stream.IntStream.rangeClosed(from, to).mapToObj(i -> "fake:oai:fake:" + i).toList();
+    }
+
+    /** The OAI identifiers of records {@code from..to}, in order. */
+    public static java.util.SortedSet<String> identifiers(int from, int to) {
+        return java.util.stream.IntStream.rangeClosed(from, to).mapToObj(i -> "oai:fake:" + i)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** The record offset one of its resumption tokens ({@code fake/+<offset>/from/until/set}) continues at. */
+    public static int tokenOffset(String token) {
+        return Integer.parseInt(token.split("/")[1].replace("+", ""));
     }
 
     /** n records, one a day from the given day, identifiers {@code oai:fake:1..n}. */
@@ -312,6 +325,16 @@ public final class FakeRepository implements AutoCloseable {
         return this;
     }
 
+    /**
+     * After this many more requests, answers every request with a 301 to the same query at {@code newBase}, as a
+     * repository that moved does (mid-list too: its resumption tokens are good at the new address).
+     */
+    public FakeRepository movesTo(String newBase, int after) {
+        beforeMove.set(after);
+        movedTo = newBase;
+        return this;
+    }
+
     /** Scripted answers, used one per request before normal service resumes. */
     public FakeRepository fault(Fault... scripted) {
         faults.addAll(List.of(scripted));
@@ -360,6 +383,12 @@ public final class FakeRepository implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        String moved = movedTo;
+        if (moved != null && beforeMove.getAndDecrement() <= 0) {
+            exchange.getResponseHeaders().set("Location", moved + (query == null ? "" : "?" + query));
+            exchange.sendResponseHeaders(301, -1);
+            return;
         }
         Fault fault = faults.poll();
         try {

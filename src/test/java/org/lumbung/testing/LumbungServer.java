@@ -1,5 +1,7 @@
 package org.lumbung.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -12,11 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.main.Main;
 import org.lumbung.config.Lumbung;
 import org.lumbung.config.Settings;
 import org.lumbung.source.RunScheduler;
+import org.lumbung.source.Source;
 import org.lumbung.source.SourceState;
 import org.lumbung.source.SourceStore;
 
@@ -25,6 +29,8 @@ import org.lumbung.source.SourceStore;
  * test Elasticsearch under an index prefix, on a free port, with an empty seed list and no harvest at start.
  */
 public final class LumbungServer implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Lumbung lumbung;
     private final Main main;
@@ -76,6 +82,16 @@ public final class LumbungServer implements AutoCloseable {
 
     public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Puts the source in the live list, as the seed list does at start. */
+    public void define(Source source) {
+        lumbung.components().sourceRegistry().importSeeds(List.of(source));
+    }
+
+    /** What {@code GET /health} answers. */
+    public JsonNode health() throws IOException, InterruptedException {
+        return JSON.readTree(get("/health").body());
     }
 
     /** An admin request: a POST with no body and {@code Authorization: Bearer <token>}. */

@@ -1,5 +1,7 @@
 package org.lumbung.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -10,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -58,10 +61,25 @@ public final class WebhookReceiver implements AutoCloseable {
         return List.copyOf(alerts);
     }
 
+    /** The alerts of one source, in order. */
+    public List<JsonNode> alertsOf(String source) {
+        return alerts().stream().filter(a -> a.path("source").asText().equals(source)).toList();
+    }
+
     /** The alerts of one source, as {@code event} words, in order. */
     public List<String> events(String source) {
-        return alerts().stream().filter(a -> a.path("source").asText().equals(source))
-                .map(a -> a.path("event").asText()).toList();
+        return alertsOf(source).stream().map(a -> a.path("event").asText()).toList();
+    }
+
+    /**
+     * Waits for exactly these alerts of the source, then {@code quiet} longer: an alert sent twice, or one more, would
+     * arrive by then.
+     */
+    public void awaitEvents(String source, List<String> expected, Duration quiet) throws Exception {
+        Await.until(expected + " alerts of " + source + " (received " + events(source) + ")", Duration.ofSeconds(30),
+                () -> events(source).size() >= expected.size());
+        Thread.sleep(quiet.toMillis());
+        assertThat(events(source)).isEqualTo(expected);
     }
 
     public int badSignatures() {
