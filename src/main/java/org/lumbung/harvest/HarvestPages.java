@@ -234,10 +234,15 @@ public final class HarvestPages implements Iterator<RecordBatch> {
         if (error != null && OaiHarvester.settle(run) && !interrupted && run.tokenUnusable && run.window != null) {
             OaiHarvester.forgetToken(run);
         }
-        if (endedBy == FailureKind.STOPPED) {
+        if (error != null && !interrupted && endedBy != FailureKind.FENCED) {
             // Read once the pages in flight are indexed and their checkpoint saved: where the next run really starts.
-            error += "; the next run resumes at "
-                    + run.state.checkpoint(run.request.sourceId(), run.request.set()).describe();
+            // (An interrupted harvest says it in its own words; a fenced one's checkpoint is another worker's.)
+            try {
+                error += "; the next run resumes at "
+                        + run.state.checkpoint(run.request.sourceId(), run.request.set()).describe();
+            } catch (RuntimeException e) {
+                error += "; where the next run resumes cannot be read now (" + e.getMessage() + ")";
+            }
         }
         report = run.counters.report(run.request, range, began, start, error, endedBy);
     }

@@ -50,10 +50,17 @@ public record HarvestReport(String sourceId, String set, String window, String s
                 complete, error, null);
     }
 
+    /**
+     * How the run ended, one of: {@code complete}; {@code complete with records set aside} (counted in
+     * {@code failures}); {@code incomplete} (the error says why and where the next run resumes); {@code unreachable}
+     * (no answer from the server at all: its name, its address or the connection failed); {@code blocked},
+     * {@code moved}, {@code stopped} (see {@code endedBy}). Never complete with a failure unsaid.
+     */
     public String outcome() {
         return endedBy == FailureKind.BOT_WALL ? "blocked" : endedBy == FailureKind.MOVED ? "moved"
                 : endedBy == FailureKind.STOPPED ? "stopped"
-                : !complete ? "failed" : failures.isEmpty() ? "complete" : "complete with failures";
+                : !complete ? endedBy != null && endedBy.transport() && pages == 0 ? "unreachable" : "incomplete"
+                : failures.isEmpty() ? "complete" : "complete with records set aside";
     }
 
     /**
@@ -66,7 +73,7 @@ public record HarvestReport(String sourceId, String set, String window, String s
         return String.format(Locale.ROOT,
                 "harvest %s %s: %d pages, %d records indexed, %d deleted, %d failed, %.1f s%s%s%s", sourceId
                         + (set == null || set.isEmpty() ? "" : " set " + set),
-                complete ? "complete" : outcome().equals("failed") ? "incomplete" : outcome(), pages, indexed, deleted,
+                outcome(), pages, indexed, deleted,
                 failures.size(),
                 seconds, extras, error == null ? "" : " (" + error + ")", setAside());
     }

@@ -26,7 +26,7 @@ public record IngestReport(int documents, int indexed, int deleted, int unchange
 
     /** How the run ended, in the words of a harvest's report: every page read, or some set aside. */
     public String outcome() {
-        return complete() ? "complete" : "complete with failures";
+        return complete() ? "complete" : "complete with records set aside";
     }
 
     public String summary() {

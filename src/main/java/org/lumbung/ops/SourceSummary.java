@@ -60,8 +60,9 @@ public record SourceSummary(String id, String name, String kind, boolean paused,
         String why = lastRun.error() == null ? "" : ": " + lastRun.error();
         return switch (lastRun.outcome()) {
             case "complete" -> "complete";
-            case "complete with failures" -> "complete, " + lastRun.failed() + " set aside";
-            case "failed" -> "incomplete" + why;
+            case "complete with records set aside" -> "complete, " + lastRun.failed() + " set aside";
+            case "incomplete", "failed" -> "incomplete" + why;
+            case "unreachable" -> "unreachable" + why;
             case "stopped" -> "stopped by the operator" + why;
             case "moved" -> "moved: waiting for the move to be accepted" + why;
             default -> lastRun.outcome() + why;

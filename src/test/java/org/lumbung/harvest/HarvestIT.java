@@ -117,7 +117,7 @@ class HarvestIT {
         Cli.Result result = Cli.run("harvest", "http://127.0.0.1:9/oai", "--source", "gone", "--es",
                 TestElasticsearch.url().toString(), "--index-prefix", prefix);
         assertThat(result.status()).isEqualTo(1);
-        assertThat(result.out()).contains("harvest gone incomplete: 0 pages", "cannot reach the repository");
+        assertThat(result.out()).contains("harvest gone unreachable: 0 pages", "cannot reach the repository");
     }
 
     @Test

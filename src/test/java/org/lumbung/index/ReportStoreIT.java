@@ -33,7 +33,7 @@ class ReportStoreIT {
         Map report = stored.values().iterator().next();
         assertThat(report).containsEntry("sourceId", "repo").containsEntry("indexed", 7).containsEntry("deleted", 1)
                 .containsEntry("failed", 1).containsEntry("retries", 2).containsEntry("repairs", 5)
-                .containsEntry("outcome", "complete with failures").containsEntry("instance", "test-instance");
+                .containsEntry("outcome", "complete with records set aside").containsEntry("instance", "test-instance");
 
         assertThat(reports.prune(Duration.ofDays(1))).as("nothing is a day old yet").isZero();
         // Both were stamped before written; once the clock is a retention (and a millisecond, Elasticsearch's

@@ -55,7 +55,7 @@ class AdminUiIT {
         store = server.lumbung().components().sourceStore();
         Instant now = Instant.now();
         source("journal-a", "Jurnal A", s -> s.withLastRun(new SourceState.LastRun(null, now.minusSeconds(3600)
-                .toString(), "complete with failures", 2, 0, 1, null)));
+                .toString(), "complete with records set aside", 2, 0, 1, null)));
         source("repo-b", HOSTILE_NAME, s -> s.withLastRun(new SourceState.LastRun(null, now.toString(), "failed", 0,
                 0, 0, HOSTILE_ERROR)).withAlerts(Map.of("failed", new SourceState.Alert(now.toString(),
                 "run failed: " + HOSTILE_ERROR))));

@@ -68,17 +68,17 @@ class AlertsIT {
         try (FakeRepository repository = new FakeRepository().records(4, "2024-01-01").refuseSet("set1")) {
             server.define(Source.oai("flaky", "Flaky", repository.baseUrl(), "oai_dc", List.of("set1"), "0 0 3 * * ?",
                     "other"));
-            assertThat(run("flaky").outcome()).isEqualTo("failed");
+            assertThat(run("flaky").outcome()).isEqualTo("incomplete");
             receiver.awaitEvents("flaky", List.of("failed"), QUIET);
             // the first delivery of the next alert meets a receiver down for a moment: sent again, received once
             receiver.failNext(1);
-            assertThat(run("flaky").outcome()).as("failing again: no new alert").isEqualTo("failed");
+            assertThat(run("flaky").outcome()).as("failing again: no new alert").isEqualTo("incomplete");
             repository.refuseSet(null);
             assertThat(run("flaky").outcome()).isEqualTo("complete");
             receiver.awaitEvents("flaky", List.of("failed", "recovered"), QUIET);
 
             List<JsonNode> alerts = receiver.alertsOf("flaky");
-            assertThat(alerts.get(0).get("detail").asText()).startsWith("run failed: ").contains("set set1");
+            assertThat(alerts.get(0).get("detail").asText()).startsWith("run incomplete: ").contains("set set1");
             assertThat(alerts.get(0).get("open").has("failed")).isTrue();
             assertThat(alerts.get(1).get("recovered").toString()).isEqualTo("[\"failed\"]");
             assertThat(alerts.get(1).get("open").size()).isZero();
@@ -97,7 +97,7 @@ class AlertsIT {
                 .brokenRecord("oai:fake:2", true)) {
             server.define(Source.oai("broken-one", "Broken one", repository.baseUrl(), "oai_dc", List.of(),
                     "0 0 3 * * ?", "other"));
-            assertThat(run("broken-one").outcome()).isEqualTo("complete with failures");
+            assertThat(run("broken-one").outcome()).isEqualTo("complete with records set aside");
             receiver.awaitEvents("broken-one", List.of("set-aside"), QUIET);
             assertThat(server.health().at("/sources/broken-one/alerts/set-aside/since").isTextual())
                     .as("open in /health").isTrue();

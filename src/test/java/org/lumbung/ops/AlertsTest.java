@@ -38,11 +38,11 @@ class AlertsTest {
 
     @Test
     void recordsSetAsideOpenSetAsideUntilACompleteRunSetsNoneAside() {
-        Map<String, Alert> setAside = Alerts.afterRun(Map.of(), "r", run("complete with failures", 2), NOW);
+        Map<String, Alert> setAside = Alerts.afterRun(Map.of(), "r", run("complete with records set aside", 2), NOW);
         assertThat(setAside).containsOnlyKeys(Alerts.SET_ASIDE);
         assertThat(setAside.get(Alerts.SET_ASIDE).detail()).isEqualTo("2 records set aside by the run finished at "
                 + NOW + "; see: deadletter list --source r");
-        assertThat(Alerts.afterRun(setAside, "r", run("complete with failures", 5), NOW)).isEqualTo(setAside);
+        assertThat(Alerts.afterRun(setAside, "r", run("complete with records set aside", 5), NOW)).isEqualTo(setAside);
         assertThat(Alerts.afterRun(setAside, "r", run("failed", 0), NOW))
                 .containsOnlyKeys(Alerts.SET_ASIDE, Alerts.FAILED);
         assertThat(Alerts.afterRun(setAside, "r", run("complete", 0), NOW)).isEmpty();

@@ -59,7 +59,7 @@ class SourceRunsIT {
             define(Source.oai("two-sets", "Two sets", sets.baseUrl(), "oai_dc", List.of("set0", "set1"),
                     "0 0 3 * * ?", "other"));
             JsonNode health = harvestNow("two-sets");
-            assertThat(health.get("lastRun").get("outcome").asText()).isEqualTo("failed");
+            assertThat(health.get("lastRun").get("outcome").asText()).isEqualTo("incomplete");
             assertThat(health.get("lastRun").get("error").asText()).contains("set set0: ");
             assertThat(health.get("lastRun").get("indexed").asInt()).as("set1's three records").isEqualTo(3);
             assertThat(health.get("lastSuccess").isNull()).as("never harvested completely").isTrue();
@@ -97,11 +97,11 @@ class SourceRunsIT {
                     Fault.stall(3000));
             define(Source.oai("resets", "Resets", unreachable.baseUrl(), "oai_dc", List.of(), "0 0 3 * * ?", "other"));
             JsonNode health = harvestNow("resets");
-            assertThat(health.get("lastRun").get("outcome").asText()).isEqualTo("failed");
+            assertThat(health.get("lastRun").get("outcome").asText()).as("no answer at all").isEqualTo("unreachable");
             assertThat(server.get("/metrics").body()).contains(
                     "lumbung_harvest_errors_total{source=\"resets\",kind=\"retry\"} 4\n",
                     "lumbung_harvest_errors_total{source=\"resets\",kind=\"harvest\"} 1\n",
-                    "lumbung_harvest_runs_total{source=\"resets\",outcome=\"failed\"} 1\n");
+                    "lumbung_harvest_runs_total{source=\"resets\",outcome=\"unreachable\"} 1\n");
         }
     }
 
@@ -145,7 +145,7 @@ class SourceRunsIT {
             assertThat(health.get("lastRun").get("outcome").asText()).isEqualTo("blocked");
             assertThat(server.get("/metrics").body())
                     .contains("lumbung_harvest_runs_total{source=\"walled\",outcome=\"blocked\"} 1\n")
-                    .doesNotContain("lumbung_harvest_runs_total{source=\"walled\",outcome=\"failed\"}");
+                    .doesNotContain("lumbung_harvest_runs_total{source=\"walled\",outcome=\"incomplete\"}");
         }
     }
 
