@@ -63,8 +63,8 @@ public final class EsPages {
             Map<String, FieldValue> from = after;
             CompositeAggregate page = client.search(s -> s.index(index).size(0).query(query)
                     .aggregations("terms", a -> a.composite(c -> {
-                        c.size(PAGE).sources(Map.of("term",
-                                CompositeAggregationSource.of(cs -> cs.terms(t -> t.field(field)))));
+                        c.size(PAGE).sources(List.of(Map.of("term",
+                                CompositeAggregationSource.of(cs -> cs.terms(t -> t.field(field))))));
                         return from == null ? c : c.after(from);
                     }).aggregations(subs)), Void.class).aggregations().get("terms").composite();
             List<CompositeBucket> buckets = page.buckets().array();
