@@ -21,6 +21,7 @@ import org.lumbung.pipeline.Delivery;
 import org.lumbung.search.ApiErrors;
 import org.lumbung.search.ResponseHeaderFilter;
 import org.lumbung.search.WebAssets;
+import org.lumbung.search.cite.RecordPages;
 import org.lumbung.source.RunScheduler;
 import org.lumbung.source.SourceRegistry;
 import org.slf4j.Logger;
@@ -75,7 +76,9 @@ final class CamelApp {
         main.bind("reportStore", c.reports());
         main.bind("recordSearcher", c.searcher());
         main.bind("recordViews", c.recordViews());
-        main.bind("webAssets", new WebAssets());
+        WebAssets assets = new WebAssets();
+        main.bind("webAssets", assets);
+        main.bind("recordPages", new RecordPages(c.recordViews(), assets, c.recordAddresses()));
         main.bind("oaiProvider", c.oaiProvider());
         main.bind("healthReport", new HealthReport(c.es(), c.layout(), c.sourceHealth()));
         HarvestMetrics metrics = new HarvestMetrics(c.sourceHealth());
