@@ -21,6 +21,7 @@ import org.lumbung.pipeline.Delivery;
 import org.lumbung.search.ApiErrors;
 import org.lumbung.search.ResponseHeaderFilter;
 import org.lumbung.search.WebAssets;
+import org.lumbung.search.cite.CitationExports;
 import org.lumbung.search.cite.RecordPages;
 import org.lumbung.source.RunScheduler;
 import org.lumbung.source.SourceRegistry;
@@ -79,6 +80,7 @@ final class CamelApp {
         WebAssets assets = new WebAssets();
         main.bind("webAssets", assets);
         main.bind("recordPages", new RecordPages(c.recordViews(), assets, c.recordAddresses()));
+        main.bind("citationExports", new CitationExports(c.recordViews(), c.searcher(), c.recordAddresses()));
         main.bind("oaiProvider", c.oaiProvider());
         main.bind("healthReport", new HealthReport(c.es(), c.layout(), c.sourceHealth()));
         HarvestMetrics metrics = new HarvestMetrics(c.sourceHealth());
