@@ -110,7 +110,8 @@ public final class RecordHead {
             r.issn().forEach(part.putArray("issn")::add);
         }
         if (r.volume() != null) {
-            ObjectNode volume = JSON.createObjectNode().put("@type", "PublicationVolume").put("volumeNumber", r.volume());
+            ObjectNode volume = JSON.createObjectNode().put("@type", "PublicationVolume")
+                    .put("volumeNumber", r.volume());
             volume.set("isPartOf", part);
             part = volume;
         }

@@ -7,8 +7,8 @@ import java.util.List;
  * The FAIR Signposting level 1 links of a record's page, as one HTTP {@code Link} header: {@code cite-as} (exactly one:
  * the DOI's address, else the page's own), {@code describedby} (the record in Lumbung's JSON API and in each citation
  * format, with its type), {@code item} (each full text, {@code application/pdf} when it is one), {@code license},
- * {@code author} (ORCIDs) and {@code type}. Every target is an http(s) URI ({@link Reference#isLinkable}) or one Lumbung
- * makes, so none can close the angle brackets or split the header.
+ * {@code author} (ORCIDs) and {@code type}. Every target is an http(s) URI ({@link Reference#isLinkable}) or one
+ * Lumbung makes, so none can close the angle brackets or split the header.
  */
 public final class Signposting {
 

@@ -43,7 +43,8 @@ class BibtexWriterTest {
         assertThat(bib).as("verbatim DOI: only what would break the value is encoded")
                 .contains("doi = {10.1002/(SICI)1097<3>x%7By%7D}");
         assertThat(bib).contains("journal = {Jurnal \\textbraceleft{}Ilmu\\textbraceright{} 50\\%}",
-                "abstract = {Baris satu ER - TY - JOUR <script>}", "keywords = {a\\%b, \\textbraceleft{}c\\textbraceright{}}");
+                "abstract = {Baris satu ER - TY - JOUR <script>}",
+                "keywords = {a\\%b, \\textbraceleft{}c\\textbraceright{}}");
         int depth = 0;
         for (char c : bib.toCharArray()) {
             depth += c == '{' ? 1 : c == '}' ? -1 : 0;

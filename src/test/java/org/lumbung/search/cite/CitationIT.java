@@ -229,7 +229,8 @@ class CitationIT {
             while (m.find()) {
                 Matcher rel = Pattern.compile("rel=\"([^\"]*)\"").matcher(m.group(2));
                 Matcher type = Pattern.compile("type=\"([^\"]*)\"").matcher(m.group(2));
-                out.add(new String[] {m.group(1), rel.find() ? rel.group(1) : null, type.find() ? type.group(1) : null});
+                out.add(new String[] {m.group(1), rel.find() ? rel.group(1) : null,
+                    type.find() ? type.group(1) : null});
             }
         }
         return out;

@@ -31,7 +31,8 @@ class RecordHeadTest {
         Document page = served(Examples.full());
         assertThat(meta(page, "citation_title")).containsExactly(Examples.full().title());
         assertThat(page.select("meta[name^=citation_author]").eachAttr("content")).containsExactly(
-                "Wiku, Falentinoris Yubilio", "Universitas Diponegoro, Semarang", "https://orcid.org/0000-0002-1825-0097",
+                "Wiku, Falentinoris Yubilio", "Universitas Diponegoro, Semarang",
+                "https://orcid.org/0000-0002-1825-0097",
                 "Putranti, Ika Riswanti", "Soekarno");
         assertThat(meta(page, "citation_publication_date")).containsExactly("2021/03/15");
         assertThat(meta(page, "citation_journal_title")).containsExactly("Journal of International Relations");

@@ -17,7 +17,8 @@ class SignpostingTest {
     void linksTheDoiTheMetadataTheFullTextTheLicenceAndTheAuthors() {
         assertThat(links(Examples.full()).split(", ")).containsExactly(
                 "<https://doi.org/10.14710/jihi.2021.34353>; rel=\"cite-as\"",
-                "<https://lumbung.example/api/record?id=undip-jihi%3A34353>; rel=\"describedby\"; type=\"application/json\"",
+                "<https://lumbung.example/api/record?id=undip-jihi%3A34353>; rel=\"describedby\";"
+                        + " type=\"application/json\"",
                 "<https://lumbung.example/api/record/export?id=undip-jihi%3A34353&format=bibtex>; rel=\"describedby\";"
                         + " type=\"application/x-bibtex\"",
                 "<https://lumbung.example/api/record/export?id=undip-jihi%3A34353&format=ris>; rel=\"describedby\";"
