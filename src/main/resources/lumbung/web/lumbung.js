@@ -42,6 +42,17 @@ function toggled(params, name, value) {
   return next;
 }
 
+// The citation exports: BibTeX, RIS and CSL-JSON, saved as files (the server names them).
+const CITE_FORMATS = [['bibtex', 'BibTeX'], ['ris', 'RIS'], ['csl-json', 'CSL-JSON']];
+
+function citeLinks(label, path, params) {
+  return el('p', {class: 'cite'}, label + ': ', CITE_FORMATS.map(([format, name], i) => {
+    const query = new URLSearchParams(params);
+    query.set('format', format);
+    return [i ? ' · ' : '', el('a', {href: path + '?' + query.toString(), 'data-format': format}, name)];
+  }));
+}
+
 async function getJson(url) {
   const response = await fetch(url, {headers: {Accept: 'application/json'}});
   const body = await response.json();
@@ -114,6 +125,11 @@ async function searchPage() {
     summary.textContent = result.total.toLocaleString('en') + (result.total === 1 ? ' record' : ' records')
       + ' for ' + shown;
     document.getElementById('hits').replaceChildren(...result.hits.map(renderHit));
+    const listed = new URLSearchParams(params);
+    listed.delete('page');
+    listed.delete('size');
+    document.getElementById('cite').replaceChildren(...(result.total ? [citeLinks(result.total > 1000
+      ? 'Cite the first 1,000' : 'Cite these', '/api/search/export', listed)] : []));
     renderFacets(params, result.facets);
     renderPager(params, result);
   } catch (e) {
@@ -157,6 +173,9 @@ async function recordPage() {
     }
     if (view.original) {
       parts.push(el('p', {class: 'original'}, 'Original: ', link(view.original)));
+    }
+    if (!r.deleted) {
+      parts.push(citeLinks('Cite', '/api/record/export', {id: view.id}));
     }
     parts.push(el('h2', {}, 'Dublin Core'),
       table(DC.filter(e => (dc[e] || []).length).map(e => ['dc:' + e, valueCell(dc[e], lang[e])])));

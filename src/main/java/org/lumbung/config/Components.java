@@ -48,6 +48,7 @@ import org.lumbung.ops.SourceHealth;
 import org.lumbung.reindex.Reindexer;
 import org.lumbung.search.RecordSearcher;
 import org.lumbung.search.RecordViews;
+import org.lumbung.search.cite.RecordAddresses;
 import org.lumbung.search.oai.OaiIdentifiers;
 import org.lumbung.search.oai.OaiProvider;
 import org.lumbung.source.HostBudget;
@@ -272,6 +273,11 @@ public final class Components {
         return new RecordViews(es.client(), layout, oaiIdentifiers());
     }
 
+    /** Where this Lumbung serves a record, under the address readers reach it at. */
+    public RecordAddresses recordAddresses() {
+        return new RecordAddresses(settings.publicUrl());
+    }
+
     public SourceHealth sourceHealth() {
         return new SourceHealth(es.client(), layout, sourceStore);
     }
@@ -306,8 +312,7 @@ public final class Components {
     public OaiProvider oaiProvider() {
         String baseUrl = settings.get("lumbung.oai.base-url");
         if (baseUrl.isEmpty()) {
-            String host = settings.httpHost().equals("0.0.0.0") ? "127.0.0.1" : settings.httpHost();
-            baseUrl = "http://" + host + ":" + settings.httpPort() + "/oai";
+            baseUrl = settings.publicUrl() + "/oai";
         }
         return new OaiProvider(es.client(), layout, sourceStore, oaiIdentifiers(), new OaiProvider.Options(
                 settings.get("lumbung.oai.repository-name"), baseUrl, settings.get("lumbung.oai.admin-email"),

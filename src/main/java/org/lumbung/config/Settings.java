@@ -155,6 +155,7 @@ public final class Settings {
         integer("lumbung.index.bulk-concurrency", 1, 64);
         duration("lumbung.index.flush-interval");
         httpPort();
+        publicUrl();
         duration("lumbung.http-client.connect-timeout");
         duration("lumbung.http-client.read-timeout");
         languageCandidates();
@@ -330,6 +331,19 @@ public final class Settings {
 
     public int httpPort() {
         return integer("lumbung.http.port", 0, 65535);
+    }
+
+    /** The address readers reach Lumbung at, for the links it gives out; empty: its own host and port. */
+    public String publicUrl() {
+        String url = get("lumbung.http.public-url");
+        if (url.isBlank()) {
+            return "http://" + (httpHost().equals("0.0.0.0") ? "127.0.0.1" : httpHost()) + ":" + httpPort();
+        }
+        if (!url.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
+            throw new SettingsException("lumbung.http.public-url", "must be an http or https address such as"
+                    + " https://lumbung.example.org, not '" + url + "'");
+        }
+        return url;
     }
 
     public Optional<Path> seeds() {

@@ -50,10 +50,7 @@ public final class RecordSearcher {
     }
 
     public SearchResult search(SearchRequest request) throws IOException {
-        Query text = Query.of(qb -> qb.bool(b -> b
-                .must(m -> m.simpleQueryString(sq -> sq.query(request.query()).fields(FIELDS)
-                        .defaultOperator(Operator.And)))
-                .mustNot(mn -> mn.term(t -> t.field("deleted").value(true)))));
+        Query text = text(request);
         SearchResponse<IndexDocument> response = client.search(s -> {
             s.index(layout.recordsAlias()).from(request.from()).size(request.size())
                     .trackTotalHits(t -> t.enabled(true)).query(text).postFilter(filters(request, null))
@@ -88,6 +85,26 @@ public final class RecordSearcher {
         }
         return new SearchResult(request.query(), total, request.page(), request.size(),
                 request.sort().name().toLowerCase(java.util.Locale.ROOT), hits, facets);
+    }
+
+    /**
+     * The first {@code limit} records the search finds, whole, in its order (its page and size aside), keyed by id:
+     * what an export of a result list writes. Their raw records stay in the index.
+     */
+    public Map<String, IndexDocument> documents(SearchRequest request, int limit) throws IOException {
+        SearchResponse<IndexDocument> response = client.search(s -> s.index(layout.recordsAlias()).size(limit)
+                .query(text(request)).postFilter(filters(request, null)).sort(sort(request.sort()))
+                .source(src -> src.filter(f -> f.excludes("provenance.raw"))), IndexDocument.class);
+        Map<String, IndexDocument> found = new LinkedHashMap<>();
+        response.hits().hits().forEach(h -> found.put(h.id(), h.source().withoutSearchFields()));
+        return found;
+    }
+
+    private static Query text(SearchRequest request) {
+        return Query.of(qb -> qb.bool(b -> b
+                .must(m -> m.simpleQueryString(sq -> sq.query(request.query()).fields(FIELDS)
+                        .defaultOperator(Operator.And)))
+                .mustNot(mn -> mn.term(t -> t.field("deleted").value(true)))));
     }
 
     /** All chosen facet values as one filter, leaving out one facet's own (null: none left out). */

@@ -36,6 +36,17 @@ public final class RecordViews {
 
     /** The whole record; a missing id is a {@link NotFoundException} (answered 404). */
     public Map<String, Object> record(String id) throws IOException {
+        IndexDocument source = document(id);
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", id);
+        view.put("oaiIdentifier", identifiers.of(id));
+        view.put("original", original(source));
+        view.put("record", source);
+        return view;
+    }
+
+    /** The record's document as a reader sees it; a missing id is a {@link NotFoundException} (answered 404). */
+    public IndexDocument document(String id) throws IOException {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("id is missing");
         }
@@ -43,13 +54,7 @@ public final class RecordViews {
         if (!doc.found() || doc.source() == null) {
             throw new NotFoundException("no record with id " + id);
         }
-        IndexDocument source = doc.source().withoutSearchFields();
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", id);
-        view.put("oaiIdentifier", identifiers.of(id));
-        view.put("original", original(source));
-        view.put("record", source);
-        return view;
+        return doc.source().withoutSearchFields();
     }
 
     /** The summary of a hit. */
@@ -75,7 +80,7 @@ public final class RecordViews {
      * The original: the page a landing-page record came from, else the first web address among its identifiers,
      * else its DOI's resolver address; only http(s), so a hostile scheme never becomes a link.
      */
-    static String original(IndexDocument source) {
+    public static String original(IndexDocument source) {
         List<String> candidates = new ArrayList<>();
         source.contributions().stream().map(IndexDocument.Provenance::url).filter(Objects::nonNull)
                 .forEach(candidates::add);
@@ -86,7 +91,7 @@ public final class RecordViews {
         return candidates.stream().filter(Objects::nonNull).filter(RecordViews::isWebAddress).findFirst().orElse(null);
     }
 
-    static boolean isWebAddress(String value) {
+    public static boolean isWebAddress(String value) {
         try {
             URI uri = new URI(value.strip());
             return uri.getScheme() != null && uri.getScheme().matches("(?i)https?") && uri.getHost() != null;

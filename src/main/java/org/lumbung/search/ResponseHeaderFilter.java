@@ -18,13 +18,14 @@ import org.apache.camel.spi.HeaderFilterStrategy;
 public final class ResponseHeaderFilter implements HeaderFilterStrategy {
 
     /**
-     * The headers Lumbung sends (lower case). Link is for FAIR signposting, Location and Set-Cookie only ever as a
-     * route sets them, Set-Cookie only on the operator page's routes. Content-Length is written by the server from the
+     * The headers Lumbung sends (lower case). Link is for FAIR signposting (a record's page), Content-Disposition names
+     * a citation export's file, Location and Set-Cookie only ever as a route sets them, Set-Cookie only on the
+     * operator page's routes. Content-Length is written by the server from the
      * body.
      */
     public static final Set<String> RESPONSE_HEADERS = Set.of("content-type", "content-length", "cache-control",
             "content-security-policy", "x-content-type-options", "www-authenticate", "retry-after", "link",
-            "location", "set-cookie");
+            "content-disposition", "location", "set-cookie");
     /** The paths whose routes may set a cookie: the operator page's login session. */
     static final String COOKIE_PATHS = "/admin/ui";
 

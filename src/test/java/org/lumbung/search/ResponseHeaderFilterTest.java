@@ -33,6 +33,19 @@ class ResponseHeaderFilterTest {
         }
     }
 
+    @Test
+    void letsARecordPagesSignpostingAndAnExportsFileNameOut() throws Exception {
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            PlatformHttpComponent component = new PlatformHttpComponent(camel);
+            assertThat(filter.applyFilterToCamelHeaders("Link", "<https://doi.org/10.1/x>; rel=\"cite-as\"",
+                    from(camel, component, "/record"))).isFalse();
+            assertThat(filter.applyFilterToCamelHeaders("Content-Disposition", "attachment; filename=\"a.bib\"",
+                    from(camel, component, "/api/record/export"))).isFalse();
+            assertThat(filter.applyFilterToExternalHeaders("Content-Disposition", "attachment", null))
+                    .as("a query parameter named like it never becomes a header a route could send").isTrue();
+        }
+    }
+
     private static Exchange from(DefaultCamelContext camel, PlatformHttpComponent component, String path) {
         Exchange exchange = new DefaultExchange(camel);
         exchange.getExchangeExtension().setFromEndpoint(new PlatformHttpEndpoint("platform-http:" + path, path,
