@@ -37,6 +37,9 @@ class ResponseHeadersIT {
             "CHALLENGE", Set.of("content-type", "transfer-encoding", "www-authenticate"),
             "XML", Set.of("content-type", "content-length"),
             "PAGE", Set.of("content-type", "content-length", "content-security-policy", "x-content-type-options"),
+            "RECORD", Set.of("content-type", "content-length", "content-security-policy", "x-content-type-options",
+                    "link"),
+            "EXPORT", Set.of("content-type", "transfer-encoding", "content-disposition"),
             "ADMIN", Set.of("content-type", "transfer-encoding", "content-security-policy", "x-content-type-options",
                     "cache-control"));
     private static LumbungServer server;
@@ -74,7 +77,9 @@ class ResponseHeadersIT {
             DELETE | /admin/sources/x?token&                       | 404 | JSON
             POST   | /admin/sources?token&                         | 400 | JSON
             GET    | /?q=a%0D%0AX-Injected%3A%20evil&              | 200 | PAGE
-            GET    | /record?id=journal-a:oai:journal-a:1&         | 200 | PAGE
+            GET    | /record?id=journal-a:oai:journal-a:1&         | 200 | RECORD
+            GET    | /api/record/export?id=journal-a:oai:journal-a:1&format=ris& | 200 | EXPORT
+            GET    | /api/search/export?q=diplomasi&format=bibtex& | 200 | EXPORT
             GET    | /assets/lumbung.js?                           | 200 | PAGE
             GET    | /assets/lumbung.css?asset=record.html&        | 200 | PAGE
             GET    | /assets/secret.txt?                           | 404 | JSON
