@@ -193,7 +193,7 @@ public final class RecordSearcher {
     /**
      * The order of a sort; over a point in time it ends in {@code _shard_doc}, unique per document, so that
      * search_after never skips or repeats a hit among equal values. (A works list, collapsed on the work key, will
-     * have to sort on that key first, as Elasticsearch requires of collapse with search_after.)
+     * be one more case here: sorted on that key alone, as Elasticsearch requires of collapse with search_after.)
      */
     private static List<SortOptions> sort(SearchRequest.Sort sort, boolean overPointInTime) {
         List<SortOptions> order = new ArrayList<>(switch (sort) {
