@@ -89,6 +89,21 @@ class SearchCursorIT {
     }
 
     @Test
+    void pagesByNewestWhenNoRecordHasAPublicationDate() throws Exception {
+        // Every sort value is the missing one: only the tiebreaker orders the list.
+        Set<String> seen = new HashSet<>();
+        JsonNode page = search("source=odd&sort=newest&size=100&cursor=*");
+        while (true) {
+            page.get("hits").forEach(h -> assertThat(seen.add(h.get("id").asText())).isTrue());
+            if (page.get("next_cursor").isNull()) {
+                break;
+            }
+            page = search("source=odd&sort=newest&size=100&cursor=" + page.get("next_cursor").asText());
+        }
+        assertThat(seen).hasSize(RECORDS / 2).contains("bulk:1", "bulk:10049");
+    }
+
+    @Test
     void refusesACursorWithAnotherSearchTamperedOrWithAPage() throws Exception {
         JsonNode first = search("source=even&sort=title&size=10&cursor=*");
         assertThat(first.get("total").asLong()).isEqualTo(RECORDS / 2);
