@@ -266,7 +266,7 @@ public final class Components {
     }
 
     public RecordSearcher searcher() {
-        return new RecordSearcher(es.client(), layout);
+        return new RecordSearcher(es.client(), layout, settings.duration("lumbung.search.cursor-ttl"));
     }
 
     public RecordViews recordViews() {

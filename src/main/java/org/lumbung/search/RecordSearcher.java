@@ -1,15 +1,18 @@
 package org.lumbung.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +23,8 @@ import org.lumbung.index.IndexLayout;
 /**
  * Searches the records alias with Elasticsearch's simple query syntax over titles, creators, subjects, descriptions
  * and identifiers, each value analysed for its language (accents folded, Indonesian and English stemmed), with
- * facets, highlighting, paging and three orders. Tombstones are never returned.
+ * facets, highlighting, paging (by page number through the first 10,000 hits, by cursor past them: a point in time
+ * and search_after) and three orders. Tombstones are never returned.
  */
 public final class RecordSearcher {
 
@@ -32,12 +36,21 @@ public final class RecordSearcher {
     /** Highlights come from the stored Dublin Core values (the search fields are not kept in _source). */
     private static final List<String> HIGHLIGHTED = List.of("dc.title", "dc.description", "dc.subject", "dc.creator");
 
+    /** How long a cursor's point in time lives unused, unless configured. */
+    public static final Duration DEFAULT_CURSOR_TTL = Duration.ofMinutes(2);
+
     private final ElasticsearchClient client;
     private final IndexLayout layout;
+    private final String keepAlive;
 
     public RecordSearcher(ElasticsearchClient client, IndexLayout layout) {
+        this(client, layout, DEFAULT_CURSOR_TTL);
+    }
+
+    public RecordSearcher(ElasticsearchClient client, IndexLayout layout, Duration cursorTtl) {
         this.client = client;
         this.layout = layout;
+        this.keepAlive = cursorTtl.toSeconds() + "s";
     }
 
     /** The HTTP API's form: the raw query string as the client sent it; a bad parameter is the client's error. */
@@ -50,30 +63,36 @@ public final class RecordSearcher {
     }
 
     public SearchResult search(SearchRequest request) throws IOException {
-        Query text = text(request);
-        SearchResponse<IndexDocument> response = client.search(s -> {
-            s.index(layout.recordsAlias()).from(request.from()).size(request.size())
-                    .trackTotalHits(t -> t.enabled(true)).query(text).postFilter(filters(request, null))
-                    .sort(sort(request.sort()));
-            if (!request.query().equals("*")) {
-                Query marked = Query.of(q -> q.simpleQueryString(sq -> sq.query(request.query()).fields(HIGHLIGHTED)
-                        .defaultOperator(Operator.Or)));
-                s.highlight(h -> {
-                    h.preTags(Highlight.START).postTags(Highlight.END).highlightQuery(marked).requireFieldMatch(false);
-                    HIGHLIGHTED.forEach(f -> h.fields(f, hf -> f.equals("dc.description")
-                            ? hf.fragmentSize(220).numberOfFragments(2) : hf.numberOfFragments(0)));
-                    return h;
-                });
-            }
-            for (Facet facet : Facet.values()) {
-                s.aggregations(facet.parameter(), a -> a.filter(filters(request, facet))
-                        .aggregations("values", v -> v.terms(t -> {
-                            t.field(facet.field()).size(facet.size());
-                            return facet == Facet.YEAR ? t.order(co.elastic.clients.util.NamedValue.of("_key", SortOrder.Desc)) : t;
-                        })));
-            }
-            return s;
-        }, IndexDocument.class);
+        SearchCursor cursor = request.cursorPaged() && !request.firstCursorPage()
+                ? SearchCursor.decode(request.cursor(), request) : null;
+        String pit = !request.cursorPaged() ? null : cursor != null ? cursor.pit()
+                : client.openPointInTime(o -> o.index(layout.recordsAlias()).keepAlive(k -> k.time(keepAlive))).id();
+        SearchResponse<IndexDocument> response;
+        try {
+            response = client.search(s -> {
+                if (pit == null) {
+                    s.index(layout.recordsAlias()).from(request.from());
+                } else {
+                    s.pit(p -> p.id(pit).keepAlive(k -> k.time(keepAlive)));
+                }
+                if (cursor != null) {
+                    s.searchAfter(cursor.searchAfter());
+                }
+                s.size(request.size()).trackTotalHits(t -> t.enabled(true)).query(text(request))
+                        .postFilter(filters(request, null)).sort(sort(request.sort(), pit != null));
+                highlight(s, request);
+                // A cursor's later pages skip the facets: they are the first page's, and counting them again is the
+                // costly part of a search.
+                if (cursor == null) {
+                    for (Facet facet : Facet.values()) {
+                        s.aggregations(facet.parameter(), facetAggregation(request, facet));
+                    }
+                }
+                return s;
+            }, IndexDocument.class);
+        } catch (ElasticsearchException e) {
+            throw cursor == null ? e : refused(e);
+        }
         List<SearchHit> hits = new ArrayList<>();
         for (Hit<IndexDocument> hit : response.hits().hits()) {
             hits.add(RecordViews.hit(hit.id(), hit.source(), highlights(hit.highlight())));
@@ -81,10 +100,61 @@ public final class RecordSearcher {
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
         Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
         for (Facet facet : Facet.values()) {
-            facets.put(facet.parameter(), facetValues(response.aggregations().get(facet.parameter()), request, facet));
+            Aggregate counted = response.aggregations().get(facet.parameter());
+            if (counted != null) {
+                facets.put(facet.parameter(), facetValues(counted, request, facet));
+            }
         }
         return new SearchResult(request.query(), total, request.page(), request.size(),
-                request.sort().name().toLowerCase(java.util.Locale.ROOT), hits, facets);
+                request.sort().name().toLowerCase(java.util.Locale.ROOT), hits, facets, nextCursor(pit, response, request));
+    }
+
+    /** Where the next page starts; null, and the point in time closed, when this page was the last (or not paged). */
+    private String nextCursor(String pit, SearchResponse<IndexDocument> response, SearchRequest request)
+            throws IOException {
+        if (pit == null) {
+            return null;
+        }
+        String nextPit = response.pitId() == null ? pit : response.pitId();
+        List<Hit<IndexDocument>> hits = response.hits().hits();
+        if (hits.size() < request.size()) {
+            client.closePointInTime(c -> c.id(nextPit));
+            return null;
+        }
+        return SearchCursor.after(nextPit, hits.get(hits.size() - 1).sort(), request).encode();
+    }
+
+    /** Elasticsearch's refusal of a cursor's page, in the client's terms: gone (404: the point in time) or bad. */
+    private RuntimeException refused(ElasticsearchException e) {
+        if (e.status() == 404) {
+            return new CursorExpiredException("this cursor has expired (unused for longer than " + keepAlive
+                    + ", or its list has ended); start again with cursor=*", e);
+        }
+        if (e.status() >= 400 && e.status() < 500) {
+            return new IllegalArgumentException("this cursor cannot be followed; start again with cursor=*", e);
+        }
+        return e;
+    }
+
+    private static void highlight(co.elastic.clients.elasticsearch.core.SearchRequest.Builder s, SearchRequest request) {
+        if (request.query().equals("*")) {
+            return;
+        }
+        Query marked = Query.of(q -> q.simpleQueryString(sq -> sq.query(request.query()).fields(HIGHLIGHTED)
+                .defaultOperator(Operator.Or)));
+        s.highlight(h -> {
+            h.preTags(Highlight.START).postTags(Highlight.END).highlightQuery(marked).requireFieldMatch(false);
+            HIGHLIGHTED.forEach(f -> h.fields(f, hf -> f.equals("dc.description")
+                    ? hf.fragmentSize(220).numberOfFragments(2) : hf.numberOfFragments(0)));
+            return h;
+        });
+    }
+
+    private static Aggregation facetAggregation(SearchRequest request, Facet facet) {
+        return Aggregation.of(a -> a.filter(filters(request, facet)).aggregations("values", v -> v.terms(t -> {
+            t.field(facet.field()).size(facet.size());
+            return facet == Facet.YEAR ? t.order(co.elastic.clients.util.NamedValue.of("_key", SortOrder.Desc)) : t;
+        })));
     }
 
     /**
@@ -93,7 +163,7 @@ public final class RecordSearcher {
      */
     public Map<String, IndexDocument> documents(SearchRequest request, int limit) throws IOException {
         SearchResponse<IndexDocument> response = client.search(s -> s.index(layout.recordsAlias()).size(limit)
-                .query(text(request)).postFilter(filters(request, null)).sort(sort(request.sort()))
+                .query(text(request)).postFilter(filters(request, null)).sort(sort(request.sort(), false))
                 .source(src -> src.filter(f -> f.excludes("provenance.raw"))), IndexDocument.class);
         Map<String, IndexDocument> found = new LinkedHashMap<>();
         response.hits().hits().forEach(h -> found.put(h.id(), h.source().withoutSearchFields()));
@@ -120,14 +190,23 @@ public final class RecordSearcher {
         }));
     }
 
-    private static List<SortOptions> sort(SearchRequest.Sort sort) {
-        return switch (sort) {
+    /**
+     * The order of a sort; over a point in time it ends in {@code _shard_doc}, unique per document, so that
+     * search_after never skips or repeats a hit among equal values. (A works list, collapsed on the work key, will
+     * be one more case here: sorted on that key alone, as Elasticsearch requires of collapse with search_after.)
+     */
+    private static List<SortOptions> sort(SearchRequest.Sort sort, boolean overPointInTime) {
+        List<SortOptions> order = new ArrayList<>(switch (sort) {
             case RELEVANCE -> List.of(SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))));
             case NEWEST -> List.of(SortOptions.of(o -> o.field(f -> f.field("derived.published").order(SortOrder.Desc)
                     .missing("_last"))), SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))));
             case TITLE -> List.of(SortOptions.of(o -> o.field(f -> f.field("dc.title.keyword").order(SortOrder.Asc)
                     .missing("_last"))));
-        };
+        });
+        if (overPointInTime) {
+            order.add(SortOptions.of(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc))));
+        }
+        return order;
     }
 
     private static Map<String, List<List<Highlight>>> highlights(Map<String, List<String>> marked) {

@@ -10,9 +10,12 @@ import java.util.Map;
 
 /**
  * A search as the page and the API ask for it: the query (Elasticsearch's simple query syntax), the page (from 1), the
- * page size, the order, and the facet values chosen (values of one facet are alternatives; facets combine).
+ * page size, the order, and the facet values chosen (values of one facet are alternatives; facets combine). With a
+ * cursor ({@code *} to start, then the {@code next_cursor} of the page before) it pages past the 10,000-hit window
+ * instead of by page number; null without one.
  */
-public record SearchRequest(String query, int page, int size, Sort sort, Map<Facet, List<String>> filters) {
+public record SearchRequest(String query, int page, int size, Sort sort, Map<Facet, List<String>> filters,
+                            String cursor) {
 
     public static final int DEFAULT_SIZE = 10;
     public static final int MAX_SIZE = 100;
@@ -22,20 +25,39 @@ public record SearchRequest(String query, int page, int size, Sort sort, Map<Fac
     /** The orders offered: relevance, newest published first, title. */
     public enum Sort { RELEVANCE, NEWEST, TITLE }
 
+    /** The cursor that starts a cursor-paged list. */
+    public static final String FIRST_CURSOR = "*";
+
     public SearchRequest {
         query = query == null || query.isBlank() ? "*" : query.strip();
         filters = Map.copyOf(filters);
         if (page < 1 || size < 1 || size > MAX_SIZE) {
             throw new IllegalArgumentException("page must be 1 or more and size from 1 to " + MAX_SIZE);
         }
+        if (cursor != null && cursor.isBlank()) {
+            throw new IllegalArgumentException("cursor must be * to start, or the next_cursor of the page before");
+        }
+        if (cursor != null && page != 1) {
+            throw new IllegalArgumentException("page cannot be combined with cursor: follow next_cursor instead");
+        }
         if ((long) page * size > MAX_WINDOW) {
             throw new IllegalArgumentException("only the first " + MAX_WINDOW + " hits can be paged through;"
-                    + " narrow the search with a facet");
+                    + " narrow the search with a facet, or page with cursor=*");
         }
     }
 
     public static SearchRequest of(String query, int size) {
-        return new SearchRequest(query, 1, size, Sort.RELEVANCE, Map.of());
+        return new SearchRequest(query, 1, size, Sort.RELEVANCE, Map.of(), null);
+    }
+
+    /** Whether this asks for a page of a cursor-paged list. */
+    public boolean cursorPaged() {
+        return cursor != null;
+    }
+
+    /** Whether this asks for the first page of a cursor-paged list (a new point in time). */
+    public boolean firstCursorPage() {
+        return FIRST_CURSOR.equals(cursor);
     }
 
     public int from() {
@@ -43,12 +65,15 @@ public record SearchRequest(String query, int page, int size, Sort sort, Map<Fac
     }
 
     /**
-     * Reads a raw query string ({@code q=...&page=2&size=20&sort=newest&source=a&year=2021&year=2020}); a value that
+     * Reads a raw query string ({@code q=...&page=2&size=20&sort=newest&source=a&year=2021&year=2020}, or
+     * {@code cursor=...} instead of {@code page}); a value that
      * makes no sense is the client's error (IllegalArgumentException, answered 400); unknown parameters are ignored.
      */
     public static SearchRequest parse(String rawQuery) {
         String q = null;
-        int page = 1;
+        Integer page = null;
+        boolean offset = false;
+        String cursor = null;
         int size = DEFAULT_SIZE;
         Sort sort = Sort.RELEVANCE;
         Map<Facet, List<String>> filters = new EnumMap<>(Facet.class);
@@ -61,6 +86,9 @@ public record SearchRequest(String query, int page, int size, Sort sort, Map<Fac
                 case "page" -> page = number("page", value);
                 case "size" -> size = number("size", value);
                 case "sort" -> sort = sort(value);
+                case "cursor" -> cursor = value;
+                // Not a parameter of its own, but a client paging by offset sends it: with a cursor it is refused, saying why.
+                case "from" -> offset = true;
                 default -> Facet.byParameter(key).filter(f -> !value.isBlank()).ifPresent(f -> {
                     if (f == Facet.YEAR && !value.matches("\\d{1,4}")) {
                         throw new IllegalArgumentException("year must be a year such as 2021");
@@ -69,7 +97,11 @@ public record SearchRequest(String query, int page, int size, Sort sort, Map<Fac
                 });
             }
         }
-        return new SearchRequest(q, page, size, sort, filters);
+        if (cursor != null && (page != null || offset)) {
+            throw new IllegalArgumentException((offset ? "from" : "page")
+                    + " cannot be combined with cursor: follow next_cursor instead");
+        }
+        return new SearchRequest(q, page == null ? 1 : page, size, sort, filters, cursor);
     }
 
     private static String decode(String s) {

@@ -36,4 +36,19 @@ class SearchRequestTest {
                 new Highlight("a ", false), new Highlight("b", true), new Highlight(" <i>c</i>", false));
         assertThat(Highlight.split(Highlight.START + "open")).containsExactly(new Highlight("open", true));
     }
+
+    @Test
+    void pagesByCursorOrByPageNeverBoth() {
+        SearchRequest first = SearchRequest.parse("q=x&size=100&cursor=*");
+        assertThat(first.cursorPaged()).isTrue();
+        assertThat(first.firstCursorPage()).isTrue();
+        assertThat(first.from()).isZero();
+        assertThat(SearchRequest.parse("q=x").cursorPaged()).isFalse();
+        assertThatThrownBy(() -> SearchRequest.parse("cursor=*&page=2")).hasMessageContaining("page cannot be combined");
+        assertThatThrownBy(() -> SearchRequest.parse("cursor=*&page=1")).hasMessageContaining("page cannot be combined");
+        assertThatThrownBy(() -> SearchRequest.parse("from=20&cursor=*")).hasMessageContaining("from cannot be combined");
+        assertThatThrownBy(() -> SearchRequest.parse("cursor=")).hasMessageContaining("cursor must be *");
+        assertThatThrownBy(() -> SearchRequest.parse("cursor=*&size=101")).hasMessageContaining("size");
+        assertThatThrownBy(() -> SearchRequest.parse("page=101&size=100")).hasMessageContaining("cursor=*");
+    }
 }
