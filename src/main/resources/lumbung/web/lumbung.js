@@ -11,7 +11,7 @@ const DC = ['title', 'creator', 'subject', 'description', 'publisher', 'contribu
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
   Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
-  children.flat().forEach(c => node.append(c instanceof Node ? c : document.createTextNode(String(c))));
+  children.flat(Infinity).forEach(c => node.append(c instanceof Node ? c : document.createTextNode(String(c))));
   return node;
 }
 
