@@ -83,8 +83,7 @@ public final class RecordSearcher {
         for (Facet facet : Facet.values()) {
             facets.put(facet.parameter(), facetValues(response.aggregations().get(facet.parameter()), request, facet));
         }
-        return new SearchResult(request.query(), total, request.page(), request.size(),
-                request.sort().name().toLowerCase(java.util.Locale.ROOT), hits, facets);
+        return SearchResult.of(request, total, hits, facets);
     }
 
     /**

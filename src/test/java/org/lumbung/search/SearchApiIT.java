@@ -123,6 +123,21 @@ class SearchApiIT {
     }
 
     @Test
+    void answersAPagePastTheLastWithANoticeAndABadQueryWithWhatIsWrong() throws Exception {
+        JsonNode past = search("q=diplomasi&size=2&page=26");
+        assertThat(past.get("hits")).isEmpty();
+        assertThat(past.get("total").asLong()).isEqualTo(4);
+        assertThat(past.get("pages").asInt()).isEqualTo(2);
+        assertThat(past.get("notice").asText()).isEqualTo("Page 26 is past the last page (2)");
+        assertThat(search("q=diplomasi&size=2&page=2").get("notice").isNull()).isTrue();
+
+        HttpResponse<String> bad = server.get("/api/search?q=" + URLEncoder.encode("a AND (b", StandardCharsets.UTF_8));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).get("error").asText()).isEqualTo(
+                "The query cannot be read: unbalanced parenthesis: the '(' at character 7 is never closed.");
+    }
+
+    @Test
     void showsAWholeRecordWithItsOaiIdentifierAndTheOriginal() throws Exception {
         HttpResponse<String> response = server.get("/api/record?id=" + URLEncoder.encode(A1, StandardCharsets.UTF_8));
         assertThat(response.statusCode()).isEqualTo(200);

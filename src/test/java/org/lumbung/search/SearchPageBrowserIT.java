@@ -113,6 +113,33 @@ class SearchPageBrowserIT {
         assertInert();
     }
 
+    @Test
+    void saysWhenAPageIsPastTheLastAQueryCannotBeReadOrAFilterLeavesNothing() throws Exception {
+        browser.open(server.base() + "/?q=diplomasi&size=2&page=26");
+        awaitSummary("4 records for “diplomasi”");
+        assertThat(texts("#notice")).containsExactly("Page 26 is past the last page (2). Go to page 2");
+        assertThat(texts("#pager a")).as("no pager leading further astray").isEmpty();
+        assertThat(texts(".cite")).containsExactly("Cite these: BibTeX · RIS · CSL-JSON");
+        browser.screenshot(Path.of("target", "screenshots", "search-past-end.png"));
+        browser.click(browser.find("#notice a[rel=last]").get(0));
+        awaitSummary("4 records for “diplomasi”");
+        assertThat(browser.url()).endsWith("/?q=diplomasi&size=2&page=2");
+        assertThat(texts(".hit")).hasSize(2);
+
+        browser.open(server.base() + "/?q=" + URLEncoder.encode("a AND (b", StandardCharsets.UTF_8));
+        awaitSummary("The query cannot be read: unbalanced parenthesis: the '(' at character 7 is never closed.");
+        assertThat(browser.find("#summary.problem")).hasSize(1);
+        browser.screenshot(Path.of("target", "screenshots", "search-bad-query.png"));
+
+        browser.open(server.base() + "/?q=diplomasi&source=repo-b&year=2021");
+        awaitSummary("0 records for “diplomasi”");
+        assertThat(texts("#notice")).containsExactly(
+                "Nothing matches all the filters. Remove one: Source: repo-b ✕ · Year: 2021 ✕");
+        browser.click(browser.find("#notice a[data-facet=year]").get(0));
+        awaitSummary("2 records for “diplomasi”");
+        assertThat(browser.url()).endsWith("/?q=diplomasi&source=repo-b");
+    }
+
     /** Nothing from a record became an element, and no injected code ran. */
     private void assertInert() throws Exception {
         assertThat(browser.script("return document.body.dataset.pwned || null;").isNull())
