@@ -75,7 +75,7 @@ function renderFacets(params, facets) {
     const items = values.map(v => el('li', {}, el('a', {
       href: searchUrl(toggled(params, name, v.value)), class: v.selected ? 'selected' : '',
       'data-facet': name, 'data-value': v.value
-    }, el('span', {class: 'value'}, v.value), el('span', {class: 'count'}, v.count))));
+    }, el('span', {class: 'value'}, v.label || v.value), el('span', {class: 'count'}, v.count))));
     aside.append(el('div', {class: 'facet', 'data-facet': name}, el('h2', {}, label), el('ul', {}, items)));
   });
 }

@@ -34,10 +34,16 @@ public final class RecordSearcher {
 
     private final ElasticsearchClient client;
     private final IndexLayout layout;
+    private final FacetLabels labels;
 
-    public RecordSearcher(ElasticsearchClient client, IndexLayout layout) {
+    public RecordSearcher(ElasticsearchClient client, IndexLayout layout, FacetLabels labels) {
         this.client = client;
         this.layout = layout;
+        this.labels = labels;
+    }
+
+    public RecordSearcher(ElasticsearchClient client, IndexLayout layout) {
+        this(client, layout, FacetLabels.withoutSourceNames());
     }
 
     /** The HTTP API's form: the raw query string as the client sent it; a bad parameter is the client's error. */
@@ -136,17 +142,20 @@ public final class RecordSearcher {
         return out;
     }
 
-    private static List<SearchResult.FacetValue> facetValues(Aggregate filtered, SearchRequest request, Facet facet) {
+    private List<SearchResult.FacetValue> facetValues(Aggregate filtered, SearchRequest request, Facet facet) {
         Aggregate values = filtered.filter().aggregations().get("values");
-        List<String> chosen = request.filters().getOrDefault(facet, List.of());
-        List<SearchResult.FacetValue> out = new ArrayList<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
         if (values.isLterms()) {
-            values.lterms().buckets().array().forEach(b -> out.add(new SearchResult.FacetValue(
-                    Long.toString(b.key()), b.docCount(), chosen.contains(Long.toString(b.key())))));
+            values.lterms().buckets().array().forEach(b -> counts.put(Long.toString(b.key()), b.docCount()));
         } else if (values.isSterms()) {
-            values.sterms().buckets().array().forEach(b -> out.add(new SearchResult.FacetValue(
-                    b.key().stringValue(), b.docCount(), chosen.contains(b.key().stringValue()))));
+            values.sterms().buckets().array().forEach(b -> counts.put(b.key().stringValue(), b.docCount()));
         }
+        List<String> chosen = request.filters().getOrDefault(facet, List.of());
+        // A chosen value the other filters leave no record of still shows (count 0), named, so it can be removed.
+        chosen.forEach(value -> counts.putIfAbsent(value, 0L));
+        List<SearchResult.FacetValue> out = new ArrayList<>();
+        counts.forEach((key, count) -> out.add(
+                new SearchResult.FacetValue(key, labels.label(facet, key), count, chosen.contains(key))));
         return out;
     }
 }

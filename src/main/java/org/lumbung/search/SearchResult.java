@@ -12,8 +12,11 @@ import java.util.Map;
 public record SearchResult(String query, long total, int page, int size, int pages, String sort, List<SearchHit> hits,
                            Map<String, List<FacetValue>> facets, String notice) {
 
-    /** A facet value, its count, and whether the search filters on it now. */
-    public record FacetValue(String value, long count, boolean selected) {
+    /**
+     * A facet value, its label for a reader (a language's or source's name, else the value), its count, and whether
+     * the search filters on it now.
+     */
+    public record FacetValue(String value, String label, long count, boolean selected) {
     }
 
     public SearchResult {

@@ -37,6 +37,7 @@ class SearchPageBrowserIT {
         String prefix = TestElasticsearch.freshPrefix(SearchPageBrowserIT.class);
         server = LumbungServer.start(prefix);
         KnownRecords.index(prefix + "-records");
+        KnownRecords.sources().forEach(server::define);
         work = TestData.newDataDir("chromium");
         browser = Chromium.start(Files.createDirectories(work.resolve("profile")));
     }
@@ -83,7 +84,10 @@ class SearchPageBrowserIT {
                 "Kebijakan luar negeri Indonesia terhadap Turki", KnownRecords.HOSTILE_TITLE,
                 "Climate diplomacy of small island states");
         assertThat(texts(".hit h2 mark")).as("matches marked by the page itself").contains("Diplomasi");
-        assertThat(texts(".facet[data-facet=source] li")).containsExactly("journal-a\n2", "repo-b\n2");
+        assertThat(texts(".facet[data-facet=source] li")).containsExactly("Jurnal Hubungan Internasional A\n2",
+                "Repositori Universitas B\n2");
+        assertThat(texts(".facet[data-facet=language] li")).containsExactly("Indonesian / Bahasa Indonesia\n2",
+                "English / Inggris\n1");
         assertInert();
         browser.screenshot(Path.of("target", "screenshots", "search-page.png"));
 
@@ -134,7 +138,7 @@ class SearchPageBrowserIT {
         browser.open(server.base() + "/?q=diplomasi&source=repo-b&year=2021");
         awaitSummary("0 records for “diplomasi”");
         assertThat(texts("#notice")).containsExactly(
-                "Nothing matches all the filters. Remove one: Source: repo-b ✕ · Year: 2021 ✕");
+                "Nothing matches all the filters. Remove one: Source: Repositori Universitas B ✕ · Year: 2021 ✕");
         browser.click(browser.find("#notice a[data-facet=year]").get(0));
         awaitSummary("2 records for “diplomasi”");
         assertThat(browser.url()).endsWith("/?q=diplomasi&source=repo-b");
