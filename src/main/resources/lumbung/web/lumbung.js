@@ -67,6 +67,7 @@ async function getJson(url) {
 function renderFacets(params, facets) {
   const aside = document.getElementById('facets');
   aside.replaceChildren();
+  const wide = window.matchMedia('(min-width: 46rem)').matches;
   FACETS.forEach(([name, label]) => {
     const values = facets[name] || [];
     if (values.length === 0) {
@@ -76,7 +77,12 @@ function renderFacets(params, facets) {
       href: searchUrl(toggled(params, name, v.value)), class: v.selected ? 'selected' : '',
       'data-facet': name, 'data-value': v.value
     }, el('span', {class: 'value'}, v.label || v.value), el('span', {class: 'count'}, v.count))));
-    aside.append(el('div', {class: 'facet', 'data-facet': name}, el('h2', {}, label), el('ul', {}, items)));
+    // Each facet folds away (a <details>): open on a wide screen, or when it holds a chosen value; on a narrow one
+    // the facets sit below the results, closed, so the first result is in view at once.
+    const facet = el('details', {class: 'facet', 'data-facet': name}, el('summary', {}, el('h2', {}, label)),
+      el('ul', {}, items));
+    facet.open = wide || values.some(v => v.selected);
+    aside.append(facet);
   });
 }
 

@@ -144,6 +144,34 @@ class SearchPageBrowserIT {
         assertThat(browser.url()).endsWith("/?q=diplomasi&source=repo-b");
     }
 
+    @Test
+    void fitsA360PixelPhoneWithTheFirstResultAboveTheFoldedFacets() throws Exception {
+        browser.viewport(360, 740);
+        try {
+            browser.open(server.base() + "/?q=diplomasi");
+            awaitSummary("4 records for “diplomasi”");
+            assertThat(browser.script("return window.innerWidth;").asInt()).isEqualTo(360);
+            assertThat(browser.script("return document.documentElement.scrollWidth;").asInt())
+                    .as("no sideways scrolling").isLessThanOrEqualTo(360);
+            assertThat(browser.script("const hit = document.querySelector('.hit').getBoundingClientRect();"
+                    + " return hit.top >= 0 && hit.bottom <= window.innerHeight"
+                    + " && hit.bottom <= document.getElementById('facets').getBoundingClientRect().top;").asBoolean())
+                    .as("the first result is in view, above the facets").isTrue();
+            assertThat(browser.script("return [...document.querySelectorAll('.facet')].some(f => f.open);")
+                    .asBoolean()).as("facets start folded").isFalse();
+            assertInert();
+            browser.screenshot(Path.of("target", "screenshots", "search-360.png"));
+
+            browser.click(browser.find(".facet[data-facet=language] summary").get(0));
+            assertThat(browser.script("return document.querySelector('.facet[data-facet=language]').open;")
+                    .asBoolean()).as("a facet opens on a tap").isTrue();
+            assertThat(texts(".facet[data-facet=language] li")).contains("Indonesian / Bahasa Indonesia\n2");
+            assertThat(browser.script("return document.documentElement.scrollWidth;").asInt()).isLessThanOrEqualTo(360);
+        } finally {
+            browser.viewport(1280, 960);
+        }
+    }
+
     /** Nothing from a record became an element, and no injected code ran. */
     private void assertInert() throws Exception {
         assertThat(browser.script("return document.body.dataset.pwned || null;").isNull())
