@@ -11,7 +11,7 @@ const DC = ['title', 'creator', 'subject', 'description', 'publisher', 'contribu
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
   Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
-  children.flat().forEach(c => node.append(c instanceof Node ? c : document.createTextNode(String(c))));
+  children.flat(Infinity).forEach(c => node.append(c instanceof Node ? c : document.createTextNode(String(c))));
   return node;
 }
 
@@ -57,7 +57,9 @@ async function getJson(url) {
   const response = await fetch(url, {headers: {Accept: 'application/json'}});
   const body = await response.json();
   if (!response.ok) {
-    throw new Error(body.error || ('HTTP ' + response.status));
+    const error = new Error(body.error || ('HTTP ' + response.status));
+    error.status = response.status;
+    throw error;
   }
   return body;
 }
@@ -65,6 +67,7 @@ async function getJson(url) {
 function renderFacets(params, facets) {
   const aside = document.getElementById('facets');
   aside.replaceChildren();
+  const wide = window.matchMedia('(min-width: 46rem)').matches;
   FACETS.forEach(([name, label]) => {
     const values = facets[name] || [];
     if (values.length === 0) {
@@ -73,8 +76,13 @@ function renderFacets(params, facets) {
     const items = values.map(v => el('li', {}, el('a', {
       href: searchUrl(toggled(params, name, v.value)), class: v.selected ? 'selected' : '',
       'data-facet': name, 'data-value': v.value
-    }, el('span', {class: 'value'}, v.value), el('span', {class: 'count'}, v.count))));
-    aside.append(el('div', {class: 'facet', 'data-facet': name}, el('h2', {}, label), el('ul', {}, items)));
+    }, el('span', {class: 'value'}, v.label || v.value), el('span', {class: 'count'}, v.count))));
+    // Each facet folds away (a <details>): open on a wide screen, or when it holds a chosen value; on a narrow one
+    // the facets sit below the results, closed, so the first result is in view at once.
+    const facet = el('details', {class: 'facet', 'data-facet': name}, el('summary', {}, el('h2', {}, label)),
+      el('ul', {}, items));
+    facet.open = wide || values.some(v => v.selected);
+    aside.append(facet);
   });
 }
 
@@ -98,8 +106,8 @@ function renderHit(hit) {
 function renderPager(params, result) {
   const pager = document.getElementById('pager');
   pager.replaceChildren();
-  const pages = Math.min(Math.ceil(result.total / result.size), Math.floor(10000 / result.size));
-  if (pages <= 1) {
+  const pages = result.pages;
+  if (pages <= 1 || result.page > pages) {
     return;
   }
   const at = (p) => { const next = new URLSearchParams(params); next.set('page', p); return searchUrl(next); };
@@ -124,6 +132,7 @@ async function searchPage() {
     const shown = result.query === '*' ? 'all records' : '“' + result.query + '”';
     summary.textContent = result.total.toLocaleString('en') + (result.total === 1 ? ' record' : ' records')
       + ' for ' + shown;
+    document.getElementById('notice').replaceChildren(...notices(params, result));
     document.getElementById('hits').replaceChildren(...result.hits.map(renderHit));
     const listed = new URLSearchParams(params);
     listed.delete('page');
@@ -133,8 +142,30 @@ async function searchPage() {
     renderFacets(params, result.facets);
     renderPager(params, result);
   } catch (e) {
-    summary.textContent = 'Search failed: ' + e.message;
+    // A 400 is the reader's query or parameter, told as the server words it; anything else is Lumbung's failure.
+    summary.textContent = e.status === 400 ? e.message : 'Search failed: ' + e.message;
+    summary.classList.add('problem');
   }
+}
+
+// What to do next when a page shows nothing: go back to the last page, or drop one of the chosen facet values.
+function notices(params, result) {
+  if (result.notice) {
+    const last = new URLSearchParams(params);
+    last.set('page', result.pages);
+    return [el('p', {class: 'note', 'data-notice': 'past-end'}, result.notice + '. ',
+      el('a', {href: searchUrl(last), rel: 'last'}, 'Go to page ' + result.pages))];
+  }
+  if (result.total > 0) {
+    return [];
+  }
+  const chosen = FACETS.flatMap(([name, label]) => params.getAll(name).filter(v => v !== '').map(value => {
+    const known = (result.facets[name] || []).find(v => v.value === value);
+    return el('a', {href: searchUrl(toggled(params, name, value)), class: 'remove', 'data-facet': name,
+      'data-value': value}, label + ': ' + (known && known.label ? known.label : value) + ' ✕');
+  }));
+  return chosen.length ? [el('p', {class: 'note', 'data-notice': 'no-results'}, 'Nothing matches all the filters. '
+    + 'Remove one: ', chosen.flatMap((a, i) => [i ? ' · ' : '', a]))] : [];
 }
 
 function valueCell(values, languages) {

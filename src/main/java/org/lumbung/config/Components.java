@@ -46,6 +46,7 @@ import org.lumbung.ops.AlertWebhook;
 import org.lumbung.ops.Alerts;
 import org.lumbung.ops.SourceHealth;
 import org.lumbung.reindex.Reindexer;
+import org.lumbung.search.FacetLabels;
 import org.lumbung.search.RecordSearcher;
 import org.lumbung.search.RecordViews;
 import org.lumbung.search.cite.RecordAddresses;
@@ -57,6 +58,7 @@ import org.lumbung.source.RunTrigger;
 import org.lumbung.source.SharedHostBudget;
 import org.lumbung.source.SourceRegistry;
 import org.lumbung.source.SourceRemoval;
+import org.lumbung.source.SourceState;
 import org.lumbung.source.SourceStore;
 
 /** Lumbung's parts, built once from the settings and the Elasticsearch connection, shared by routes and commands. */
@@ -266,7 +268,10 @@ public final class Components {
     }
 
     public RecordSearcher searcher() {
-        return new RecordSearcher(es.client(), layout, settings.duration("lumbung.search.cursor-ttl"));
+        return new RecordSearcher(es.client(), layout, settings.duration("lumbung.search.cursor-ttl"),
+                new FacetLabels(() -> sourceStore.sources().stream()
+                        .filter(s -> s.definition().name() != null && !s.definition().name().isBlank())
+                        .collect(java.util.stream.Collectors.toMap(SourceState::id, s -> s.definition().name()))));
     }
 
     public RecordViews recordViews() {

@@ -42,15 +42,18 @@ public final class RecordSearcher {
     private final ElasticsearchClient client;
     private final IndexLayout layout;
     private final String keepAlive;
+    private final FacetLabels labels;
 
     public RecordSearcher(ElasticsearchClient client, IndexLayout layout) {
-        this(client, layout, DEFAULT_CURSOR_TTL);
+        this(client, layout, DEFAULT_CURSOR_TTL, FacetLabels.withoutSourceNames());
     }
 
-    public RecordSearcher(ElasticsearchClient client, IndexLayout layout, Duration cursorTtl) {
+    /** @param labels what a facet value is called for a reader (a source's name for its id) */
+    public RecordSearcher(ElasticsearchClient client, IndexLayout layout, Duration cursorTtl, FacetLabels labels) {
         this.client = client;
         this.layout = layout;
         this.keepAlive = cursorTtl.toSeconds() + "s";
+        this.labels = labels;
     }
 
     /** The HTTP API's form: the raw query string as the client sent it; a bad parameter is the client's error. */
@@ -105,8 +108,7 @@ public final class RecordSearcher {
                 facets.put(facet.parameter(), facetValues(counted, request, facet));
             }
         }
-        return new SearchResult(request.query(), total, request.page(), request.size(),
-                request.sort().name().toLowerCase(java.util.Locale.ROOT), hits, facets, nextCursor(pit, response, request));
+        return SearchResult.of(request, total, hits, facets, nextCursor(pit, response, request));
     }
 
     /** Where the next page starts; null, and the point in time closed, when this page was the last (or not paged). */
@@ -216,17 +218,20 @@ public final class RecordSearcher {
         return out;
     }
 
-    private static List<SearchResult.FacetValue> facetValues(Aggregate filtered, SearchRequest request, Facet facet) {
+    private List<SearchResult.FacetValue> facetValues(Aggregate filtered, SearchRequest request, Facet facet) {
         Aggregate values = filtered.filter().aggregations().get("values");
-        List<String> chosen = request.filters().getOrDefault(facet, List.of());
-        List<SearchResult.FacetValue> out = new ArrayList<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
         if (values.isLterms()) {
-            values.lterms().buckets().array().forEach(b -> out.add(new SearchResult.FacetValue(
-                    Long.toString(b.key()), b.docCount(), chosen.contains(Long.toString(b.key())))));
+            values.lterms().buckets().array().forEach(b -> counts.put(Long.toString(b.key()), b.docCount()));
         } else if (values.isSterms()) {
-            values.sterms().buckets().array().forEach(b -> out.add(new SearchResult.FacetValue(
-                    b.key().stringValue(), b.docCount(), chosen.contains(b.key().stringValue()))));
+            values.sterms().buckets().array().forEach(b -> counts.put(b.key().stringValue(), b.docCount()));
         }
+        List<String> chosen = request.filters().getOrDefault(facet, List.of());
+        // A chosen value the other filters leave no record of still shows (count 0), named, so it can be removed.
+        chosen.forEach(value -> counts.putIfAbsent(value, 0L));
+        List<SearchResult.FacetValue> out = new ArrayList<>();
+        counts.forEach((key, count) -> out.add(
+                new SearchResult.FacetValue(key, labels.label(facet, key), count, chosen.contains(key))));
         return out;
     }
 }

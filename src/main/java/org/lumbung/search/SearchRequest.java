@@ -31,6 +31,7 @@ public record SearchRequest(String query, int page, int size, Sort sort, Map<Fac
     public SearchRequest {
         query = query == null || query.isBlank() ? "*" : query.strip();
         filters = Map.copyOf(filters);
+        QuerySyntax.check(query);
         if (page < 1 || size < 1 || size > MAX_SIZE) {
             throw new IllegalArgumentException("page must be 1 or more and size from 1 to " + MAX_SIZE);
         }

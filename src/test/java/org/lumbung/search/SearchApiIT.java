@@ -27,6 +27,7 @@ class SearchApiIT {
         String prefix = TestElasticsearch.freshPrefix(SearchApiIT.class);
         server = LumbungServer.start(prefix);
         KnownRecords.index(prefix + "-records");
+        KnownRecords.sources().forEach(server::define);
     }
 
     @AfterAll
@@ -57,12 +58,16 @@ class SearchApiIT {
         JsonNode result = search("q=diplomasi");
         assertThat(result.get("total").asLong()).isEqualTo(4);
         JsonNode facets = result.get("facets");
-        assertThat(facets.get("source").toString())
-                .isEqualTo("[{\"value\":\"journal-a\",\"count\":2,\"selected\":false},"
-                        + "{\"value\":\"repo-b\",\"count\":2,\"selected\":false}]");
+        assertThat(facets.get("source").toString()).isEqualTo(
+                "[{\"value\":\"journal-a\",\"label\":\"Jurnal Hubungan Internasional A\",\"count\":2,\"selected\":false},"
+                        + "{\"value\":\"repo-b\",\"label\":\"Repositori Universitas B\",\"count\":2,"
+                        + "\"selected\":false}]");
         assertThat(values(facets.get("year"))).containsExactly("2021:1", "2020:1", "2019:1");
         assertThat(values(facets.get("type"))).containsExactly("journal article:3");
         assertThat(values(facets.get("language"))).containsExactly("ind:2", "eng:1");
+        assertThat(labels(facets.get("language"))).containsExactly("Indonesian / Bahasa Indonesia", "English / Inggris");
+        assertThat(labels(facets.get("subject"))).as("subjects as the facet keeps them: folded")
+                .containsExactly("diplomasi", "<i>diplomasi</i>");
         assertThat(values(facets.get("subject"))).containsExactly("diplomasi:3", "<i>diplomasi</i>:1");
         assertThat(values(facets.get("access"))).containsExactly("open access:2");
     }
@@ -72,12 +77,16 @@ class SearchApiIT {
         JsonNode bySource = search("q=diplomasi&source=repo-b");
         assertThat(ids(bySource)).containsExactlyInAnyOrder(B2, KnownRecords.HOSTILE_ID);
         assertThat(bySource.get("facets").get("source").toString()).contains(
-                "{\"value\":\"journal-a\",\"count\":2,\"selected\":false}",
-                "{\"value\":\"repo-b\",\"count\":2,\"selected\":true}");
+                "{\"value\":\"journal-a\",\"label\":\"Jurnal Hubungan Internasional A\",\"count\":2,\"selected\":false}",
+                "{\"value\":\"repo-b\",\"label\":\"Repositori Universitas B\",\"count\":2,\"selected\":true}");
         assertThat(values(bySource.get("facets").get("type"))).containsExactly("journal article:1");
 
         assertThat(ids(search("q=diplomasi&year=2021&year=2019"))).containsExactlyInAnyOrder(A1, A2);
         assertThat(ids(search("year=2021&access=open+access"))).containsExactly(A1);
+        JsonNode nothing = search("q=diplomasi&source=repo-b&year=2021");
+        assertThat(nothing.get("total").asLong()).isZero();
+        assertThat(nothing.get("facets").get("source").toString()).as("a chosen value stays, named, to be removed")
+                .contains("{\"value\":\"repo-b\",\"label\":\"Repositori Universitas B\",\"count\":0,\"selected\":true}");
         assertThat(ids(search("type=bachelor+thesis"))).containsExactly("repo-b:oai:repo-b:10");
     }
 
@@ -120,6 +129,21 @@ class SearchApiIT {
         assertThat(deep.body()).contains("only the first 10000 hits");
         assertThat(server.get("/api/search?sort=oldest").statusCode()).isEqualTo(400);
         assertThat(server.get("/api/search?year=twenty").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void answersAPagePastTheLastWithANoticeAndABadQueryWithWhatIsWrong() throws Exception {
+        JsonNode past = search("q=diplomasi&size=2&page=26");
+        assertThat(past.get("hits")).isEmpty();
+        assertThat(past.get("total").asLong()).isEqualTo(4);
+        assertThat(past.get("pages").asInt()).isEqualTo(2);
+        assertThat(past.get("notice").asText()).isEqualTo("Page 26 is past the last page (2)");
+        assertThat(search("q=diplomasi&size=2&page=2").get("notice").isNull()).isTrue();
+
+        HttpResponse<String> bad = server.get("/api/search?q=" + URLEncoder.encode("a AND (b", StandardCharsets.UTF_8));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).get("error").asText()).isEqualTo(
+                "The query cannot be read: unbalanced parenthesis: the '(' at character 7 is never closed.");
     }
 
     @Test
@@ -168,6 +192,12 @@ class SearchApiIT {
             }
         }
         throw new AssertionError("no hit " + id + " in " + hits);
+    }
+
+    private static List<String> labels(JsonNode facet) {
+        List<String> out = new ArrayList<>();
+        facet.forEach(v -> out.add(v.get("label").asText()));
+        return out;
     }
 
     private static List<String> values(JsonNode facet) {

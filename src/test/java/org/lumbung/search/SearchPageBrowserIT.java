@@ -37,6 +37,7 @@ class SearchPageBrowserIT {
         String prefix = TestElasticsearch.freshPrefix(SearchPageBrowserIT.class);
         server = LumbungServer.start(prefix);
         KnownRecords.index(prefix + "-records");
+        KnownRecords.sources().forEach(server::define);
         work = TestData.newDataDir("chromium");
         browser = Chromium.start(Files.createDirectories(work.resolve("profile")));
     }
@@ -83,7 +84,10 @@ class SearchPageBrowserIT {
                 "Kebijakan luar negeri Indonesia terhadap Turki", KnownRecords.HOSTILE_TITLE,
                 "Climate diplomacy of small island states");
         assertThat(texts(".hit h2 mark")).as("matches marked by the page itself").contains("Diplomasi");
-        assertThat(texts(".facet[data-facet=source] li")).containsExactly("journal-a\n2", "repo-b\n2");
+        assertThat(texts(".facet[data-facet=source] li")).containsExactly("Jurnal Hubungan Internasional A\n2",
+                "Repositori Universitas B\n2");
+        assertThat(texts(".facet[data-facet=language] li")).containsExactly("Indonesian / Bahasa Indonesia\n2",
+                "English / Inggris\n1");
         assertInert();
         browser.screenshot(Path.of("target", "screenshots", "search-page.png"));
 
@@ -111,6 +115,61 @@ class SearchPageBrowserIT {
         assertThat(browser.find("a[href^='javascript']")).as("no javascript: link").isEmpty();
         assertThat(browser.find(".original")).as("no original offered for a javascript: address").isEmpty();
         assertInert();
+    }
+
+    @Test
+    void saysWhenAPageIsPastTheLastAQueryCannotBeReadOrAFilterLeavesNothing() throws Exception {
+        browser.open(server.base() + "/?q=diplomasi&size=2&page=26");
+        awaitSummary("4 records for “diplomasi”");
+        assertThat(texts("#notice")).containsExactly("Page 26 is past the last page (2). Go to page 2");
+        assertThat(texts("#pager a")).as("no pager leading further astray").isEmpty();
+        assertThat(texts(".cite")).containsExactly("Cite these: BibTeX · RIS · CSL-JSON");
+        browser.screenshot(Path.of("target", "screenshots", "search-past-end.png"));
+        browser.click(browser.find("#notice a[rel=last]").get(0));
+        awaitSummary("4 records for “diplomasi”");
+        assertThat(browser.url()).endsWith("/?q=diplomasi&size=2&page=2");
+        assertThat(texts(".hit")).hasSize(2);
+
+        browser.open(server.base() + "/?q=" + URLEncoder.encode("a AND (b", StandardCharsets.UTF_8));
+        awaitSummary("The query cannot be read: unbalanced parenthesis: the '(' at character 7 is never closed.");
+        assertThat(browser.find("#summary.problem")).hasSize(1);
+        browser.screenshot(Path.of("target", "screenshots", "search-bad-query.png"));
+
+        browser.open(server.base() + "/?q=diplomasi&source=repo-b&year=2021");
+        awaitSummary("0 records for “diplomasi”");
+        assertThat(texts("#notice")).containsExactly(
+                "Nothing matches all the filters. Remove one: Source: Repositori Universitas B ✕ · Year: 2021 ✕");
+        browser.click(browser.find("#notice a[data-facet=year]").get(0));
+        awaitSummary("2 records for “diplomasi”");
+        assertThat(browser.url()).endsWith("/?q=diplomasi&source=repo-b");
+    }
+
+    @Test
+    void fitsA360PixelPhoneWithTheFirstResultAboveTheFoldedFacets() throws Exception {
+        browser.viewport(360, 740);
+        try {
+            browser.open(server.base() + "/?q=diplomasi");
+            awaitSummary("4 records for “diplomasi”");
+            assertThat(browser.script("return window.innerWidth;").asInt()).isEqualTo(360);
+            assertThat(browser.script("return document.documentElement.scrollWidth;").asInt())
+                    .as("no sideways scrolling").isLessThanOrEqualTo(360);
+            assertThat(browser.script("const hit = document.querySelector('.hit').getBoundingClientRect();"
+                    + " return hit.top >= 0 && hit.bottom <= window.innerHeight"
+                    + " && hit.bottom <= document.getElementById('facets').getBoundingClientRect().top;").asBoolean())
+                    .as("the first result is in view, above the facets").isTrue();
+            assertThat(browser.script("return [...document.querySelectorAll('.facet')].some(f => f.open);")
+                    .asBoolean()).as("facets start folded").isFalse();
+            assertInert();
+            browser.screenshot(Path.of("target", "screenshots", "search-360.png"));
+
+            browser.click(browser.find(".facet[data-facet=language] summary").get(0));
+            assertThat(browser.script("return document.querySelector('.facet[data-facet=language]').open;")
+                    .asBoolean()).as("a facet opens on a tap").isTrue();
+            assertThat(texts(".facet[data-facet=language] li")).contains("Indonesian / Bahasa Indonesia\n2");
+            assertThat(browser.script("return document.documentElement.scrollWidth;").asInt()).isLessThanOrEqualTo(360);
+        } finally {
+            browser.viewport(1280, 960);
+        }
     }
 
     /** Nothing from a record became an element, and no injected code ran. */

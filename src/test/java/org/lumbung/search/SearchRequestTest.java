@@ -31,6 +31,30 @@ class SearchRequestTest {
     }
 
     @Test
+    void saysWhatIsWrongWithAQueryTheSimpleSyntaxWouldQuietlyMisread() {
+        assertThatThrownBy(() -> SearchRequest.parse("q=a+AND+(b")).hasMessage(
+                "The query cannot be read: unbalanced parenthesis: the '(' at character 7 is never closed.");
+        assertThatThrownBy(() -> SearchRequest.parse("q=a)+b")).hasMessage(
+                "The query cannot be read: unbalanced parenthesis: the ')' at character 2 closes nothing.");
+        assertThatThrownBy(() -> SearchRequest.parse("q=%22luar+negeri")).hasMessage(
+                "The query cannot be read: unclosed quote: the '\"' at character 1 has no closing '\"'.");
+        assertThat(SearchRequest.parse("q=%22a+(b%22+(c+%7C+d)+e%5C(").query())
+                .as("parentheses inside a phrase, and escaped ones, are text").isEqualTo("\"a (b\" (c | d) e\\(");
+    }
+
+    @Test
+    void countsThePagesAndSaysWhenThePageAskedForIsPastTheLast() {
+        SearchResult past = SearchResult.of(SearchRequest.parse("q=x&page=26"), 250, List.of(), java.util.Map.of(), null);
+        assertThat(past.pages()).isEqualTo(25);
+        assertThat(past.notice()).isEqualTo("Page 26 is past the last page (25)");
+        assertThat(SearchResult.of(SearchRequest.parse("page=25"), 250, List.of(), java.util.Map.of(), null).notice()).isNull();
+        assertThat(SearchResult.of(SearchRequest.parse("page=2"), 0, List.of(), java.util.Map.of(), null).notice())
+                .as("no records at all is said otherwise").isNull();
+        assertThat(SearchResult.of(SearchRequest.parse("size=100"), 50_000, List.of(), java.util.Map.of(), null).pages())
+                .as("only the first 10,000 hits are pages").isEqualTo(100);
+    }
+
+    @Test
     void splitsElasticsearchsMarkedFragmentsIntoPlainTextSegments() {
         assertThat(Highlight.split("a " + Highlight.START + "b" + Highlight.END + " <i>c</i>")).containsExactly(
                 new Highlight("a ", false), new Highlight("b", true), new Highlight(" <i>c</i>", false));

@@ -132,6 +132,19 @@ public final class Chromium implements AutoCloseable {
         return command("POST", "/execute/sync", body);
     }
 
+    /**
+     * Sizes the window so that the page's viewport is {@code width} by {@code height} CSS pixels: the window is set,
+     * then corrected by what the browser's own frame takes, if it has one.
+     */
+    public void viewport(int width, int height) throws Exception {
+        for (int attempt = 0, w = width, h = height; attempt < 2; attempt++) {
+            command("POST", "/window/rect", JSON.createObjectNode().put("width", w).put("height", h));
+            JsonNode inner = script("return [window.innerWidth, window.innerHeight];");
+            w += width - inner.get(0).asInt();
+            h += height - inner.get(1).asInt();
+        }
+    }
+
     public void screenshot(Path png) throws Exception {
         Files.createDirectories(png.getParent());
         Files.write(png, Base64.getDecoder().decode(command("GET", "/screenshot", null).asText()));

@@ -11,6 +11,7 @@ import org.lumbung.dc.OaiInfo;
 import org.lumbung.dc.Provenance;
 import org.lumbung.index.DocumentMapper;
 import org.lumbung.index.IndexDocument;
+import org.lumbung.source.Source;
 
 /**
  * Five records the search, page and OAI-PMH tests know by heart: two from an Indonesian journal (journal-a), two from
@@ -25,6 +26,15 @@ public final class KnownRecords {
             + "<script>document.body.dataset.pwned='script'</script> Diplomasi";
 
     private KnownRecords() {
+    }
+
+    /** The two sources as the source list names them (never run: scheduled for 2099). */
+    public static List<Source> sources() {
+        return List.of(
+                Source.oai("journal-a", "Jurnal Hubungan Internasional A", "https://journal-a.example/oai", "oai_dc",
+                        List.of(), "0 0 3 1 1 ? 2099", "ojs"),
+                Source.oai("repo-b", "Repositori Universitas B", "https://repo-b.example/oai", "oai_dc", List.of(),
+                        "0 0 3 1 1 ? 2099", "dspace"));
     }
 
     public static List<DcRecord> records() {
