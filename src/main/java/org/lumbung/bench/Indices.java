@@ -9,7 +9,37 @@ import java.io.IOException;
  */
 final class Indices {
 
+    /** What is measured: indexing under an index prefix. */
+    @FunctionalInterface
+    interface Measured {
+        Measurement run(String prefix) throws IOException, InterruptedException;
+    }
+
+    /** What is read from the index once the measurement ends, before it is dropped. */
+    @FunctionalInterface
+    interface After<T> {
+        T read(Measurement measured) throws IOException;
+    }
+
     private Indices() {
+    }
+
+    /**
+     * One measurement on clean ground: the prefix's indices dropped before and after, and a pause for the node to
+     * settle after the last drop (longer after a larger index, up to two seconds). Elasticsearch's CPU is that of the
+     * measured part alone: {@code after} runs once it has been read.
+     */
+    static <T> T measure(ElasticsearchClient client, String prefix, int records, Measured measured, After<T> after)
+            throws IOException, InterruptedException {
+        drop(client, prefix);
+        Thread.sleep(Math.min(2000, records / 5));
+        try {
+            long cpu = cpuMillis(client);
+            Measurement measurement = measured.run(prefix);
+            return after.read(measurement.withEsCpu((cpuMillis(client) - cpu) / 1000.0));
+        } finally {
+            drop(client, prefix);
+        }
     }
 
     /** Documents behind the alias, after a refresh (not part of any measurement). */
@@ -29,7 +59,7 @@ final class Indices {
     }
 
     /** CPU time used by the cluster's nodes since they started, in milliseconds. */
-    static long cpuMillis(ElasticsearchClient client) throws IOException {
+    private static long cpuMillis(ElasticsearchClient client) throws IOException {
         return client.nodes().stats(s -> s.metric("process")).nodes().values().stream()
                 .mapToLong(n -> n.process().cpu().totalInMillis()).sum();
     }
