@@ -83,6 +83,33 @@ final class BenchReport {
                 + Spread.of(lumbung, m -> m.peakRss() / MB).format("%.0f MB") + " |";
     }
 
+    /** The field costs: per size, each group left out, against the whole documents of the same run. */
+    static String fieldCosts(Map<String, String> machine, Bench.Options options, List<FieldCosts.SizeCosts> sizes) {
+        StringBuilder out = new StringBuilder(setting(machine, options)).append('\n');
+        for (FieldCosts.SizeCosts size : sizes) {
+            List<FieldCosts.Cost> whole = size.runs().get(FieldGroup.NONE);
+            out.append(String.format(Locale.ROOT, "%n%,d documents, left out of the mapping and the documents:%n%n",
+                    size.records()))
+                    .append("| left out | Elasticsearch CPU s per 1,000 documents | CPU saved | on disk, one segment")
+                    .append(" | disk saved | records/s |\n|---|---:|---:|---:|---:|---:|\n");
+            size.runs().forEach((group, runs) -> out.append("| ").append(group.description()).append(" | ")
+                    .append(Spread.of(runs, c -> c.indexing().esCpuPerThousand()).format("%.2f")).append(" | ")
+                    .append(saved(runs, whole, c -> c.indexing().esCpuSeconds())).append(" | ")
+                    .append(Spread.of(runs, c -> c.storeBytes() / MB).format("%.1f MB")).append(" | ")
+                    .append(saved(runs, whole, c -> c.storeBytes())).append(" | ")
+                    .append(Spread.of(runs, c -> c.indexing().perSecond()).format("%,.0f")).append(" |\n"));
+        }
+        return out.toString();
+    }
+
+    /** How much less a figure is without the group than with the whole documents, run by run, in percent. */
+    private static String saved(List<FieldCosts.Cost> runs, List<FieldCosts.Cost> whole,
+                                java.util.function.ToDoubleFunction<FieldCosts.Cost> figure) {
+        return Spread.of(IntStream.range(0, runs.size()).mapToDouble(i ->
+                100 * (1 - figure.applyAsDouble(runs.get(i)) / figure.applyAsDouble(whole.get(i)))).toArray())
+                .format("%.0f%%");
+    }
+
     static void writeJson(Path file, Map<String, String> machine, Bench.Options options, List<?> results)
             throws IOException {
         Map<String, Object> all = new LinkedHashMap<>();

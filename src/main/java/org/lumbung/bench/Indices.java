@@ -48,6 +48,19 @@ final class Indices {
         return client.count(c -> c.index(alias)).count();
     }
 
+    /**
+     * The bytes an index takes on disk once it is all one segment (flushed and force-merged), as {@code _stats/store}
+     * gives them: comparable from index to index, whatever merges happened to run during the indexing.
+     */
+    static long storeBytes(ElasticsearchClient client, String index) throws IOException {
+        client.indices().flush(f -> f.index(index));
+        client.indices().forcemerge(f -> f.index(index).maxNumSegments(1L));
+        // The merged-away segments' files go only once no reader holds them.
+        client.indices().refresh(r -> r.index(index));
+        return client.indices().stats(s -> s.index(index).metric("store")).indices().get(index).primaries().store()
+                .sizeInBytes();
+    }
+
     /** Every index and the template under the prefix (Elasticsearch 8 deletes no index by wildcard: each is named). */
     static void drop(ElasticsearchClient client, String prefix) throws IOException {
         for (String index : client.indices().get(g -> g.index(prefix + "-*").allowNoIndices(true)).result().keySet()) {
