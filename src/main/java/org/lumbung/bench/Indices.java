@@ -1,7 +1,9 @@
 package org.lumbung.bench;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.indices.segments.Segment;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The benchmark's indices, counted when a measurement ends and dropped so the next starts on a quiet node; and the
@@ -49,16 +51,18 @@ final class Indices {
     }
 
     /**
-     * The bytes an index takes on disk once it is all one segment (flushed and force-merged), as {@code _stats/store}
-     * gives them: comparable from index to index, whatever merges happened to run during the indexing.
+     * The bytes an index takes on disk once it is all one segment (flushed and force-merged), as {@code _segments}
+     * gives them for the segments searched: comparable from index to index, whatever merges happened to run during
+     * the indexing. ({@code _stats/store} also counts the files of an older commit Elasticsearch keeps for a while,
+     * a few per cent more or less from run to run.)
      */
     static long storeBytes(ElasticsearchClient client, String index) throws IOException {
         client.indices().flush(f -> f.index(index));
         client.indices().forcemerge(f -> f.index(index).maxNumSegments(1L));
-        // The merged-away segments' files go only once no reader holds them.
         client.indices().refresh(r -> r.index(index));
-        return client.indices().stats(s -> s.index(index).metric("store")).indices().get(index).primaries().store()
-                .sizeInBytes();
+        return client.indices().segments(s -> s.index(index)).indices().get(index).shards().values().stream()
+                .flatMap(List::stream).flatMap(copy -> copy.segments().values().stream())
+                .filter(Segment::search).mapToLong(segment -> (long) segment.sizeInBytes()).sum();
     }
 
     /** Every index and the template under the prefix (Elasticsearch 8 deletes no index by wildcard: each is named). */
