@@ -20,7 +20,7 @@ final class Indices {
     /** What is read from the index once the measurement ends, before it is dropped. */
     @FunctionalInterface
     interface After<T> {
-        T read(Measurement measured) throws IOException;
+        T read(Measurement measured) throws IOException, InterruptedException;
     }
 
     private Indices() {
@@ -52,17 +52,29 @@ final class Indices {
 
     /**
      * The bytes an index takes on disk once it is all one segment (flushed and force-merged), as {@code _segments}
-     * gives them for the segments searched: comparable from index to index, whatever merges happened to run during
-     * the indexing. ({@code _stats/store} also counts the files of an older commit Elasticsearch keeps for a while,
-     * a few per cent more or less from run to run.)
+     * gives them for the segment searched: comparable from index to index, whatever merges happened to run during
+     * the indexing. ({@code _stats/store} also counts the files of an older commit Elasticsearch keeps for a while.)
+     * The force-merge is waited for until one segment is searched: the client's call came back with ten still
+     * there.
      */
-    static long storeBytes(ElasticsearchClient client, String index) throws IOException {
+    static long storeBytes(ElasticsearchClient client, String index) throws IOException, InterruptedException {
         client.indices().flush(f -> f.index(index));
-        client.indices().forcemerge(f -> f.index(index).maxNumSegments(1L));
-        client.indices().refresh(r -> r.index(index));
-        return client.indices().segments(s -> s.index(index)).indices().get(index).shards().values().stream()
-                .flatMap(List::stream).flatMap(copy -> copy.segments().values().stream())
-                .filter(Segment::search).mapToLong(segment -> (long) segment.sizeInBytes()).sum();
+        client.indices().forcemerge(f -> f.index(index).maxNumSegments(1L).waitForCompletion(true));
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (true) {
+            client.indices().refresh(r -> r.index(index));
+            List<Segment> searched = client.indices().segments(s -> s.index(index)).indices().get(index).shards()
+                    .values().stream().flatMap(List::stream).flatMap(copy -> copy.segments().values().stream())
+                    .filter(Segment::search).toList();
+            if (searched.size() == 1) {
+                return (long) searched.get(0).sizeInBytes();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException(index + " is still " + searched.size() + " segments five minutes after a"
+                        + " force-merge to one");
+            }
+            Thread.sleep(500);
+        }
     }
 
     /** Every index and the template under the prefix (Elasticsearch 8 deletes no index by wildcard: each is named). */
