@@ -43,7 +43,7 @@ final class BenchReport {
         String ceiling = options.bulkInFlight() == 0 ? "no _bulk ceiling"
                 : "_bulk: " + BulkBodies.BATCH + " documents a request, " + options.bulkInFlight() + " in flight, of"
                 + " Lumbung's documents (its template) and of the same records' 15 Dublin Core elements alone (plain:"
-                + " an index of their own, the default dynamic mapping)";
+                + " an index of their own, the dynamic mapping without date detection)";
         String live = options.liveSample() > 0
                 ? "; live heap: a full collection every " + options.liveSample() + " ms (slows the harvest)" : "";
         return "Machine: " + machine.get("cpu") + ", " + machine.get("cores") + " cores, " + machine.get("memory")

@@ -29,7 +29,9 @@ public final class RecordSearcher {
     /** Each value is searched in the field of its language (Indonesian, English, other), plus names and a catch-all. */
     private static final List<String> FIELDS = List.of("search.title.*^3", "search.names^2", "search.subject.*^2",
             "search.description.*", "search.all", "dc.identifier", "creators.affiliation");
-    /** Highlights come from the stored Dublin Core values (the search fields are not kept in _source). */
+    /** Highlights come from the Dublin Core values, as the record shows them (not the search fields' copies). */
+    /** What a hit never shows: the copies made for search and facets. */
+    private static final List<String> INDEX_ONLY = List.of("search", "facet");
     private static final List<String> HIGHLIGHTED = List.of("dc.title", "dc.description", "dc.subject", "dc.creator");
 
     private final ElasticsearchClient client;
@@ -56,6 +58,7 @@ public final class RecordSearcher {
                 .mustNot(mn -> mn.term(t -> t.field("deleted").value(true)))));
         SearchResponse<IndexDocument> response = client.search(s -> {
             s.index(layout.recordsAlias()).from(request.from()).size(request.size())
+                    .source(src -> src.filter(f -> f.excludes(INDEX_ONLY)))
                     .trackTotalHits(t -> t.enabled(true)).query(text).postFilter(filters(request, null))
                     .sort(sort(request.sort()));
             if (!request.query().equals("*")) {
