@@ -30,16 +30,18 @@ public final class Bench {
 
         private final Map<String, String> machine;
         private final Options options;
-        private final List<BenchRunner.SizeResult> sizes;
+        private final List<?> sizes;
+        private final String markdown;
 
-        private Result(Map<String, String> machine, Options options, List<BenchRunner.SizeResult> sizes) {
+        private Result(Map<String, String> machine, Options options, List<?> sizes, String markdown) {
             this.machine = machine;
             this.options = options;
             this.sizes = sizes;
+            this.markdown = markdown;
         }
 
         public String markdown() {
-            return BenchReport.markdown(machine, options, sizes);
+            return markdown;
         }
 
         public void writeJson(Path file) throws IOException {
@@ -50,14 +52,30 @@ public final class Bench {
     private Bench() {
     }
 
+    /** Lumbung's harvest beside the ceilings of its own documents and of plain Dublin Core. */
     public static Result run(Lumbung lumbung, Options options) throws IOException, InterruptedException {
-        Map<String, String> machine = Machine.describe();
-        machine.put("lumbung", BuildInfo.version());
-        machine.put("elasticsearch", BuildInfo.elasticsearchVersion() + " at " + lumbung.elasticsearchUrl());
+        Map<String, String> machine = machine(lumbung);
         List<BenchRunner.SizeResult> sizes = new BenchRunner(lumbung.elasticsearchUrl(),
                 lumbung.components().es().client(), options, lumbung.settings().indexPrefix())
                 .run(lumbung.components().crosswalks());
         machine.put("loadAtEnd", Machine.load());
-        return new Result(machine, options, sizes);
+        return new Result(machine, options, sizes, BenchReport.markdown(machine, options, sizes));
+    }
+
+    /** What each group of the records document's fields costs Elasticsearch ({@link FieldCosts}). */
+    public static Result fieldCosts(Lumbung lumbung, Options options) throws IOException, InterruptedException {
+        Map<String, String> machine = machine(lumbung);
+        List<FieldCosts.SizeCosts> sizes = new FieldCosts(lumbung.elasticsearchUrl(),
+                lumbung.components().es().client(), options, lumbung.settings().indexPrefix())
+                .run(lumbung.components().crosswalks());
+        machine.put("loadAtEnd", Machine.load());
+        return new Result(machine, options, sizes, BenchReport.fieldCosts(machine, options, sizes));
+    }
+
+    private static Map<String, String> machine(Lumbung lumbung) {
+        Map<String, String> machine = Machine.describe();
+        machine.put("lumbung", BuildInfo.version());
+        machine.put("elasticsearch", BuildInfo.elasticsearchVersion() + " at " + lumbung.elasticsearchUrl());
+        return machine;
     }
 }

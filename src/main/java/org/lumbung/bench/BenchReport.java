@@ -23,9 +23,10 @@ final class BenchReport {
                            List<BenchRunner.SizeResult> results) {
         boolean live = options.liveSample() > 0;
         StringBuilder out = new StringBuilder(setting(machine, options)).append("\n\n");
-        out.append("| records | Lumbung records/s | _bulk records/s | Lumbung / _bulk | Elasticsearch CPU s per 1,000")
-                .append(" records, harvest / _bulk | harvesting JVM CPU s, start-up included |\n")
-                .append("|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| records | Lumbung records/s | _bulk records/s | Lumbung / _bulk | plain _bulk records/s")
+                .append(" | Lumbung / plain | _bulk / plain | Elasticsearch CPU s per 1,000 records, harvest / _bulk / plain")
+                .append(" | harvesting JVM CPU s, start-up included |\n")
+                .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (BenchRunner.SizeResult r : results) {
             out.append(speed(r)).append('\n');
         }
@@ -40,7 +41,9 @@ final class BenchReport {
     /** The machine and how the runs were made. */
     private static String setting(Map<String, String> machine, Bench.Options options) {
         String ceiling = options.bulkInFlight() == 0 ? "no _bulk ceiling"
-                : "_bulk: " + BulkBodies.BATCH + " documents a request, " + options.bulkInFlight() + " in flight";
+                : "_bulk: " + BulkBodies.BATCH + " documents a request, " + options.bulkInFlight() + " in flight, of"
+                + " Lumbung's documents (its template) and of the same records' 15 Dublin Core elements alone (plain:"
+                + " an index of their own, the dynamic mapping without date detection)";
         String live = options.liveSample() > 0
                 ? "; live heap: a full collection every " + options.liveSample() + " ms (slows the harvest)" : "";
         return "Machine: " + machine.get("cpu") + ", " + machine.get("cores") + " cores, " + machine.get("memory")
@@ -53,15 +56,22 @@ final class BenchReport {
     private static String speed(BenchRunner.SizeResult r) {
         List<Measurement> lumbung = r.lumbung();
         boolean ceiling = !r.bulk().isEmpty();
-        double[] ratios = IntStream.range(0, ceiling ? lumbung.size() : 0)
-                .mapToDouble(i -> lumbung.get(i).perSecond() / r.bulk().get(i).perSecond()).toArray();
         return String.format(Locale.ROOT, "| %,d | ", r.records())
                 + Spread.of(lumbung, Measurement::perSecond).format("%,.0f") + " | "
-                + (ceiling ? Spread.of(r.bulk(), Measurement::perSecond).format("%,.0f") : "-") + " | "
-                + (ceiling ? Spread.of(ratios).format("%.2f") : "-") + " | "
+                + (ceiling ? Spread.of(r.bulk(), Measurement::perSecond).format("%,.0f") + " | "
+                        + ratio(lumbung, r.bulk()) + " | "
+                        + Spread.of(r.plain(), Measurement::perSecond).format("%,.0f") + " | "
+                        + ratio(lumbung, r.plain()) + " | " + ratio(r.bulk(), r.plain()) : "- | - | - | - | -") + " | "
                 + Spread.of(lumbung, Measurement::esCpuPerThousand).format("%.2f") + " / "
-                + (ceiling ? Spread.of(r.bulk(), Measurement::esCpuPerThousand).format("%.2f") : "-") + " | "
+                + (ceiling ? Spread.of(r.bulk(), Measurement::esCpuPerThousand).format("%.2f") + " / "
+                        + Spread.of(r.plain(), Measurement::esCpuPerThousand).format("%.2f") : "- / -") + " | "
                 + Spread.of(lumbung, Measurement::cpuSeconds).format("%.1f") + " |";
+    }
+
+    /** The speed of one side over another's, run by run (each run's two measurements share the node's state). */
+    private static String ratio(List<Measurement> side, List<Measurement> over) {
+        return Spread.of(IntStream.range(0, side.size())
+                .mapToDouble(i -> side.get(i).perSecond() / over.get(i).perSecond()).toArray()).format("%.2f");
     }
 
     private static String memory(BenchRunner.SizeResult r, boolean live) {
@@ -73,8 +83,35 @@ final class BenchReport {
                 + Spread.of(lumbung, m -> m.peakRss() / MB).format("%.0f MB") + " |";
     }
 
-    static void writeJson(Path file, Map<String, String> machine, Bench.Options options,
-                          List<BenchRunner.SizeResult> results) throws IOException {
+    /** The field costs: per size, each group left out, against the whole documents of the same run. */
+    static String fieldCosts(Map<String, String> machine, Bench.Options options, List<FieldCosts.SizeCosts> sizes) {
+        StringBuilder out = new StringBuilder(setting(machine, options)).append('\n');
+        for (FieldCosts.SizeCosts size : sizes) {
+            List<FieldCosts.Cost> whole = size.runs().get(FieldGroup.NONE);
+            out.append(String.format(Locale.ROOT, "%n%,d documents, left out of the mapping and the documents:%n%n",
+                    size.records()))
+                    .append("| left out | Elasticsearch CPU s per 1,000 documents | CPU saved | on disk, one segment")
+                    .append(" | disk saved | records/s |\n|---|---:|---:|---:|---:|---:|\n");
+            size.runs().forEach((group, runs) -> out.append("| ").append(group.description()).append(" | ")
+                    .append(Spread.of(runs, c -> c.indexing().esCpuPerThousand()).format("%.2f")).append(" | ")
+                    .append(saved(runs, whole, c -> c.indexing().esCpuSeconds())).append(" | ")
+                    .append(Spread.of(runs, c -> c.storeBytes() / MB).format("%.1f MB")).append(" | ")
+                    .append(saved(runs, whole, c -> c.storeBytes())).append(" | ")
+                    .append(Spread.of(runs, c -> c.indexing().perSecond()).format("%,.0f")).append(" |\n"));
+        }
+        return out.toString();
+    }
+
+    /** How much less a figure is without the group than with the whole documents, run by run, in percent. */
+    private static String saved(List<FieldCosts.Cost> runs, List<FieldCosts.Cost> whole,
+                                java.util.function.ToDoubleFunction<FieldCosts.Cost> figure) {
+        return Spread.of(IntStream.range(0, runs.size()).mapToDouble(i ->
+                100 * (1 - figure.applyAsDouble(runs.get(i)) / figure.applyAsDouble(whole.get(i)))).toArray())
+                .format("%.0f%%");
+    }
+
+    static void writeJson(Path file, Map<String, String> machine, Bench.Options options, List<?> results)
+            throws IOException {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("machine", machine);
         all.put("options", Map.of("sizes", options.sizes(), "runs", options.runs(), "heap", options.heap(),

@@ -17,15 +17,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the benchmark: renders each corpus, starts the page server, then for each size and run indexes the corpus
- * twice on the same Elasticsearch, by Lumbung and by the ceiling, each into a fresh index that is counted and dropped
- * afterwards. The order alternates from run to run, so that neither side always finds the node warmer.
+ * three times on the same Elasticsearch, by Lumbung, by the ceiling of its own documents and by the ceiling of plain
+ * Dublin Core, each into a fresh index that is counted and dropped afterwards. The order turns from run to run, so
+ * that no side always finds the node warmer.
  */
 final class BenchRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.bench");
 
     /** A size's measurements, run by run. */
-    record SizeResult(int records, List<Measurement> lumbung, List<Measurement> bulk) {
+    record SizeResult(int records, List<Measurement> lumbung, List<Measurement> bulk, List<Measurement> plain) {
     }
 
     private final URI es;
@@ -33,7 +34,10 @@ final class BenchRunner {
     private final Bench.Options options;
     private final String prefix;
 
-    /** Measurements go to indices named {@code <prefix>-lumbung-n<records>-r<run>} and {@code <prefix>-bulk-...}. */
+    /**
+     * Measurements go to indices named {@code <prefix>-lumbung-n<records>-r<run>}, {@code <prefix>-bulk-...} and
+     * {@code <prefix>-plain-...}.
+     */
     BenchRunner(URI es, ElasticsearchClient client, Bench.Options options, String prefix) {
         this.es = es;
         this.client = client;
@@ -75,51 +79,37 @@ final class BenchRunner {
         }
     }
 
-    /** The runs of one size: the ceiling first in odd runs, Lumbung first in even ones. */
+    /** The runs of one size: the ceilings, then Lumbung in the first run, and each run the order turned by one. */
     private SizeResult measure(Corpus corpus, String baseUrl, HarvestRun harvest, BulkCeiling ceiling)
             throws IOException, InterruptedException {
-        SizeResult result = new SizeResult(corpus.records(), new ArrayList<>(), new ArrayList<>());
+        SizeResult result = new SizeResult(corpus.records(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int run = 1; run <= options.runs(); run++) {
             String tag = "n" + corpus.records() + "-r" + run;
             int n = corpus.records();
             Step lumbung = new Step(prefix + "-lumbung-" + tag, n, p -> harvest.run(corpus, baseUrl, p),
                     result.lumbung());
             Step bulk = new Step(prefix + "-bulk-" + tag, n, p -> ceiling.run(corpus, p), result.bulk());
-            List<Step> steps = options.bulkInFlight() == 0 ? List.of(lumbung)
-                    : run % 2 == 1 ? List.of(bulk, lumbung) : List.of(lumbung, bulk);
+            Step plain = new Step(prefix + "-plain-" + tag, n, p -> ceiling.plain(corpus, p), result.plain());
+            List<Step> steps = new ArrayList<>(options.bulkInFlight() == 0 ? List.of(lumbung)
+                    : List.of(bulk, plain, lumbung));
+            java.util.Collections.rotate(steps, run - 1);
             for (Step step : steps) {
                 step.into().add(measure(step));
             }
             LOG.info("{} records, run {}: Lumbung {} records/s{}", corpus.records(), run,
                     Math.round(last(result.lumbung()).perSecond()), result.bulk().isEmpty() ? ""
-                            : ", _bulk " + Math.round(last(result.bulk()).perSecond()) + " records/s");
+                            : ", _bulk " + Math.round(last(result.bulk()).perSecond()) + " records/s, plain _bulk "
+                            + Math.round(last(result.plain()).perSecond()) + " records/s");
         }
         return result;
     }
 
-    @FunctionalInterface
-    private interface Measured {
-        Measurement run(String prefix) throws IOException, InterruptedException;
-    }
-
     /** One side of one run: its index prefix, the records it indexes, what it does, where its measurement goes. */
-    private record Step(String prefix, int records, Measured measured, List<Measurement> into) {
+    private record Step(String prefix, int records, Indices.Measured measured, List<Measurement> into) {
     }
 
-    /**
-     * One measurement on clean ground: its indices dropped before and after, and a pause for the node to settle after
-     * the last drop (longer after a larger index, up to two seconds).
-     */
     private Measurement measure(Step step) throws IOException, InterruptedException {
-        Indices.drop(client, step.prefix());
-        Thread.sleep(Math.min(2000, step.records() / 5));
-        try {
-            long cpu = Indices.cpuMillis(client);
-            Measurement measured = step.measured().run(step.prefix());
-            return measured.withEsCpu((Indices.cpuMillis(client) - cpu) / 1000.0);
-        } finally {
-            Indices.drop(client, step.prefix());
-        }
+        return Indices.measure(client, step.prefix(), step.records(), step.measured(), m -> m);
     }
 
     private static Measurement last(List<Measurement> runs) {

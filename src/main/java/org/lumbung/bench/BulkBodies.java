@@ -10,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.lumbung.crosswalk.Crosswalks;
 import org.lumbung.dc.DcBatch;
+import org.lumbung.dc.DcElement;
 import org.lumbung.dc.DcRecord;
 import org.lumbung.harvest.HarvestException;
 import org.lumbung.harvest.OaiPage;
@@ -24,9 +26,10 @@ import org.lumbung.harvest.RecordBatch;
 import org.lumbung.index.DocumentMapper;
 
 /**
- * The ceiling's request bodies: the corpus's pages read as Lumbung reads them (the same parser, crosswalks and
- * document mapper), written as {@code _bulk} bodies of {@value #BATCH} index operations, ready to post as they are.
- * Each body is two pages; they are made in parallel, since nothing of this is measured.
+ * The ceilings' request bodies: the corpus's pages read as Lumbung reads them (the same parser, crosswalks and
+ * document mapper), written as {@code _bulk} bodies of {@value #BATCH} index operations, ready to post as they are:
+ * Lumbung's own documents ({@code bulk/}), and the same records as plain Dublin Core, their 15 elements alone
+ * ({@code plain/}). Each body is two pages; they are made in parallel, since nothing of this is measured.
  */
 final class BulkBodies {
 
@@ -37,8 +40,19 @@ final class BulkBodies {
     private BulkBodies() {
     }
 
-    static Path body(Corpus corpus, int j) {
-        return corpus.dir().resolve("bulk").resolve(String.format(Locale.ROOT, "%06d.ndjson", j));
+    /** The two kinds of body: Lumbung's documents, and plain Dublin Core. */
+    enum Kind {
+        OWN("bulk"), PLAIN("plain");
+
+        private final String folder;
+
+        Kind(String folder) {
+            this.folder = folder;
+        }
+    }
+
+    static Path body(Corpus corpus, Kind kind, int j) {
+        return corpus.dir().resolve(kind.folder).resolve(String.format(Locale.ROOT, "%06d.ndjson", j));
     }
 
     static int count(Corpus corpus) {
@@ -46,7 +60,9 @@ final class BulkBodies {
     }
 
     static void write(Corpus corpus, String sourceId, Crosswalks crosswalks) throws IOException {
-        Files.createDirectories(corpus.dir().resolve("bulk"));
+        for (Kind kind : Kind.values()) {
+            Files.createDirectories(corpus.dir().resolve(kind.folder));
+        }
         Instant indexedAt = Instant.now();
         try {
             IntStream.range(0, count(corpus)).parallel().forEach(j -> writeBody(corpus, j, sourceId, crosswalks,
@@ -58,7 +74,8 @@ final class BulkBodies {
 
     private static void writeBody(Corpus corpus, int j, String sourceId, Crosswalks crosswalks, Instant indexedAt) {
         OaiPageParser parser = new OaiPageParser();
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(body(corpus, j)), 1 << 16)) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(body(corpus, Kind.OWN, j)), 1 << 16);
+             OutputStream plain = new BufferedOutputStream(Files.newOutputStream(body(corpus, Kind.PLAIN, j)), 1 << 16)) {
             for (int k = j * PAGES_PER_BODY; k < Math.min(corpus.pages(), (j + 1) * PAGES_PER_BODY); k++) {
                 Path page = corpus.page(k);
                 OaiPage parsed = parser.parse(Files.readAllBytes(page), sourceId, page.toString(), "oai_dc");
@@ -69,10 +86,9 @@ final class BulkBodies {
                 }
                 for (DcRecord record : batch.records()) {
                     // The ids are short: Lumbung's shortening of ids past 512 bytes never applies to them.
-                    out.write(JSON.writeValueAsBytes(Map.of("index", Map.of("_id", record.id()))));
-                    out.write('\n');
-                    out.write(JSON.writeValueAsBytes(DocumentMapper.toDocument(record, indexedAt)));
-                    out.write('\n');
+                    byte[] action = JSON.writeValueAsBytes(Map.of("index", Map.of("_id", record.id())));
+                    writeLines(out, action, JSON.writeValueAsBytes(DocumentMapper.toDocument(record, indexedAt)));
+                    writeLines(plain, action, JSON.writeValueAsBytes(plain(record)));
                 }
             }
         } catch (IOException e) {
@@ -82,11 +98,27 @@ final class BulkBodies {
         }
     }
 
-    /** The bodies in order. */
-    static List<Path> all(Corpus corpus) {
+    private static void writeLines(OutputStream out, byte[] action, byte[] document) throws IOException {
+        out.write(action);
+        out.write('\n');
+        out.write(document);
+        out.write('\n');
+    }
+
+    /** The record as plain Dublin Core: each element's values under its term, nothing else. */
+    private static Map<String, List<String>> plain(DcRecord record) {
+        Map<String, List<String>> dc = new LinkedHashMap<>();
+        for (DcElement element : record.elements().keySet()) {
+            dc.put(element.term(), record.values(element));
+        }
+        return dc;
+    }
+
+    /** The bodies of one kind in order. */
+    static List<Path> all(Corpus corpus, Kind kind) {
         List<Path> bodies = new ArrayList<>();
         for (int j = 0; j < count(corpus); j++) {
-            bodies.add(body(corpus, j));
+            bodies.add(body(corpus, kind, j));
         }
         return bodies;
     }

@@ -18,9 +18,11 @@ import org.lumbung.index.IndexLayout;
 import org.lumbung.index.IndexSetup;
 
 /**
- * The ceiling: the corpus's final documents posted straight to {@code _bulk}, {@value BulkBodies#BATCH} a request,
- * into a fresh index made from Lumbung's own template. The bodies are rendered beforehand and the answers cut down to
- * the errors, so that the time is Elasticsearch's alone.
+ * The ceilings: documents posted straight to {@code _bulk}, {@value BulkBodies#BATCH} a request. Lumbung's own
+ * final documents go into a fresh index made from Lumbung's own template; the same records as plain Dublin Core
+ * into an index of their own with no template, so Elasticsearch's dynamic mapping (text with a keyword sub-field)
+ * is the one they get. The bodies are rendered beforehand and the answers cut down to the errors, so
+ * that the time is Elasticsearch's alone.
  */
 final class BulkCeiling {
 
@@ -36,12 +38,36 @@ final class BulkCeiling {
         this.inFlight = inFlight;
     }
 
+    /** Lumbung's own documents, into an index of Lumbung's template. */
     Measurement run(Corpus corpus, String prefix) throws IOException, InterruptedException {
         IndexLayout layout = new IndexLayout(prefix, 0);
         new IndexSetup(client, layout).ensure();
-        URI target = es.resolve("/" + layout.recordsAlias()
-                + "/_bulk?require_alias=true&filter_path=errors,items.*.error");
-        List<Path> bodies = BulkBodies.all(corpus);
+        return post("bulk", corpus.records(), layout.recordsAlias() + "/_bulk?require_alias=true&",
+                BulkBodies.all(corpus, BulkBodies.Kind.OWN), layout.recordsAlias());
+    }
+
+    /**
+     * The same records as plain Dublin Core, into {@code <prefix>-plain}: one shard, no replica, as Lumbung's. The one
+     * change to the default dynamic mapping is no date detection: it would map {@code date} as a date from the first
+     * document's {@code 2015-06-01} and then refuse the next one's {@code June 2015}, so every element is text with a
+     * keyword sub-field.
+     */
+    Measurement plain(Corpus corpus, String prefix) throws IOException, InterruptedException {
+        String index = prefix + "-plain";
+        client.indices().create(c -> c.index(index).settings(s -> s.numberOfShards("1").numberOfReplicas("0")
+                .refreshInterval(t -> t.time("1s"))).mappings(m -> m.dateDetection(false)));
+        return post("plain", corpus.records(), index + "/_bulk?", BulkBodies.all(corpus, BulkBodies.Kind.PLAIN),
+                index);
+    }
+
+    /**
+     * Posts the bodies, {@code inFlight} at a time, and counts what the index holds afterwards.
+     *
+     * @param path the request's path and query up to the filter of the answer, ending in {@code ?} or {@code &}
+     */
+    Measurement post(String side, int records, String path, List<Path> bodies, String index)
+            throws IOException, InterruptedException {
+        URI target = es.resolve("/" + path + "filter_path=errors,items.*.error");
         AtomicInteger next = new AtomicInteger();
         ExecutorService senders = Executors.newFixedThreadPool(inFlight);
         long start = System.nanoTime();
@@ -61,11 +87,11 @@ final class BulkCeiling {
             senders.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        long indexed = Indices.count(client, layout.recordsAlias());
-        if (indexed != corpus.records()) {
-            throw new IOException("_bulk indexed " + indexed + " of " + corpus.records() + " documents");
+        long indexed = Indices.count(client, index);
+        if (indexed != records) {
+            throw new IOException("_bulk indexed " + indexed + " of " + records + " documents into " + index);
         }
-        return Measurement.bulk(corpus.records(), seconds);
+        return Measurement.ceiling(side, records, seconds);
     }
 
     private void post(URI target, Path body) throws IOException, InterruptedException {

@@ -70,8 +70,9 @@ final class Corpus {
         wanted.setProperty("sourceId", sourceId);
         Path manifest = corpus.dir.resolve("corpus.properties");
         Properties found = read(manifest);
-        // The bodies hold documents of one index template version: another Lumbung's are rendered again.
-        String bodiesFor = "template-" + IndexLayout.TEMPLATE_VERSION;
+        // The bodies hold documents of one index template version, and plain ones beside them since the plain
+        // ceiling came: another Lumbung's are rendered again.
+        String bodiesFor = "template-" + IndexLayout.TEMPLATE_VERSION + "-plain";
         boolean bodies = bodiesFor.equals(found.remove("bodies"));
         long start = System.nanoTime();
         if (!wanted.equals(found)) {

@@ -1,10 +1,11 @@
 package org.lumbung.bench;
 
 /**
- * One timed indexing of a corpus, by Lumbung or by the ceiling. Memory figures are those of the harvesting JVM
+ * One timed indexing of a corpus, by Lumbung or by a ceiling. Memory figures are those of the harvesting JVM
  * (bytes; 0 for the ceiling, whose client costs nothing worth measuring).
  *
- * @param side            {@code lumbung} or {@code bulk}
+ * @param side            {@code lumbung}, {@code bulk} (the ceiling of Lumbung's documents) or {@code plain} (of plain
+ *                        Dublin Core)
  * @param records         documents indexed (and counted in the index afterwards)
  * @param seconds         from the first request to the last acknowledgement
  * @param cpuSeconds      CPU time of the harvesting JVM, its start-up included
@@ -17,8 +18,8 @@ package org.lumbung.bench;
 record Measurement(String side, int records, double seconds, double cpuSeconds, long peakHeapUsed,
                    long peakHeapAfterGc, long peakLiveHeap, long peakRss, double esCpuSeconds) {
 
-    static Measurement bulk(int records, double seconds) {
-        return new Measurement("bulk", records, seconds, 0, 0, 0, 0, 0, 0);
+    static Measurement ceiling(String side, int records, double seconds) {
+        return new Measurement(side, records, seconds, 0, 0, 0, 0, 0, 0);
     }
 
     Measurement withEsCpu(double seconds) {

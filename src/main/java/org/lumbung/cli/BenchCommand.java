@@ -54,6 +54,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--profile", description = "Record a Flight Recorder profile of each harvest beside its log.")
     boolean profile;
 
+    @Option(names = "--field-costs", description = "Measure instead what each group of the records document's fields"
+            + " costs Elasticsearch: the _bulk ceiling's documents with one group left out at a time.")
+    boolean fieldCosts;
+
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the synthetic records; default 7.")
     long seed = 7;
 
@@ -85,21 +89,25 @@ public final class BenchCommand implements Callable<Integer> {
         if (fleet) {
             return fleet();
         }
-        if (runs < 1 || bulkInFlight < 1 || sizes.stream().anyMatch(n -> n < 1) || !heap.matches("\\d+[mMgG]")) {
+        if (runs < 1 || bulkInFlight < 1 || sizes.stream().anyMatch(n -> n < 1) || !heap.matches("\\d+[mMgG]")
+                || fieldCosts && harvestOnly) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--runs, --bulk-in-flight and --records must be positive, --heap a size such as 256m");
+                    "--runs, --bulk-in-flight and --records must be positive, --heap a size such as 256m;"
+                    + " --field-costs measures _bulk, not a harvest (no --harvest-only)");
         }
         Settings settings = common.settings(benchDefaults());
         Bench.Options options = new Bench.Options(List.copyOf(sizes), runs, heap,
                 Durations.parse(liveSample).toMillis(), harvestOnly ? 0 : bulkInFlight, seed,
                 settings.dataDir().toAbsolutePath(), Map.copyOf(common.properties), profile);
         try (Lumbung lumbung = Lumbung.start(settings)) {
-            Bench.Result result = Bench.run(lumbung, options);
+            Bench.Result result = fieldCosts ? Bench.fieldCosts(lumbung, options) : Bench.run(lumbung, options);
             System.out.print(result.markdown());
             String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-            Path file = options.work().resolve("results").resolve("bench-" + stamp + ".json");
+            Path file = options.work().resolve("results")
+                    .resolve((fieldCosts ? "field-costs-" : "bench-") + stamp + ".json");
             result.writeJson(file);
-            Files.writeString(file.resolveSibling("bench-" + stamp + ".md"), result.markdown());
+            Files.writeString(file.resolveSibling(file.getFileName().toString().replace(".json", ".md")),
+                    result.markdown());
             System.out.println("\nEvery run: " + file);
             return App.OK;
         }

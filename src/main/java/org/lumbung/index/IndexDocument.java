@@ -10,7 +10,9 @@ import java.util.Map;
  * back by the Elasticsearch client's own JSON mapper ({@link EsConnection#jsonMapper}). What is null is left out
  * whatever mapper writes it (the client, the bench's bulk bodies, the record API), so all of them write one JSON.
  * A tombstone has only source, oai, provenance, indexedAt and deleted. Fields a reader did not ask for
- * ({@code sourceIncludes}), and search and facet, which are kept out of {@code _source}, read back as null.
+ * ({@code sourceIncludes} and {@code sourceExcludes}) read back as null. Search and facet stay in {@code _source}:
+ * leaving them out of it ({@code _source.excludes}) made Elasticsearch store the whole document a second time, as
+ * {@code _recovery_source}, until a merge after the retention lease pruned it.
  *
  * @param dc     the Dublin Core values per element term, as the repository sent them
  * @param lang   aligned with dc: the i-th entry is the language of the i-th value, {@code und} where unknown

@@ -33,7 +33,9 @@ public final class RecordSearcher {
     /** Each value is searched in the field of its language (Indonesian, English, other), plus names and a catch-all. */
     private static final List<String> FIELDS = List.of("search.title.*^3", "search.names^2", "search.subject.*^2",
             "search.description.*", "search.all", "dc.identifier", "creators.affiliation");
-    /** Highlights come from the stored Dublin Core values (the search fields are not kept in _source). */
+    /** What a hit never shows: the copies made for search and facets. */
+    private static final List<String> INDEX_ONLY = List.of("search", "facet");
+    /** Highlights come from the Dublin Core values, as the record shows them (not the search fields' copies). */
     private static final List<String> HIGHLIGHTED = List.of("dc.title", "dc.description", "dc.subject", "dc.creator");
 
     /** How long a cursor's point in time lives unused, unless configured. */
@@ -81,7 +83,8 @@ public final class RecordSearcher {
                 if (cursor != null) {
                     s.searchAfter(cursor.searchAfter());
                 }
-                s.size(request.size()).trackTotalHits(t -> t.enabled(true)).query(text(request))
+                s.size(request.size()).source(src -> src.filter(f -> f.excludes(INDEX_ONLY)))
+                        .trackTotalHits(t -> t.enabled(true)).query(text(request))
                         .postFilter(filters(request, null)).sort(sort(request.sort(), pit != null));
                 highlight(s, request);
                 // A cursor's later pages skip the facets: they are the first page's, and counting them again is the

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.lumbung.dc.DcElement;
 import org.lumbung.testing.Cli;
 import org.lumbung.testing.TestData;
 import org.lumbung.testing.TestElasticsearch;
@@ -19,33 +21,42 @@ import org.lumbung.testing.TestElasticsearch;
 class BenchIT {
 
     @Test
-    void harvestsAndPostsAThousandRecordsReportingBothSidesAndLeavingNoIndexBehind() throws Exception {
+    void harvestsAndPostsAThousandRecordsReportingEverySideAndLeavingNoIndexBehind() throws Exception {
         String prefix = TestElasticsearch.freshPrefix(BenchIT.class);
         Path data = TestData.newDataDir("bench");
         Cli.Result result = Cli.onTestEs(prefix, "bench", "--records", "1000", "--runs", "1", "--data",
                 data.toString());
 
         assertThat(result.status()).isZero();
-        assertThat(result.out()).contains("| records | Lumbung records/s | _bulk records/s | Lumbung / _bulk |",
-                "| 1,000 | ");
+        assertThat(result.out()).contains("| records | Lumbung records/s | _bulk records/s | Lumbung / _bulk |"
+                + " plain _bulk records/s | Lumbung / plain | _bulk / plain | Elasticsearch CPU s per 1,000 records,"
+                + " harvest / _bulk / plain |", "| 1,000 | ");
         Path json;
         try (Stream<Path> files = Files.list(data.resolve("results"))) {
             json = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
         }
         JsonNode size = new ObjectMapper().readTree(json.toFile()).get("results").get(0);
         assertThat(size.get("records").asInt()).isEqualTo(1000);
-        for (String side : new String[] {"lumbung", "bulk"}) {
+        for (String side : new String[] {"lumbung", "bulk", "plain"}) {
             JsonNode run = size.get(side).get(0);
+            assertThat(run.get("side").asText()).isEqualTo(side);
             assertThat(run.get("records").asInt()).isEqualTo(1000);
             assertThat(run.get("seconds").asDouble()).isPositive();
+            assertThat(run.get("esCpuSeconds").asDouble()).isNotNegative();
         }
         JsonNode harvest = size.get("lumbung").get(0);
         assertThat(harvest.get("peakHeapAfterGc").asLong()).isPositive().isLessThanOrEqualTo(256L << 20);
         assertThat(harvest.get("peakRss").asLong()).isPositive();
-        assertThat(TestElasticsearch.client().indices().get(g -> g.index(prefix + "-lumbung-*", prefix + "-bulk-*")
-                .allowNoIndices(true)).result()).isEmpty();
-        // The rendered corpus: two pages of 500 and one _bulk body of 1,000 documents.
+        assertThat(TestElasticsearch.client().indices().get(g -> g.index(prefix + "-lumbung-*", prefix + "-bulk-*",
+                prefix + "-plain-*").allowNoIndices(true)).result()).isEmpty();
+        // The rendered corpus: two pages of 500 and one _bulk body of 1,000 documents of each kind.
         assertThat(Files.readAllLines(data.resolve("corpus/n1000/bulk/000000.ndjson"))).hasSize(2000);
+        List<String> plain = Files.readAllLines(data.resolve("corpus/n1000/plain/000000.ndjson"));
+        assertThat(plain).hasSize(2000);
+        // A plain document is the record's Dublin Core elements and nothing else, each a list of values.
+        JsonNode document = new ObjectMapper().readTree(plain.get(1));
+        assertThat(document.get("title").get(0).asText()).isNotBlank();
+        document.fieldNames().forEachRemaining(term -> assertThat(DcElement.fromTerm(term)).as(term).isPresent());
         assertThat(data.resolve("corpus/n1000/pages/000001.xml")).exists();
     }
 }

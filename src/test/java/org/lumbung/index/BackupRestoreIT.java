@@ -60,7 +60,8 @@ class BackupRestoreIT {
                 System.out.print(backup.out());
                 assertThat(backup.status()).as(backup.out()).isZero();
                 assertThat(backup.out()).startsWith("snapshot " + PREFIX + "-").contains(
-                        "in repository lumbung-backups: 5 indices", PREFIX + "-records-v3", PREFIX + "-sources",
+                        "in repository lumbung-backups: 5 indices",
+                        PREFIX + "-records-v" + IndexLayout.TEMPLATE_VERSION, PREFIX + "-sources",
                         PREFIX + "-harvests", PREFIX + "-deadletter", PREFIX + "-pages");
                 String name = backup.out().split(" ")[1];
                 Cli.Result list = Cli.run("backup", "--list", "--data", dataA.toString(), "--index-prefix", PREFIX);

@@ -80,9 +80,9 @@ class SearchPageBrowserIT {
     void searchesFiltersByAFacetAndOpensARecordWhileInjectedScriptStaysText() throws Exception {
         browser.open(server.base() + "/?q=diplomasi");
         awaitSummary("4 records for “diplomasi”");
-        assertThat(texts(".hit h2")).containsExactly("Diplomasi maritim Indonesia",
-                "Kebijakan luar negeri Indonesia terhadap Turki", KnownRecords.HOSTILE_TITLE,
-                "Climate diplomacy of small island states");
+        // Relevance: the two titles with the word (titles weigh most), then a subject and an abstract with it.
+        assertThat(texts(".hit h2")).containsExactly("Diplomasi maritim Indonesia", KnownRecords.HOSTILE_TITLE,
+                "Kebijakan luar negeri Indonesia terhadap Turki", "Climate diplomacy of small island states");
         assertThat(texts(".hit h2 mark")).as("matches marked by the page itself").contains("Diplomasi");
         assertThat(texts(".facet[data-facet=source] li")).containsExactly("Jurnal Hubungan Internasional A\n2",
                 "Repositori Universitas B\n2");
