@@ -169,10 +169,9 @@ public final class SourceRegistry {
             if (s.paused()) {
                 return "is paused: resume it first";
             }
-            SourceState.Lease lease = s.lease();
-            boolean live = lease != null && Instant.parse(lease.expiresAt()).isAfter(Instant.now());
-            return live && !lease.owner().equals(store.instance())
-                    ? "is running on " + lease.owner() + " (its lease holds until " + lease.expiresAt() + ")" : null;
+            return store.holder(s).filter(h -> h.running() && !h.owner().equals(store.instance()))
+                    .map(h -> "is running on " + h.owner() + " (its lease holds until " + h.expiresAt() + ")")
+                    .orElse(null);
         });
     }
 

@@ -206,10 +206,8 @@ public final class SourceStore implements CheckpointStore, AutoCloseable {
      * is gone. Each comes with the generation seen, so that of the workers that see it, one takes it over.
      */
     public List<RunTrigger> unfinished() {
-        Instant now = Instant.now();
         return sources().stream()
-                .filter(s -> s.lease() != null && !s.paused()
-                        && (expired(s.lease(), now) || deadOnThisHost(s.lease().owner())))
+                .filter(s -> !s.paused() && holder(s).filter(LeaseHolder::gone).isPresent())
                 .map(s -> RunTrigger.takeover(s.id(), s.generation()))
                 .toList();
     }
