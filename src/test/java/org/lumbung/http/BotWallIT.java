@@ -115,4 +115,42 @@ class BotWallIT {
             assertThat(repo.queries()).hasSize(1);
         }
     }
+
+    /**
+     * A wall that goes up in the middle of a list (a protection switched on while Lumbung harvests): the run is blocked,
+     * not complete; the pages read before it stay indexed, the checkpoint stays on the token of the first page not
+     * read, and once the wall is down the next run asks that token and reads the rest, every record once.
+     */
+    @Test
+    void aWallRaisedMidListBlocksTheRunKeepsWhatWasReadAndTheNextRunResumesAtTheToken() throws Exception {
+        int beforeThirdPage;
+        try (FakeRepository clean = new FakeRepository().records(9, "2026-01-01").pageSize(3)) {
+            assertThat(Harvests.harvest(clean.baseUrl(), "fake", prefix + "-clean").status()).isZero();
+            List<String> asked = clean.queries();
+            beforeThirdPage = asked.indexOf(asked.stream().filter(q -> q.contains("resumptionToken")).skip(1)
+                    .findFirst().orElseThrow());
+        }
+        try (FakeRepository repo = new FakeRepository().records(9, "2026-01-01").pageSize(3)) {
+            repo.fault(IntStream.range(0, beforeThirdPage).mapToObj(i -> Fault.pass()).toArray(Fault[]::new));
+            repo.fault(wall(503, Map.of("Server", "cloudflare", "cf-mitigated", "challenge",
+                    "Content-Type", "text/html; charset=UTF-8"), "cloudflare-challenge.html"));
+            Cli.Result blocked = Harvests.harvest(repo.baseUrl(), "fake", prefix);
+            assertThat(blocked.status()).isEqualTo(1);
+            assertThat(lastLine(blocked)).contains("harvest fake blocked: 2 pages, 6 records indexed",
+                    "Cloudflare", "the next run resumes at the list at resumption token");
+            assertThat(Harvests.records(prefix).keySet()).containsExactlyInAnyOrderElementsOf(
+                    FakeRepository.documentIds(1, 6));
+            String token = repo.queries().get(beforeThirdPage);
+
+            repo.clearFaults();
+            repo.clearQueries();
+            Cli.Result resumed = Harvests.harvest(repo.baseUrl(), "fake", prefix);
+            assertThat(resumed.status()).as(resumed.out()).isZero();
+            assertThat(repo.queries().stream().filter(q -> q.contains("ListRecords")).findFirst().orElseThrow())
+                    .as("the first list request of the next run is the token the wall answered")
+                    .isEqualTo(token);
+            assertThat(Harvests.records(prefix).keySet()).containsExactlyInAnyOrderElementsOf(
+                    FakeRepository.documentIds(1, 9));
+        }
+    }
 }
