@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.lumbung.harvest.HarvestException;
 import org.lumbung.harvest.OaiInspector;
 import org.lumbung.pipeline.Outcome;
@@ -39,8 +40,9 @@ public final class AdminActions {
      * runs it now (its trigger would be skipped).
      */
     public String harvestNow(String id) {
-        auditNow(id);
-        registry.busy(id).ifPresent(reason -> {
+        Optional<String> skipped = (id == null ? Optional.<Optional<String>>empty() : registry.skipReason(id))
+                .orElseThrow(() -> new NotFoundException("no source '" + id + "'"));
+        skipped.ifPresent(reason -> {
             throw new ConflictException("source '" + id + "' " + reason + "; not queued");
         });
         return id;
@@ -67,7 +69,7 @@ public final class AdminActions {
      * names that worker. 404 for an unknown source, 409 when no harvest of it is running.
      */
     public Map<String, Object> stop(String id) {
-        SourceStore.StopRequest request = (id == null ? java.util.Optional.<SourceStore.StopRequest>empty()
+        SourceStore.StopRequest request = (id == null ? Optional.<SourceStore.StopRequest>empty()
                 : registry.stop(id)).orElseThrow(() -> new NotFoundException("no source '" + id + "'"));
         if (!request.accepted()) {
             throw new ConflictException("source '" + id + "' " + request.reason() + "; nothing to stop");
@@ -80,7 +82,7 @@ public final class AdminActions {
      * names both addresses; 404 for an unknown source, 409 when no move waits.
      */
     public Map<String, Object> acceptMove(String id) {
-        SourceStore.MoveAcceptance acceptance = (id == null ? java.util.Optional.<SourceStore.MoveAcceptance>empty()
+        SourceStore.MoveAcceptance acceptance = (id == null ? Optional.<SourceStore.MoveAcceptance>empty()
                 : registry.acceptMove(id)).orElseThrow(() -> new NotFoundException("no source '" + id + "'"));
         if (!acceptance.accepted()) {
             throw new ConflictException("source '" + id + "' " + acceptance.reason());

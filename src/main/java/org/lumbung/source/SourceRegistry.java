@@ -124,7 +124,12 @@ public final class SourceRegistry {
     }
 
     private java.util.Optional<Source> listed(String id) {
-        return store.get(id).filter(s -> !s.removed()).map(SourceState::definition);
+        return live(id).map(SourceState::definition);
+    }
+
+    /** The state of a source in the live list: not removed, and with a definition (an ad-hoc harvest has none). */
+    private java.util.Optional<SourceState> live(String id) {
+        return store.get(id).filter(s -> !s.removed() && s.definition() != null);
     }
 
     /**
@@ -161,17 +166,17 @@ public final class SourceRegistry {
     }
 
     /**
-     * Why a run of the source asked for now would be skipped, when it would be: it is paused, or another worker holds
-     * its live lease (a run on this worker is the run scheduler's to tell).
+     * Whether a run of the source asked for now would run, from one read of its state: empty when it is not in the live
+     * list; otherwise why it would be skipped (paused, or another worker holds its live lease; a run on this worker is
+     * the run scheduler's to tell), or an empty reason when it would run.
      */
-    public java.util.Optional<String> busy(String id) {
-        return store.get(id).map(s -> {
+    public java.util.Optional<java.util.Optional<String>> skipReason(String id) {
+        return live(id).map(s -> {
             if (s.paused()) {
-                return "is paused: resume it first";
+                return java.util.Optional.of("is paused: resume it first");
             }
             return store.holder(s).filter(h -> h.running() && !h.owner().equals(store.instance()))
-                    .map(h -> "is running on " + h.owner() + " (its lease holds until " + h.expiresAt() + ")")
-                    .orElse(null);
+                    .map(h -> "is running on " + h.owner() + " (its lease holds until " + h.expiresAt() + ")");
         });
     }
 
