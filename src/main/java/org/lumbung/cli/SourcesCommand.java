@@ -1,5 +1,6 @@
 package org.lumbung.cli;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.lumbung.config.Lumbung;
 import org.lumbung.harvest.Checkpoint;
 import org.lumbung.harvest.HarvestException;
 import org.lumbung.harvest.OaiInspector;
+import org.lumbung.ops.AlertWebhook;
 import org.lumbung.ops.SourceHealth;
 import org.lumbung.pipeline.Delivery;
 import org.lumbung.pipeline.Outcome;
@@ -271,8 +273,28 @@ public final class SourcesCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             return ask(common, id, SourceRegistry::acceptMove, "", acceptance -> "source " + id + ": the move of "
                     + acceptance.move().from() + " to " + acceptance.move().to() + " accepted; its next run harvests"
-                    + " the new address");
+                    + " the new address", AcceptMove::closeAlert);
         }
+
+        /** The {@code moved} alert closes now, its webhook told before the command ends, not at a server's check. */
+        private static void closeAlert(Components components, String id) throws InterruptedException {
+            try (AlertWebhook webhook = components.alertWebhook()) {
+                components.alerts(webhook).moveAccepted(id);
+                if (!webhook.awaitDelivery(WEBHOOK_WAIT)) {
+                    System.err.println("lumbung: the webhook did not take the closed moved alert within "
+                            + WEBHOOK_WAIT.toSeconds() + " s; it is closed in the source's state");
+                }
+            }
+        }
+    }
+
+    /** What a command that closes an alert gives its webhook before ending. */
+    private static final Duration WEBHOOK_WAIT = Duration.ofSeconds(30);
+
+    /** After a request the registry accepted: what else the command does with the running Lumbung. */
+    @FunctionalInterface
+    private interface Then {
+        void accept(Components components, String id) throws InterruptedException;
     }
 
     /**
@@ -282,6 +304,12 @@ public final class SourcesCommand implements Callable<Integer> {
     private static <A extends SourceStore.Answer> int ask(CommonOptions common, String id,
             BiFunction<SourceRegistry, String, Optional<A>> question, String refusedEnd, Function<A, String> line)
             throws Exception {
+        return ask(common, id, question, refusedEnd, line, (components, accepted) -> { });
+    }
+
+    private static <A extends SourceStore.Answer> int ask(CommonOptions common, String id,
+            BiFunction<SourceRegistry, String, Optional<A>> question, String refusedEnd, Function<A, String> line,
+            Then then) throws Exception {
         try (Lumbung lumbung = Lumbung.start(common.settings(Map.of()))) {
             A answer = question.apply(lumbung.components().sourceRegistry(), id).orElse(null);
             if (answer == null) {
@@ -293,6 +321,7 @@ public final class SourcesCommand implements Callable<Integer> {
                 return App.FAILED;
             }
             System.out.println(line.apply(answer));
+            then.accept(lumbung.components(), id);
             return App.OK;
         }
     }

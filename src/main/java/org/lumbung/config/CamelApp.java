@@ -15,6 +15,7 @@ import org.lumbung.harvest.RecordSink;
 import org.lumbung.ingest.Inbox;
 import org.lumbung.ops.AdminActions;
 import org.lumbung.ops.AlertWebhook;
+import org.lumbung.ops.Alerts;
 import org.lumbung.ops.HarvestMetrics;
 import org.lumbung.ops.HealthReport;
 import org.lumbung.pipeline.Delivery;
@@ -86,9 +87,6 @@ final class CamelApp {
         HarvestMetrics metrics = new HarvestMetrics(c.sourceHealth());
         main.bind("harvestMetrics", metrics);
         main.bind("adminGuard", c.adminGuard());
-        AdminActions actions = c.adminActions(dc);
-        main.bind("adminActions", actions);
-        main.bind("adminUi", c.adminUi(actions));
         main.bind("apiErrors", new ApiErrors());
         if (serve) {
             // First: a data folder Lumbung cannot write stops the start before anything else is made.
@@ -104,7 +102,11 @@ final class CamelApp {
             metrics.watch(scheduler::snapshot);
             metrics.watchLeases(c.sourceStore().instance(), c.sourceStore()::counters);
             AlertWebhook webhook = c.alertWebhook();
-            main.bind("alerts", c.alerts(webhook));
+            Alerts alerts = c.alerts(webhook);
+            main.bind("alerts", alerts);
+            AdminActions actions = c.adminActions(dc, alerts);
+            main.bind("adminActions", actions);
+            main.bind("adminUi", c.adminUi(actions));
             metrics.watchAlerts(webhook::counters);
             main.addOverrideProperty("lumbung.alerts.freshness-interval",
                     Long.toString(settings.duration("lumbung.alerts.freshness-interval").toMillis()));

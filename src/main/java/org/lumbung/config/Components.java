@@ -287,8 +287,8 @@ public final class Components {
         return new SourceHealth(es.client(), layout, sourceStore);
     }
 
-    public AdminActions adminActions(DcSink index) {
-        return new AdminActions(sourceRegistry(), OaiInspector.untrusted(fetcher), sourceRemoval(index));
+    public AdminActions adminActions(DcSink index, Alerts alerts) {
+        return new AdminActions(sourceRegistry(), OaiInspector.untrusted(fetcher), sourceRemoval(index), alerts);
     }
 
     /** The webhook sender of this Lumbung's alerts (its queue and thread), to close when Lumbung stops. */

@@ -27,11 +27,13 @@ public final class AdminActions {
     private final SourceRegistry registry;
     private final OaiInspector inspector;
     private final SourceRemoval removal;
+    private final Alerts alerts;
 
-    public AdminActions(SourceRegistry registry, OaiInspector inspector, SourceRemoval removal) {
+    public AdminActions(SourceRegistry registry, OaiInspector inspector, SourceRemoval removal, Alerts alerts) {
         this.registry = registry;
         this.inspector = inspector;
         this.removal = removal;
+        this.alerts = alerts;
     }
 
     /**
@@ -79,7 +81,7 @@ public final class AdminActions {
 
     /**
      * Accepts the last move of the source's base URL seen: its harvests ask the new address from now on. The answer
-     * names both addresses; 404 for an unknown source, 409 when no move waits.
+     * names both addresses; 404 for an unknown source, 409 when no move waits. The {@code moved} alert closes at once.
      */
     public Map<String, Object> acceptMove(String id) {
         SourceStore.MoveAcceptance acceptance = (id == null ? Optional.<SourceStore.MoveAcceptance>empty()
@@ -87,6 +89,7 @@ public final class AdminActions {
         if (!acceptance.accepted()) {
             throw new ConflictException("source '" + id + "' " + acceptance.reason());
         }
+        alerts.moveAccepted(id);
         return Map.of("accepted", id, "from", acceptance.move().from(), "to", acceptance.move().to());
     }
 

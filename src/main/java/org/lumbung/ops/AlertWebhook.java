@@ -142,6 +142,21 @@ public final class AlertWebhook implements AutoCloseable {
         return new Counters(delivered.get(), retried.get(), abandoned.get(), dropped.get(), queued.get());
     }
 
+    /**
+     * Waits until every alert queued has been delivered or given up, at most {@code within}: for a command that sends
+     * an alert and ends (a move accepted from the command line). False when some still wait.
+     */
+    public boolean awaitDelivery(Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (queued.get() > 0) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
     @Override
     public void close() {
         sender.shutdownNow();
