@@ -1,6 +1,7 @@
 package org.lumbung.config;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -23,6 +24,7 @@ import org.lumbung.search.ApiErrors;
 import org.lumbung.search.ResponseHeaderFilter;
 import org.lumbung.search.WebAssets;
 import org.lumbung.search.cite.CitationExports;
+import org.lumbung.search.cite.Feeds;
 import org.lumbung.search.cite.RecordPages;
 import org.lumbung.source.RunScheduler;
 import org.lumbung.source.SourceRegistry;
@@ -82,6 +84,8 @@ final class CamelApp {
         main.bind("webAssets", assets);
         main.bind("recordPages", new RecordPages(c.recordViews(), assets, c.recordAddresses()));
         main.bind("citationExports", new CitationExports(c.recordViews(), c.searcher(), c.recordAddresses()));
+        main.bind("feeds", new Feeds(c.searcher(), c.recordAddresses(), settings.get("lumbung.oai.repository-name"),
+                Clock.systemUTC()));
         main.bind("oaiProvider", c.oaiProvider());
         main.bind("healthReport", new HealthReport(c.es(), c.layout(), c.sourceHealth()));
         HarvestMetrics metrics = new HarvestMetrics(c.sourceHealth());

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Entities;
+import org.lumbung.xml.XmlChars;
 
 /**
  * Makes a repository's bytes parseable without losing what they say, counting every repair: a byte order mark or
@@ -148,7 +149,7 @@ public final class XmlSanitizer {
      */
     private static String removeIllegal(String text, int[] removed) {
         int first = 0;
-        while (first < text.length() && legal(text.charAt(first))) {
+        while (first < text.length() && XmlChars.legal(text.charAt(first))) {
             first++;
         }
         if (first == text.length()) {
@@ -159,18 +160,13 @@ public final class XmlSanitizer {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 out.append(c).append(text.charAt(++i));
-            } else if (legal(c)) {
+            } else if (XmlChars.legal(c)) {
                 out.append(c);
             } else {
                 removed[0]++;
             }
         }
         return out.toString();
-    }
-
-    private static boolean legal(int c) {
-        return c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD
-                || c >= 0x10000 && c <= 0x10FFFF;
     }
 
     /**
@@ -219,7 +215,7 @@ public final class XmlSanitizer {
             } catch (NumberFormatException e) {
                 return "";
             }
-            return code <= 0x10FFFF && legal((int) code) ? null : "";
+            return code <= 0x10FFFF && XmlChars.legal((int) code) ? null : "";
         }
         switch (ref) {
             case "amp", "lt", "gt", "quot", "apos":

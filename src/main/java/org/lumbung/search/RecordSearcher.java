@@ -207,6 +207,7 @@ public final class RecordSearcher {
                     .missing("_last"))), SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))));
             case TITLE -> List.of(SortOptions.of(o -> o.field(f -> f.field("dc.title.keyword").order(SortOrder.Asc)
                     .missing("_last"))));
+            case ADDED -> List.of(SortOptions.of(o -> o.field(f -> f.field("indexedAt").order(SortOrder.Desc))));
         });
         if (overPointInTime) {
             order.add(SortOptions.of(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc))));

@@ -22,8 +22,8 @@ public record SearchRequest(String query, int page, int size, Sort sort, Map<Fac
     /** Elasticsearch answers from + size up to this window; deeper pages are refused with a reason. */
     public static final int MAX_WINDOW = 10_000;
 
-    /** The orders offered: relevance, newest published first, title. */
-    public enum Sort { RELEVANCE, NEWEST, TITLE }
+    /** The orders offered: relevance, newest published first, title, most recently added or changed first. */
+    public enum Sort { RELEVANCE, NEWEST, TITLE, ADDED }
 
     /** The cursor that starts a cursor-paged list. */
     public static final String FIRST_CURSOR = "*";
@@ -125,7 +125,7 @@ public record SearchRequest(String query, int page, int size, Sort sort, Map<Fac
         try {
             return value.isBlank() ? Sort.RELEVANCE : Sort.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("sort must be relevance, newest or title");
+            throw new IllegalArgumentException("sort must be relevance, newest, title or added");
         }
     }
 }

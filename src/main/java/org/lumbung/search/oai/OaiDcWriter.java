@@ -8,6 +8,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.lumbung.dc.DcElement;
 import org.lumbung.index.IndexDocument;
+import org.lumbung.xml.XmlChars;
 
 /**
  * Writes a record's document as the XML downstream harvesters read: its Dublin Core values as {@code oai_dc} (each
@@ -56,9 +57,9 @@ final class OaiDcWriter {
                     w.writeStartElement("dc", element.term(), DC);
                     String l = i < languages.size() ? languages.get(i) : null;
                     if (l != null && !"und".equals(l)) {
-                        w.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", xmlText(l));
+                        w.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", XmlChars.text(l));
                     }
-                    w.writeCharacters(xmlText(values.get(i)));
+                    w.writeCharacters(XmlChars.text(values.get(i)));
                     w.writeEndElement();
                 }
             }
@@ -98,17 +99,8 @@ final class OaiDcWriter {
 
     private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
         w.writeStartElement(PROVENANCE, name);
-        w.writeCharacters(xmlText(text));
+        w.writeCharacters(XmlChars.text(text));
         w.writeEndElement();
-    }
-
-    /** Drops the characters XML 1.0 cannot carry, so that a hostile value never breaks the response. */
-    static String xmlText(Object value) {
-        String s = String.valueOf(value);
-        StringBuilder out = new StringBuilder(s.length());
-        s.codePoints().filter(c -> c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-                || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000).forEach(out::appendCodePoint);
-        return out.toString();
     }
 
     private interface Body {

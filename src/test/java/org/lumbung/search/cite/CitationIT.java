@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -22,6 +21,7 @@ import org.lumbung.search.WebAssets;
 import org.lumbung.testing.Cli;
 import org.lumbung.testing.KnownRecords;
 import org.lumbung.testing.LumbungServer;
+import org.lumbung.testing.Programs;
 import org.lumbung.testing.Requirements;
 import org.lumbung.testing.SeedPage;
 import org.lumbung.testing.TestElasticsearch;
@@ -132,12 +132,12 @@ class CitationIT {
 
     @Test
     void exportsBibtexThatPybtexReads() throws Exception {
-        Requirements.debianPackages(pybtex(), "python3-pybtex", "Reading the BibTeX export");
+        Requirements.debianPackages(Programs.pythonModule("pybtex.database"), "python3-pybtex", "Reading the BibTeX export");
         HttpResponse<String> one = get("/api/record/export?format=bibtex&id=" + SEED);
         assertThat(one.headers().firstValue("Content-Type")).hasValue("application/x-bibtex; charset=UTF-8");
         assertThat(one.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"lumbung-https-"
                 + "ejournal3.undip.ac.id-index.php-jihi-article-view-34353-0.bib\"");
-        JsonNode entries = JSON.readTree(run(one.body(), "/usr/bin/python3", "-c", PYBTEX));
+        JsonNode entries = JSON.readTree(Programs.run(one.body(), "/usr/bin/python3", "-c", PYBTEX));
         assertThat(entries).hasSize(1);
         assertThat(entries.get(0).get("type").asText()).isEqualTo("article");
         assertThat(entries.get(0).get("title").asText()).isEqualTo(TITLE);
@@ -146,7 +146,7 @@ class CitationIT {
         HttpResponse<String> list = get("/api/search/export?q=diplomasi&format=bibtex");
         assertThat(list.headers().firstValue("Content-Disposition"))
                 .hasValue("attachment; filename=\"lumbung-search.bib\"");
-        JsonNode found = JSON.readTree(run(list.body(), "/usr/bin/python3", "-c", PYBTEX));
+        JsonNode found = JSON.readTree(Programs.run(list.body(), "/usr/bin/python3", "-c", PYBTEX));
         assertThat(found).as("the hostile record among them parses too").hasSize(4);
         assertThat(found.findValuesAsText("title")).allMatch(t -> !t.isBlank()).anyMatch(t -> t.contains("alert")
                 || t.contains("onerror"));
@@ -159,14 +159,14 @@ class CitationIT {
         HttpResponse<String> one = get("/api/record/export?format=ris&id=" + SEED);
         assertThat(one.headers().firstValue("Content-Type"))
                 .hasValue("application/x-research-info-systems; charset=UTF-8");
-        Document mods = Jsoup.parse(run(one.body(), "/usr/bin/ris2xml"), Parser.xmlParser());
+        Document mods = Jsoup.parse(Programs.run(one.body(), "/usr/bin/ris2xml"), Parser.xmlParser());
         assertThat(mods.select("mods > titleInfo > title").eachText()).containsExactly(TITLE.substring(0,
                 TITLE.indexOf(':')));
         assertThat(mods.select("mods > titleInfo > subTitle").eachText()).containsExactly(
                 TITLE.substring(TITLE.indexOf(':') + 2));
         assertThat(mods.select("mods > name namePart[type=family]").eachText())
                 .containsExactly("Wiku", "Putranti", "Hanura");
-        Document all = Jsoup.parse(run(get("/api/search/export?format=ris").body(), "/usr/bin/ris2xml"),
+        Document all = Jsoup.parse(Programs.run(get("/api/search/export?format=ris").body(), "/usr/bin/ris2xml"),
                 Parser.xmlParser());
         assertThat(all.select("modsCollection > mods")).as("every record, the hostile one too").hasSize(6);
     }
@@ -196,26 +196,6 @@ class CitationIT {
             "data = pybtex.database.parse_string(sys.stdin.read(), 'bibtex')",
             "print(json.dumps([{'key': k, 'type': e.type, 'title': e.fields.get('title'),",
             "  'authors': [str(p) for p in e.persons.get('author', [])]} for k, e in data.entries.items()]))");
-
-    private static boolean pybtex() {
-        try {
-            Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import pybtex.database").start();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static String run(String input, String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try (var in = p.getOutputStream()) {
-            in.write(input.getBytes(StandardCharsets.UTF_8));
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(String.join(" ", command) + ": " + out).isZero();
-        return out;
-    }
 
     private static List<String> meta(Document page, String name) {
         return page.select("meta[name=" + name + "]").eachAttr("content");
