@@ -40,6 +40,7 @@ class ResponseHeadersIT {
             "RECORD", Set.of("content-type", "content-length", "content-security-policy", "x-content-type-options",
                     "link"),
             "EXPORT", Set.of("content-type", "transfer-encoding", "content-disposition"),
+            "FEED", Set.of("content-type", "transfer-encoding"),
             "ADMIN", Set.of("content-type", "transfer-encoding", "content-security-policy", "x-content-type-options",
                     "cache-control"));
     private static LumbungServer server;
@@ -80,6 +81,9 @@ class ResponseHeadersIT {
             GET    | /record?id=journal-a:oai:journal-a:1&         | 200 | RECORD
             GET    | /api/record/export?id=journal-a:oai:journal-a:1&format=ris& | 200 | EXPORT
             GET    | /api/search/export?q=diplomasi&format=bibtex& | 200 | EXPORT
+            GET    | /api/search/feed?q=diplomasi&                 | 200 | FEED
+            GET    | /api/search/feed?page=2&                      | 400 | JSON
+            GET    | /opensearch.xml?                              | 200 | FEED
             GET    | /assets/lumbung.js?                           | 200 | PAGE
             GET    | /assets/lumbung.css?asset=record.html&        | 200 | PAGE
             GET    | /assets/secret.txt?                           | 404 | JSON
