@@ -84,6 +84,7 @@ final class CamelApp {
         main.bind("webAssets", assets);
         main.bind("recordPages", new RecordPages(c.recordViews(), assets, c.recordAddresses()));
         main.bind("citationExports", new CitationExports(c.recordViews(), c.searcher(), c.recordAddresses()));
+        main.bind("similarRecords", c.similarRecords());
         main.bind("feeds", new Feeds(c.searcher(), c.recordAddresses(), settings.get("lumbung.oai.repository-name"),
                 Clock.systemUTC()));
         main.bind("oaiProvider", c.oaiProvider());

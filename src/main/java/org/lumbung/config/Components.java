@@ -49,6 +49,7 @@ import org.lumbung.reindex.Reindexer;
 import org.lumbung.search.FacetLabels;
 import org.lumbung.search.RecordSearcher;
 import org.lumbung.search.RecordViews;
+import org.lumbung.search.SimilarRecords;
 import org.lumbung.search.cite.RecordAddresses;
 import org.lumbung.search.oai.OaiIdentifiers;
 import org.lumbung.search.oai.OaiProvider;
@@ -272,6 +273,10 @@ public final class Components {
                 new FacetLabels(() -> sourceStore.sources().stream()
                         .filter(s -> s.definition().name() != null && !s.definition().name().isBlank())
                         .collect(java.util.stream.Collectors.toMap(SourceState::id, s -> s.definition().name()))));
+    }
+
+    public SimilarRecords similarRecords() {
+        return new SimilarRecords(es.client(), layout);
     }
 
     public RecordViews recordViews() {

@@ -69,6 +69,7 @@ class ResponseHeadersIT {
             GET    | /api/search?size=-1&                          | 400 | JSON
             GET    | /api/record?id=journal-a:oai:journal-a:1&     | 200 | JSON
             GET    | /api/record?id=nothing-here&                  | 404 | JSON
+            GET    | /api/record/similar?id=journal-a:oai:journal-a:1& | 200 | JSON
             GET    | /oai?verb=Identify&                           | 200 | XML
             POST   | /oai?                                         | 200 | XML
             GET    | /health?                                      | 200 | JSON
