@@ -37,7 +37,7 @@ function languageName(name) {
 }
 
 function langTag(text) {
-  return text.langName ? el('span', {class: 'lang', lang: 'en'}, languageName(text.langName)) : [];
+  return text.langName ? [' ', el('span', {class: 'lang'}, languageName(text.langName))] : [];
 }
 
 function langSwitch() {
@@ -304,7 +304,8 @@ function notices(params, result) {
 function valueCell(values, languages) {
   return el('td', {}, values.map((v, i) => el('p', {},
     isWebAddress(v) ? link(v) : v,
-    languages && languages[i] && languages[i] !== 'und' ? el('span', {class: 'lang', title: 'language tag'}, languages[i]) : [])));
+    languages && languages[i] && languages[i] !== 'und' ? [' ', el('span', {class: 'lang', title: 'language tag'},
+      languages[i])] : [])));
 }
 
 function table(rows) {

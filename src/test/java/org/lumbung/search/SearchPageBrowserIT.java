@@ -99,7 +99,8 @@ class SearchPageBrowserIT {
                 .isEqualTo("repo-b");
 
         browser.click(browser.find(".hit h2 a").get(0));
-        assertThat(browser.text(browser.await(".record h1").get(0))).isEqualTo("Diplomasi maritim Indonesia");
+        assertThat(browser.text(browser.await(".record h1").get(0))).isEqualTo("Diplomasi maritim Indonesia Indonesian");
+        browser.click(browser.find("#metadata summary").get(0));
         String page = browser.text(browser.find("#record").get(0));
         assertThat(page).contains("dc:title", "dc:subject\ndiplomasi", "journal article", "oai:repo-b:11",
                 "oai:lumbung:repo-b:oai:repo-b:11");
@@ -110,6 +111,9 @@ class SearchPageBrowserIT {
     void aRecordMadeOfMarkupAndScriptIsShownAsTextAndRunsNothing() throws Exception {
         browser.open(server.base() + "/record?id=" + URLEncoder.encode(KnownRecords.HOSTILE_ID, StandardCharsets.UTF_8));
         assertThat(browser.text(browser.await(".record h1").get(0))).isEqualTo(KnownRecords.HOSTILE_TITLE);
+        assertThat(browser.text(browser.find(".record .author").get(0))).as("the creator's markup, as text")
+                .isEqualTo("<b onmouseover=\"document.body.dataset.pwned='creator'\">Mallory</b>");
+        browser.click(browser.find("#metadata summary").get(0));
         assertThat(browser.text(browser.find("#record").get(0)))
                 .contains("<b onmouseover=", "javascript:document.body.dataset.pwned='link'");
         assertThat(browser.find("a[href^='javascript']")).as("no javascript: link").isEmpty();
