@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +16,6 @@ import org.lumbung.testing.LumbungServer;
 import org.lumbung.testing.ReaderRecords;
 import org.lumbung.testing.Requirements;
 import org.lumbung.testing.SeedPage;
-import org.lumbung.testing.TestData;
 import org.lumbung.testing.TestElasticsearch;
 
 /**
@@ -37,7 +34,6 @@ class ReaderPageBrowserIT {
     private static final String FULL = "[data-id='" + ReaderRecords.FULL_ID + "']";
     private static LumbungServer server;
     private static Chromium browser;
-    private static Path work;
 
     @BeforeAll
     static void start() throws Exception {
@@ -45,8 +41,7 @@ class ReaderPageBrowserIT {
         String prefix = TestElasticsearch.freshPrefix(ReaderPageBrowserIT.class);
         server = LumbungServer.start(prefix);
         ReaderRecords.index(prefix, server);
-        work = TestData.newDataDir("chromium-reader");
-        browser = Chromium.start(Files.createDirectories(work.resolve("profile")));
+        browser = Chromium.startFresh("chromium-reader");
     }
 
     @AfterAll
@@ -57,17 +52,10 @@ class ReaderPageBrowserIT {
         if (server != null) {
             server.close();
         }
-        if (work != null) {
-            TestData.delete(work);
-        }
     }
 
     private List<String> texts(String css) throws Exception {
-        List<String> out = new ArrayList<>();
-        for (String e : browser.find(css)) {
-            out.add(browser.text(e));
-        }
-        return out;
+        return browser.texts(css);
     }
 
     private String text(String css) throws Exception {

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +14,6 @@ import org.lumbung.testing.Chromium;
 import org.lumbung.testing.KnownRecords;
 import org.lumbung.testing.LumbungServer;
 import org.lumbung.testing.Requirements;
-import org.lumbung.testing.TestData;
 import org.lumbung.testing.TestElasticsearch;
 
 /**
@@ -29,7 +26,6 @@ class SearchPageBrowserIT {
 
     private static LumbungServer server;
     private static Chromium browser;
-    private static Path work;
 
     @BeforeAll
     static void start() throws Exception {
@@ -38,8 +34,7 @@ class SearchPageBrowserIT {
         server = LumbungServer.start(prefix);
         KnownRecords.index(prefix + "-records");
         KnownRecords.sources().forEach(server::define);
-        work = TestData.newDataDir("chromium");
-        browser = Chromium.start(Files.createDirectories(work.resolve("profile")));
+        browser = Chromium.startFresh("chromium");
     }
 
     @AfterAll
@@ -50,17 +45,10 @@ class SearchPageBrowserIT {
         if (server != null) {
             server.close();
         }
-        if (work != null) {
-            TestData.delete(work);
-        }
     }
 
     private List<String> texts(String css) throws Exception {
-        List<String> out = new ArrayList<>();
-        for (String e : browser.find(css)) {
-            out.add(browser.text(e));
-        }
-        return out;
+        return browser.texts(css);
     }
 
     private void awaitSummary(String expected) throws Exception {

@@ -29,6 +29,8 @@ public final class Chromium implements AutoCloseable {
     private final Process driver;
     private final String session;
     private final HttpClient http = HttpClient.newHttpClient();
+    /** The test data folder this browser's profile is in, deleted on close; null when the caller owns it. */
+    private Path work;
 
     public static boolean installed() {
         return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
@@ -37,6 +39,14 @@ public final class Chromium implements AutoCloseable {
     private Chromium(Process driver, String session) {
         this.driver = driver;
         this.session = session;
+    }
+
+    /** A browser in a fresh profile in a test data folder of its own ({@code name}), which goes when it closes. */
+    public static Chromium startFresh(String name) throws Exception {
+        Path work = TestData.newDataDir(name);
+        Chromium browser = start(Files.createDirectories(work.resolve("profile")));
+        browser.work = work;
+        return browser;
     }
 
     public static Chromium start(Path profile) throws Exception {
@@ -100,6 +110,15 @@ public final class Chromium implements AutoCloseable {
             throw new AssertionError("nothing matches " + css + " on " + url());
         }
         return found;
+    }
+
+    /** The texts of the elements matching a CSS selector, now, in document order. */
+    public List<String> texts(String css) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (String e : find(css)) {
+            out.add(text(e));
+        }
+        return out;
     }
 
     public String text(String element) throws Exception {
@@ -176,6 +195,14 @@ public final class Chromium implements AutoCloseable {
             // the browser goes with its driver below
         } finally {
             driver.destroy();
+            if (work != null) {
+                try {
+                    driver.waitFor();
+                    TestData.delete(work);
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException("cannot delete the browser's profile in " + work, e);
+                }
+            }
         }
     }
 }
