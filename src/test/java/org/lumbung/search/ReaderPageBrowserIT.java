@@ -192,6 +192,21 @@ class ReaderPageBrowserIT {
         }
     }
 
+    @Test
+    void withoutTheSwitchTheBrowsersLanguageDecidesWhichTitleAndAbstractComeFirst() throws Exception {
+        String page = server.base() + "/record?id=" + URLEncoder.encode(ReaderRecords.FULL_ID, StandardCharsets.UTF_8);
+        browser.open(page);
+        assertThat(text(".record h1")).as("Chromium's own en-US").startsWith("The ASEAN trade agreement");
+        assertThat(texts(".abstract h2 .lang")).containsExactly("English", "Indonesian");
+        try (Chromium indonesian = Chromium.startFresh("chromium-id", "id-ID", "id")) {
+            indonesian.open(page);
+            assertThat(indonesian.text(indonesian.await(".record h1").get(0)))
+                    .startsWith("Perjanjian dagang ASEAN dan kebijakan tarif");
+            assertThat(indonesian.texts(".abstract h2 .lang")).containsExactly("Bahasa Indonesia", "Inggris");
+            assertThat(indonesian.text(indonesian.await(".lang-switch strong").get(0))).isEqualTo("Bahasa Indonesia");
+        }
+    }
+
     private void awaitUrl(String part) throws Exception {
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (!browser.url().contains(part) && System.nanoTime() < deadline) {

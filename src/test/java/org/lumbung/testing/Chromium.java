@@ -41,15 +41,18 @@ public final class Chromium implements AutoCloseable {
         this.session = session;
     }
 
-    /** A browser in a fresh profile in a test data folder of its own ({@code name}), which goes when it closes. */
-    public static Chromium startFresh(String name) throws Exception {
+    /**
+     * A browser in a fresh profile in a test data folder of its own ({@code name}), which goes when it closes; with
+     * {@code acceptLanguage} (such as {@code id-ID,id}) its reader's languages, else Chromium's own (en-US).
+     */
+    public static Chromium startFresh(String name, String... acceptLanguage) throws Exception {
         Path work = TestData.newDataDir(name);
-        Chromium browser = start(Files.createDirectories(work.resolve("profile")));
+        Chromium browser = start(Files.createDirectories(work.resolve("profile")), acceptLanguage);
         browser.work = work;
         return browser;
     }
 
-    public static Chromium start(Path profile) throws Exception {
+    public static Chromium start(Path profile, String... acceptLanguage) throws Exception {
         int port = LumbungServer.freePort();
         Process driver = new ProcessBuilder(DRIVER.toString(), "--port=" + port)
                 .redirectErrorStream(true).redirectOutput(profile.resolveSibling("chromedriver.log").toFile()).start();
@@ -74,6 +77,10 @@ public final class Chromium implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,960", "--user-data-dir=" + profile)) {
             options.withArray("args").add(arg);
+        }
+        if (acceptLanguage.length > 0) {
+            options.withArray("args").add("--lang=" + acceptLanguage[0].split(",")[0]);
+            options.putObject("prefs").put("intl.accept_languages", String.join(",", acceptLanguage));
         }
         ObjectNode body = JSON.createObjectNode();
         body.putObject("capabilities").putObject("alwaysMatch").put("browserName", "chrome")
