@@ -3,8 +3,54 @@
 // made here; a link is made only for an http(s) address. The Content-Security-Policy forbids inline script as well.
 'use strict';
 
-const FACETS = [['source', 'Source'], ['year', 'Year'], ['type', 'Type'], ['language', 'Language'],
-  ['subject', 'Subject'], ['access', 'Access']];
+const FACETS = [['source', 'Source'], ['author', 'Author'], ['year', 'Year'], ['type', 'Type'],
+  ['language', 'Language'], ['subject', 'Subject'], ['access', 'Access']];
+// Filters that are not facet values: a range of years and open access only (named when they leave nothing).
+const NARROWING = [['year_from', 'From'], ['year_to', 'To'], ['open', 'Open access only']];
+
+// The reader's language, Indonesian or English: the page's switch (?lang=id|en), else the browser's first choice of
+// the two. Titles and abstracts in it come first, the others beside them.
+function langBase(code) {
+  const base = String(code || '').toLowerCase().split(/[-_]/)[0];
+  return ({in: 'id', ind: 'id', eng: 'en'})[base] || base;
+}
+
+function readerLang() {
+  const chosen = new URLSearchParams(location.search).get('lang');
+  if (chosen === 'id' || chosen === 'en') {
+    return chosen;
+  }
+  const preferred = (navigator.languages || [navigator.language]).map(langBase).find(l => l === 'id' || l === 'en');
+  return preferred || 'en';
+}
+
+// The texts in the reader's language first, the rest in their order.
+function readerFirst(texts) {
+  const lang = readerLang();
+  return texts.filter(t => langBase(t.lang) === lang).concat(texts.filter(t => langBase(t.lang) !== lang));
+}
+
+// A language's name in the reader's language: the server names it "English / Indonesian".
+function languageName(name) {
+  const parts = String(name).split(' / ');
+  return readerLang() === 'id' && parts.length > 1 ? parts[1] : parts[0];
+}
+
+function langTag(text) {
+  return text.langName ? [' ', el('span', {class: 'lang'}, languageName(text.langName))] : [];
+}
+
+function langSwitch() {
+  const params = new URLSearchParams(location.search);
+  const current = readerLang();
+  return el('nav', {class: 'lang-switch', 'aria-label': 'Language'}, [['en', 'English'], ['id', 'Bahasa Indonesia']]
+    .map(([code, name], i) => {
+      const next = new URLSearchParams(params);
+      next.set('lang', code);
+      return [i ? ' · ' : '', code === current ? el('strong', {'data-lang': code}, name)
+        : el('a', {href: location.pathname + '?' + next.toString(), 'data-lang': code, hreflang: code}, name)];
+    }));
+}
 const DC = ['title', 'creator', 'subject', 'description', 'publisher', 'contributor', 'date', 'type', 'format',
   'identifier', 'source', 'language', 'relation', 'coverage', 'rights'];
 
@@ -45,8 +91,8 @@ function toggled(params, name, value) {
 // The citation exports: BibTeX, RIS and CSL-JSON, saved as files (the server names them).
 const CITE_FORMATS = [['bibtex', 'BibTeX'], ['ris', 'RIS'], ['csl-json', 'CSL-JSON']];
 
-function citeLinks(label, path, params) {
-  return el('p', {class: 'cite'}, label + ': ', CITE_FORMATS.map(([format, name], i) => {
+function citeLinks(label, path, params, tag) {
+  return el(tag || 'p', {class: 'cite'}, label + ': ', CITE_FORMATS.map(([format, name], i) => {
     const query = new URLSearchParams(params);
     query.set('format', format);
     return [i ? ' · ' : '', el('a', {href: path + '?' + query.toString(), 'data-format': format}, name)];
@@ -84,22 +130,108 @@ function renderFacets(params, facets) {
     facet.open = wide || values.some(v => v.selected);
     aside.append(facet);
   });
+  aside.append(narrowing(params, wide));
+}
+
+// The year range and "open access only": a form of its own that keeps the search and the chosen facet values.
+function narrowing(params, wide) {
+  const form = el('form', {class: 'narrow', action: '/', method: 'get'});
+  for (const [name, value] of params) {
+    if (!['year_from', 'year_to', 'open', 'page'].includes(name)) {
+      form.append(el('input', {type: 'hidden', name: name, value: value}));
+    }
+  }
+  const year = (name, label) => el('label', {}, label + ' ', el('input', {type: 'number', name: name, min: '1500',
+    max: '2100', inputmode: 'numeric', value: params.get(name) || '', 'data-filter': name}));
+  const open = el('input', {type: 'checkbox', name: 'open', value: 'true', 'data-filter': 'open'});
+  open.checked = params.get('open') === 'true';
+  open.addEventListener('change', () => form.requestSubmit());
+  const body = el('div', {}, el('p', {class: 'years'}, year('year_from', 'From'), ' ', year('year_to', 'to'), ' ',
+    el('button', {type: 'submit'}, 'Apply')), el('p', {}, el('label', {}, open, ' Open access only')));
+  const details = el('details', {class: 'facet', 'data-facet': 'narrow'}, el('summary', {}, el('h2', {}, 'Years and access')),
+    body);
+  details.open = wide || params.has('year_from') || params.has('year_to') || params.has('open');
+  form.append(details);
+  return form;
+}
+
+// A value as marked by the search when a marked passage reads exactly as it does, else as it is.
+function markedOr(text, fragments) {
+  const found = (fragments || []).find(f => f.map(seg => seg.text).join('') === text);
+  return found ? marked(found) : [text];
+}
+
+function authorList(authors, fragments, limit) {
+  const shown = authors.slice(0, limit);
+  return shown.map((a, i) => [i ? '; ' : '', el('span', {class: 'author'}, markedOr(a.name, fragments),
+    a.orcid ? [' ', orcidMark(a)] : [])]).concat(authors.length > limit ? [' et al.'] : []);
+}
+
+function orcidMark(author) {
+  return el('a', {class: 'orcid', href: 'https://orcid.org/' + author.orcid, rel: 'noopener noreferrer',
+    title: 'ORCID ' + author.orcid, 'aria-label': 'ORCID iD of ' + author.name}, 'iD');
+}
+
+// Open access, another stated access, or none stated; the licence, linked to its deed when known.
+function badges(hit) {
+  const access = hit.openAccess ? el('span', {class: 'badge oa', 'data-badge': 'access'}, 'Open access')
+    : el('span', {class: 'badge', 'data-badge': 'access'}, hit.access ? 'Access: ' + hit.access : 'Access not stated');
+  const parts = [access];
+  if (hit.licence) {
+    parts.push(' ', hit.licence.uri ? el('a', {class: 'badge licence', href: hit.licence.uri, rel: 'license noopener',
+      'data-badge': 'licence'}, hit.licence.label) : el('span', {class: 'badge licence', 'data-badge': 'licence'},
+      hit.licence.label));
+  }
+  return parts;
+}
+
+// The article's own page, its full text (a PDF, or an OJS galley's view page) and the DOI, where known.
+function links(hit) {
+  const out = [];
+  if (hit.landing) {
+    out.push(el('a', {href: hit.landing, rel: 'noopener noreferrer nofollow', 'data-link': 'landing'}, 'Article page'));
+  }
+  if (hit.fullText) {
+    out.push(el('a', {href: hit.fullText, rel: 'noopener noreferrer nofollow', 'data-link': 'full-text'},
+      /\.pdf$|\/article\/download\//i.test(hit.fullText) ? 'Full text (PDF)' : 'Full text'));
+  }
+  if (hit.doi) {
+    out.push(link('https://doi.org/' + encodeURIComponent(hit.doi).replace(/%2F/g, '/'), 'doi:' + hit.doi));
+  }
+  return out.flatMap((a, i) => [i ? ' · ' : '', a]);
 }
 
 function renderHit(hit) {
-  const titleParts = hit.highlights.title && hit.highlights.title.length ? marked(hit.highlights.title[0])
-    : [hit.title || '(no title)'];
-  const meta = [hit.creators.slice(0, 4).join('; ') + (hit.creators.length > 4 ? ' et al.' : ''),
-    hit.year, hit.type, hit.source].filter(Boolean).join(' · ');
-  const li = el('li', {class: 'hit', 'data-id': hit.id},
-    el('h2', {}, el('a', {href: '/record?id=' + encodeURIComponent(hit.id)}, titleParts)),
-    el('p', {class: 'meta'}, meta));
+  const titles = readerFirst(hit.titles || []);
+  const first = titles.length ? titles[0] : null;
+  const titleParts = first ? markedOr(first.value, hit.highlights.title) : ['(no title)'];
+  const h2 = el('h2', {}, el('a', {href: '/record?id=' + encodeURIComponent(hit.id)}, titleParts));
+  if (first && first.lang !== 'und') {
+    h2.setAttribute('lang', first.lang);
+  }
+  const li = el('li', {class: 'hit', 'data-id': hit.id}, h2);
+  titles.slice(1).forEach(t => li.append(el('p', {class: 'other-title', lang: t.lang === 'und' ? '' : t.lang},
+    markedOr(t.value, hit.highlights.title), langTag(t))));
+  if ((hit.authors || []).length) {
+    li.append(el('p', {class: 'authors'}, authorList(hit.authors, hit.highlights.creator, 4)));
+  }
+  const where = hit.journal || hit.sourceName || hit.source;
+  const meta = [hit.year, where, hit.type, (hit.languageNames || []).map(languageName).join(', ')]
+    .filter(Boolean).join(' · ');
+  li.append(el('p', {class: 'meta'}, meta), el('p', {class: 'badges'}, badges(hit)));
   const fragments = hit.highlights.description || [];
+  const summary = readerFirst(hit.abstracts || [])[0];
   if (fragments.length) {
     const snippet = el('p', {class: 'snippet'});
     fragments.forEach((f, i) => snippet.append(...(i ? [' … '] : []), ...marked(f)));
     li.append(snippet);
+  } else if (summary) {
+    li.append(el('p', {class: 'snippet', lang: summary.lang === 'und' ? '' : summary.lang}, summary.value));
   }
+  const actions = el('p', {class: 'links'}, links(hit));
+  actions.append(...(actions.childNodes.length ? [' · '] : []),
+    citeLinks('Cite', '/api/record/export', {id: hit.id}, 'span'));
+  li.append(actions);
   return li;
 }
 
@@ -124,6 +256,7 @@ function renderPager(params, result) {
 
 async function searchPage() {
   const params = new URLSearchParams(location.search);
+  document.querySelector('.bar').append(langSwitch());
   document.getElementById('q').value = params.get('q') || '';
   document.getElementById('sort').value = params.get('sort') || 'relevance';
   const summary = document.getElementById('summary');
@@ -159,10 +292,10 @@ function notices(params, result) {
   if (result.total > 0) {
     return [];
   }
-  const chosen = FACETS.flatMap(([name, label]) => params.getAll(name).filter(v => v !== '').map(value => {
+  const chosen = FACETS.concat(NARROWING).flatMap(([name, label]) => params.getAll(name).filter(v => v !== '').map(value => {
     const known = (result.facets[name] || []).find(v => v.value === value);
     return el('a', {href: searchUrl(toggled(params, name, value)), class: 'remove', 'data-facet': name,
-      'data-value': value}, label + ': ' + (known && known.label ? known.label : value) + ' ✕');
+      'data-value': value}, (name === 'open' ? label : label + ': ' + (known && known.label ? known.label : value)) + ' ✕');
   }));
   return chosen.length ? [el('p', {class: 'note', 'data-notice': 'no-results'}, 'Nothing matches all the filters. '
     + 'Remove one: ', chosen.flatMap((a, i) => [i ? ' · ' : '', a]))] : [];
@@ -171,7 +304,8 @@ function notices(params, result) {
 function valueCell(values, languages) {
   return el('td', {}, values.map((v, i) => el('p', {},
     isWebAddress(v) ? link(v) : v,
-    languages && languages[i] && languages[i] !== 'und' ? el('span', {class: 'lang'}, languages[i]) : [])));
+    languages && languages[i] && languages[i] !== 'und' ? [' ', el('span', {class: 'lang', title: 'language tag'},
+      languages[i])] : [])));
 }
 
 function table(rows) {
@@ -188,45 +322,100 @@ function flatten(prefix, value, rows) {
   }
 }
 
+// The record as a reader reads it: title (the reader's language first, the others beside it), authors with
+// affiliations and ORCID, where and when, badges and links, the abstracts each in its language, keywords and the
+// sources it came from; then the metadata (Dublin Core, derived values, provenance), and the raw record on request.
+function readerSection(view) {
+  const r = view.record;
+  const s = view.summary;
+  const titles = readerFirst(s.titles);
+  const parts = [el('h1', {lang: titles.length && titles[0].lang !== 'und' ? titles[0].lang : ''},
+    titles.length ? titles[0].value : '(no title)', titles.length ? langTag(titles[0]) : [])];
+  titles.slice(1).forEach(t => parts.push(el('p', {class: 'other-title', lang: t.lang === 'und' ? '' : t.lang},
+    t.value, langTag(t))));
+  if (s.authors.length) {
+    parts.push(el('ul', {class: 'people'}, s.authors.map(a => el('li', {class: 'author'}, a.name,
+      a.orcid ? [' ', orcidMark(a)] : [], a.affiliation ? el('span', {class: 'affiliation'}, a.affiliation) : []))));
+  }
+  const j = (r.derived || {}).journal || {};
+  const issue = [j.volume ? 'vol. ' + j.volume : null, j.issue ? 'no. ' + j.issue : null,
+    j.pages ? 'pp. ' + j.pages : j.firstPage ? 'pp. ' + j.firstPage + (j.lastPage ? '–' + j.lastPage : '') : null];
+  const published = (r.derived || {}).published || s.year;
+  const meta = [j.title, issue.filter(Boolean).join(', '), published, s.type,
+    s.languageNames.map(languageName).join(', ')].filter(Boolean).join(' · ');
+  parts.push(el('p', {class: 'meta'}, meta), el('p', {class: 'badges'}, badges(s)));
+  const actions = links(s);
+  if (actions.length) {
+    parts.push(el('p', {class: 'links'}, actions));
+  }
+  parts.push(citeLinks('Cite', '/api/record/export', {id: view.id}));
+  const abstracts = readerFirst(s.abstracts);
+  if (abstracts.length) {
+    parts.push(el('div', {class: 'abstracts'}, abstracts.map(a => el('section', {class: 'abstract',
+      lang: a.lang === 'und' ? '' : a.lang}, el('h2', {}, 'Abstract', langTag(a)), el('p', {}, a.value)))));
+  }
+  const keywords = (r.dc || {}).subject || [];
+  if (keywords.length) {
+    parts.push(el('h2', {}, 'Keywords'), el('p', {class: 'keywords'}, keywords.flatMap((k, i) => [i ? '; ' : '', k])));
+  }
+  parts.push(el('h2', {}, 'Sources'), el('ul', {class: 'sources-list'}, (r.provenance || []).map(p => el('li', {},
+    p.sourceId || '', p.datestamp ? ' · ' + p.datestamp : '', p.format ? ' · ' + p.format : '',
+    p.url ? [' · ', link(p.url)] : []))));
+  return parts;
+}
+
 async function recordPage() {
   const main = document.getElementById('record');
   const id = new URLSearchParams(location.search).get('id');
+  document.querySelector('.bar').append(langSwitch());
   try {
     const view = await getJson('/api/record?id=' + encodeURIComponent(id || ''));
     const r = view.record;
     const dc = r.dc || {};
     const lang = r.lang || {};
-    const title = (dc.title || [])[0] || '(no title)';
-    document.title = 'Lumbung · ' + title;
-    const parts = [el('h1', {}, title)];
-    if (r.deleted) {
-      parts.push(el('p', {class: 'note'}, 'The source reported this record deleted; only its identifiers remain.'));
+    const parts = [];
+    if (r.deleted || !view.summary) {
+      parts.push(el('h1', {}, (dc.title || [])[0] || '(no title)'),
+        el('p', {class: 'note'}, 'The source reported this record deleted; only its identifiers remain.'));
+    } else {
+      parts.push(...readerSection(view));
+      document.title = 'Lumbung · ' + readerFirst(view.summary.titles).concat([{value: '(no title)'}])[0].value;
     }
     if (view.original) {
       parts.push(el('p', {class: 'original'}, 'Original: ', link(view.original)));
     }
-    if (!r.deleted) {
-      parts.push(citeLinks('Cite', '/api/record/export', {id: view.id}));
-    }
-    parts.push(el('h2', {}, 'Dublin Core'),
-      table(DC.filter(e => (dc[e] || []).length).map(e => ['dc:' + e, valueCell(dc[e], lang[e])])));
+    const metadata = [el('summary', {}, el('h2', {}, 'Metadata')), el('h3', {}, 'Dublin Core'),
+      table(DC.filter(e => (dc[e] || []).length).map(e => ['dc:' + e, valueCell(dc[e], lang[e])]))];
     const derived = [];
     flatten('', r.derived || {}, derived);
     if (derived.length) {
-      parts.push(el('h2', {}, 'Derived'), table(derived));
+      metadata.push(el('h3', {}, 'Derived'), table(derived));
     }
     if ((r.quality || []).length) {
-      parts.push(el('h2', {}, 'Quality'), table([['lacks', valueCell(r.quality)]]));
+      metadata.push(el('h3', {}, 'Quality'), table([['lacks', valueCell(r.quality)]]));
     }
     const provenance = [];
-    (r.provenance || []).forEach((p, i) => flatten('source ' + (i + 1), p, provenance));
-    parts.push(el('h2', {}, 'Provenance'), table(provenance));
+    const raws = [];
+    (r.provenance || []).forEach((p, i) => {
+      const {raw, ...rest} = p;
+      flatten('source ' + (i + 1), rest, provenance);
+      if (raw) {
+        raws.push(el('pre', {class: 'raw'}, raw));
+      }
+    });
+    metadata.push(el('h3', {}, 'Provenance'), table(provenance));
     const getRecord = '/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=' + encodeURIComponent(view.oaiIdentifier);
     const lumbung = [['id', valueCell([view.id])],
       ['OAI-PMH identifier', el('td', {}, el('a', {href: getRecord}, view.oaiIdentifier))],
       ['source', valueCell([(r.source || {}).id])], ['indexed at', valueCell([r.indexedAt])]];
     flatten('oai', r.oai || {}, lumbung);
-    parts.push(el('h2', {}, 'In Lumbung'), table(lumbung));
+    metadata.push(el('h3', {}, 'In Lumbung'), table(lumbung));
+    const details = el('details', {class: 'metadata', id: 'metadata'}, metadata);
+    details.open = location.hash === '#metadata';
+    parts.push(details);
+    if (raws.length) {
+      parts.push(el('details', {class: 'metadata', id: 'raw'}, el('summary', {}, el('h2', {}, 'Raw record')), raws));
+    }
     main.replaceChildren(...parts);
   } catch (e) {
     main.replaceChildren(el('p', {class: 'note'}, 'This record cannot be shown: ' + e.message));

@@ -270,13 +270,18 @@ public final class Components {
 
     public RecordSearcher searcher() {
         return new RecordSearcher(es.client(), layout, settings.duration("lumbung.search.cursor-ttl"),
-                new FacetLabels(() -> sourceStore.sources().stream()
-                        .filter(s -> s.definition().name() != null && !s.definition().name().isBlank())
-                        .collect(java.util.stream.Collectors.toMap(SourceState::id, s -> s.definition().name()))));
+                facetLabels());
+    }
+
+    /** What a facet value is called for a reader: a source's name from the live list, read when asked. */
+    private FacetLabels facetLabels() {
+        return new FacetLabels(() -> sourceStore.sources().stream()
+                .filter(s -> s.definition().name() != null && !s.definition().name().isBlank())
+                .collect(java.util.stream.Collectors.toMap(SourceState::id, s -> s.definition().name())));
     }
 
     public SimilarRecords similarRecords() {
-        return new SimilarRecords(es.client(), layout);
+        return new SimilarRecords(es.client(), layout, facetLabels());
     }
 
     public RecordViews recordViews() {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.lumbung.derived.Derived;
+import org.lumbung.derived.LanguageNormaliser;
 import org.lumbung.language.LanguageDetector;
 
 /**
@@ -19,6 +20,8 @@ public final class DcRecordBuilder {
     /** Elements whose values are prose long enough to detect a language from. */
     private static final Set<DcElement> DETECTED = Set.of(DcElement.TITLE, DcElement.DESCRIPTION);
     private static final Pattern SPACE_BEFORE_COMMA = Pattern.compile("\\s+,");
+    /** Languages a detector tells apart least surely, each with the other: Indonesian and Malay. */
+    private static final Map<String, String> SIBLINGS = Map.of("id", "ms", "ms", "id");
 
     private final String id;
     private final String sourceId;
@@ -115,10 +118,11 @@ public final class DcRecordBuilder {
      */
     public DcRecord build(LanguageDetector detector) {
         if (detector != null) {
+            Set<String> stated = statedLanguages();
             for (DcElement element : DETECTED) {
                 List<DcValue> values = elements.get(element);
                 if (values != null) {
-                    values.replaceAll(v -> v.lang() != null ? v : detected(v, detector));
+                    values.replaceAll(v -> v.lang() != null ? v : detected(v, detector, stated));
                 }
             }
         }
@@ -127,8 +131,30 @@ public final class DcRecordBuilder {
         return record.withDerived(DcDeriver.derive(record));
     }
 
-    private static DcValue detected(DcValue value, LanguageDetector detector) {
+    /**
+     * A value's detected language; between Indonesian and Malay, which are written nearly alike, the one the record
+     * states (dc:language, a page's {@code DC.Language}) when it states that one and not the other: a short
+     * Indonesian title can score as Malay, and was shown as Malay on a record that said {@code id}.
+     */
+    private static DcValue detected(DcValue value, LanguageDetector detector, Set<String> stated) {
         String lang = detector.detect(value.text());
-        return lang == null ? value : new DcValue(value.text(), lang, true);
+        if (lang == null) {
+            return value;
+        }
+        String sibling = SIBLINGS.get(lang);
+        if (sibling != null && stated.contains(sibling) && !stated.contains(lang)) {
+            lang = sibling;
+        }
+        return new DcValue(value.text(), lang, true);
+    }
+
+    /** The ISO 639-1 codes of the languages the record's dc:language values name. */
+    private Set<String> statedLanguages() {
+        Set<String> stated = new java.util.HashSet<>();
+        for (DcValue v : elements.getOrDefault(DcElement.LANGUAGE, List.of())) {
+            LanguageNormaliser.codes(v.text()).stream().map(LanguageNormaliser.Code::iso639_1)
+                    .filter(java.util.Objects::nonNull).forEach(stated::add);
+        }
+        return stated;
     }
 }

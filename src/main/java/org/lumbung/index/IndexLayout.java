@@ -2,12 +2,12 @@ package org.lumbung.index;
 
 /**
  * The names of Lumbung's indices. Everything reads and writes the alias {@code <prefix>-records}; the concrete index
- * behind it carries the template version ({@code <prefix>-records-v4}, or {@code <prefix>-records-v4-r<millis>} once rebuilt), so a new document shape is a new index.
+ * behind it carries the template version ({@code <prefix>-records-v5}, or {@code <prefix>-records-v5-r<millis>} once rebuilt), so a new document shape is a new index.
  */
 public record IndexLayout(String prefix, int replicas) {
 
     /** Bump when the document shape changes; docs/formats.md's schema says what each version holds. */
-    public static final int TEMPLATE_VERSION = 4;
+    public static final int TEMPLATE_VERSION = 5;
 
     public String recordsAlias() {
         return prefix + "-records";

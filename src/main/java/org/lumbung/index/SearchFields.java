@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.lumbung.dc.DcElement;
 import org.lumbung.dc.DcRecord;
+import org.lumbung.derived.NameNormaliser;
 
 /**
  * The fields search reads, beside the Dublin Core ones: each title, description and subject in the field of its
@@ -18,7 +19,7 @@ import org.lumbung.dc.DcRecord;
  * is unknown goes to all three. Names and a folded catch-all of the other searched elements; and folded keyword values
  * for the subject facet, computed here because keyword normalizers cannot use plugin filters.
  */
-final class SearchFields {
+public final class SearchFields {
 
     private static final List<DcElement> BY_LANGUAGE = List.of(DcElement.TITLE, DcElement.DESCRIPTION, DcElement.SUBJECT);
     /**
@@ -64,10 +65,23 @@ final class SearchFields {
         return search;
     }
 
-    /** The folded subjects the subject facet counts (no facet counts creators, so none are folded for one). */
+    /**
+     * The folded subjects the subject facet counts, and the creators the author facet counts: each name as
+     * {@code Family, Given} where it reads as a person's (so {@code Budi Santoso} and {@code Santoso, Budi} count
+     * together), else as written. Most records (plain oai_dc) have no detailed creators, so these come from dc:creator.
+     */
     static Map<String, Object> facets(DcRecord record) {
         Map<String, Object> facets = new LinkedHashMap<>();
         put(facets, "subject", record.values(DcElement.SUBJECT));
+        Set<String> creators = new LinkedHashSet<>();
+        for (String name : record.values(DcElement.CREATOR)) {
+            String normal = NameNormaliser.familyGiven(name);
+            creators.add(normal != null ? normal : name.strip());
+        }
+        creators.remove("");
+        if (!creators.isEmpty()) {
+            facets.put("creator", List.copyOf(creators));
+        }
         return facets;
     }
 
@@ -94,7 +108,7 @@ final class SearchFields {
     }
 
     /** Lower case without accents and marks, as ASCII folding reads them: Erdoğan and erdogan group together. */
-    static String fold(String value) {
+    public static String fold(String value) {
         String decomposed = Normalizer.normalize(value, Normalizer.Form.NFD);
         String bare = MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
         return bare.replace("ı", "i").replace("ø", "o").replace("đ", "d").replace("ł", "l").replace("æ", "ae")

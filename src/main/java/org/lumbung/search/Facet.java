@@ -9,6 +9,8 @@ import java.util.Optional;
  */
 public enum Facet {
     SOURCE("source", "source.id", 10),
+    /** The creators' names as normalised ({@code Family, Given}), as doc values only (not indexed). */
+    AUTHOR("author", "facet.creator", 10),
     YEAR("year", "derived.publishedYear", 15),
     TYPE("type", "derived.type.label", 10),
     LANGUAGE("language", "derived.language.iso639_3", 10),

@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * What a reader is shown for a facet value: a language's name for its code, a source's name for its id, other values
- * as they are. Subjects stay the folded keyword the facet counts ({@code facet.subject}): the spellings it was folded
- * from are not kept beside it. Source names are read at most once a minute, not on every search.
+ * as they are. (A subject's label, the form one of its records writes, comes with the facet's counts: see
+ * {@link RecordSearcher}.) Source names are read at most once a minute, not on every search.
  */
 public final class FacetLabels {
 

@@ -43,6 +43,25 @@ final class LanguageNames {
     private LanguageNames() {
     }
 
+    /**
+     * The name of a value's language as the record tags it: two or three letters, with or without a region
+     * ({@code id}, {@code in}, {@code ind}, {@code id-ID} are all Indonesian, never Malay); null when undetermined.
+     */
+    static String ofCode(String code) {
+        if (code == null || code.isBlank() || code.equalsIgnoreCase("und")) {
+            return null;
+        }
+        String base = code.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
+        if (base.length() == 2) {
+            try {
+                base = new Locale(base).getISO3Language(); // id and the withdrawn in both give ind
+            } catch (java.util.MissingResourceException e) {
+                return code;
+            }
+        }
+        return name(base);
+    }
+
     static String name(String iso639_3) {
         String common = COMMON.get(iso639_3);
         if (common != null) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.lumbung.index.IndexDocument;
 import org.lumbung.index.IndexLayout;
+import org.lumbung.index.SearchFields;
 
 /**
  * Searches the records alias with Elasticsearch's simple query syntax over titles, creators, subjects, descriptions
@@ -35,8 +36,13 @@ public final class RecordSearcher {
             "search.description.*", "search.all", "dc.identifier", "creators.affiliation");
     /** What a hit never shows: the copies made for search and facets. */
     private static final List<String> INDEX_ONLY = List.of("search", "facet");
-    /** Highlights come from the Dublin Core values, as the record shows them (not the search fields' copies). */
-    private static final List<String> HIGHLIGHTED = List.of("dc.title", "dc.description", "dc.subject", "dc.creator");
+    /**
+     * Highlights come from the search fields, analysed as the query matched them (folded and stemmed for the value's
+     * language), so that {@code sepakat} marks "Kesepakatan" as it found it; their values are the record's own, so a
+     * marked title or abstract reads as the record has it. Each field's highlights are keyed by the element shown.
+     */
+    private static final Map<String, String> HIGHLIGHTED = Map.of("search.title.*", "title",
+            "search.description.*", "description", "search.subject.*", "subject", "search.names", "creator");
 
     /** How long a cursor's point in time lives unused, unless configured. */
     public static final Duration DEFAULT_CURSOR_TTL = Duration.ofMinutes(2);
@@ -101,7 +107,9 @@ public final class RecordSearcher {
         }
         List<SearchHit> hits = new ArrayList<>();
         for (Hit<IndexDocument> hit : response.hits().hits()) {
-            hits.add(RecordViews.hit(hit.id(), hit.source(), highlights(hit.highlight())));
+            String sourceId = hit.source().source() == null ? null : hit.source().source().id();
+            hits.add(RecordViews.hit(hit.id(), hit.source(), highlights(hit.highlight()),
+                    sourceId == null ? null : labels.label(Facet.SOURCE, sourceId)));
         }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
         Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
@@ -145,22 +153,30 @@ public final class RecordSearcher {
         if (request.query().equals("*")) {
             return;
         }
-        Query marked = Query.of(q -> q.simpleQueryString(sq -> sq.query(request.query()).fields(HIGHLIGHTED)
+        // Every word of the query is marked where it occurs, even if (ANDed) the record matched by others too.
+        Query marked = Query.of(q -> q.simpleQueryString(sq -> sq.query(request.query()).fields(FIELDS)
                 .defaultOperator(Operator.Or)));
         s.highlight(h -> {
-            h.preTags(Highlight.START).postTags(Highlight.END).highlightQuery(marked).requireFieldMatch(false);
-            HIGHLIGHTED.forEach(f -> h.fields(f, hf -> f.equals("dc.description")
+            h.preTags(Highlight.START).postTags(Highlight.END).highlightQuery(marked).requireFieldMatch(true);
+            HIGHLIGHTED.keySet().forEach(f -> h.fields(f, hf -> f.startsWith("search.description")
                     ? hf.fragmentSize(220).numberOfFragments(2) : hf.numberOfFragments(0)));
             return h;
         });
     }
 
     private static Aggregation facetAggregation(SearchRequest request, Facet facet) {
-        return Aggregation.of(a -> a.filter(filters(request, facet)).aggregations("values", v -> v.terms(t -> {
-            t.field(facet.field()).size(facet.size());
-            return facet == Facet.YEAR ? t.order(co.elastic.clients.util.NamedValue.of("_key", SortOrder.Desc)) : t;
-        })));
+        return Aggregation.of(a -> a.filter(filters(request, facet)).aggregations("values", v -> {
+            v.terms(t -> {
+                t.field(facet.field()).size(facet.size());
+                return facet == Facet.YEAR ? t.order(co.elastic.clients.util.NamedValue.of("_key", SortOrder.Desc)) : t;
+            });
+            // A subject is counted folded (Erdoğan and erdogan together); one record's subjects give it a written form.
+            return facet == Facet.SUBJECT ? v.aggregations(WRITTEN, w -> w.topHits(th -> th.size(1)
+                    .source(src -> src.filter(f -> f.includes("dc.subject"))))) : v;
+        }));
     }
+
+    private static final String WRITTEN = "written";
 
     /**
      * The first {@code limit} records the search finds, whole, in its order (its page and size aside), keyed by id:
@@ -191,6 +207,18 @@ public final class RecordSearcher {
                             .terms(tv -> tv.value(values.stream().map(FieldValue::of).toList()))));
                 }
             });
+            if (request.yearFrom() != null || request.yearTo() != null) {
+                b.filter(f -> f.range(r -> r.number(n -> {
+                    n.field(Facet.YEAR.field());
+                    if (request.yearFrom() != null) {
+                        n.gte(request.yearFrom().doubleValue());
+                    }
+                    return request.yearTo() == null ? n : n.lte(request.yearTo().doubleValue());
+                })));
+            }
+            if (request.openAccess()) {
+                b.filter(f -> f.term(t -> t.field("derived.accessRights.uri").value(RecordViews.OPEN_ACCESS)));
+            }
             return b;
         }));
     }
@@ -215,9 +243,21 @@ public final class RecordSearcher {
         return order;
     }
 
+    /**
+     * The marked passages by element: a value of unknown language is in all three language fields, and so marked
+     * up to three times alike; it is kept once.
+     */
     private static Map<String, List<List<Highlight>>> highlights(Map<String, List<String>> marked) {
+        Map<String, java.util.Set<String>> byElement = new LinkedHashMap<>();
+        marked.forEach((field, fragments) -> {
+            String element = HIGHLIGHTED.get(field.startsWith("search.names") ? field
+                    : field.substring(0, field.lastIndexOf('.')) + ".*");
+            if (element != null) {
+                byElement.computeIfAbsent(element, e -> new java.util.LinkedHashSet<>()).addAll(fragments);
+            }
+        });
         Map<String, List<List<Highlight>>> out = new LinkedHashMap<>();
-        marked.forEach((field, fragments) -> out.put(field.substring(field.indexOf('.') + 1),
+        byElement.forEach((element, fragments) -> out.put(element,
                 fragments.stream().map(Highlight::split).toList()));
         return out;
     }
@@ -230,12 +270,33 @@ public final class RecordSearcher {
         } else if (values.isSterms()) {
             values.sterms().buckets().array().forEach(b -> counts.put(b.key().stringValue(), b.docCount()));
         }
+        Map<String, String> written = facet == Facet.SUBJECT && values.isSterms() ? written(values) : Map.of();
         List<String> chosen = request.filters().getOrDefault(facet, List.of());
         // A chosen value the other filters leave no record of still shows (count 0), named, so it can be removed.
         chosen.forEach(value -> counts.putIfAbsent(value, 0L));
         List<SearchResult.FacetValue> out = new ArrayList<>();
         counts.forEach((key, count) -> out.add(
-                new SearchResult.FacetValue(key, labels.label(facet, key), count, chosen.contains(key))));
+                new SearchResult.FacetValue(key, written.getOrDefault(key, labels.label(facet, key)), count,
+                        chosen.contains(key))));
         return out;
+    }
+
+    /** Each folded subject's form as one of its records writes it. */
+    private static Map<String, String> written(Aggregate values) {
+        Map<String, String> out = new LinkedHashMap<>();
+        values.sterms().buckets().array().forEach(b -> {
+            String key = b.key().stringValue();
+            Aggregate top = b.aggregations().get(WRITTEN);
+            top.topHits().hits().hits().stream().map(Hit::source).filter(java.util.Objects::nonNull)
+                    .flatMap(source -> subjects(source.to(Map.class)).stream())
+                    .filter(subject -> SearchFields.fold(subject).equals(key)).findFirst()
+                    .ifPresent(subject -> out.put(key, subject.strip()));
+        });
+        return out;
+    }
+
+    private static List<String> subjects(Map<?, ?> source) {
+        return source.get("dc") instanceof Map<?, ?> dc && dc.get("subject") instanceof List<?> values
+                ? values.stream().filter(String.class::isInstance).map(String.class::cast).toList() : List.of();
     }
 }

@@ -16,12 +16,16 @@ import org.lumbung.index.IndexLayout;
 import org.lumbung.search.oai.OaiIdentifiers;
 
 /**
- * What the page and the API show of a record: a search hit's summary, and the whole record (every Dublin Core value
- * with its language, the derived fields, the provenance, the OAI-PMH identifier Lumbung gives it, and a link to the
- * original). Links are offered only for http and https addresses: a harvested {@code javascript:} URL stays text.
+ * What the page and the API show of a record: a search hit's summary, and the whole record (its summary as a reader
+ * reads it, every Dublin Core value with its language, the derived fields, the provenance, the OAI-PMH identifier
+ * Lumbung gives it, and a link to the original). Links are offered only for http and https addresses: a harvested {@code javascript:} URL stays text.
  */
 public final class RecordViews {
 
+    /** The COAR access right the open-access badge stands for. */
+    static final String OPEN_ACCESS = "http://purl.org/coar/access_right/c_abf2";
+    /** How much of an abstract a hit carries, to show when no passage of it matched. */
+    private static final int SNIPPET = 300;
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(1[5-9]\\d\\d|20\\d\\d)(?!\\d)");
 
     private final ElasticsearchClient client;
@@ -41,6 +45,9 @@ public final class RecordViews {
         view.put("id", id);
         view.put("oaiIdentifier", identifiers.of(id));
         view.put("original", original(source));
+        // The record as a reader reads it (titles and abstracts with their languages' names, authors, badges,
+        // links); the record itself follows, whole, for the metadata section.
+        view.put("summary", source.deleted() ? null : summary(id, source, Map.of(), null, Integer.MAX_VALUE));
         view.put("record", source);
         return view;
     }
@@ -57,8 +64,15 @@ public final class RecordViews {
         return doc.source().withoutSearchFields();
     }
 
-    /** The summary of a hit. */
-    static SearchHit hit(String id, IndexDocument source, Map<String, List<List<Highlight>>> highlights) {
+    /** The summary of a hit; {@code sourceName} is its source's name for a reader (null: its id is shown). */
+    static SearchHit hit(String id, IndexDocument source, Map<String, List<List<Highlight>>> highlights,
+                         String sourceName) {
+        return summary(id, source, highlights, sourceName, SNIPPET);
+    }
+
+    /** What a reader is shown first of a record, its abstracts cut to {@code abstractLength} characters. */
+    private static SearchHit summary(String id, IndexDocument source, Map<String, List<List<Highlight>>> highlights,
+                                     String sourceName, int abstractLength) {
         List<String> titles = source.values("title");
         IndexDocument.Derived derived = source.derived();
         Integer year = derived == null ? null : derived.publishedYear();
@@ -70,10 +84,68 @@ public final class RecordViews {
             }
         }
         String sourceId = source.source() == null ? null : source.source().id();
-        return new SearchHit(id, titles.isEmpty() ? null : titles.get(0), source.values("creator"), year, sourceId,
-                derived == null ? null : label(derived.type()),
-                derived == null || derived.language() == null ? List.of() : orEmpty(derived.language().iso639_3()),
-                derived == null ? null : label(derived.accessRights()), highlights);
+        List<String> languages = derived == null || derived.language() == null ? List.of()
+                : orEmpty(derived.language().iso639_3());
+        IndexDocument.Term access = derived == null ? null : derived.accessRights();
+        IndexDocument.Term licence = derived == null ? null : derived.licence();
+        IndexDocument.Journal journal = derived == null ? null : derived.journal();
+        return new SearchHit(id, titles.isEmpty() ? null : titles.get(0), texts(source, "title", Integer.MAX_VALUE),
+                source.values("creator"), authors(source), year, sourceId, sourceName,
+                journal == null ? null : journal.title(), derived == null ? null : label(derived.type()), languages,
+                languages.stream().map(LanguageNames::name).toList(), label(access),
+                access != null && OPEN_ACCESS.equals(access.uri()),
+                licence == null ? null : new SearchHit.Licence(licence.label(), linkable(licence.uri()) ? licence.uri()
+                        : null), original(source), fullText(derived), derived == null ? null : derived.doi(),
+                texts(source, "description", abstractLength), highlights);
+    }
+
+    /** An element's values with their languages, each cut to {@code max} characters (at a word) when longer. */
+    private static List<SearchHit.Text> texts(IndexDocument source, String term, int max) {
+        List<String> values = source.values(term);
+        List<String> languages = source.languages(term);
+        List<SearchHit.Text> out = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            String value = values.get(i).strip();
+            if (value.length() > max) {
+                int cut = value.lastIndexOf(' ', max);
+                value = value.substring(0, cut > max / 2 ? cut : max) + " …";
+            }
+            String lang = i < languages.size() && languages.get(i) != null ? languages.get(i) : "und";
+            out.add(new SearchHit.Text(value, lang, LanguageNames.ofCode(lang)));
+        }
+        return out;
+    }
+
+    /** The derived creators (normalised names, checked ORCIDs), else the record's creators as written. */
+    private static List<SearchHit.Author> authors(IndexDocument source) {
+        IndexDocument.Derived derived = source.derived();
+        if (derived != null && derived.creators() != null && !derived.creators().isEmpty()) {
+            return derived.creators().stream().map(p -> new SearchHit.Author(p.name(), p.affiliation(), p.orcid()))
+                    .toList();
+        }
+        return source.values("creator").stream().map(n -> new SearchHit.Author(n, null, null)).toList();
+    }
+
+    /** The full text's address: a PDF first, else an OJS galley's view page; only addresses that can be links. */
+    private static String fullText(IndexDocument.Derived derived) {
+        List<String> found = derived == null || derived.fullText() == null ? List.of()
+                : derived.fullText().stream().filter(RecordViews::linkable).toList();
+        return found.stream().filter(RecordViews::isPdf).findFirst().orElse(found.isEmpty() ? null : found.get(0));
+    }
+
+    /** A PDF by its address: a {@code .pdf} file or an OJS download (which answers the galley's file). */
+    public static boolean isPdf(String url) {
+        String path = URI.create(url).getPath();
+        return path != null && (path.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")
+                || path.contains("/article/download/"));
+    }
+
+    /**
+     * An http(s) address that can go into an attribute, a Link header or a citation as it is: a harvested value with
+     * spaces, angle brackets or quotes in it is no URI, and is left out.
+     */
+    public static boolean linkable(String value) {
+        return value != null && value.equals(value.strip()) && isWebAddress(value);
     }
 
     /**

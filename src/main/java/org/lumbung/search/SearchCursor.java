@@ -82,6 +82,10 @@ public record SearchCursor(String pit, List<Object> after, String search) {
         search.put("q", request.query());
         search.put("sort", request.sort().name());
         request.filters().forEach((facet, values) -> search.put(facet.parameter(), values));
+        if (request.narrowed()) {
+            search.put("years", java.util.Arrays.asList(request.yearFrom(), request.yearTo()));
+            search.put("open", request.openAccess());
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsBytes(search));
             return HexFormat.of().formatHex(digest, 0, 12);

@@ -1,21 +1,24 @@
 package org.lumbung.search;
 
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * A search as the page and the API ask for it: the query (Elasticsearch's simple query syntax), the page (from 1), the
  * page size, the order, and the facet values chosen (values of one facet are alternatives; facets combine). With a
  * cursor ({@code *} to start, then the {@code next_cursor} of the page before) it pages past the 10,000-hit window
- * instead of by page number; null without one.
+ * instead of by page number; null without one. Beside the facets, the years published ({@code yearFrom} to
+ * {@code yearTo}, either open: null) and open access only.
  */
 public record SearchRequest(String query, int page, int size, Sort sort, Map<Facet, List<String>> filters,
-                            String cursor) {
+                            String cursor, Integer yearFrom, Integer yearTo, boolean openAccess) {
 
     public static final int DEFAULT_SIZE = 10;
     public static final int MAX_SIZE = 100;
@@ -41,14 +44,65 @@ public record SearchRequest(String query, int page, int size, Sort sort, Map<Fac
         if (cursor != null && page != 1) {
             throw new IllegalArgumentException("page cannot be combined with cursor: follow next_cursor instead");
         }
+        if (yearFrom != null && yearTo != null && yearFrom > yearTo) {
+            throw new IllegalArgumentException("the years run backwards: year_from " + yearFrom + " is after year_to "
+                    + yearTo);
+        }
         if ((long) page * size > MAX_WINDOW) {
             throw new IllegalArgumentException("only the first " + MAX_WINDOW + " hits can be paged through;"
                     + " narrow the search with a facet, or page with cursor=*");
         }
     }
 
+    public SearchRequest(String query, int page, int size, Sort sort, Map<Facet, List<String>> filters,
+                         String cursor) {
+        this(query, page, size, sort, filters, cursor, null, null, false);
+    }
+
+    /** The same search from its first result in another order, with no cursor: what a feed of it holds. */
+    public SearchRequest ordered(Sort order) {
+        return new SearchRequest(query, 1, size, order, filters, null, yearFrom, yearTo, openAccess);
+    }
+
+    /**
+     * The query string that asks for this search's results again, as {@link #parse} reads it: {@code q}, the facet
+     * values in the facets' order, the year range, open access and a size that is not the default (no page, sort or
+     * cursor); empty when it asks for everything. A parameter added to {@link #parse} belongs here too.
+     */
+    public String queryString() {
+        StringJoiner q = new StringJoiner("&", "?", "").setEmptyValue("");
+        if (!"*".equals(query)) {
+            q.add("q=" + encode(query));
+        }
+        for (Facet facet : Facet.values()) {
+            filters.getOrDefault(facet, List.of()).forEach(v -> q.add(facet.parameter() + "=" + encode(v)));
+        }
+        if (yearFrom != null) {
+            q.add("year_from=" + yearFrom);
+        }
+        if (yearTo != null) {
+            q.add("year_to=" + yearTo);
+        }
+        if (openAccess) {
+            q.add("open=true");
+        }
+        if (size != DEFAULT_SIZE) {
+            q.add("size=" + size);
+        }
+        return q.toString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     public static SearchRequest of(String query, int size) {
         return new SearchRequest(query, 1, size, Sort.RELEVANCE, Map.of(), null);
+    }
+
+    /** Whether a year range or open access only narrows the search, beside the facet values. */
+    public boolean narrowed() {
+        return yearFrom != null || yearTo != null || openAccess;
     }
 
     /** Whether this asks for a page of a cursor-paged list. */
@@ -67,7 +121,7 @@ public record SearchRequest(String query, int page, int size, Sort sort, Map<Fac
 
     /**
      * Reads a raw query string ({@code q=...&page=2&size=20&sort=newest&source=a&year=2021&year=2020}, or
-     * {@code cursor=...} instead of {@code page}); a value that
+     * {@code cursor=...} instead of {@code page}; {@code year_from=2019&year_to=2021}, {@code open=true}); a value that
      * makes no sense is the client's error (IllegalArgumentException, answered 400); unknown parameters are ignored.
      */
     public static SearchRequest parse(String rawQuery) {
@@ -77,6 +131,9 @@ public record SearchRequest(String query, int page, int size, Sort sort, Map<Fac
         String cursor = null;
         int size = DEFAULT_SIZE;
         Sort sort = Sort.RELEVANCE;
+        Integer yearFrom = null;
+        Integer yearTo = null;
+        boolean open = false;
         Map<Facet, List<String>> filters = new EnumMap<>(Facet.class);
         for (String pair : rawQuery == null || rawQuery.isEmpty() ? new String[0] : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
@@ -88,11 +145,18 @@ public record SearchRequest(String query, int page, int size, Sort sort, Map<Fac
                 case "size" -> size = number("size", value);
                 case "sort" -> sort = sort(value);
                 case "cursor" -> cursor = value;
+                case "year_from" -> yearFrom = value.isBlank() ? null : year("year_from", value);
+                case "year_to" -> yearTo = value.isBlank() ? null : year("year_to", value);
+                case "open" -> open = switch (value.strip()) {
+                    case "", "false", "0" -> false;
+                    case "true", "1", "on" -> true;
+                    default -> throw new IllegalArgumentException("open must be true or false, not '" + value + "'");
+                };
                 // Not a parameter of its own, but a client paging by offset sends it: with a cursor it is refused, saying why.
                 case "from" -> offset = true;
                 default -> Facet.byParameter(key).filter(f -> !value.isBlank()).ifPresent(f -> {
-                    if (f == Facet.YEAR && !value.matches("\\d{1,4}")) {
-                        throw new IllegalArgumentException("year must be a year such as 2021");
+                    if (f == Facet.YEAR) {
+                        year("year", value);
                     }
                     filters.computeIfAbsent(f, k -> new ArrayList<>()).add(value);
                 });
@@ -102,7 +166,14 @@ public record SearchRequest(String query, int page, int size, Sort sort, Map<Fac
             throw new IllegalArgumentException((offset ? "from" : "page")
                     + " cannot be combined with cursor: follow next_cursor instead");
         }
-        return new SearchRequest(q, page == null ? 1 : page, size, sort, filters, cursor);
+        return new SearchRequest(q, page == null ? 1 : page, size, sort, filters, cursor, yearFrom, yearTo, open);
+    }
+
+    private static int year(String name, String value) {
+        if (!value.strip().matches("\\d{1,4}")) {
+            throw new IllegalArgumentException(name + " must be a year such as 2021, not '" + value + "'");
+        }
+        return Integer.parseInt(value.strip());
     }
 
     private static String decode(String s) {

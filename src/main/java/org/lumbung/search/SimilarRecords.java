@@ -53,10 +53,13 @@ public final class SimilarRecords {
 
     private final ElasticsearchClient client;
     private final IndexLayout layout;
+    private final FacetLabels labels;
 
-    public SimilarRecords(ElasticsearchClient client, IndexLayout layout) {
+    /** @param labels what a source is called for a reader */
+    public SimilarRecords(ElasticsearchClient client, IndexLayout layout, FacetLabels labels) {
         this.client = client;
         this.layout = layout;
+        this.labels = labels;
     }
 
     /** The HTTP API's form: {@code size} as the client sent it (null for the default); 404 for no such record. */
@@ -104,7 +107,9 @@ public final class SimilarRecords {
                         .mustNot(n -> n.ids(i -> i.values(id))))), IndexDocument.class);
         List<SearchHit> hits = new ArrayList<>();
         for (Hit<IndexDocument> hit : response.hits().hits()) {
-            hits.add(RecordViews.hit(hit.id(), hit.source(), Map.of()));
+            String sourceId = hit.source().source() == null ? null : hit.source().source().id();
+            hits.add(RecordViews.hit(hit.id(), hit.source(), Map.of(),
+                    sourceId == null ? null : labels.label(Facet.SOURCE, sourceId)));
         }
         return new Similar(id, hits);
     }

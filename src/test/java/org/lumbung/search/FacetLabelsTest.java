@@ -19,6 +19,18 @@ class FacetLabelsTest {
     }
 
     @Test
+    void namesAValuesLanguageTagIndonesianNeverMalayWhateverFormTheTagHas() {
+        for (String tag : new String[] {"id", "in", "ind", "id-ID", "ID", "id_ID"}) {
+            assertThat(LanguageNames.ofCode(tag)).as(tag).isEqualTo("Indonesian / Bahasa Indonesia");
+        }
+        assertThat(LanguageNames.ofCode("ms")).isEqualTo("Malay / Melayu");
+        assertThat(LanguageNames.ofCode("en-GB")).isEqualTo("English / Inggris");
+        assertThat(LanguageNames.ofCode("jv")).isEqualTo("Javanese / Jawa");
+        assertThat(LanguageNames.ofCode("und")).as("undetermined: no name shown").isNull();
+        assertThat(LanguageNames.ofCode(null)).isNull();
+    }
+
+    @Test
     void namesSourcesFromTheSourceListReadOnceAMinuteAndLeavesOtherValuesAsTheyAre() {
         AtomicInteger reads = new AtomicInteger();
         FacetLabels labels = new FacetLabels(() -> {

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +14,6 @@ import org.lumbung.testing.Chromium;
 import org.lumbung.testing.KnownRecords;
 import org.lumbung.testing.LumbungServer;
 import org.lumbung.testing.Requirements;
-import org.lumbung.testing.TestData;
 import org.lumbung.testing.TestElasticsearch;
 
 /**
@@ -29,7 +26,6 @@ class SearchPageBrowserIT {
 
     private static LumbungServer server;
     private static Chromium browser;
-    private static Path work;
 
     @BeforeAll
     static void start() throws Exception {
@@ -38,8 +34,7 @@ class SearchPageBrowserIT {
         server = LumbungServer.start(prefix);
         KnownRecords.index(prefix + "-records");
         KnownRecords.sources().forEach(server::define);
-        work = TestData.newDataDir("chromium");
-        browser = Chromium.start(Files.createDirectories(work.resolve("profile")));
+        browser = Chromium.startFresh("chromium");
     }
 
     @AfterAll
@@ -50,17 +45,10 @@ class SearchPageBrowserIT {
         if (server != null) {
             server.close();
         }
-        if (work != null) {
-            TestData.delete(work);
-        }
     }
 
     private List<String> texts(String css) throws Exception {
-        List<String> out = new ArrayList<>();
-        for (String e : browser.find(css)) {
-            out.add(browser.text(e));
-        }
-        return out;
+        return browser.texts(css);
     }
 
     private void awaitSummary(String expected) throws Exception {
@@ -99,7 +87,8 @@ class SearchPageBrowserIT {
                 .isEqualTo("repo-b");
 
         browser.click(browser.find(".hit h2 a").get(0));
-        assertThat(browser.text(browser.await(".record h1").get(0))).isEqualTo("Diplomasi maritim Indonesia");
+        assertThat(browser.text(browser.await(".record h1").get(0))).isEqualTo("Diplomasi maritim Indonesia Indonesian");
+        browser.click(browser.find("#metadata summary").get(0));
         String page = browser.text(browser.find("#record").get(0));
         assertThat(page).contains("dc:title", "dc:subject\ndiplomasi", "journal article", "oai:repo-b:11",
                 "oai:lumbung:repo-b:oai:repo-b:11");
@@ -110,6 +99,9 @@ class SearchPageBrowserIT {
     void aRecordMadeOfMarkupAndScriptIsShownAsTextAndRunsNothing() throws Exception {
         browser.open(server.base() + "/record?id=" + URLEncoder.encode(KnownRecords.HOSTILE_ID, StandardCharsets.UTF_8));
         assertThat(browser.text(browser.await(".record h1").get(0))).isEqualTo(KnownRecords.HOSTILE_TITLE);
+        assertThat(browser.text(browser.find(".record .author").get(0))).as("the creator's markup, as text")
+                .isEqualTo("<b onmouseover=\"document.body.dataset.pwned='creator'\">Mallory</b>");
+        browser.click(browser.find("#metadata summary").get(0));
         assertThat(browser.text(browser.find("#record").get(0)))
                 .contains("<b onmouseover=", "javascript:document.body.dataset.pwned='link'");
         assertThat(browser.find("a[href^='javascript']")).as("no javascript: link").isEmpty();

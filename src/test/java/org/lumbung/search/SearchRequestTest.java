@@ -21,6 +21,26 @@ class SearchRequestTest {
     }
 
     @Test
+    void readsAYearRangeAndOpenAccessOnlyAndRefusesARangeThatRunsBackwards() {
+        SearchRequest r = SearchRequest.parse("q=x&year_from=2019&year_to=2021&open=true");
+        assertThat(r.yearFrom()).isEqualTo(2019);
+        assertThat(r.yearTo()).isEqualTo(2021);
+        assertThat(r.openAccess()).isTrue();
+        assertThat(r.narrowed()).isTrue();
+        SearchRequest open = SearchRequest.parse("year_from=&year_to=2000&open=");
+        assertThat(open.yearFrom()).as("an empty box is no bound").isNull();
+        assertThat(open.openAccess()).isFalse();
+        assertThat(SearchRequest.parse("q=x").narrowed()).isFalse();
+        assertThatThrownBy(() -> SearchRequest.parse("year_from=2021&year_to=2019"))
+                .hasMessage("the years run backwards: year_from 2021 is after year_to 2019");
+        assertThatThrownBy(() -> SearchRequest.parse("year_to=soon")).hasMessageContaining("year_to");
+        assertThatThrownBy(() -> SearchRequest.parse("open=maybe")).hasMessageContaining("open");
+        assertThat(SearchCursor.fingerprint(r)).as("a cursor stays with its range")
+                .isNotEqualTo(SearchCursor.fingerprint(SearchRequest.parse("q=x&year_from=2019&open=true")))
+                .isNotEqualTo(SearchCursor.fingerprint(SearchRequest.parse("q=x&year_from=2019&year_to=2021")));
+    }
+
+    @Test
     void refusesWhatMakesNoSenseNamingTheParameter() {
         assertThatThrownBy(() -> SearchRequest.parse("size=abc")).hasMessageContaining("size");
         assertThatThrownBy(() -> SearchRequest.parse("size=0")).hasMessageContaining("size");

@@ -29,6 +29,8 @@ public final class Chromium implements AutoCloseable {
     private final Process driver;
     private final String session;
     private final HttpClient http = HttpClient.newHttpClient();
+    /** The test data folder this browser's profile is in, deleted on close; null when the caller owns it. */
+    private Path work;
 
     public static boolean installed() {
         return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
@@ -39,7 +41,18 @@ public final class Chromium implements AutoCloseable {
         this.session = session;
     }
 
-    public static Chromium start(Path profile) throws Exception {
+    /**
+     * A browser in a fresh profile in a test data folder of its own ({@code name}), which goes when it closes; with
+     * {@code acceptLanguage} (such as {@code id-ID,id}) its reader's languages, else Chromium's own (en-US).
+     */
+    public static Chromium startFresh(String name, String... acceptLanguage) throws Exception {
+        Path work = TestData.newDataDir(name);
+        Chromium browser = start(Files.createDirectories(work.resolve("profile")), acceptLanguage);
+        browser.work = work;
+        return browser;
+    }
+
+    public static Chromium start(Path profile, String... acceptLanguage) throws Exception {
         int port = LumbungServer.freePort();
         Process driver = new ProcessBuilder(DRIVER.toString(), "--port=" + port)
                 .redirectErrorStream(true).redirectOutput(profile.resolveSibling("chromedriver.log").toFile()).start();
@@ -64,6 +77,10 @@ public final class Chromium implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,960", "--user-data-dir=" + profile)) {
             options.withArray("args").add(arg);
+        }
+        if (acceptLanguage.length > 0) {
+            options.withArray("args").add("--lang=" + acceptLanguage[0].split(",")[0]);
+            options.putObject("prefs").put("intl.accept_languages", String.join(",", acceptLanguage));
         }
         ObjectNode body = JSON.createObjectNode();
         body.putObject("capabilities").putObject("alwaysMatch").put("browserName", "chrome")
@@ -100,6 +117,15 @@ public final class Chromium implements AutoCloseable {
             throw new AssertionError("nothing matches " + css + " on " + url());
         }
         return found;
+    }
+
+    /** The texts of the elements matching a CSS selector, now, in document order. */
+    public List<String> texts(String css) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (String e : find(css)) {
+            out.add(text(e));
+        }
+        return out;
     }
 
     public String text(String element) throws Exception {
@@ -176,6 +202,14 @@ public final class Chromium implements AutoCloseable {
             // the browser goes with its driver below
         } finally {
             driver.destroy();
+            if (work != null) {
+                try {
+                    driver.waitFor();
+                    TestData.delete(work);
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException("cannot delete the browser's profile in " + work, e);
+                }
+            }
         }
     }
 }

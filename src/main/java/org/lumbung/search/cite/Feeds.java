@@ -2,8 +2,6 @@ package org.lumbung.search.cite;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -59,13 +57,12 @@ public final class Feeds {
             throw new IllegalArgumentException("a feed has no pages: it holds the records most recently added or"
                     + " changed (size, at most " + MAX_ENTRIES + ")");
         }
-        SearchRequest request = new SearchRequest(asked.query(), 1, asked.size(), SearchRequest.Sort.ADDED,
-                asked.filters(), null);
+        SearchRequest request = asked.ordered(SearchRequest.Sort.ADDED);
         List<AtomFeed.Entry> entries = new ArrayList<>();
         String now = clock.instant().toString();
         searcher.documents(request, request.size()).forEach((id, doc) -> entries.add(new AtomFeed.Entry(
                 Reference.of(id, doc, addresses.page(id)), validInstant(doc.indexedAt()) ? doc.indexedAt() : now)));
-        String query = query(request);
+        String query = request.queryString();
         boolean everything = "*".equals(request.query());
         String title = name + ": " + (everything ? "all records" : "records matching \u201c" + request.query()
                 + "\u201d") + filtersSaid(request);
@@ -103,21 +100,6 @@ public final class Feeds {
         return new Document(out.toString(), "application/opensearchdescription+xml; charset=UTF-8");
     }
 
-    /** The query string that asks for this search again ({@code ?q=...&language=ind&size=20}), empty for none. */
-    static String query(SearchRequest request) {
-        StringJoiner q = new StringJoiner("&", "?", "").setEmptyValue("");
-        if (!"*".equals(request.query())) {
-            q.add("q=" + encode(request.query()));
-        }
-        for (Facet facet : Facet.values()) {
-            request.filters().getOrDefault(facet, List.of()).forEach(v -> q.add(facet.parameter() + "=" + encode(v)));
-        }
-        if (request.size() != SearchRequest.DEFAULT_SIZE) {
-            q.add("size=" + request.size());
-        }
-        return q.toString();
-    }
-
     private static String filtersSaid(SearchRequest request) {
         StringJoiner said = new StringJoiner("; ", " (", ")").setEmptyValue("");
         for (Facet facet : Facet.values()) {
@@ -125,6 +107,13 @@ public final class Feeds {
             if (!values.isEmpty()) {
                 said.add(facet.parameter() + ": " + String.join(" or ", values));
             }
+        }
+        if (request.yearFrom() != null || request.yearTo() != null) {
+            said.add("years " + (request.yearFrom() == null ? "" : request.yearFrom()) + "\u2013"
+                    + (request.yearTo() == null ? "" : request.yearTo()));
+        }
+        if (request.openAccess()) {
+            said.add("open access only");
         }
         return said.toString();
     }
@@ -135,10 +124,6 @@ public final class Feeds {
         } catch (DateTimeParseException e) {
             return false;
         }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {

@@ -1,10 +1,8 @@
 package org.lumbung.search.cite;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -134,8 +132,7 @@ public record Reference(String id, String page, String title, List<Author> autho
 
     /** A PDF by its address: a {@code .pdf} file or an OJS download (which answers the galley's file). */
     public static boolean isPdf(String url) {
-        String path = URI.create(url).getPath();
-        return path != null && (path.toLowerCase(Locale.ROOT).endsWith(".pdf") || path.contains("/article/download/"));
+        return RecordViews.isPdf(url);
     }
 
     /**
@@ -143,7 +140,7 @@ public record Reference(String id, String page, String title, List<Author> autho
      * spaces, angle brackets or quotes in it is no URI, and is left out.
      */
     public static boolean isLinkable(String value) {
-        return value != null && value.equals(value.strip()) && RecordViews.isWebAddress(value);
+        return RecordViews.linkable(value);
     }
 
     /** The pages as {@code first-last}, or the first page alone, or null. */
