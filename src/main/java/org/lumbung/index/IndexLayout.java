@@ -7,7 +7,7 @@ package org.lumbung.index;
 public record IndexLayout(String prefix, int replicas) {
 
     /** Bump when the document shape changes; docs/formats.md's schema says what each version holds. */
-    public static final int TEMPLATE_VERSION = 4;
+    public static final int TEMPLATE_VERSION = 5;
 
     public String recordsAlias() {
         return prefix + "-records";

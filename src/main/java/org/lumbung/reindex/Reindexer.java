@@ -25,6 +25,7 @@ import org.lumbung.index.IndexDocument;
 import org.lumbung.index.IndexLayout;
 import org.lumbung.index.RawArchive;
 import org.lumbung.index.RecordIndexer;
+import org.lumbung.index.WorkResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,6 +94,9 @@ public final class Reindexer {
         Counts catchUp = new Counts();
         copy(from, to, announced.minus(IN_FLIGHT), catchUp);
         client.indices().refresh(r -> r.index(to));
+        // Rebuilt one by one, each document knows only its own work; copies without a DOI find their DOI's now.
+        long regrouped = WorkResolver.regroup(client, to);
+        LOG.info("{} copies without a DOI put into the work of their DOI's copy", regrouped);
         if (counts.failed + catchUp.failed > 0) {
             client.indices().deleteAlias(d -> d.index(to).name(layout.nextAlias()));
             throw new IllegalStateException((counts.failed + catchUp.failed) + " documents could not be written to "

@@ -175,7 +175,8 @@ class ReindexIT {
         DcRecord record = records(1, 2, "Kebijakan Luar Negeri").get(0);
         IndexDocument full = DocumentMapper.toDocument(record, java.time.Instant.now());
         IndexDocument doc = new IndexDocument(full.dc(), full.lang(), full.creators(), full.derived(), full.quality(),
-                null, null, full.source(), full.oai(), full.provenance(), full.keys(), full.indexedAt(), false);
+                null, null, full.source(), full.oai(), full.provenance(), full.keys(), null, full.indexedAt(),
+                false);
         client.index(i -> i.index(old).id(record.id()).document(doc).refresh(
                 co.elastic.clients.elasticsearch._types.Refresh.True));
 
