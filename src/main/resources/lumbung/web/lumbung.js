@@ -90,7 +90,7 @@ function renderHit(hit) {
   const titleParts = hit.highlights.title && hit.highlights.title.length ? marked(hit.highlights.title[0])
     : [hit.title || '(no title)'];
   const meta = [hit.creators.slice(0, 4).join('; ') + (hit.creators.length > 4 ? ' et al.' : ''),
-    hit.year, hit.type, hit.source].filter(Boolean).join(' · ');
+    hit.year, hit.type, hit.source, hit.versions > 1 ? hit.versions + ' versions' : null].filter(Boolean).join(' · ');
   const li = el('li', {class: 'hit', 'data-id': hit.id},
     el('h2', {}, el('a', {href: '/record?id=' + encodeURIComponent(hit.id)}, titleParts)),
     el('p', {class: 'meta'}, meta));
@@ -128,9 +128,15 @@ async function searchPage() {
   document.getElementById('sort').value = params.get('sort') || 'relevance';
   const summary = document.getElementById('summary');
   try {
-    const result = await getJson('/api/search?' + params.toString());
-    const shown = result.query === '*' ? 'all records' : '“' + result.query + '”';
-    summary.textContent = result.total.toLocaleString('en') + (result.total === 1 ? ' record' : ' records')
+    // The page lists works (one hit for the copies of an article in several sources) unless asked for records.
+    const asked = new URLSearchParams(params);
+    if (!asked.has('group')) {
+      asked.set('group', 'works');
+    }
+    const unit = asked.get('group') === 'works' ? 'work' : 'record';
+    const result = await getJson('/api/search?' + asked.toString());
+    const shown = result.query === '*' ? 'all ' + unit + 's' : '“' + result.query + '”';
+    summary.textContent = result.total.toLocaleString('en') + ' ' + unit + (result.total === 1 ? '' : 's')
       + ' for ' + shown;
     document.getElementById('notice').replaceChildren(...notices(params, result));
     document.getElementById('hits').replaceChildren(...result.hits.map(renderHit));
@@ -221,6 +227,15 @@ async function recordPage() {
     const provenance = [];
     (r.provenance || []).forEach((p, i) => flatten('source ' + (i + 1), p, provenance));
     parts.push(el('h2', {}, 'Provenance'), table(provenance));
+    const versions = view.versions || [];
+    if (versions.length > 1) {
+      parts.push(el('h2', {}, 'Versions (' + versions.length + ')'), el('ul', {class: 'versions'},
+        ...versions.map(v => el('li', {'data-record': v.record},
+          v.record === view.id ? (v.title || v.record) : el('a', {href: '/record?id=' + encodeURIComponent(v.record)},
+            v.title || v.record),
+          ' · ' + [v.source, v.format, v.doi ? 'doi:' + v.doi : null].filter(Boolean).join(' · ') + ' · ',
+          link(v.url || v.oaiIdentifier || '', v.url || v.oaiIdentifier || '')))));
+    }
     const getRecord = '/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=' + encodeURIComponent(view.oaiIdentifier);
     const lumbung = [['id', valueCell([view.id])],
       ['OAI-PMH identifier', el('td', {}, el('a', {href: getRecord}, view.oaiIdentifier))],

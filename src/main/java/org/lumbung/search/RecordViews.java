@@ -1,7 +1,9 @@
 package org.lumbung.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -17,11 +19,15 @@ import org.lumbung.search.oai.OaiIdentifiers;
 
 /**
  * What the page and the API show of a record: a search hit's summary, and the whole record (every Dublin Core value
- * with its language, the derived fields, the provenance, the OAI-PMH identifier Lumbung gives it, and a link to the
- * original). Links are offered only for http and https addresses: a harvested {@code javascript:} URL stays text.
+ * with its language, the derived fields, the provenance, the OAI-PMH identifier Lumbung gives it, a link to the
+ * original, and the versions of its work: see {@link org.lumbung.index.Works}). Links are offered only for http and https addresses: a harvested {@code javascript:} URL stays text.
  */
 public final class RecordViews {
 
+    /** The records of one work read for its record page; more than this is not one work but a rule gone wrong. */
+    private static final int MAX_VERSIONS = 100;
+    private static final List<String> VERSION_FIELDS = List.of("dc.title", "derived.doi", "provenance.sourceId",
+            "provenance.oaiIdentifier", "provenance.url", "provenance.format");
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(1[5-9]\\d\\d|20\\d\\d)(?!\\d)");
 
     private final ElasticsearchClient client;
@@ -42,7 +48,45 @@ public final class RecordViews {
         view.put("oaiIdentifier", identifiers.of(id));
         view.put("original", original(source));
         view.put("record", source);
+        view.put("versions", versions(id, source));
         return view;
+    }
+
+    /**
+     * A version of a work: one contribution (an OAI-PMH record, a landing page) of one of the work's records, with
+     * the record it is in, its DOI if the record has one, and its first title.
+     */
+    public record Version(String record, String source, String oaiIdentifier, String url, String format, String doi,
+                          String title) {
+    }
+
+    /**
+     * The versions of the record's work, this record's first; just its own contributions when it has no work (a
+     * tombstone, or a document written before works).
+     */
+    public List<Version> versions(String id, IndexDocument source) throws IOException {
+        List<Version> out = new ArrayList<>();
+        addVersions(out, id, source);
+        if (source.work() == null || source.work().key() == null) {
+            return out;
+        }
+        SearchResponse<IndexDocument> work = client.search(s -> s.index(layout.recordsAlias()).size(MAX_VERSIONS)
+                .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("work.key").value(source.work().key())))
+                        .mustNot(m -> m.ids(i -> i.values(id)))
+                        .mustNot(m -> m.term(t -> t.field("deleted").value(true)))))
+                .sort(o -> o.field(f -> f.field("indexedAt").order(SortOrder.Asc)))
+                .source(src -> src.filter(f -> f.includes(VERSION_FIELDS))), IndexDocument.class);
+        work.hits().hits().forEach(h -> addVersions(out, h.id(), h.source()));
+        return out;
+    }
+
+    private static void addVersions(List<Version> out, String id, IndexDocument doc) {
+        String doi = doc.derived() == null ? null : doc.derived().doi();
+        List<String> titles = doc.values("title");
+        for (IndexDocument.Provenance p : doc.contributions()) {
+            out.add(new Version(id, p.sourceId(), p.oaiIdentifier(), p.url(), p.format(), doi,
+                    titles.isEmpty() ? null : titles.get(0)));
+        }
     }
 
     /** The record's document as a reader sees it; a missing id is a {@link NotFoundException} (answered 404). */
@@ -73,7 +117,7 @@ public final class RecordViews {
         return new SearchHit(id, titles.isEmpty() ? null : titles.get(0), source.values("creator"), year, sourceId,
                 derived == null ? null : label(derived.type()),
                 derived == null || derived.language() == null ? List.of() : orEmpty(derived.language().iso639_3()),
-                derived == null ? null : label(derived.accessRights()), highlights);
+                derived == null ? null : label(derived.accessRights()), highlights, null);
     }
 
     /**

@@ -12,10 +12,11 @@ import java.util.Map;
  * A search as the page and the API ask for it: the query (Elasticsearch's simple query syntax), the page (from 1), the
  * page size, the order, and the facet values chosen (values of one facet are alternatives; facets combine). With a
  * cursor ({@code *} to start, then the {@code next_cursor} of the page before) it pages past the 10,000-hit window
- * instead of by page number; null without one.
+ * instead of by page number; null without one. Grouped by works ({@code group=works}), it answers one hit per work and
+ * counts works, not records ({@link WorkGrouping}).
  */
 public record SearchRequest(String query, int page, int size, Sort sort, Map<Facet, List<String>> filters,
-                            String cursor) {
+                            String cursor, boolean works) {
 
     public static final int DEFAULT_SIZE = 10;
     public static final int MAX_SIZE = 100;
@@ -48,7 +49,7 @@ public record SearchRequest(String query, int page, int size, Sort sort, Map<Fac
     }
 
     public static SearchRequest of(String query, int size) {
-        return new SearchRequest(query, 1, size, Sort.RELEVANCE, Map.of(), null);
+        return new SearchRequest(query, 1, size, Sort.RELEVANCE, Map.of(), null, false);
     }
 
     /** Whether this asks for a page of a cursor-paged list. */
@@ -67,7 +68,7 @@ public record SearchRequest(String query, int page, int size, Sort sort, Map<Fac
 
     /**
      * Reads a raw query string ({@code q=...&page=2&size=20&sort=newest&source=a&year=2021&year=2020}, or
-     * {@code cursor=...} instead of {@code page}); a value that
+     * {@code cursor=...} instead of {@code page}; {@code group=works} or {@code group=records}); a value that
      * makes no sense is the client's error (IllegalArgumentException, answered 400); unknown parameters are ignored.
      */
     public static SearchRequest parse(String rawQuery) {
@@ -77,6 +78,7 @@ public record SearchRequest(String query, int page, int size, Sort sort, Map<Fac
         String cursor = null;
         int size = DEFAULT_SIZE;
         Sort sort = Sort.RELEVANCE;
+        boolean works = false;
         Map<Facet, List<String>> filters = new EnumMap<>(Facet.class);
         for (String pair : rawQuery == null || rawQuery.isEmpty() ? new String[0] : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
@@ -88,6 +90,7 @@ public record SearchRequest(String query, int page, int size, Sort sort, Map<Fac
                 case "size" -> size = number("size", value);
                 case "sort" -> sort = sort(value);
                 case "cursor" -> cursor = value;
+                case "group" -> works = grouped(value);
                 // Not a parameter of its own, but a client paging by offset sends it: with a cursor it is refused, saying why.
                 case "from" -> offset = true;
                 default -> Facet.byParameter(key).filter(f -> !value.isBlank()).ifPresent(f -> {
@@ -102,7 +105,7 @@ public record SearchRequest(String query, int page, int size, Sort sort, Map<Fac
             throw new IllegalArgumentException((offset ? "from" : "page")
                     + " cannot be combined with cursor: follow next_cursor instead");
         }
-        return new SearchRequest(q, page == null ? 1 : page, size, sort, filters, cursor);
+        return new SearchRequest(q, page == null ? 1 : page, size, sort, filters, cursor, works);
     }
 
     private static String decode(String s) {
@@ -119,6 +122,14 @@ public record SearchRequest(String query, int page, int size, Sort sort, Map<Fac
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
         }
+    }
+
+    private static boolean grouped(String value) {
+        return switch (value.strip()) {
+            case "works" -> true;
+            case "records", "" -> false;
+            default -> throw new IllegalArgumentException("group must be works or records");
+        };
     }
 
     private static Sort sort(String value) {
