@@ -88,7 +88,7 @@ public final class RecordSearcher {
                         .trackTotalHits(t -> t.enabled(true)).query(text(request))
                         .postFilter(filters(request, null)).sort(sort(request, pit != null));
                 if (request.works()) {
-                    WorkGrouping.collapse(s);
+                    WorkGrouping.collapse(s, filters(request, null));
                 }
                 highlight(s, request);
                 // A cursor's later pages skip the facets: they are the first page's, and counting them again is the

@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest.Builder;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -36,11 +37,14 @@ final class WorkGrouping {
     private WorkGrouping() {
     }
 
-    /** One hit per work, with the work's records for counting its versions, and the works counted. */
-    static void collapse(Builder search) {
+    /**
+     * One hit per work, with the work's records for counting its versions, and the works counted under the chosen
+     * filters (a post filter, which aggregations do not see: so they are applied to the count again).
+     */
+    static void collapse(Builder search, Query filters) {
         search.collapse(c -> c.field(FIELD).innerHits(i -> i.name(VERSIONS).size(RECORDS_READ)
                         .source(src -> src.filter(f -> f.includes("provenance.key")))))
-                .aggregations(TOTAL, works());
+                .aggregations(TOTAL, a -> a.filter(filters).aggregations(TOTAL, works()));
     }
 
     /** The works among the records an aggregation holds. */
@@ -64,8 +68,8 @@ final class WorkGrouping {
 
     /** How many works match. */
     static long total(SearchResponse<?> response) {
-        Aggregate works = response.aggregations().get(TOTAL);
-        return works == null ? 0 : works.cardinality().value();
+        Aggregate filtered = response.aggregations().get(TOTAL);
+        return filtered == null ? 0 : count(filtered.filter().aggregations());
     }
 
     /** The works in a facet value's bucket (its sub-aggregations). */

@@ -64,6 +64,11 @@ class WorksIT {
             assertThat(facet(works, "source")).containsExactlyInAnyOrderEntriesOf(
                     Map.of("ejournal3-undip-ac-id-jihi", 1L, "repo-undip", 1L));
             assertThat(facet(works, "year")).containsExactlyInAnyOrderEntriesOf(Map.of("2022", 1L));
+            // Filters count works too: the repository's copy alone is the work once; a year none has, nothing.
+            JsonNode inRepository = search(server, "q=Karabakh&group=works&source=repo-undip");
+            assertThat(inRepository.get("total").asLong()).isEqualTo(1);
+            assertThat(ids(inRepository)).containsExactly(COPY_ID);
+            assertThat(search(server, "q=Karabakh&group=works&year=2021").get("total").asLong()).isZero();
             assertThat(facet(records, "year")).containsExactlyInAnyOrderEntriesOf(Map.of("2022", 2L));
 
             // The record page of either document lists the work's three versions, its own first.
