@@ -20,7 +20,7 @@ import org.lumbung.testing.TestElasticsearch;
  * The seed article from three places (its journal's OAI-PMH record with the DOI, its landing page, and a copy in a
  * university repository without the DOI) is one work with three versions, whichever arrives first; the API counts
  * records by default and works with group=works, totals and facets alike; the record page lists the versions; a
- * cursor pages through works, each once.
+ * reindex keeps the grouping; a cursor pages through works, each once.
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
 class WorksIT {
@@ -105,6 +105,15 @@ class WorksIT {
             JsonNode works = search(server, "q=Karabakh&group=works");
             assertThat(works.get("total").asLong()).isEqualTo(1);
             assertThat(works.get("hits").get(0).get("versions").asInt()).isEqualTo(2);
+
+            // reindex rebuilds each document with its own work (the copy's title key), then regroups the copy.
+            Cli.Result reindex = Cli.onTestEs(prefix, "reindex");
+            assertThat(reindex.status()).as(reindex.out()).isZero();
+            docs = TestElasticsearch.documents(prefix + "-records");
+            assertThat(docs).containsOnlyKeys(JOURNAL_ID, COPY_ID);
+            assertThat(work(docs.get(COPY_ID))).isEqualTo(WORK);
+            assertThat(((Map) docs.get(COPY_ID).get("work")).get("title"))
+                    .isEqualTo("kebijakan luar negeri turki|wiku|2022");
         }
     }
 
