@@ -135,6 +135,11 @@ async function searchPage() {
     }
     const unit = asked.get('group') === 'works' ? 'work' : 'record';
     const result = await getJson('/api/search?' + asked.toString());
+    // A feed reader finds the search's Atom feed from the page (the same search, newest first).
+    const feed = new URLSearchParams(params);
+    feed.delete('page');
+    document.head.append(el('link', {rel: 'alternate', type: 'application/atom+xml', title: 'Lumbung feed',
+      href: '/feed?' + feed.toString()}));
     const shown = result.query === '*' ? 'all ' + unit + 's' : '“' + result.query + '”';
     summary.textContent = result.total.toLocaleString('en') + ' ' + unit + (result.total === 1 ? '' : 's')
       + ' for ' + shown;
@@ -235,6 +240,13 @@ async function recordPage() {
             v.title || v.record),
           ' · ' + [v.source, v.format, v.doi ? 'doi:' + v.doi : null].filter(Boolean).join(' · ') + ' · ',
           link(v.url || v.oaiIdentifier || '', v.url || v.oaiIdentifier || '')))));
+    }
+    const similar = view.similar || [];
+    if (similar.length) {
+      parts.push(el('h2', {}, 'Similar records'), el('ul', {class: 'similar'},
+        ...similar.map(m => el('li', {'data-record': m.id},
+          el('a', {href: '/record?id=' + encodeURIComponent(m.id)}, m.title || m.id),
+          ' · ' + [(m.creators || []).slice(0, 3).join('; '), m.year, m.source].filter(Boolean).join(' · ')))));
     }
     const getRecord = '/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=' + encodeURIComponent(view.oaiIdentifier);
     const lumbung = [['id', valueCell([view.id])],

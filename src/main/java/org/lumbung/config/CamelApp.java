@@ -20,6 +20,7 @@ import org.lumbung.ops.HealthReport;
 import org.lumbung.pipeline.Delivery;
 import org.lumbung.search.ApiErrors;
 import org.lumbung.search.ResponseHeaderFilter;
+import org.lumbung.search.SearchFeeds;
 import org.lumbung.search.WebAssets;
 import org.lumbung.search.cite.CitationExports;
 import org.lumbung.search.cite.RecordPages;
@@ -80,6 +81,7 @@ final class CamelApp {
         WebAssets assets = new WebAssets();
         main.bind("webAssets", assets);
         main.bind("recordPages", new RecordPages(c.recordViews(), assets, c.recordAddresses()));
+        main.bind("searchFeeds", new SearchFeeds(c.searcher(), c.recordAddresses().base()));
         main.bind("citationExports", new CitationExports(c.recordViews(), c.searcher(), c.recordAddresses()));
         main.bind("oaiProvider", c.oaiProvider());
         main.bind("healthReport", new HealthReport(c.es(), c.layout(), c.sourceHealth()));

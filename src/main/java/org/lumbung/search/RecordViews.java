@@ -20,7 +20,8 @@ import org.lumbung.search.oai.OaiIdentifiers;
 /**
  * What the page and the API show of a record: a search hit's summary, and the whole record (every Dublin Core value
  * with its language, the derived fields, the provenance, the OAI-PMH identifier Lumbung gives it, a link to the
- * original, and the versions of its work: see {@link org.lumbung.index.Works}). Links are offered only for http and https addresses: a harvested {@code javascript:} URL stays text.
+ * original, the versions of its work: see {@link org.lumbung.index.Works}; and the records most like it,
+ * {@link SimilarRecords}). Links are offered only for http and https addresses: a harvested {@code javascript:} URL stays text.
  */
 public final class RecordViews {
 
@@ -33,11 +34,13 @@ public final class RecordViews {
     private final ElasticsearchClient client;
     private final IndexLayout layout;
     private final OaiIdentifiers identifiers;
+    private final SimilarRecords similar;
 
     public RecordViews(ElasticsearchClient client, IndexLayout layout, OaiIdentifiers identifiers) {
         this.client = client;
         this.layout = layout;
         this.identifiers = identifiers;
+        this.similar = new SimilarRecords(client, layout);
     }
 
     /** The whole record; a missing id is a {@link NotFoundException} (answered 404). */
@@ -49,6 +52,7 @@ public final class RecordViews {
         view.put("original", original(source));
         view.put("record", source);
         view.put("versions", versions(id, source));
+        view.put("similar", similar.of(id, source));
         return view;
     }
 
