@@ -170,8 +170,8 @@ public final class WorkResolver {
             SearchResponse<Void> page = client.search(s -> s.index(index).size(0)
                     .query(q -> q.exists(e -> e.field("derived.doi")))
                     .aggregations("titles", a -> a.composite(c -> {
-                        c.size(PAGE).sources(Map.of("title", CompositeAggregationSource.of(cs -> cs
-                                .terms(t -> t.field("work.title")))));
+                        c.size(PAGE).sources(List.of(Map.of("title", CompositeAggregationSource.of(cs -> cs
+                                .terms(t -> t.field("work.title"))))));
                         return from == null ? c : c.after(from);
                     }).aggregations("dois", d -> d.terms(t -> t.field("work.key").size(2)))), Void.class);
             CompositeAggregate titles = page.aggregations().get("titles").composite();
