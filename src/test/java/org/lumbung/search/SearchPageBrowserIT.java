@@ -103,6 +103,9 @@ class SearchPageBrowserIT {
         String page = browser.text(browser.find("#record").get(0));
         assertThat(page).contains("dc:title", "dc:subject\ndiplomasi", "journal article", "oai:repo-b:11",
                 "oai:lumbung:repo-b:oai:repo-b:11");
+        // The other Indonesian article on diplomacy, as a link to its page; a record of one version lists none.
+        assertThat(texts(".similar li a")).contains("Kebijakan luar negeri Indonesia terhadap Turki");
+        assertThat(browser.find(".versions")).isEmpty();
         assertInert();
     }
 
