@@ -41,7 +41,7 @@ public final class WorkResolver {
     private static final int PAGE = 1_000;
 
     /** A stored document's work, and the version a move of it must find (else a writer came first, and wins). */
-    private record Stored(IndexDocument.Work work, long seqNo, long primaryTerm) {
+    private record Stored(IndexDocument.Work work, boolean hasDoi, long seqNo, long primaryTerm) {
     }
 
     private final ElasticsearchClient client;
@@ -80,15 +80,15 @@ public final class WorkResolver {
         }
         Map<String, Stored> stored = titles.isEmpty() ? Map.of() : byTitles(titles);
         stored.forEach((id, s) -> {
-            if (Works.isDoi(s.work().key()) && !writes.containsKey(id)) {
+            if (s.hasDoi() && !writes.containsKey(id)) {
                 doisByTitle.computeIfAbsent(s.work().title(), t -> new TreeSet<>()).add(s.work().key());
             }
         });
         Map<String, String> keys = new HashMap<>();
-        writes.forEach((id, work) -> keys.put(id, inWork(work, doisByTitle)));
+        writes.forEach((id, work) -> keys.put(id, inWork(work, Works.isDoi(work.key()), doisByTitle)));
         List<BulkOperation> moves = new ArrayList<>();
         stored.forEach((id, s) -> {
-            String now = inWork(s.work(), doisByTitle);
+            String now = inWork(s.work(), s.hasDoi(), doisByTitle);
             if (!writes.containsKey(id) && !now.equals(s.work().key())) {
                 moves.add(move(alias, id, now, s.seqNo(), s.primaryTerm()));
             }
@@ -99,13 +99,17 @@ public final class WorkResolver {
         return keys;
     }
 
-    /** A copy with a DOI, or without a title key, keeps its own work; one without takes its title's only DOI. */
-    static String inWork(IndexDocument.Work own, Map<String, Set<String>> doisByTitle) {
-        if (Works.isDoi(own.key()) || own.title() == null) {
-            return own.key();
+    /**
+     * The work of a document: one with a DOI, or without a title key, keeps its own; one without a DOI takes its
+     * title key's only DOI, else its title's work, whatever work it was in before (a DOI it joined may have gone, or
+     * a second DOI made its title ambiguous).
+     */
+    static String inWork(IndexDocument.Work work, boolean hasDoi, Map<String, Set<String>> doisByTitle) {
+        if (hasDoi || work.title() == null) {
+            return work.key();
         }
-        Set<String> dois = doisByTitle.getOrDefault(own.title(), Set.of());
-        return dois.size() == 1 ? dois.iterator().next() : Works.TITLE + own.title();
+        Set<String> dois = doisByTitle.getOrDefault(work.title(), Set.of());
+        return dois.size() == 1 ? dois.iterator().next() : Works.TITLE + work.title();
     }
 
     /** The stored documents with these title keys: their own work as stored, a DOI's key only if they have a DOI. */
@@ -127,7 +131,7 @@ public final class WorkResolver {
             boolean hasDoi = doc.derived() != null && doc.derived().doi() != null;
             String own = hasDoi ? Works.DOI + doc.derived().doi() : doc.work().key();
             // Kept as stored, so that a move is made only when its work changes.
-            out.put(hit.id(), new Stored(hasDoi ? new IndexDocument.Work(own, doc.work().title()) : doc.work(),
+            out.put(hit.id(), new Stored(hasDoi ? new IndexDocument.Work(own, doc.work().title()) : doc.work(), hasDoi,
                     hit.seqNo(), hit.primaryTerm()));
         }
         return out;

@@ -112,7 +112,8 @@ class WorkPairsTest {
                 doisByTitle.computeIfAbsent(w.title(), t -> new TreeSet<>()).add(w.key());
             }
         }
-        return new String[] {WorkResolver.inWork(wa, doisByTitle), WorkResolver.inWork(wb, doisByTitle)};
+        return new String[] {WorkResolver.inWork(wa, Works.isDoi(wa.key()), doisByTitle),
+            WorkResolver.inWork(wb, Works.isDoi(wb.key()), doisByTitle)};
     }
 
     private static DcRecord record(String id, JsonNode r) {
