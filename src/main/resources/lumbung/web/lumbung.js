@@ -216,8 +216,8 @@ function renderHit(hit) {
     li.append(el('p', {class: 'authors'}, authorList(hit.authors, hit.highlights.creator, 4)));
   }
   const where = hit.journal || hit.sourceName || hit.source;
-  const meta = [hit.year, where, hit.type, (hit.languageNames || []).map(languageName).join(', ')]
-    .filter(Boolean).join(' · ');
+  const meta = [hit.year, where, hit.type, (hit.languageNames || []).map(languageName).join(', '),
+    hit.versions > 1 ? hit.versions + ' versions' : null].filter(Boolean).join(' · ');
   li.append(el('p', {class: 'meta'}, meta), el('p', {class: 'badges'}, badges(hit)));
   const fragments = hit.highlights.description || [];
   const summary = readerFirst(hit.abstracts || [])[0];
@@ -261,9 +261,20 @@ async function searchPage() {
   document.getElementById('sort').value = params.get('sort') || 'relevance';
   const summary = document.getElementById('summary');
   try {
-    const result = await getJson('/api/search?' + params.toString());
-    const shown = result.query === '*' ? 'all records' : '“' + result.query + '”';
-    summary.textContent = result.total.toLocaleString('en') + (result.total === 1 ? ' record' : ' records')
+    // The page lists works (one hit for the copies of an article in several sources) unless asked for records.
+    const asked = new URLSearchParams(params);
+    if (!asked.has('group')) {
+      asked.set('group', 'works');
+    }
+    const unit = asked.get('group') === 'works' ? 'work' : 'record';
+    const result = await getJson('/api/search?' + asked.toString());
+    // A feed reader finds the search's Atom feed from the page (the same search, newest first).
+    const feed = new URLSearchParams(params);
+    ['page', 'cursor', 'sort', 'group', 'lang'].forEach(p => feed.delete(p));
+    document.head.append(el('link', {rel: 'alternate', type: 'application/atom+xml', title: 'Lumbung feed',
+      href: '/api/search/feed?' + feed.toString()}));
+    const shown = result.query === '*' ? 'all ' + unit + 's' : '“' + result.query + '”';
+    summary.textContent = result.total.toLocaleString('en') + ' ' + unit + (result.total === 1 ? '' : 's')
       + ' for ' + shown;
     document.getElementById('notice').replaceChildren(...notices(params, result));
     document.getElementById('hits').replaceChildren(...result.hits.map(renderHit));
@@ -404,6 +415,22 @@ async function recordPage() {
       }
     });
     metadata.push(el('h3', {}, 'Provenance'), table(provenance));
+    const versions = view.versions || [];
+    if (versions.length > 1) {
+      parts.push(el('h2', {}, 'Versions (' + versions.length + ')'), el('ul', {class: 'versions'},
+        ...versions.map(v => el('li', {'data-record': v.record},
+          v.record === view.id ? (v.title || v.record) : el('a', {href: '/record?id=' + encodeURIComponent(v.record)},
+            v.title || v.record),
+          ' · ' + [v.source, v.format, v.doi ? 'doi:' + v.doi : null].filter(Boolean).join(' · ') + ' · ',
+          link(v.url || v.oaiIdentifier || '', v.url || v.oaiIdentifier || '')))));
+    }
+    const similar = view.similar || [];
+    if (similar.length) {
+      parts.push(el('h2', {}, 'Similar records'), el('ul', {class: 'similar'},
+        ...similar.map(m => el('li', {'data-record': m.id},
+          el('a', {href: '/record?id=' + encodeURIComponent(m.id)}, m.title || m.id),
+          ' · ' + [(m.creators || []).slice(0, 3).join('; '), m.year, m.sourceName || m.source].filter(Boolean).join(' · ')))));
+    }
     const getRecord = '/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=' + encodeURIComponent(view.oaiIdentifier);
     const lumbung = [['id', valueCell([view.id])],
       ['OAI-PMH identifier', el('td', {}, el('a', {href: getRecord}, view.oaiIdentifier))],

@@ -22,7 +22,9 @@ enum FieldGroup {
             m -> properties(m, "dc").forEach(f -> ((ObjectNode) f).put("index", false)), d -> { }),
     FACET("facet.*: the folded facet values", m -> properties(m).remove("facet"), d -> d.remove("facet")),
     DERIVED("derived.* and quality: the derived fields", m -> properties(m).remove(List.of("derived", "quality")),
-            d -> d.remove(List.of("derived", "quality")));
+            d -> d.remove(List.of("derived", "quality"))),
+    WORK("work.*: the work key search collapses on and the title key copies find their DOI by",
+            m -> properties(m).remove("work"), d -> d.remove("work"));
 
     private final String description;
     private final Consumer<ObjectNode> mapping;

@@ -285,7 +285,7 @@ public final class Components {
     }
 
     public RecordViews recordViews() {
-        return new RecordViews(es.client(), layout, oaiIdentifiers());
+        return new RecordViews(es.client(), layout, oaiIdentifiers(), similarRecords());
     }
 
     /** Where this Lumbung serves a record, under the address readers reach it at. */

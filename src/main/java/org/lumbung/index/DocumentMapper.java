@@ -27,13 +27,19 @@ public final class DocumentMapper {
     private DocumentMapper() {
     }
 
+    /** The document in the work its own values give it ({@link Works#own}). */
     public static IndexDocument toDocument(DcRecord record, Instant indexedAt) {
+        return toDocument(record, indexedAt, null);
+    }
+
+    /** The document in the work given (null: the one its own values give it), as the index-time look-up found. */
+    public static IndexDocument toDocument(DcRecord record, Instant indexedAt, String workKey) {
         IndexDocument.Oai oai = record.oai() == null ? null : oai(record.oai());
         List<IndexDocument.Provenance> provenance = record.provenance().stream().map(DocumentMapper::provenance)
                 .toList();
         IndexDocument.Source source = new IndexDocument.Source(record.sourceId());
         if (record.deleted()) {
-            return new IndexDocument(null, null, null, null, null, null, null, source, oai, provenance, null,
+            return new IndexDocument(null, null, null, null, null, null, null, source, oai, provenance, null, null,
                     indexedAt.toString(), true);
         }
         Map<String, List<String>> dc = new LinkedHashMap<>();
@@ -44,11 +50,12 @@ public final class DocumentMapper {
                     .map(l -> l == null ? UNKNOWN_LANGUAGE : l).toList());
         }
         Identity.Keys keys = Identity.keys(record);
+        IndexDocument.Work work = Works.own(record.id(), record);
         return new IndexDocument(dc, lang, record.creators().stream().map(DocumentMapper::creator).toList(),
                 derived(record.derived()), record.derived().quality().stream().map(QualityFlag::keyword).toList(),
                 SearchFields.search(record), SearchFields.facets(record), source, oai, provenance,
                 keys.isEmpty() ? null : new IndexDocument.Keys(List.copyOf(keys.dois()), List.copyOf(keys.urls())),
-                indexedAt.toString(), false);
+                workKey == null ? work : new IndexDocument.Work(workKey, work.title()), indexedAt.toString(), false);
     }
 
     private static IndexDocument.Creator creator(Creator c) {

@@ -19,17 +19,24 @@ import java.util.Map;
  * @param search derived for search only (per-language fields, names, all): see {@link SearchFields}
  * @param facet  derived for facets only: see {@link SearchFields}
  * @param keys   the merge keys ({@link Identity}), absent when the record has none
+ * @param work   the work the record is a version of ({@link Works}); absent from a tombstone
  */
 @JsonInclude(Include.NON_NULL)
 public record IndexDocument(Map<String, List<String>> dc, Map<String, List<String>> lang, List<Creator> creators,
                             Derived derived, List<String> quality, Map<String, Object> search,
                             Map<String, Object> facet, Source source, Oai oai, List<Provenance> provenance, Keys keys,
-                            String indexedAt, boolean deleted) {
+                            Work work, String indexedAt, boolean deleted) {
 
     /** The document as a reader is shown it: search and facet fields are for the index, not for reading. */
     public IndexDocument withoutSearchFields() {
         return new IndexDocument(dc, lang, creators, derived, quality, null, null, source, oai, provenance, keys,
-                indexedAt, deleted);
+                work, indexedAt, deleted);
+    }
+
+    /** The same document in another work (its key changed, its title key kept). */
+    public IndexDocument inWork(String key) {
+        return new IndexDocument(dc, lang, creators, derived, quality, search, facet, source, oai, provenance, keys,
+                new Work(key, work == null ? null : work.title()), indexedAt, deleted);
     }
 
     /** The values of a Dublin Core element (its term: {@code title}), empty when there are none. */
@@ -112,5 +119,14 @@ public record IndexDocument(Map<String, List<String>> dc, Map<String, List<Strin
     /** The DOIs and landing addresses by which another record is known to be the same article. */
     @JsonInclude(Include.NON_NULL)
     public record Keys(List<String> doi, List<String> url) {
+    }
+
+    /**
+     * The work a document is a version of: its key (what search collapses on: {@code doi:...}, {@code title:...} or
+     * {@code id:...}) and its title key ({@link org.lumbung.derived.WorkKey}), by which a copy without a DOI finds
+     * a copy with one.
+     */
+    @JsonInclude(Include.NON_NULL)
+    public record Work(String key, String title) {
     }
 }

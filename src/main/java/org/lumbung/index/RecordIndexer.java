@@ -169,7 +169,7 @@ public final class RecordIndexer implements AutoCloseable {
             boolean copy = rebuilding();
             for (RecordResolver.Write write : writes) {
                 // Serialised once, here: the ingester sizes its requests by these bytes and sends them as they are.
-                BinaryData document = BinaryData.of(DocumentMapper.toDocument(write.merged(), now), mapper);
+                BinaryData document = BinaryData.of(DocumentMapper.toDocument(write.merged(), now, write.workKey()), mapper);
                 if (document.size() > maxRequestBytes) {
                     // Sent alone it would still be refused whole (413, or 429 from a small node's circuit breaker)
                     // and wait out every retry as if Elasticsearch were away.

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * contribution's natural id (a real-time get: a record harvested twice finds itself at once), then by its provenance
  * key (a contribution that joined another document), then by DOI, then by landing address ({@link Identity}). The
  * document's other contributions are read again from the raw archive and merged with the new one; several
- * contributions to one document in one batch make one write.
+ * contributions to one document in one batch make one write. Each document's work ({@link Works}) is looked up last,
+ * by {@link WorkResolver}.
  */
 final class RecordResolver {
 
@@ -41,8 +42,11 @@ final class RecordResolver {
      */
     static final int RECENT_KEYS = 50_000;
 
-    /** What to write: the merged record, the version it replaces (null seqNo: a new document), and its causes. */
-    record Write(String id, DcRecord merged, Long seqNo, Long primaryTerm, List<DcRecord> incoming) {
+    /**
+     * What to write: the merged record, the version it replaces (null seqNo: a new document), its causes, and the
+     * work it is a version of (null for a tombstone).
+     */
+    record Write(String id, DcRecord merged, Long seqNo, Long primaryTerm, List<DcRecord> incoming, String workKey) {
     }
 
     /** A document as stored: its version and contributions. */
@@ -67,6 +71,7 @@ final class RecordResolver {
     private final ElasticsearchClient client;
     private final String alias;
     private final RawArchive archive;
+    private final WorkResolver workResolver;
     /** Key to document id of recent writes, least recently used out first. */
     private final Map<String, String> recent = new LinkedHashMap<>(1024, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -81,6 +86,7 @@ final class RecordResolver {
         this.client = client;
         this.alias = alias;
         this.archive = archive;
+        this.workResolver = new WorkResolver(client, alias);
     }
 
     /**
@@ -136,12 +142,21 @@ final class RecordResolver {
                 byKey.putIfAbsent(key, id);
             }
         }
+        Map<String, DcRecord> merged = new LinkedHashMap<>();
+        Map<String, IndexDocument.Work> ownWorks = new LinkedHashMap<>();
+        for (Work w : works.values()) {
+            DcRecord m = RecordMerger.merge(w.id, new ArrayList<>(w.live.values()), w.deletions);
+            merged.put(w.id, m);
+            if (!m.deleted()) {
+                ownWorks.put(w.id, Works.own(w.id, m));
+            }
+            remember(w.id, m);
+        }
+        Map<String, String> workKeys = workResolver.workKeys(ownWorks);
         List<Write> writes = new ArrayList<>();
         for (Work w : works.values()) {
-            DcRecord merged = RecordMerger.merge(w.id, new ArrayList<>(w.live.values()), w.deletions);
-            writes.add(new Write(w.id, merged, w.base == null ? null : w.base.seqNo(),
-                    w.base == null ? null : w.base.primaryTerm(), w.incoming));
-            remember(w.id, merged);
+            writes.add(new Write(w.id, merged.get(w.id), w.base == null ? null : w.base.seqNo(),
+                    w.base == null ? null : w.base.primaryTerm(), w.incoming, workKeys.get(w.id)));
         }
         return writes;
     }

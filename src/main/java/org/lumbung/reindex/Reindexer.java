@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.lumbung.dc.DcRecord;
 import org.lumbung.dc.Provenance;
@@ -25,6 +27,8 @@ import org.lumbung.index.IndexDocument;
 import org.lumbung.index.IndexLayout;
 import org.lumbung.index.RawArchive;
 import org.lumbung.index.RecordIndexer;
+import org.lumbung.index.WorkResolver;
+import org.lumbung.index.Works;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,6 +97,9 @@ public final class Reindexer {
         Counts catchUp = new Counts();
         copy(from, to, announced.minus(IN_FLIGHT), catchUp);
         client.indices().refresh(r -> r.index(to));
+        // Rebuilt one by one, each document knows only its own work; copies without a DOI find their DOI's now.
+        long regrouped = WorkResolver.regroup(client, to);
+        LOG.info("{} copies without a DOI put into the work of their DOI's copy", regrouped);
         if (counts.failed + catchUp.failed > 0) {
             client.indices().deleteAlias(d -> d.index(to).name(layout.nextAlias()));
             throw new IllegalStateException((counts.failed + catchUp.failed) + " documents could not be written to "
@@ -160,7 +167,7 @@ public final class Reindexer {
         for (Hit<JsonData> hit : hits) {
             IndexDocument document = rebuild(hit.id(), hit.source().to(IndexDocument.class));
             rebuilt.add(document != null);
-            Object body = document != null ? document : hit.source();
+            Object body = document != null ? document : withWork(hit.id(), hit.source());
             long version = hit.seqNo() == null ? 0 : hit.seqNo();
             ops.add(catchUp
                     ? BulkOperation.of(o -> o.index(i -> i.index(to).id(hit.id()).document(body)
@@ -184,6 +191,21 @@ public final class Reindexer {
                         item.error().reason());
             }
         }
+    }
+
+    /**
+     * A document kept as stored, from before works (template version 5), made a work of its own: collapsing on a
+     * missing work key would show every such document as one hit.
+     */
+    @SuppressWarnings("unchecked")
+    private static Object withWork(String id, JsonData stored) {
+        Map<String, Object> doc = stored.to(Map.class);
+        if (doc.containsKey("work") || Boolean.TRUE.equals(doc.get("deleted"))) {
+            return stored;
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(doc);
+        copy.put("work", Map.of("key", Works.ID + id));
+        return copy;
     }
 
     /** The document made again from its contributions' raw records; null when one of them cannot be read again. */

@@ -25,7 +25,8 @@ import org.lumbung.index.SearchFields;
  * Searches the records alias with Elasticsearch's simple query syntax over titles, creators, subjects, descriptions
  * and identifiers, each value analysed for its language (accents folded, Indonesian and English stemmed), with
  * facets, highlighting, paging (by page number through the first 10,000 hits, by cursor past them: a point in time
- * and search_after) and three orders. Tombstones are never returned.
+ * and search_after) and three orders; by records, or one hit per work ({@link WorkGrouping}). Tombstones are never
+ * returned.
  */
 public final class RecordSearcher {
 
@@ -91,7 +92,10 @@ public final class RecordSearcher {
                 }
                 s.size(request.size()).source(src -> src.filter(f -> f.excludes(INDEX_ONLY)))
                         .trackTotalHits(t -> t.enabled(true)).query(text(request))
-                        .postFilter(filters(request, null)).sort(sort(request.sort(), pit != null));
+                        .postFilter(filters(request, null)).sort(sort(request, pit != null));
+                if (request.works()) {
+                    WorkGrouping.collapse(s, filters(request, null));
+                }
                 highlight(s, request);
                 // A cursor's later pages skip the facets: they are the first page's, and counting them again is the
                 // costly part of a search.
@@ -108,10 +112,12 @@ public final class RecordSearcher {
         List<SearchHit> hits = new ArrayList<>();
         for (Hit<IndexDocument> hit : response.hits().hits()) {
             String sourceId = hit.source().source() == null ? null : hit.source().source().id();
-            hits.add(RecordViews.hit(hit.id(), hit.source(), highlights(hit.highlight()),
-                    sourceId == null ? null : labels.label(Facet.SOURCE, sourceId)));
+            SearchHit found = RecordViews.hit(hit.id(), hit.source(), highlights(hit.highlight()),
+                    sourceId == null ? null : labels.label(Facet.SOURCE, sourceId));
+            hits.add(request.works() ? found.withVersions(WorkGrouping.versions(hit)) : found);
         }
-        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+        long total = request.works() ? WorkGrouping.total(response)
+                : response.hits().total() == null ? hits.size() : response.hits().total().value();
         Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
         for (Facet facet : Facet.values()) {
             Aggregate counted = response.aggregations().get(facet.parameter());
@@ -134,7 +140,8 @@ public final class RecordSearcher {
             client.closePointInTime(c -> c.id(nextPit));
             return null;
         }
-        return SearchCursor.after(nextPit, hits.get(hits.size() - 1).sort(), request).encode();
+        return SearchCursor.after(nextPit, WorkGrouping.after(request, hits.get(hits.size() - 1).sort()), request)
+                .encode();
     }
 
     /** Elasticsearch's refusal of a cursor's page, in the client's terms: gone (404: the point in time) or bad. */
@@ -170,9 +177,12 @@ public final class RecordSearcher {
                 t.field(facet.field()).size(facet.size());
                 return facet == Facet.YEAR ? t.order(co.elastic.clients.util.NamedValue.of("_key", SortOrder.Desc)) : t;
             });
-            // A subject is counted folded (Erdoğan and erdogan together); one record's subjects give it a written form.
-            return facet == Facet.SUBJECT ? v.aggregations(WRITTEN, w -> w.topHits(th -> th.size(1)
-                    .source(src -> src.filter(f -> f.includes("dc.subject"))))) : v;
+            // A subject is counted folded (Erdoğan and erdogan together); one of its records gives its written form.
+            if (facet == Facet.SUBJECT) {
+                v.aggregations(WRITTEN, w -> w.topHits(th -> th.size(1)
+                        .source(src -> src.filter(f -> f.includes("dc.subject")))));
+            }
+            return request.works() ? v.aggregations(WorkGrouping.countName(), WorkGrouping.works()) : v;
         }));
     }
 
@@ -184,7 +194,7 @@ public final class RecordSearcher {
      */
     public Map<String, IndexDocument> documents(SearchRequest request, int limit) throws IOException {
         SearchResponse<IndexDocument> response = client.search(s -> s.index(layout.recordsAlias()).size(limit)
-                .query(text(request)).postFilter(filters(request, null)).sort(sort(request.sort(), false))
+                .query(text(request)).postFilter(filters(request, null)).sort(sort(request, false))
                 .source(src -> src.filter(f -> f.excludes("provenance.raw"))), IndexDocument.class);
         Map<String, IndexDocument> found = new LinkedHashMap<>();
         response.hits().hits().forEach(h -> found.put(h.id(), h.source().withoutSearchFields()));
@@ -225,11 +235,14 @@ public final class RecordSearcher {
 
     /**
      * The order of a sort; over a point in time it ends in {@code _shard_doc}, unique per document, so that
-     * search_after never skips or repeats a hit among equal values. (A works list, collapsed on the work key, will
-     * be one more case here: sorted on that key alone, as Elasticsearch requires of collapse with search_after.)
+     * search_after never skips or repeats a hit among equal values. A cursor over works is sorted on the work key
+     * alone, as Elasticsearch requires of collapse with search_after ({@link WorkGrouping#cursorSort}).
      */
-    private static List<SortOptions> sort(SearchRequest.Sort sort, boolean overPointInTime) {
-        List<SortOptions> order = new ArrayList<>(switch (sort) {
+    private static List<SortOptions> sort(SearchRequest request, boolean overPointInTime) {
+        if (request.works() && overPointInTime) {
+            return WorkGrouping.cursorSort();
+        }
+        List<SortOptions> order = new ArrayList<>(switch (request.sort()) {
             case RELEVANCE -> List.of(SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))));
             case NEWEST -> List.of(SortOptions.of(o -> o.field(f -> f.field("derived.published").order(SortOrder.Desc)
                     .missing("_last"))), SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))));
@@ -265,10 +278,13 @@ public final class RecordSearcher {
     private List<SearchResult.FacetValue> facetValues(Aggregate filtered, SearchRequest request, Facet facet) {
         Aggregate values = filtered.filter().aggregations().get("values");
         Map<String, Long> counts = new LinkedHashMap<>();
+        boolean works = request.works();
         if (values.isLterms()) {
-            values.lterms().buckets().array().forEach(b -> counts.put(Long.toString(b.key()), b.docCount()));
+            values.lterms().buckets().array().forEach(b -> counts.put(Long.toString(b.key()),
+                    works ? WorkGrouping.count(b.aggregations()) : b.docCount()));
         } else if (values.isSterms()) {
-            values.sterms().buckets().array().forEach(b -> counts.put(b.key().stringValue(), b.docCount()));
+            values.sterms().buckets().array().forEach(b -> counts.put(b.key().stringValue(),
+                    works ? WorkGrouping.count(b.aggregations()) : b.docCount()));
         }
         Map<String, String> written = facet == Facet.SUBJECT && values.isSterms() ? written(values) : Map.of();
         List<String> chosen = request.filters().getOrDefault(facet, List.of());

@@ -1,7 +1,9 @@
 package org.lumbung.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -18,7 +20,9 @@ import org.lumbung.search.oai.OaiIdentifiers;
 /**
  * What the page and the API show of a record: a search hit's summary, and the whole record (its summary as a reader
  * reads it, every Dublin Core value with its language, the derived fields, the provenance, the OAI-PMH identifier
- * Lumbung gives it, and a link to the original). Links are offered only for http and https addresses: a harvested {@code javascript:} URL stays text.
+ * Lumbung gives it, a link to the original, the versions of its work: see {@link org.lumbung.index.Works}; and the
+ * records most like it, {@link SimilarRecords}). Links are offered only for http and https addresses: a harvested
+ * {@code javascript:} URL stays text.
  */
 public final class RecordViews {
 
@@ -26,16 +30,23 @@ public final class RecordViews {
     static final String OPEN_ACCESS = "http://purl.org/coar/access_right/c_abf2";
     /** How much of an abstract a hit carries, to show when no passage of it matched. */
     private static final int SNIPPET = 300;
+    /** The records of one work read for its record page; more than this is not one work but a rule gone wrong. */
+    private static final int MAX_VERSIONS = 100;
+    private static final List<String> VERSION_FIELDS = List.of("dc.title", "derived.doi", "provenance.sourceId",
+            "provenance.oaiIdentifier", "provenance.url", "provenance.format");
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(1[5-9]\\d\\d|20\\d\\d)(?!\\d)");
 
     private final ElasticsearchClient client;
     private final IndexLayout layout;
     private final OaiIdentifiers identifiers;
+    private final SimilarRecords similar;
 
-    public RecordViews(ElasticsearchClient client, IndexLayout layout, OaiIdentifiers identifiers) {
+    public RecordViews(ElasticsearchClient client, IndexLayout layout, OaiIdentifiers identifiers,
+                       SimilarRecords similar) {
         this.client = client;
         this.layout = layout;
         this.identifiers = identifiers;
+        this.similar = similar;
     }
 
     /** The whole record; a missing id is a {@link NotFoundException} (answered 404). */
@@ -49,7 +60,46 @@ public final class RecordViews {
         // links); the record itself follows, whole, for the metadata section.
         view.put("summary", source.deleted() ? null : summary(id, source, Map.of(), null, Integer.MAX_VALUE));
         view.put("record", source);
+        view.put("versions", versions(id, source));
+        view.put("similar", similar.of(id, source));
         return view;
+    }
+
+    /**
+     * A version of a work: one contribution (an OAI-PMH record, a landing page) of one of the work's records, with
+     * the record it is in, its DOI if the record has one, and its first title.
+     */
+    public record Version(String record, String source, String oaiIdentifier, String url, String format, String doi,
+                          String title) {
+    }
+
+    /**
+     * The versions of the record's work, this record's first; just its own contributions when it has no work (a
+     * tombstone, or a document written before works).
+     */
+    public List<Version> versions(String id, IndexDocument source) throws IOException {
+        List<Version> out = new ArrayList<>();
+        addVersions(out, id, source);
+        if (source.work() == null || source.work().key() == null) {
+            return out;
+        }
+        SearchResponse<IndexDocument> work = client.search(s -> s.index(layout.recordsAlias()).size(MAX_VERSIONS)
+                .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("work.key").value(source.work().key())))
+                        .mustNot(m -> m.ids(i -> i.values(id)))
+                        .mustNot(m -> m.term(t -> t.field("deleted").value(true)))))
+                .sort(o -> o.field(f -> f.field("indexedAt").order(SortOrder.Asc)))
+                .source(src -> src.filter(f -> f.includes(VERSION_FIELDS))), IndexDocument.class);
+        work.hits().hits().forEach(h -> addVersions(out, h.id(), h.source()));
+        return out;
+    }
+
+    private static void addVersions(List<Version> out, String id, IndexDocument doc) {
+        String doi = doc.derived() == null ? null : doc.derived().doi();
+        List<String> titles = doc.values("title");
+        for (IndexDocument.Provenance p : doc.contributions()) {
+            out.add(new Version(id, p.sourceId(), p.oaiIdentifier(), p.url(), p.format(), doi,
+                    titles.isEmpty() ? null : titles.get(0)));
+        }
     }
 
     /** The record's document as a reader sees it; a missing id is a {@link NotFoundException} (answered 404). */
@@ -96,7 +146,7 @@ public final class RecordViews {
                 access != null && OPEN_ACCESS.equals(access.uri()),
                 licence == null ? null : new SearchHit.Licence(licence.label(), linkable(licence.uri()) ? licence.uri()
                         : null), original(source), fullText(derived), derived == null ? null : derived.doi(),
-                texts(source, "description", abstractLength), highlights);
+                texts(source, "description", abstractLength), highlights, null);
     }
 
     /** An element's values with their languages, each cut to {@code max} characters (at a word) when longer. */

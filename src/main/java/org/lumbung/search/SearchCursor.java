@@ -81,6 +81,7 @@ public record SearchCursor(String pit, List<Object> after, String search) {
         Map<String, Object> search = new TreeMap<>();
         search.put("q", request.query());
         search.put("sort", request.sort().name());
+        search.put("group", request.works() ? "works" : "records");
         request.filters().forEach((facet, values) -> search.put(facet.parameter(), values));
         if (request.narrowed()) {
             search.put("years", java.util.Arrays.asList(request.yearFrom(), request.yearTo()));

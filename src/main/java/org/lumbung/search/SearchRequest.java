@@ -15,10 +15,11 @@ import java.util.StringJoiner;
  * page size, the order, and the facet values chosen (values of one facet are alternatives; facets combine). With a
  * cursor ({@code *} to start, then the {@code next_cursor} of the page before) it pages past the 10,000-hit window
  * instead of by page number; null without one. Beside the facets, the years published ({@code yearFrom} to
- * {@code yearTo}, either open: null) and open access only.
+ * {@code yearTo}, either open: null) and open access only. Grouped by works ({@code group=works}), it answers one hit
+ * per work and counts works, not records ({@link WorkGrouping}).
  */
 public record SearchRequest(String query, int page, int size, Sort sort, Map<Facet, List<String>> filters,
-                            String cursor, Integer yearFrom, Integer yearTo, boolean openAccess) {
+                            String cursor, Integer yearFrom, Integer yearTo, boolean openAccess, boolean works) {
 
     public static final int DEFAULT_SIZE = 10;
     public static final int MAX_SIZE = 100;
@@ -56,18 +57,27 @@ public record SearchRequest(String query, int page, int size, Sort sort, Map<Fac
 
     public SearchRequest(String query, int page, int size, Sort sort, Map<Facet, List<String>> filters,
                          String cursor) {
-        this(query, page, size, sort, filters, cursor, null, null, false);
+        this(query, page, size, sort, filters, cursor, false);
     }
 
-    /** The same search from its first result in another order, with no cursor: what a feed of it holds. */
+    public SearchRequest(String query, int page, int size, Sort sort, Map<Facet, List<String>> filters,
+                         String cursor, boolean works) {
+        this(query, page, size, sort, filters, cursor, null, null, false, works);
+    }
+
+    /**
+     * The records this search finds, from the first in another order, with no cursor and not grouped by works: what
+     * a feed of it holds.
+     */
     public SearchRequest ordered(Sort order) {
-        return new SearchRequest(query, 1, size, order, filters, null, yearFrom, yearTo, openAccess);
+        return new SearchRequest(query, 1, size, order, filters, null, yearFrom, yearTo, openAccess, false);
     }
 
     /**
      * The query string that asks for this search's results again, as {@link #parse} reads it: {@code q}, the facet
-     * values in the facets' order, the year range, open access and a size that is not the default (no page, sort or
-     * cursor); empty when it asks for everything. A parameter added to {@link #parse} belongs here too.
+     * values in the facets' order, the year range, open access, the works grouping and a size that is not the default
+     * (no page, sort or cursor); empty when it asks for everything. A parameter added to {@link #parse} belongs here
+     * too.
      */
     public String queryString() {
         StringJoiner q = new StringJoiner("&", "?", "").setEmptyValue("");
@@ -86,6 +96,9 @@ public record SearchRequest(String query, int page, int size, Sort sort, Map<Fac
         if (openAccess) {
             q.add("open=true");
         }
+        if (works) {
+            q.add("group=works");
+        }
         if (size != DEFAULT_SIZE) {
             q.add("size=" + size);
         }
@@ -97,7 +110,7 @@ public record SearchRequest(String query, int page, int size, Sort sort, Map<Fac
     }
 
     public static SearchRequest of(String query, int size) {
-        return new SearchRequest(query, 1, size, Sort.RELEVANCE, Map.of(), null);
+        return new SearchRequest(query, 1, size, Sort.RELEVANCE, Map.of(), null, false);
     }
 
     /** Whether a year range or open access only narrows the search, beside the facet values. */
@@ -121,7 +134,8 @@ public record SearchRequest(String query, int page, int size, Sort sort, Map<Fac
 
     /**
      * Reads a raw query string ({@code q=...&page=2&size=20&sort=newest&source=a&year=2021&year=2020}, or
-     * {@code cursor=...} instead of {@code page}; {@code year_from=2019&year_to=2021}, {@code open=true}); a value that
+     * {@code cursor=...} instead of {@code page}; {@code year_from=2019&year_to=2021}, {@code open=true};
+     * {@code group=works} or {@code group=records}); a value that
      * makes no sense is the client's error (IllegalArgumentException, answered 400); unknown parameters are ignored.
      */
     public static SearchRequest parse(String rawQuery) {
@@ -134,6 +148,7 @@ public record SearchRequest(String query, int page, int size, Sort sort, Map<Fac
         Integer yearFrom = null;
         Integer yearTo = null;
         boolean open = false;
+        boolean works = false;
         Map<Facet, List<String>> filters = new EnumMap<>(Facet.class);
         for (String pair : rawQuery == null || rawQuery.isEmpty() ? new String[0] : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
@@ -152,6 +167,7 @@ public record SearchRequest(String query, int page, int size, Sort sort, Map<Fac
                     case "true", "1", "on" -> true;
                     default -> throw new IllegalArgumentException("open must be true or false, not '" + value + "'");
                 };
+                case "group" -> works = grouped(value);
                 // Not a parameter of its own, but a client paging by offset sends it: with a cursor it is refused, saying why.
                 case "from" -> offset = true;
                 default -> Facet.byParameter(key).filter(f -> !value.isBlank()).ifPresent(f -> {
@@ -166,7 +182,8 @@ public record SearchRequest(String query, int page, int size, Sort sort, Map<Fac
             throw new IllegalArgumentException((offset ? "from" : "page")
                     + " cannot be combined with cursor: follow next_cursor instead");
         }
-        return new SearchRequest(q, page == null ? 1 : page, size, sort, filters, cursor, yearFrom, yearTo, open);
+        return new SearchRequest(q, page == null ? 1 : page, size, sort, filters, cursor, yearFrom, yearTo, open,
+                works);
     }
 
     private static int year(String name, String value) {
@@ -190,6 +207,14 @@ public record SearchRequest(String query, int page, int size, Sort sort, Map<Fac
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
         }
+    }
+
+    private static boolean grouped(String value) {
+        return switch (value.strip()) {
+            case "works" -> true;
+            case "records", "" -> false;
+            default -> throw new IllegalArgumentException("group must be works or records");
+        };
     }
 
     private static Sort sort(String value) {

@@ -15,7 +15,8 @@ import org.lumbung.index.IndexLayout;
  * The records most like one record, for its page: Elasticsearch's {@code more_like_this} over the titles, abstracts
  * and subjects, each in the search field of its language (Indonesian, English, other), so that a record's words are
  * matched as its language's analysis reads them (stems, folded accents) and an Indonesian record finds its
- * neighbours by their Indonesian words. The record itself and tombstones are never among them.
+ * neighbours by their Indonesian words. The record itself, the other versions of its work (a version is not a
+ * similar record) and tombstones are never among them.
  */
 public final class SimilarRecords {
 
@@ -82,35 +83,44 @@ public final class SimilarRecords {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("id is missing");
         }
-        String alias = layout.recordsAlias();
-        GetResponse<IndexDocument> found = client.get(g -> g.index(alias).id(id)
-                .sourceIncludes("deleted"), IndexDocument.class);
+        GetResponse<IndexDocument> found = client.get(g -> g.index(layout.recordsAlias()).id(id)
+                .sourceIncludes("deleted", "work"), IndexDocument.class);
         if (!found.found()) {
             throw new NotFoundException("no record with id " + id);
         }
-        if (found.source() != null && found.source().deleted()) {
-            return new Similar(id, List.of());
-        }
         // The record's own index: the alias may name several while a rebuild swaps them.
-        String index = found.index();
-        SearchResponse<IndexDocument> response = client.search(s -> s.index(alias).size(size)
+        return new Similar(id, found.source() == null ? List.of() : of(id, found.index(), found.source(), size));
+    }
+
+    /** The records most like a record the caller has read (a tombstone has none), for its page. */
+    public List<SearchHit> of(String id, IndexDocument record) throws IOException {
+        return of(id, layout.recordsAlias(), record, DEFAULT_SIZE);
+    }
+
+    private List<SearchHit> of(String id, String index, IndexDocument record, int size) throws IOException {
+        if (record.deleted()) {
+            return List.of();
+        }
+        String work = record.work() == null ? null : record.work().key();
+        SearchResponse<IndexDocument> response = client.search(s -> s.index(layout.recordsAlias()).size(size)
                 .source(src -> src.filter(f -> f.excludes(NOT_SHOWN)))
-                .query(q -> q.bool(b -> b
-                        .must(m -> m.moreLikeThis(mlt -> mlt.fields(FIELDS)
-                                .like(l -> l.document(d -> d.index(index).id(id)))
-                                // a record is short: one occurrence of a word counts, and a word only this record
-                                // holds says nothing of likeness
-                                .minTermFreq(1).minDocFreq(2).maxQueryTerms(25).minimumShouldMatch("30%")
-                                .stopWords(STOP_WORDS)
-                                .include(false)))
-                        .mustNot(n -> n.term(t -> t.field("deleted").value(true)))
-                        .mustNot(n -> n.ids(i -> i.values(id))))), IndexDocument.class);
+                .query(q -> q.bool(b -> {
+                    b.must(m -> m.moreLikeThis(mlt -> mlt.fields(FIELDS)
+                            .like(l -> l.document(d -> d.index(index).id(id)))
+                            // a record is short: one occurrence of a word counts, and a word only this record holds
+                            // says nothing of likeness
+                            .minTermFreq(1).minDocFreq(2).maxQueryTerms(25).minimumShouldMatch("30%")
+                            .stopWords(STOP_WORDS).include(false)));
+                    b.mustNot(n -> n.term(t -> t.field("deleted").value(true)));
+                    b.mustNot(n -> n.ids(i -> i.values(id)));
+                    return work == null ? b : b.mustNot(n -> n.term(t -> t.field("work.key").value(work)));
+                })), IndexDocument.class);
         List<SearchHit> hits = new ArrayList<>();
         for (Hit<IndexDocument> hit : response.hits().hits()) {
             String sourceId = hit.source().source() == null ? null : hit.source().source().id();
             hits.add(RecordViews.hit(hit.id(), hit.source(), Map.of(),
                     sourceId == null ? null : labels.label(Facet.SOURCE, sourceId)));
         }
-        return new Similar(id, hits);
+        return hits;
     }
 }

@@ -22,13 +22,16 @@ import org.lumbung.testing.TestElasticsearch;
 
 /**
  * The search API pages past Elasticsearch's 10,000-hit window with a cursor: 10,050 records (and 25 tombstones it
- * must never show), a hundred a page, every id exactly once although every score ties; a cursor is refused with
+ * must never show), a hundred a page, every id exactly once although every score ties; grouped, their 10,030 works
+ * (20 of them two records each), every work once; a cursor is refused with
  * another search, tampered with, or mixed with page; a finished cursor is gone.
  */
 class SearchCursorIT {
 
     private static final int RECORDS = 10_050;
     private static final int TOMBSTONES = 25;
+    private static final int PAIRED = 40;
+    private static final int WORKS = RECORDS - PAIRED / 2;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static LumbungServer server;
 
@@ -41,8 +44,11 @@ class SearchCursorIT {
             BulkRequest.Builder bulk = new BulkRequest.Builder();
             for (int i = start; i < Math.min(RECORDS + TOMBSTONES, start + 5_000); i++) {
                 boolean deleted = i >= RECORDS;
+                // The first PAIRED records are copies two by two of one work each; every other record is a work.
+                String work = "title:catatan " + (i < PAIRED ? i / 2 : i);
                 Map<String, Object> doc = Map.of("dc", Map.of("title", List.of("Catatan " + i)), "source",
-                        Map.of("id", i % 2 == 0 ? "even" : "odd"), "indexedAt", now.toString(), "deleted", deleted);
+                        Map.of("id", i % 2 == 0 ? "even" : "odd"), "indexedAt", now.toString(), "deleted", deleted,
+                        "work", Map.of("key", work));
                 String id = "bulk:" + i;
                 bulk.operations(op -> op.index(x -> x.index(prefix + "-records").id(id).document(doc)));
             }
@@ -86,6 +92,34 @@ class SearchCursorIT {
         HttpResponse<String> gone = server.get("/api/search?size=100&cursor=" + lastCursor);
         assertThat(gone.statusCode()).as(gone.body()).isEqualTo(410);
         assertThat(gone.body()).contains("start again with cursor=*");
+    }
+
+    @Test
+    void pagesEveryWorkOncePastTenThousandWorks() throws Exception {
+        Set<String> seen = new HashSet<>();
+        Set<String> titles = new HashSet<>();
+        JsonNode page = search("group=works&size=100&cursor=*");
+        int pages = 0;
+        int twoVersions = 0;
+        while (true) {
+            pages++;
+            assertThat(page.get("total").asLong()).isEqualTo(WORKS);
+            for (JsonNode hit : page.get("hits")) {
+                assertThat(seen.add(hit.get("id").asText())).as("%s seen twice", hit.get("id").asText()).isTrue();
+                // One hit per work: the title names the work (the pair's two records share one).
+                int n = Integer.parseInt(hit.get("title").asText().substring("Catatan ".length()));
+                assertThat(titles.add(n < PAIRED ? "pair " + n / 2 : "own " + n)).isTrue();
+                twoVersions += hit.get("versions").asInt() == 2 ? 1 : 0;
+            }
+            if (page.get("next_cursor").isNull()) {
+                break;
+            }
+            page = search("group=works&size=100&cursor="
+                    + URLEncoder.encode(page.get("next_cursor").asText(), StandardCharsets.UTF_8));
+        }
+        assertThat(seen).hasSize(WORKS).doesNotContain("bulk:" + RECORDS);
+        assertThat(pages).isEqualTo(WORKS / 100 + 1);
+        assertThat(twoVersions).isEqualTo(PAIRED / 2);
     }
 
     @Test

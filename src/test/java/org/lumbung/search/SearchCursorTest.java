@@ -33,7 +33,8 @@ class SearchCursorTest {
     void refusesACursorFollowedWithAnotherSearch() {
         String token = SearchCursor.after("pit-1", List.of(FieldValue.of(1L)), SEARCH).encode();
         for (String other : List.of("q=diplomasi&sort=title&source=a", "q=kebijakan&sort=newest&source=a",
-                "q=diplomasi&sort=newest&source=b", "q=diplomasi&sort=newest&source=a&year=2021")) {
+                "q=diplomasi&sort=newest&source=b", "q=diplomasi&sort=newest&source=a&year=2021",
+                "q=diplomasi&sort=newest&source=a&group=works")) {
             assertThatThrownBy(() -> SearchCursor.decode(token, SearchRequest.parse(other + "&cursor=" + token)))
                     .as(other).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("another search").hasMessageContaining("cursor=*");

@@ -67,7 +67,7 @@ class SearchPageBrowserIT {
     @Test
     void searchesFiltersByAFacetAndOpensARecordWhileInjectedScriptStaysText() throws Exception {
         browser.open(server.base() + "/?q=diplomasi");
-        awaitSummary("4 records for “diplomasi”");
+        awaitSummary("4 works for “diplomasi”");
         // Relevance: the two titles with the word (titles weigh most), then a subject and an abstract with it.
         assertThat(texts(".hit h2")).containsExactly("Diplomasi maritim Indonesia", KnownRecords.HOSTILE_TITLE,
                 "Kebijakan luar negeri Indonesia terhadap Turki", "Climate diplomacy of small island states");
@@ -80,7 +80,7 @@ class SearchPageBrowserIT {
         browser.screenshot(Path.of("target", "screenshots", "search-page.png"));
 
         browser.click(browser.find(".facet[data-facet=source] a[data-value=repo-b]").get(0));
-        awaitSummary("2 records for “diplomasi”");
+        awaitSummary("2 works for “diplomasi”");
         assertThat(browser.url()).endsWith("/?q=diplomasi&source=repo-b");
         assertThat(texts(".hit h2")).containsExactly("Diplomasi maritim Indonesia", KnownRecords.HOSTILE_TITLE);
         assertThat(browser.attribute(browser.find(".facet[data-facet=source] a.selected").get(0), "data-value"))
@@ -92,6 +92,9 @@ class SearchPageBrowserIT {
         String page = browser.text(browser.find("#record").get(0));
         assertThat(page).contains("dc:title", "dc:subject\ndiplomasi", "journal article", "oai:repo-b:11",
                 "oai:lumbung:repo-b:oai:repo-b:11");
+        // The other Indonesian article on diplomacy, as a link to its page; a record of one version lists none.
+        assertThat(texts(".similar li a")).contains("Kebijakan luar negeri Indonesia terhadap Turki");
+        assertThat(browser.find(".versions")).isEmpty();
         assertInert();
     }
 
@@ -112,13 +115,13 @@ class SearchPageBrowserIT {
     @Test
     void saysWhenAPageIsPastTheLastAQueryCannotBeReadOrAFilterLeavesNothing() throws Exception {
         browser.open(server.base() + "/?q=diplomasi&size=2&page=26");
-        awaitSummary("4 records for “diplomasi”");
+        awaitSummary("4 works for “diplomasi”");
         assertThat(texts("#notice")).containsExactly("Page 26 is past the last page (2). Go to page 2");
         assertThat(texts("#pager a")).as("no pager leading further astray").isEmpty();
         assertThat(texts(".cite")).containsExactly("Cite these: BibTeX · RIS · CSL-JSON");
         browser.screenshot(Path.of("target", "screenshots", "search-past-end.png"));
         browser.click(browser.find("#notice a[rel=last]").get(0));
-        awaitSummary("4 records for “diplomasi”");
+        awaitSummary("4 works for “diplomasi”");
         assertThat(browser.url()).endsWith("/?q=diplomasi&size=2&page=2");
         assertThat(texts(".hit")).hasSize(2);
 
@@ -128,11 +131,11 @@ class SearchPageBrowserIT {
         browser.screenshot(Path.of("target", "screenshots", "search-bad-query.png"));
 
         browser.open(server.base() + "/?q=diplomasi&source=repo-b&year=2021");
-        awaitSummary("0 records for “diplomasi”");
+        awaitSummary("0 works for “diplomasi”");
         assertThat(texts("#notice")).containsExactly(
                 "Nothing matches all the filters. Remove one: Source: Repositori Universitas B ✕ · Year: 2021 ✕");
         browser.click(browser.find("#notice a[data-facet=year]").get(0));
-        awaitSummary("2 records for “diplomasi”");
+        awaitSummary("2 works for “diplomasi”");
         assertThat(browser.url()).endsWith("/?q=diplomasi&source=repo-b");
     }
 
@@ -141,7 +144,7 @@ class SearchPageBrowserIT {
         browser.viewport(360, 740);
         try {
             browser.open(server.base() + "/?q=diplomasi");
-            awaitSummary("4 records for “diplomasi”");
+            awaitSummary("4 works for “diplomasi”");
             assertThat(browser.script("return window.innerWidth;").asInt()).isEqualTo(360);
             assertThat(browser.script("return document.documentElement.scrollWidth;").asInt())
                     .as("no sideways scrolling").isLessThanOrEqualTo(360);

@@ -48,6 +48,7 @@ class SearchRequestTest {
         assertThatThrownBy(() -> SearchRequest.parse("sort=random")).hasMessageContaining("sort");
         assertThatThrownBy(() -> SearchRequest.parse("year=2021a")).hasMessageContaining("year");
         assertThatThrownBy(() -> SearchRequest.parse("q=%zz")).hasMessageContaining("percent-encoded");
+        assertThatThrownBy(() -> SearchRequest.parse("group=work")).hasMessageContaining("group must be works or records");
     }
 
     @Test
@@ -79,6 +80,14 @@ class SearchRequestTest {
         assertThat(Highlight.split("a " + Highlight.START + "b" + Highlight.END + " <i>c</i>")).containsExactly(
                 new Highlight("a ", false), new Highlight("b", true), new Highlight(" <i>c</i>", false));
         assertThat(Highlight.split(Highlight.START + "open")).containsExactly(new Highlight("open", true));
+    }
+
+    @Test
+    void groupsByWorksOnlyWhenAsked() {
+        assertThat(SearchRequest.parse("q=a").works()).isFalse();
+        assertThat(SearchRequest.parse("q=a&group=records").works()).isFalse();
+        assertThat(SearchRequest.parse("q=a&group=works").works()).isTrue();
+        assertThat(SearchRequest.parse("q=a&group=works&cursor=*").works()).isTrue();
     }
 
     @Test

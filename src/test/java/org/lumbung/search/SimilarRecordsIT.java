@@ -76,7 +76,7 @@ class SimilarRecordsIT {
         // A tombstone that still holds a full text (as a document mid-way through removal might): never offered.
         IndexDocument deleted = new IndexDocument(tombstone.dc(), tombstone.lang(), tombstone.creators(),
                 tombstone.derived(), tombstone.quality(), tombstone.search(), tombstone.facet(), tombstone.source(),
-                tombstone.oai(), tombstone.provenance(), tombstone.keys(), tombstone.indexedAt(), true);
+                tombstone.oai(), tombstone.provenance(), tombstone.keys(), tombstone.work(), tombstone.indexedAt(), true);
         TestElasticsearch.client().index(i -> i.index(alias).id(gone.id()).document(deleted));
         TestElasticsearch.client().indices().refresh(r -> r.index(alias));
     }

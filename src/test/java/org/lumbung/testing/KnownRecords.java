@@ -102,6 +102,7 @@ public final class KnownRecords {
         doc.put("oai", Map.of("identifier", "oai:repo-b:666", "datestamp", "2022-02-02T00:00:00Z"));
         doc.put("provenance", List.of(Map.of("sourceId", "repo-b", "oaiIdentifier", "oai:repo-b:666",
                 "url", "javascript:document.body.dataset.pwned='provenance'", "format", "oai_dc")));
+        doc.put("work", Map.of("key", "id:" + HOSTILE_ID));
         doc.put("indexedAt", indexedAt.toString());
         doc.put("deleted", false);
         return doc;

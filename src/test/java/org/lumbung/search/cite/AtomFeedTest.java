@@ -104,12 +104,15 @@ class AtomFeedTest {
         assertThat(SearchRequest.parse("").queryString()).isEmpty();
         SearchRequest request = new SearchRequest("kebijakan luar negeri", 3, 20, SearchRequest.Sort.TITLE,
                 Map.of(Facet.LANGUAGE, List.of("ind"), Facet.SOURCE, List.of("journal a&b")), null, 2019, null,
-                true);
+                true, true);
         String query = request.queryString();
         assertThat(query).isEqualTo(
-                "?q=kebijakan+luar+negeri&source=journal+a%26b&language=ind&year_from=2019&open=true&size=20");
+                "?q=kebijakan+luar+negeri&source=journal+a%26b&language=ind&year_from=2019&open=true&group=works"
+                        + "&size=20");
         SearchRequest again = SearchRequest.parse(query.substring(1));
         assertThat(again).as("the same search, from its first result in the default order")
-                .isEqualTo(request.ordered(SearchRequest.Sort.RELEVANCE));
+                .isEqualTo(new SearchRequest(request.query(), 1, 20, SearchRequest.Sort.RELEVANCE, request.filters(),
+                        null, 2019, null, true, true));
+        assertThat(request.ordered(SearchRequest.Sort.ADDED).works()).as("a feed lists records").isFalse();
     }
 }

@@ -1,0 +1,232 @@
+package org.lumbung.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregationSource;
+import co.elastic.clients.elasticsearch._types.aggregations.CompositeBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts a copy without a DOI into the work of the copy with one ({@link Works}), at index time, the way
+ * {@link RecordResolver} finds a document by its merge keys: by the documents that share its title key, looked up in
+ * the index, plus the DOIs written moments ago that no search sees yet. The other way round, a copy with a DOI that
+ * arrives after copies without one moves them into its work: their work key is updated in place, nothing else of them
+ * (a partial update, made only if the document is still the version read: a writer that came first wins, its own
+ * look-up having placed it). A title key shared by two DOIs is ambiguous: its
+ * copies without a DOI stay in the title's own work. {@link #regroup} does the same over a whole index, for
+ * {@code reindex}.
+ */
+public final class WorkResolver {
+
+    private static final Logger LOG = LoggerFactory.getLogger("lumbung.index");
+    private static final List<String> SOURCE_FIELDS = List.of("work", "derived.doi");
+    private static final int PAGE = 1_000;
+
+    /** A stored document's work, and the version a move of it must find (else a writer came first, and wins). */
+    private record Stored(IndexDocument.Work work, boolean hasDoi, long seqNo, long primaryTerm) {
+    }
+
+    private final ElasticsearchClient client;
+    private final String alias;
+    /** Title key to the DOI works written lately, which a search may not see yet; bounded like the merge keys. */
+    private final Map<String, Set<String>> recent = new LinkedHashMap<>(1024, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
+            return size() > RecordResolver.RECENT_KEYS;
+        }
+    };
+
+    WorkResolver(ElasticsearchClient client, String alias) {
+        this.client = client;
+        this.alias = alias;
+    }
+
+    /**
+     * The work key of each document about to be written (by id; absent for a tombstone). Stored copies without a DOI
+     * whose work these writes change are moved before this returns.
+     */
+    Map<String, String> workKeys(Map<String, IndexDocument.Work> writes) throws IOException {
+        Map<String, Set<String>> doisByTitle = new HashMap<>();
+        Set<String> titles = new LinkedHashSet<>();
+        synchronized (recent) {
+            writes.values().stream().filter(w -> w.title() != null).forEach(w -> {
+                titles.add(w.title());
+                if (Works.isDoi(w.key())) {
+                    recent.computeIfAbsent(w.title(), t -> new TreeSet<>()).add(w.key());
+                }
+                doisByTitle.computeIfAbsent(w.title(), t -> new TreeSet<>()).addAll(recent.getOrDefault(w.title(),
+                        Set.of()));
+            });
+        }
+        Map<String, Stored> stored = titles.isEmpty() ? Map.of() : byTitles(titles);
+        stored.forEach((id, s) -> {
+            if (s.hasDoi() && !writes.containsKey(id)) {
+                doisByTitle.computeIfAbsent(s.work().title(), t -> new TreeSet<>()).add(s.work().key());
+            }
+        });
+        Map<String, String> keys = new HashMap<>();
+        writes.forEach((id, work) -> keys.put(id, inWork(work, Works.isDoi(work.key()), doisByTitle)));
+        List<BulkOperation> moves = new ArrayList<>();
+        stored.forEach((id, s) -> {
+            String now = inWork(s.work(), s.hasDoi(), doisByTitle);
+            if (!writes.containsKey(id) && !now.equals(s.work().key())) {
+                moves.add(move(alias, id, now, s.seqNo(), s.primaryTerm()));
+            }
+        });
+        if (!moves.isEmpty()) {
+            LOG.debug("{} copies without a DOI moved to another work", moved(client, moves));
+        }
+        return keys;
+    }
+
+    /**
+     * The work of a document: one with a DOI, or without a title key, keeps its own; one without a DOI takes its
+     * title key's only DOI, else its title's work, whatever work it was in before (a DOI it joined may have gone, or
+     * a second DOI made its title ambiguous).
+     */
+    static String inWork(IndexDocument.Work work, boolean hasDoi, Map<String, Set<String>> doisByTitle) {
+        if (hasDoi || work.title() == null) {
+            return work.key();
+        }
+        Set<String> dois = doisByTitle.getOrDefault(work.title(), Set.of());
+        return dois.size() == 1 ? dois.iterator().next() : Works.TITLE + work.title();
+    }
+
+    /** The stored documents with these title keys: their own work as stored, a DOI's key only if they have a DOI. */
+    private Map<String, Stored> byTitles(Set<String> titles) throws IOException {
+        SearchResponse<IndexDocument> found = client.search(s -> s.index(alias).seqNoPrimaryTerm(true)
+                .size(Math.min(10_000, 10 * titles.size())).source(src -> src.filter(f -> f.includes(SOURCE_FIELDS)))
+                .query(q -> q.terms(t -> t.field("work.title")
+                        .terms(v -> v.value(titles.stream().map(FieldValue::of).toList())))), IndexDocument.class);
+        if (found.shards().failed().intValue() > 0) {
+            throw new ShardsUnavailableException(alias, found.shards().failed() + " of " + found.shards().total()
+                    + " shards failed");
+        }
+        Map<String, Stored> out = new HashMap<>();
+        for (Hit<IndexDocument> hit : found.hits().hits()) {
+            IndexDocument doc = hit.source();
+            if (doc == null || doc.work() == null || hit.seqNo() == null) {
+                continue;
+            }
+            boolean hasDoi = doc.derived() != null && doc.derived().doi() != null;
+            String own = hasDoi ? Works.DOI + doc.derived().doi() : doc.work().key();
+            // Kept as stored, so that a move is made only when its work changes.
+            out.put(hit.id(), new Stored(hasDoi ? new IndexDocument.Work(own, doc.work().title()) : doc.work(), hasDoi,
+                    hit.seqNo(), hit.primaryTerm()));
+        }
+        return out;
+    }
+
+    /**
+     * A document's work key changed in place, only if it is still the version read: the Elasticsearch Lumbung embeds
+     * has no scripting nor update-by-query, and a partial update leaves every other field as it is.
+     */
+    private static BulkOperation move(String index, String id, String key, long seqNo, long primaryTerm) {
+        Map<String, Object> work = Map.of("work", Map.of("key", key));
+        return BulkOperation.of(o -> o.update(u -> u.index(index).id(id).ifSeqNo(seqNo).ifPrimaryTerm(primaryTerm)
+                .action(a -> a.doc(work))));
+    }
+
+    /** Sends the moves; one that lost to a writer (409) is left to that writer, whose own look-up placed it. */
+    private static long moved(ElasticsearchClient client, List<BulkOperation> moves) throws IOException {
+        BulkResponse response = client.bulk(b -> b.operations(moves));
+        long moved = 0;
+        for (BulkResponseItem item : response.items()) {
+            if (item.error() == null) {
+                moved++;
+            } else if (item.status() != 409) {
+                LOG.warn("document {} could not be moved to another work: {}", item.id(), item.error().reason());
+            }
+        }
+        return moved;
+    }
+
+    /**
+     * Puts every copy without a DOI in the index into the work of the one DOI with its title key (or back into its
+     * title's work, where there are several): what {@code reindex} runs on the index it built, before moving the
+     * alias, since documents rebuilt one by one know only their own work. Returns the copies moved.
+     */
+    public static long regroup(ElasticsearchClient client, String index) throws IOException {
+        long moved = 0;
+        Map<String, FieldValue> after = null;
+        do {
+            Map<String, FieldValue> from = after;
+            SearchResponse<Void> page = client.search(s -> s.index(index).size(0)
+                    .query(q -> q.exists(e -> e.field("derived.doi")))
+                    .aggregations("titles", a -> a.composite(c -> {
+                        c.size(PAGE).sources(List.of(Map.of("title", CompositeAggregationSource.of(cs -> cs
+                                .terms(t -> t.field("work.title"))))));
+                        return from == null ? c : c.after(from);
+                    }).aggregations("dois", d -> d.terms(t -> t.field("work.key").size(2)))), Void.class);
+            CompositeAggregate titles = page.aggregations().get("titles").composite();
+            Map<String, String> keys = new HashMap<>();
+            for (CompositeBucket bucket : titles.buckets().array()) {
+                List<StringTermsBucket> dois = bucket.aggregations().get("dois").sterms().buckets().array();
+                String title = bucket.key().get("title").stringValue();
+                keys.put(title, dois.size() == 1 ? dois.get(0).key().stringValue() : Works.TITLE + title);
+            }
+            moved += keys.isEmpty() ? 0 : moveCopies(client, index, keys);
+            after = titles.afterKey() == null || titles.buckets().array().isEmpty() ? null : titles.afterKey();
+        } while (after != null);
+        client.indices().refresh(r -> r.index(index));
+        return moved;
+    }
+
+    /** Moves the copies without a DOI that have one of these title keys into its work, a page at a time. */
+    private static long moveCopies(ElasticsearchClient client, String index, Map<String, String> keys)
+            throws IOException {
+        List<FieldValue> titles = keys.keySet().stream().map(FieldValue::of).toList();
+        String pit = client.openPointInTime(p -> p.index(index).keepAlive(k -> k.time("2m"))).id();
+        long moved = 0;
+        try {
+            List<FieldValue> after = null;
+            while (true) {
+                List<FieldValue> cursor = after;
+                SearchResponse<IndexDocument> page = client.search(s -> {
+                    s.size(PAGE).pit(p -> p.id(pit).keepAlive(k -> k.time("2m"))).seqNoPrimaryTerm(true)
+                            .source(src -> src.filter(f -> f.includes("work")))
+                            .sort(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc)))
+                            .query(q -> q.bool(b -> b.mustNot(m -> m.exists(e -> e.field("derived.doi")))
+                                    .filter(f -> f.terms(t -> t.field("work.title").terms(v -> v.value(titles))))));
+                    return cursor == null ? s : s.searchAfter(cursor);
+                }, IndexDocument.class);
+                List<Hit<IndexDocument>> hits = page.hits().hits();
+                if (hits.isEmpty()) {
+                    return moved;
+                }
+                List<BulkOperation> moves = new ArrayList<>();
+                for (Hit<IndexDocument> hit : hits) {
+                    IndexDocument.Work work = hit.source() == null ? null : hit.source().work();
+                    String target = work == null ? null : keys.get(work.title());
+                    if (target != null && !target.equals(work.key()) && hit.seqNo() != null) {
+                        moves.add(move(index, hit.id(), target, hit.seqNo(), hit.primaryTerm()));
+                    }
+                }
+                moved += moves.isEmpty() ? 0 : moved(client, moves);
+                after = hits.get(hits.size() - 1).sort();
+            }
+        } finally {
+            client.closePointInTime(c -> c.id(pit));
+        }
+    }
+}
