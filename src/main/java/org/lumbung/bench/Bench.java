@@ -20,9 +20,10 @@ public final class Bench {
      * @param work         where corpora, run logs and results go
      * @param settings     Lumbung settings handed on to the harvest ({@code -Dkey=value})
      * @param profile      whether each harvest records a Flight Recorder profile beside its log
+     * @param jvmOptions   more options of the harvesting JVM (a class-data archive, compiler settings), after -Xmx
      */
     public record Options(List<Integer> sizes, int runs, String heap, long liveSample, int bulkInFlight, long seed,
-                          Path work, Map<String, String> settings, boolean profile) {
+                          Path work, Map<String, String> settings, boolean profile, List<String> jvmOptions) {
     }
 
     /** What was measured, and on what. */

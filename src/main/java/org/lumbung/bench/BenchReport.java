@@ -49,7 +49,9 @@ final class BenchReport {
         return "Machine: " + machine.get("cpu") + ", " + machine.get("cores") + " cores, " + machine.get("memory")
                 + "; " + machine.get("java") + "; Elasticsearch " + machine.get("elasticsearch") + "; Lumbung "
                 + machine.get("lumbung") + "; load average " + machine.get("loadAtStart") + " at start, "
-                + machine.get("loadAtEnd") + " at end.\nHarvesting JVM: -Xmx" + options.heap() + "; " + options.runs()
+                + machine.get("loadAtEnd") + " at end.\nHarvesting JVM: -Xmx" + options.heap()
+                + options.jvmOptions().stream().map(o -> " " + o).collect(java.util.stream.Collectors.joining())
+                + "; " + options.runs()
                 + " runs per size, median (least-greatest); " + ceiling + live + ".";
     }
 
@@ -116,7 +118,7 @@ final class BenchReport {
         all.put("machine", machine);
         all.put("options", Map.of("sizes", options.sizes(), "runs", options.runs(), "heap", options.heap(),
                 "liveSampleMillis", options.liveSample(), "bulkInFlight", options.bulkInFlight(),
-                "seed", options.seed(), "settings", options.settings()));
+                "seed", options.seed(), "settings", options.settings(), "jvmOptions", options.jvmOptions()));
         all.put("results", results);
         Files.createDirectories(file.getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), all);

@@ -54,6 +54,7 @@ final class BenchRunner {
                     options.bulkInFlight() == 0 ? null : crosswalks));
         }
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.heap()));
+        jvm.addAll(options.jvmOptions());
         if (options.liveSample() > 0) {
             jvm.add("-Dlumbung.bench.live-sample=" + options.liveSample());
         }

@@ -54,6 +54,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--profile", description = "Record a Flight Recorder profile of each harvest beside its log.")
     boolean profile;
 
+    @Option(names = "--jvm-option", paramLabel = "OPTION", description = "An option of the harvesting JVM, e.g."
+            + " -XX:TieredStopAtLevel=1 or -XX:SharedArchiveFile=FILE (repeatable).")
+    List<String> jvmOptions = List.of();
+
     @Option(names = "--field-costs", description = "Measure instead what each group of the records document's fields"
             + " costs Elasticsearch: the _bulk ceiling's documents with one group left out at a time.")
     boolean fieldCosts;
@@ -98,7 +102,8 @@ public final class BenchCommand implements Callable<Integer> {
         Settings settings = common.settings(benchDefaults());
         Bench.Options options = new Bench.Options(List.copyOf(sizes), runs, heap,
                 Durations.parse(liveSample).toMillis(), harvestOnly ? 0 : bulkInFlight, seed,
-                settings.dataDir().toAbsolutePath(), Map.copyOf(common.properties), profile);
+                settings.dataDir().toAbsolutePath(), Map.copyOf(common.properties), profile,
+                List.copyOf(jvmOptions));
         try (Lumbung lumbung = Lumbung.start(settings)) {
             Bench.Result result = fieldCosts ? Bench.fieldCosts(lumbung, options) : Bench.run(lumbung, options);
             System.out.print(result.markdown());

@@ -38,6 +38,7 @@ import org.lumbung.landing.PageFetcher;
 import org.lumbung.landing.PageRecords;
 import org.lumbung.language.LanguageDetector;
 import org.lumbung.pipeline.Backoff;
+import org.lumbung.pipeline.WorkPool;
 import org.lumbung.ops.AdminActions;
 import org.lumbung.ops.AdminGuard;
 import org.lumbung.ops.AdminSessions;
@@ -80,6 +81,7 @@ public final class Components {
     private final HttpFetcher fetcher;
     private final HarvestTuning tuning;
     private final PageBudget pageBudget;
+    private final WorkPool pool;
 
     Components(Settings settings, EsConnection es, IndexLayout layout) {
         this.settings = settings;
@@ -88,11 +90,12 @@ public final class Components {
         this.instance = ManagementFactory.getRuntimeMXBean().getName() + ":" + JVM + "-" + INSTANCES.incrementAndGet();
         this.deadLetters = new DeadLetterStore(es.client(), layout);
         this.detector = detector(settings);
+        this.pool = pool(settings);
         this.indexer = new RecordIndexer(es.client(), layout, new RecordIndexer.BulkOptions(
                 settings.integer("lumbung.index.bulk-operations", 1, 100_000),
                 settings.bytes("lumbung.index.bulk-bytes"),
                 settings.integer("lumbung.index.bulk-concurrency", 1, 64),
-                settings.duration("lumbung.index.flush-interval"), esRetry(settings)), deadLetters, rawArchive());
+                settings.duration("lumbung.index.flush-interval"), esRetry(settings)), deadLetters, rawArchive(), pool);
         this.sourceStore = new SourceStore(es.client(), layout.sourcesIndex(), instance,
                 settings.duration("lumbung.harvest.lease"));
         this.reports = new ReportStore(es.client(), layout, instance, sourceStore::holds);
@@ -109,6 +112,16 @@ public final class Components {
         String key = "lumbung.harvest.max-bytes-in-flight";
         return new PageBudget(settings.get(key).isBlank() ? Runtime.getRuntime().maxMemory() / 8
                 : settings.bytes(key));
+    }
+
+    /**
+     * The threads that crosswalk, derive and render the documents of every harvest of the process:
+     * lumbung.pipeline.threads, or as many as the JVM has cores.
+     */
+    public static WorkPool pool(Settings settings) {
+        String key = "lumbung.pipeline.threads";
+        return WorkPool.of(settings.get(key).isBlank() ? Runtime.getRuntime().availableProcessors()
+                : settings.integer(key, 1, 1024));
     }
 
     /** What every harvest shares: windows, retries, pages in flight (commands without Elasticsearch use it). */
@@ -218,7 +231,7 @@ public final class Components {
     }
 
     public Crosswalks crosswalks() {
-        return Crosswalks.standard(detector);
+        return Crosswalks.standard(detector, pool);
     }
 
     /** The language detector the settings describe. */

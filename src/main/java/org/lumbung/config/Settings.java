@@ -173,6 +173,9 @@ public final class Settings {
         if (!get("lumbung.harvest.max-bytes-in-flight").isBlank()) {
             bytes("lumbung.harvest.max-bytes-in-flight");
         }
+        if (!get("lumbung.pipeline.threads").isBlank()) {
+            integer("lumbung.pipeline.threads", 1, 1024);
+        }
         integer("lumbung.language.prefix", 20, 100_000);
         SECRETS.forEach(this::secret);
         alertWebhook();

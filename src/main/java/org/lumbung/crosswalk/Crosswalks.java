@@ -12,6 +12,7 @@ import org.lumbung.harvest.RawRecord;
 import org.lumbung.harvest.RecordBatch;
 import org.lumbung.language.LanguageDetector;
 import org.lumbung.pipeline.RecordFailure;
+import org.lumbung.pipeline.WorkPool;
 import org.lumbung.xml.XmlElement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +28,18 @@ public final class Crosswalks {
 
     private final List<Crosswalk> crosswalks;
     private final LanguageDetector detector;
+    private final WorkPool pool;
 
-    public Crosswalks(List<Crosswalk> crosswalks, LanguageDetector detector) {
+    /** Crosswalks that read a page's records on the pool's threads. */
+    public Crosswalks(List<Crosswalk> crosswalks, LanguageDetector detector, WorkPool pool) {
         this.crosswalks = List.copyOf(crosswalks);
         this.detector = detector;
+        this.pool = pool;
+    }
+
+    /** Crosswalks that read a page's records on the caller's thread. */
+    public Crosswalks(List<Crosswalk> crosswalks, LanguageDetector detector) {
+        this(crosswalks, detector, WorkPool.CALLER);
     }
 
     /**
@@ -38,31 +47,53 @@ public final class Crosswalks {
      * it: oai_dc first, being nearly every record; then the formats with a namespace of their own; qualified DC last,
      * since it also takes any {@code *_dc} prefix (base_dc, nsdl_dc) that the others do not claim.
      */
-    public static Crosswalks standard(LanguageDetector detector) {
+    public static Crosswalks standard(LanguageDetector detector, WorkPool pool) {
         return new Crosswalks(List.of(new OaiDcCrosswalk(), new XoaiCrosswalk(), new DimCrosswalk(),
                 new OpenAireCrosswalk(), new DataCiteCrosswalk(), new RioxxCrosswalk(), new ModsCrosswalk(),
-                new MarcXmlCrosswalk(), new JatsCrosswalk(), new QdcCrosswalk()), detector);
+                new MarcXmlCrosswalk(), new JatsCrosswalk(), new QdcCrosswalk()), detector, pool);
+    }
+
+    /** Every format Lumbung reads, on the caller's thread. */
+    public static Crosswalks standard(LanguageDetector detector) {
+        return standard(detector, WorkPool.CALLER);
     }
 
     public static String documentId(String sourceId, String oaiIdentifier) {
         return sourceId + ":" + oaiIdentifier;
     }
 
+    /**
+     * The page's records in Dublin Core, in the page's order (the resolver merges two records of one key in the order
+     * they came), read on the pool's threads; those that cannot be read are set aside with their reason.
+     */
     public DcBatch toDc(RecordBatch batch) {
+        List<Read> read = pool.map(batch.records(), raw -> read(batch, raw));
         List<DcRecord> records = new ArrayList<>(batch.records().size());
         List<RecordFailure> failures = new ArrayList<>();
-        for (RawRecord raw : batch.records()) {
-            try {
-                records.add(toDc(batch.sourceId(), raw));
-            } catch (RuntimeException e) {
-                RecordFailure failure = new RecordFailure(batch.sourceId(), raw.header().identifier(),
-                        RecordFailure.Stage.CROSSWALK, 0, "cannot read its " + raw.metadataPrefix() + " metadata: "
-                        + e.getMessage(), raw.toXml(), false);
-                LOG.error("{} (page {})", failure, batch.origin());
-                failures.add(failure);
+        for (Read r : read) {
+            if (r.record() != null) {
+                records.add(r.record());
+            } else {
+                failures.add(r.failure());
             }
         }
         return new DcBatch(batch.sourceId(), records, failures);
+    }
+
+    /** One record of a page read: the Dublin Core record, or why it could not be. */
+    private record Read(DcRecord record, RecordFailure failure) {
+    }
+
+    private Read read(RecordBatch batch, RawRecord raw) {
+        try {
+            return new Read(toDc(batch.sourceId(), raw), null);
+        } catch (RuntimeException e) {
+            RecordFailure failure = new RecordFailure(batch.sourceId(), raw.header().identifier(),
+                    RecordFailure.Stage.CROSSWALK, 0, "cannot read its " + raw.metadataPrefix() + " metadata: "
+                    + e.getMessage(), raw.toXml(), false);
+            LOG.error("{} (page {})", failure, batch.origin());
+            return new Read(null, failure);
+        }
     }
 
     /** The first crosswalk that reads this metadataPrefix or root namespace, in the order given. */

@@ -27,6 +27,7 @@ import org.lumbung.dc.DcRecord;
 import org.lumbung.pipeline.Backoff;
 import org.lumbung.pipeline.Delivery;
 import org.lumbung.pipeline.RecordFailure;
+import org.lumbung.pipeline.WorkPool;
 import org.lumbung.pipeline.RecordFailure.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,12 +96,21 @@ public final class RecordIndexer implements AutoCloseable {
         return t;
     });
     private final Listener listener = new Listener();
+    /** Renders the documents of a resolve, a chunk a thread. */
+    private final WorkPool pool;
     /** Writes queued and not yet answered, conflicts being resolved again included: close waits for none left. */
     private final AtomicLong outstanding = new AtomicLong();
 
     public RecordIndexer(ElasticsearchClient client, IndexLayout layout, BulkOptions options,
                          DeadLetterStore deadLetters, RawArchive archive) {
+        this(client, layout, options, deadLetters, archive, WorkPool.CALLER);
+    }
+
+    /** An indexer that renders documents on the pool's threads. */
+    public RecordIndexer(ElasticsearchClient client, IndexLayout layout, BulkOptions options,
+                         DeadLetterStore deadLetters, RawArchive archive, WorkPool pool) {
         this.client = client;
+        this.pool = pool;
         this.mapper = client._jsonpMapper();
         this.alias = layout.recordsAlias();
         this.nextAlias = layout.nextAlias();
@@ -167,9 +177,14 @@ public final class RecordIndexer implements AutoCloseable {
             }
             Instant now = Instant.now();
             boolean copy = rebuilding();
-            for (RecordResolver.Write write : writes) {
-                // Serialised once, here: the ingester sizes its requests by these bytes and sends them as they are.
-                BinaryData document = BinaryData.of(DocumentMapper.toDocument(write.merged(), now, write.workKey()), mapper);
+            // Serialised once, here: the ingester sizes its requests by these bytes and sends them as they are. The
+            // rendering runs on the pool; the writes are queued here, in the resolver's order.
+            List<BinaryData> documents = pool.map(writes,
+                    write -> BinaryData.of(DocumentMapper.toDocument(write.merged(), now, write.workKey()),
+                            mapper));
+            for (int i = 0; i < writes.size(); i++) {
+                RecordResolver.Write write = writes.get(i);
+                BinaryData document = documents.get(i);
                 if (document.size() > maxRequestBytes) {
                     // Sent alone it would still be refused whole (413, or 429 from a small node's circuit breaker)
                     // and wait out every retry as if Elasticsearch were away.

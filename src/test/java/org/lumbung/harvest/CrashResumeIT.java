@@ -23,18 +23,33 @@ import org.lumbung.testing.TestElasticsearch;
 class CrashResumeIT {
 
     @Test
-    @SuppressWarnings("rawtypes")
     void aHarvestKilledMidWindowResumesFromItsLastTokenAndLosesNothing() throws Exception {
+        killMidWindowThenResume(30, 3);
+    }
+
+    /**
+     * Pages of 30 records cut in chunks on three pipeline threads: a chunk of a later page done first must not let the
+     * checkpoint pass a page still being read, so whatever the moment of the kill, the next harvest finds every record.
+     */
+    @Test
+    void aHarvestKilledWhilePagesAreReadOnSeveralThreadsLosesNothing() throws Exception {
+        killMidWindowThenResume(300, 30, "-Dlumbung.pipeline.threads=3");
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static void killMidWindowThenResume(int records, int pageSize, String... settings) throws Exception {
         String prefix = TestElasticsearch.freshPrefix(CrashResumeIT.class);
         Path work = TestData.newDataDir("crash");
-        try (FakeRepository repo = new FakeRepository().records(30, "2026-01-01")) {
+        try (FakeRepository repo = new FakeRepository().records(records, "2026-01-01").pageSize(pageSize)) {
             // Identify and the first five pages answer at once; the sixth hangs until the harvest is killed.
             repo.fault(Fault.pass(), Fault.pass(), Fault.pass(), Fault.pass(), Fault.pass(), Fault.pass(),
                     Fault.stall(60_000));
-            Process harvest = Cli.inOwnJvm(work.resolve("harvest.log"), "harvest", repo.baseUrl(),
+            List<String> args = new java.util.ArrayList<>(List.of("harvest", repo.baseUrl(),
                     "--source", "fake", "--es", TestElasticsearch.url().toString(), "--index-prefix", prefix,
-                    "-Dlumbung.http-client.read-timeout=5m", "-Dlumbung.index.flush-interval=20ms").start();
-            awaitCheckpointToken(prefix, harvest, work.resolve("harvest.log"));
+                    "-Dlumbung.http-client.read-timeout=5m", "-Dlumbung.index.flush-interval=20ms"));
+            args.addAll(List.of(settings));
+            Process harvest = Cli.inOwnJvm(work.resolve("harvest.log"), args.toArray(String[]::new)).start();
+            awaitCheckpointToken(prefix, pageSize, harvest, work.resolve("harvest.log"));
             harvest.destroyForcibly();
             assertThat(harvest.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             // The checkpoint as the killed harvest left it (it may have moved once more before the kill).
@@ -47,14 +62,16 @@ class CrashResumeIT {
             assertThat(repo.queries().get(1)).as("resumes from the checkpointed token")
                     .isEqualTo("verb=ListRecords&resumptionToken=" + org.lumbung.harvest.OaiRequest.encode(token));
             Map<String, Map> docs = Harvests.records(prefix);
-            assertThat(docs).containsOnlyKeys(IntStream.rangeClosed(1, 30).mapToObj(i -> "fake:oai:fake:" + i).toList());
+            assertThat(docs).containsOnlyKeys(IntStream.rangeClosed(1, records)
+                    .mapToObj(i -> "fake:oai:fake:" + i).toList());
         } finally {
             TestData.delete(work);
         }
     }
 
     /** Waits until the source's checkpoint holds a resumption token past the first page. */
-    private static void awaitCheckpointToken(String prefix, Process harvest, Path log) throws Exception {
+    private static void awaitCheckpointToken(String prefix, int pageSize, Process harvest, Path log)
+            throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
             assertThat(harvest.isAlive()).as("the harvest is still running: " + read(log)).isTrue();
@@ -64,7 +81,7 @@ class CrashResumeIT {
             } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException notYet) {
                 token = null; // the harvest has not created its indices yet
             }
-            if (token != null && !token.contains("+3/")) {
+            if (token != null && !token.contains("+" + pageSize + "/")) {
                 return;
             }
             Thread.sleep(100);

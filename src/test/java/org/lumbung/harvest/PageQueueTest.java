@@ -3,6 +3,12 @@ package org.lumbung.harvest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.lumbung.pipeline.Delivery;
 import org.lumbung.pipeline.Outcome;
@@ -14,8 +20,9 @@ import org.lumbung.pipeline.Outcome;
 class PageQueueTest {
 
     private final MemoryCheckpointStore store = new MemoryCheckpointStore();
-    private final PageQueue queue = new PageQueue(new Progress(store, new HarvestRequest("fake",
-            "http://127.0.0.1/oai", "oai_dc", null, null, null), new HarvestCounters(), 4), PageBudget.UNBOUNDED);
+    private final Progress progress = new Progress(store, new HarvestRequest("fake", "http://127.0.0.1/oai", "oai_dc",
+            null, null, null), new HarvestCounters(), 4);
+    private final PageQueue queue = new PageQueue(progress, PageBudget.UNBOUNDED);
 
     /** The checkpoint saved last: a label in its nextFrom, or null while none is. */
     private String saved() {
@@ -69,6 +76,64 @@ class PageQueueTest {
         indexed[0] = true;
         queue.mark(at("window 3"));
         assertThat(saved()).isEqualTo("window 3");
+    }
+
+    /**
+     * Two pages read on pipeline threads of their own: the later one is indexed first, while the earlier is still at
+     * work. Its checkpoint must wait for the earlier page, or a crash then would skip the earlier page's records.
+     */
+    @Test
+    void aLaterPageIndexedFirstDoesNotMoveTheCheckpointPastAnEarlierPageStillAtWork() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch releaseFirst = new CountDownLatch(1);
+            queue.add(page("oai:fake:1"), at("page 1"), 100);
+            queue.add(page("oai:fake:2"), at("page 2"), 100);
+            queue.next();
+            queue.handedOver(delivered(CompletableFuture.supplyAsync(() -> {
+                await(releaseFirst);
+                return Outcome.NONE;
+            }, threads)));
+            queue.next();
+            CompletableFuture<Outcome> second = CompletableFuture.supplyAsync(() -> Outcome.NONE, threads);
+            queue.handedOver(delivered(second));
+            second.get(30, TimeUnit.SECONDS);
+            queue.mark(at("window 2"));
+            assertThat(saved()).as("page 2 is indexed, page 1 still at work").isNull();
+
+            releaseFirst.countDown();
+            progress.finish();
+            assertThat(saved()).isEqualTo("window 2");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** A delivery that completes when the page's work on its thread does. */
+    private static Delivery delivered(CompletableFuture<Outcome> work) {
+        return new Delivery() {
+            @Override
+            public Outcome await() throws InterruptedException {
+                try {
+                    return work.get();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
+            public boolean isDone() {
+                return work.isDone();
+            }
+        };
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

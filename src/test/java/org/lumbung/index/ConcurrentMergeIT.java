@@ -20,12 +20,14 @@ import org.lumbung.landing.PageRecords;
 import org.lumbung.language.LanguageDetector;
 import org.lumbung.pipeline.Delivery;
 import org.lumbung.pipeline.Outcome;
+import org.lumbung.pipeline.WorkPool;
 import org.lumbung.testing.TestElasticsearch;
 
 /**
  * Pages and their OAI records indexed at the same moment from two threads, in opposite orders, each batch before any
  * refresh shows the other: every article is still one document with both contributions. This is the race the
- * resolver's memory of recent writes and the conditional writes (a 409 resolved again) are for.
+ * resolver's memory of recent writes and the conditional writes (a 409 resolved again) are for. The documents are
+ * rendered on a pipeline pool of three threads that both writers share, as every harvest of a process shares it.
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
 class ConcurrentMergeIT {
@@ -56,7 +58,7 @@ class ConcurrentMergeIT {
                 new RecordIndexer.BulkOptions(flushMillis < 1000 ? 40 : 100_000, 50L << 20, 2,
                         Duration.ofMillis(flushMillis)),
                 new DeadLetterStore(TestElasticsearch.client(), layout),
-                new RawArchive(crosswalks, pages))) {
+                new RawArchive(crosswalks, pages), WorkPool.of(3))) {
             ExecutorService threads = Executors.newFixedThreadPool(2);
             Future<Outcome> a = threads.submit(send(indexer, records));
             Future<Outcome> b = threads.submit(send(indexer, reversed(pageRecords)));
