@@ -35,8 +35,11 @@ public final class RecordSearcher {
     /** Each value is searched in the field of its language (Indonesian, English, other), plus names and a catch-all. */
     private static final List<String> FIELDS = List.of("search.title.*^3", "search.names^2", "search.subject.*^2",
             "search.description.*", "search.all", "dc.identifier", "creators.affiliation");
-    /** What a hit never shows: the copies made for search and facets. */
-    private static final List<String> INDEX_ONLY = List.of("search", "facet");
+    /**
+     * What a hit, an export or a feed never reads: the copies made for search and facets, and the raw records (the
+     * largest part of a document, which only the record API, merging and reindex read).
+     */
+    static final List<String> NOT_READ = List.of("search", "facet", "provenance.raw");
     /**
      * Highlights come from the search fields, analysed as the query matched them (folded and stemmed for the value's
      * language), so that {@code sepakat} marks "Kesepakatan" as it found it; their values are the record's own, so a
@@ -90,7 +93,7 @@ public final class RecordSearcher {
                 if (cursor != null) {
                     s.searchAfter(cursor.searchAfter());
                 }
-                s.size(request.size()).source(src -> src.filter(f -> f.excludes(INDEX_ONLY)))
+                s.size(request.size()).source(src -> src.filter(f -> f.excludes(NOT_READ)))
                         .trackTotalHits(t -> t.enabled(true)).query(text(request))
                         .postFilter(filters(request, null)).sort(sort(request, pit != null));
                 if (request.works()) {
@@ -195,7 +198,7 @@ public final class RecordSearcher {
     public Map<String, IndexDocument> documents(SearchRequest request, int limit) throws IOException {
         SearchResponse<IndexDocument> response = client.search(s -> s.index(layout.recordsAlias()).size(limit)
                 .query(text(request)).postFilter(filters(request, null)).sort(sort(request, false))
-                .source(src -> src.filter(f -> f.excludes("provenance.raw"))), IndexDocument.class);
+                .source(src -> src.filter(f -> f.excludes(NOT_READ))), IndexDocument.class);
         Map<String, IndexDocument> found = new LinkedHashMap<>();
         response.hits().hits().forEach(h -> found.put(h.id(), h.source().withoutSearchFields()));
         return found;

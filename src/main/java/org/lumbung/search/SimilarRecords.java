@@ -41,8 +41,6 @@ public final class SimilarRecords {
             "yaitu", "yang", "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "how", "in", "into",
             "is", "it", "its", "of", "on", "or", "that", "the", "their", "thi", "this", "to", "wa", "was", "were",
             "which", "with");
-    /** What a hit never shows: the copies made for search and facets, and the raw records. */
-    private static final List<String> NOT_SHOWN = List.of("search", "facet", "provenance.raw");
 
     /** The record asked about and the records most like it, best first. */
     public record Similar(String id, List<SearchHit> hits) {
@@ -103,7 +101,7 @@ public final class SimilarRecords {
         }
         String work = record.work() == null ? null : record.work().key();
         SearchResponse<IndexDocument> response = client.search(s -> s.index(layout.recordsAlias()).size(size)
-                .source(src -> src.filter(f -> f.excludes(NOT_SHOWN)))
+                .source(src -> src.filter(f -> f.excludes(RecordSearcher.NOT_READ)))
                 .query(q -> q.bool(b -> {
                     b.must(m -> m.moreLikeThis(mlt -> mlt.fields(FIELDS)
                             .like(l -> l.document(d -> d.index(index).id(id)))
