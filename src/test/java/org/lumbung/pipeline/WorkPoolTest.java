@@ -74,6 +74,23 @@ class WorkPoolTest {
                 .filter(i -> i < failingChunkStart || i >= failingChunkStart + chunk).boxed().toList());
     }
 
+    /**
+     * An Error on a pool thread (a stack overflow on a record nested thousands deep, memory running out) is no record
+     * to set aside: it reaches the harvest's thread as itself, so the page fails and its checkpoint stays, rather than
+     * a page short of a chunk being indexed as if whole.
+     */
+    @Test
+    void anErrorOnAPoolThreadReachesTheCallerAsItself() {
+        WorkPool pool = WorkPool.of(2);
+        assertThatThrownBy(() -> pool.map(ITEMS, i -> {
+            if (i == 80) {
+                throw new StackOverflowError("record 80 nests too deep");
+            }
+            return i;
+        })).isInstanceOf(StackOverflowError.class).hasMessage("record 80 nests too deep");
+        assertThat(pool.map(ITEMS, i -> i)).as("the pool still works after it").containsExactlyElementsOf(ITEMS);
+    }
+
     @Test
     void anInterruptedCallerStillGetsEveryResultAndKeepsItsInterrupt() {
         WorkPool pool = WorkPool.of(2);
