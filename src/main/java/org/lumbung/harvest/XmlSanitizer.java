@@ -49,14 +49,15 @@ public final class XmlSanitizer {
         Decoded decoded = bomCharset != null
                 ? new Decoded(new String(body, start, body.length - start, bomCharset), 0, null)
                 : decode(body, start);
-        String text = skipToXml(decoded.text());
-        Matcher declaration = DECLARATION.matcher(text);
-        if (declaration.find()) {
+        String text = decoded.text();
+        int from = xmlStart(text);
+        Matcher declaration = DECLARATION.matcher(text).region(from, text.length());
+        if (declaration.lookingAt()) {
             // The parser reads characters, not bytes: the declared encoding no longer applies.
-            text = text.substring(declaration.end());
+            from = declaration.end();
         }
         int[] illegal = {0};
-        String legal = removeIllegal(text, illegal);
+        String legal = removeIllegal(text, from, illegal);
         int[] entities = {0};
         String xml = repairReferences(legal, entities);
         return new Sanitized(xml, illegal[0], decoded.invalidBytes(), entities[0], decoded.note());
@@ -71,6 +72,12 @@ public final class XmlSanitizer {
      * invalid sequence replaced (and counted).
      */
     private static Decoded decode(byte[] body, int start) {
+        // The JDK's own UTF-8 decoding is the fast path; only a replacement character in its result (an invalid
+        // sequence, or one the page really holds) sends the page through the strict decoder below.
+        String lenient = new String(body, start, body.length - start, StandardCharsets.UTF_8);
+        if (lenient.indexOf('\uFFFD') < 0) {
+            return new Decoded(lenient, 0, null);
+        }
         ByteBuffer bytes = ByteBuffer.wrap(body, start, body.length - start);
         try {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -130,7 +137,7 @@ public final class XmlSanitizer {
      * Drops whatever stands before the XML declaration or, failing one, the document type declaration, the OAI-PMH
      * root or the first tag. A DTD is kept so that the parser refuses it rather than this skipping it unseen.
      */
-    private static String skipToXml(String text) {
+    private static int xmlStart(String text) {
         int at = text.indexOf("<?xml");
         if (at < 0) {
             int root = text.indexOf("<OAI-PMH");
@@ -140,22 +147,23 @@ public final class XmlSanitizer {
         if (at < 0) {
             at = text.indexOf('<');
         }
-        return at <= 0 ? text : text.substring(at);
+        return Math.max(at, 0);
     }
 
     /**
-     * The text without the characters XML 1.0 forbids (controls, U+FFFE/U+FFFF, lone surrogates), counted. A page
-     * without any (nearly every page: it is a megabyte or two) is returned as it is, not copied.
+     * The text from {@code from} on without the characters XML 1.0 forbids (controls, U+FFFE/U+FFFF, lone
+     * surrogates), counted. A page without any (nearly every page: it is a megabyte or two) is copied at most once,
+     * for the head it loses, and not at all when it starts with its XML.
      */
-    private static String removeIllegal(String text, int[] removed) {
-        int first = 0;
-        while (first < text.length() && XmlChars.legal(text.charAt(first))) {
-            first++;
+    private static String removeIllegal(String text, int from, int[] removed) {
+        int first = from;
+        while (first < text.length() && legalAt(text, first)) {
+            first += Character.isHighSurrogate(text.charAt(first)) ? 2 : 1;
         }
-        if (first == text.length()) {
-            return text;
+        if (first >= text.length()) {
+            return from == 0 ? text : text.substring(from);
         }
-        StringBuilder out = new StringBuilder(text.length()).append(text, 0, first);
+        StringBuilder out = new StringBuilder(text.length() - from).append(text, from, first);
         for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
@@ -169,6 +177,14 @@ public final class XmlSanitizer {
         return out.toString();
     }
 
+    /** Whether the character at {@code i} is one XML 1.0 allows, a surrogate only as half of a pair. */
+    private static boolean legalAt(String text, int i) {
+        char c = text.charAt(i);
+        return Character.isHighSurrogate(c)
+                ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+                : XmlChars.legal(c);
+    }
+
     /**
      * Character references to forbidden code points are dropped, HTML entities become their characters, and an
      * ampersand that starts no reference becomes {@code &amp;}.
@@ -177,32 +193,27 @@ public final class XmlSanitizer {
         if (text.indexOf('&') < 0) {
             return text;
         }
-        StringBuilder out = new StringBuilder(text.length() + 16);
+        // Copied only from the first reference that needs a repair: most pages hold only &amp; and &lt;.
+        StringBuilder out = null;
         Matcher m = REFERENCE.matcher(text);
         int last = 0;
         for (int amp = text.indexOf('&'); amp >= 0; amp = text.indexOf('&', amp + 1)) {
-            out.append(text, last, amp);
-            last = amp;
             m.region(amp, text.length());
-            if (m.lookingAt()) {
-                String ref = m.group(1);
-                String replacement = reference(ref);
-                if (replacement == null) {
-                    out.append(m.group());
-                } else {
-                    out.append(replacement);
-                    repaired[0]++;
-                }
-                last = m.end();
+            boolean reference = m.lookingAt();
+            String replacement = reference ? reference(m.group(1)) : "&amp;";
+            if (replacement == null) {
                 amp = m.end() - 1;
-            } else {
-                out.append("&amp;");
-                repaired[0]++;
-                last = amp + 1;
+                continue;
             }
+            if (out == null) {
+                out = new StringBuilder(text.length() + 16);
+            }
+            out.append(text, last, amp).append(replacement);
+            repaired[0]++;
+            last = reference ? m.end() : amp + 1;
+            amp = last - 1;
         }
-        out.append(text, last, text.length());
-        return out.toString();
+        return out == null ? text : out.append(text, last, text.length()).toString();
     }
 
     /** null to keep the reference as it is, else its replacement. */

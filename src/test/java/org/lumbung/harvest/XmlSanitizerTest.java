@@ -81,4 +81,39 @@ class XmlSanitizerTest {
         System.arraycopy(text, 0, body, 2, text.length);
         assertThat(title(body)).isEqualTo("Kajian");
     }
+
+    @Test
+    void keepsAReplacementCharacterThePageReallyHoldsWithoutCountingItInvalid() throws Exception {
+        // Valid UTF-8 for U+FFFD: the fast decoding's result holds one, and the strict decoding must say it is real.
+        byte[] body = page("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "Judul \uFFFD asli", StandardCharsets.UTF_8);
+        assertThat(title(body)).isEqualTo("Judul \uFFFD asli");
+        assertThat(XmlSanitizer.sanitize(body).invalidBytes()).isZero();
+        assertThat(XmlSanitizer.sanitize(body).encodingNote()).isNull();
+    }
+
+    @Test
+    void keepsSurrogatePairsAndDropsAControlCharacterAfterThem() throws Exception {
+        byte[] body = page("", "Kimia \uD835\uDC00 dan \uD83D\uDE00 lalu\u0002 akhir", StandardCharsets.UTF_8);
+        assertThat(title(body)).isEqualTo("Kimia \uD835\uDC00 dan \uD83D\uDE00 lalu akhir");
+        assertThat(XmlSanitizer.sanitize(body).illegalCharacters()).isEqualTo(1);
+        byte[] clean = page("", "Kimia \uD835\uDC00 dan \uD83D\uDE00", StandardCharsets.UTF_8);
+        assertThat(title(clean)).isEqualTo("Kimia \uD835\uDC00 dan \uD83D\uDE00");
+        assertThat(XmlSanitizer.sanitize(clean).repairs()).isZero();
+    }
+
+    @Test
+    void leavesAPageWhoseReferencesAreAllSoundAsItCame() {
+        String sound = PAGE.replace("TITLE", "A &amp; B &lt;i&gt; &#233;t&#xE9; &quot;q&quot; &apos;");
+        XmlSanitizer.Sanitized clean = XmlSanitizer.sanitize(sound.getBytes(StandardCharsets.UTF_8));
+        assertThat(clean.xml()).isEqualTo(sound);
+        assertThat(clean.repairs()).isZero();
+    }
+
+    @Test
+    void repairsOnlyTheReferencesThatNeedItAmongSoundOnes() throws Exception {
+        byte[] body = page("<?xml version=\"1.0\"?>", "&amp;a &nbsp;b&lt; R&D &#1;c &#233; &copy;&amp;", StandardCharsets.UTF_8);
+        assertThat(title(body)).isEqualTo("&a \u00A0b< R&D c \u00E9 \u00A9&");
+        assertThat(XmlSanitizer.sanitize(body).entities()).isEqualTo(4);
+        assertThat(XmlSanitizer.sanitize(body).xml()).startsWith("<OAI-PMH").contains("&amp;a \u00A0b&lt; R&amp;D c &#233; \u00A9&amp;");
+    }
 }
