@@ -1,9 +1,11 @@
 package org.lumbung.dc;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.lumbung.derived.Derived;
 
 /**
@@ -60,11 +62,24 @@ public record DcRecord(String id, String sourceId, OaiInfo oai, Map<DcElement, L
 
     /** The element's values, in source order. */
     public List<String> values(DcElement element) {
-        return elements.getOrDefault(element, List.of()).stream().map(DcValue::text).toList();
+        return each(element, DcValue::text);
     }
 
     /** The language of each value of the element, aligned with {@link #values}; null where unknown. */
     public List<String> languages(DcElement element) {
-        return elements.getOrDefault(element, List.of()).stream().map(DcValue::lang).toList();
+        return each(element, DcValue::lang);
+    }
+
+    /** Read for every record many times over, so a plain loop rather than a stream. */
+    private List<String> each(DcElement element, Function<DcValue, String> part) {
+        List<DcValue> values = elements.get(element);
+        if (values == null || values.isEmpty()) {
+            return Collections.emptyList();
+        }
+        String[] out = new String[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = part.apply(values.get(i));
+        }
+        return Collections.unmodifiableList(Arrays.asList(out));
     }
 }

@@ -1,6 +1,7 @@
 package org.lumbung.harvest;
 
 import org.lumbung.xml.XmlElement;
+import org.lumbung.xml.XmlWriter;
 
 /**
  * A record as the repository sent it: its header and the root element of its metadata (null for deleted records
@@ -8,12 +9,23 @@ import org.lumbung.xml.XmlElement;
  */
 public record RawRecord(OaiHeader header, XmlElement metadata, String metadataPrefix) {
 
+    /** A builder kept by each thread that writes records out, and the most of it kept after a huge record. */
+    private static final ThreadLocal<StringBuilder> BUILDERS = ThreadLocal.withInitial(() -> new StringBuilder(8192));
+    private static final int KEPT_CAPACITY = 1 << 20;
+
     /**
      * The record as a standalone OAI-PMH {@code <record>} element (what the dead-letter store keeps, and what
      * {@link OaiPageParser#parseRecord} reads back).
      */
     public String toXml() {
-        StringBuilder xml = new StringBuilder("<record xmlns=\"").append(OaiPageParser.OAI_NS).append("\"><header");
+        // Every record of every harvest is written out here: one builder a thread, grown once to a record's size.
+        StringBuilder xml = BUILDERS.get();
+        if (xml.capacity() > KEPT_CAPACITY) {
+            xml = new StringBuilder(8192);
+            BUILDERS.set(xml);
+        }
+        xml.setLength(0);
+        xml.append("<record xmlns=\"").append(OaiPageParser.OAI_NS).append("\"><header");
         if (header.deleted()) {
             xml.append(" status=\"deleted\"");
         }
@@ -21,10 +33,12 @@ public record RawRecord(OaiHeader header, XmlElement metadata, String metadataPr
         if (header.datestamp() != null) {
             xml.append("<datestamp>").append(escape(header.datestamp())).append("</datestamp>");
         }
-        header.setSpecs().forEach(s -> xml.append("<setSpec>").append(escape(s)).append("</setSpec>"));
+        for (String set : header.setSpecs()) {
+            xml.append("<setSpec>").append(escape(set)).append("</setSpec>");
+        }
         xml.append("</header>");
         if (metadata != null) {
-            xml.append("<metadata>").append(metadata.toXml()).append("</metadata>");
+            XmlWriter.write(metadata, xml.append("<metadata>")).append("</metadata>");
         }
         return xml.append("</record>").toString();
     }

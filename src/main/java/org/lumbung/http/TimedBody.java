@@ -71,7 +71,7 @@ final class TimedBody implements Flow.Subscriber<List<ByteBuffer>> {
      * @param deadline {@link System#nanoTime()} by which the whole body must be in
      */
     byte[] read(long limit, Duration silence, long deadline) throws IOException, InterruptedException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         long total = 0;
         try {
             while (true) {
@@ -96,9 +96,13 @@ final class TimedBody implements Flow.Subscriber<List<ByteBuffer>> {
                     if (total > limit) {
                         throw new HttpFetcher.TooLargeException(limit);
                     }
-                    byte[] bytes = new byte[buffer.remaining()];
-                    buffer.get(bytes);
-                    out.write(bytes);
+                    if (buffer.hasArray()) {
+                        out.write(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+                    } else {
+                        byte[] bytes = new byte[buffer.remaining()];
+                        buffer.get(bytes);
+                        out.write(bytes);
+                    }
                 }
                 subscription.request(1);
             }

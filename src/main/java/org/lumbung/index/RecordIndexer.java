@@ -8,7 +8,6 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import co.elastic.clients.json.JsonpMapper;
 import co.elastic.clients.util.BinaryData;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -78,7 +77,7 @@ public final class RecordIndexer implements AutoCloseable {
     /** The only caller of the ingester: see there why. */
     private final BulkSender<Item> sender;
     private final long maxRequestBytes;
-    private final JsonpMapper mapper;
+    private final JsonBytes json;
     private final ElasticsearchClient client;
     private final String alias;
     private final String nextAlias;
@@ -111,7 +110,7 @@ public final class RecordIndexer implements AutoCloseable {
                          DeadLetterStore deadLetters, RawArchive archive, WorkPool pool) {
         this.client = client;
         this.pool = pool;
-        this.mapper = client._jsonpMapper();
+        this.json = new JsonBytes(client._jsonpMapper());
         this.alias = layout.recordsAlias();
         this.nextAlias = layout.nextAlias();
         this.deadLetters = deadLetters;
@@ -180,8 +179,7 @@ public final class RecordIndexer implements AutoCloseable {
             // Serialised once, here: the ingester sizes its requests by these bytes and sends them as they are. The
             // rendering runs on the pool; the writes are queued here, in the resolver's order.
             List<BinaryData> documents = pool.map(writes,
-                    write -> BinaryData.of(DocumentMapper.toDocument(write.merged(), now, write.workKey()),
-                            mapper));
+                    write -> json.of(DocumentMapper.toDocument(write.merged(), now, write.workKey())));
             for (int i = 0; i < writes.size(); i++) {
                 RecordResolver.Write write = writes.get(i);
                 BinaryData document = documents.get(i);

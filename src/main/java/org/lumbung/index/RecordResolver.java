@@ -150,7 +150,8 @@ final class RecordResolver {
             if (!m.deleted()) {
                 ownWorks.put(w.id, Works.own(w.id, m));
             }
-            remember(w.id, m);
+            // A new record's document is the record itself: its keys were read above.
+            remember(w.id, m, keysOf.get(m));
         }
         Map<String, String> workKeys = workResolver.workKeys(ownWorks);
         List<Write> writes = new ArrayList<>();
@@ -178,8 +179,8 @@ final class RecordResolver {
      * Remembers where a document's keys were written: a search sees a write only after the next refresh, so without
      * this a page and its OAI record indexed within a second of each other would become two documents.
      */
-    private void remember(String id, DcRecord merged) {
-        Identity.Keys keys = merged.deleted() ? NO_KEYS : Identity.keys(merged);
+    private void remember(String id, DcRecord merged, Identity.Keys known) {
+        Identity.Keys keys = merged.deleted() ? NO_KEYS : known != null ? known : Identity.keys(merged);
         synchronized (recent) {
             merged.provenance().forEach(p -> recent.put(p.key(), id));
             keys.dois().forEach(d -> recent.put("doi:" + d, id));

@@ -99,7 +99,11 @@ public final class SearchFields {
         if (lang == null || lang.equals("und")) {
             return List.of("id", "en", "other");
         }
-        String base = lang.toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
+        int cut = 0;
+        while (cut < lang.length() && lang.charAt(cut) != '-' && lang.charAt(cut) != '_') {
+            cut++;
+        }
+        String base = lang.substring(0, cut).toLowerCase(Locale.ROOT);
         return switch (base) {
             case "id", "in", "ind", "ms", "msa", "zsm", "may" -> List.of("id");
             case "en", "eng" -> List.of("en");

@@ -16,18 +16,24 @@ public final class XmlWriter {
     private final Map<String, String> elementPrefixes = new LinkedHashMap<>();
     private final Map<String, String> attributePrefixes = new LinkedHashMap<>();
     private final Map<String, String> taken = new HashMap<>();
-    private final StringBuilder out = new StringBuilder();
+    private final StringBuilder out;
     private final boolean defaultNamespaceFree;
 
-    private XmlWriter(boolean defaultNamespaceFree) {
+    private XmlWriter(boolean defaultNamespaceFree, StringBuilder out) {
         this.defaultNamespaceFree = defaultNamespaceFree;
+        this.out = out;
     }
 
     static String write(XmlElement root) {
-        XmlWriter writer = new XmlWriter(!hasUnqualifiedElement(root));
+        return write(root, new StringBuilder(256)).toString();
+    }
+
+    /** Appends the element as standalone XML to {@code out}, which it returns. */
+    public static StringBuilder write(XmlElement root, StringBuilder out) {
+        XmlWriter writer = new XmlWriter(!hasUnqualifiedElement(root), out);
         writer.collect(root);
         writer.write(root, true);
-        return writer.out.toString();
+        return out;
     }
 
     /** An element in no namespace forbids a default namespace declaration: it would be captured by it. */
