@@ -49,8 +49,8 @@ final class BenchReport {
         return "Machine: " + machine.get("cpu") + ", " + machine.get("cores") + " cores, " + machine.get("memory")
                 + "; " + machine.get("java") + "; Elasticsearch " + machine.get("elasticsearch") + "; Lumbung "
                 + machine.get("lumbung") + "; load average " + machine.get("loadAtStart") + " at start, "
-                + machine.get("loadAtEnd") + " at end.\nHarvesting JVM: -Xmx" + options.heap()
-                + options.jvmOptions().stream().map(o -> " " + o).collect(java.util.stream.Collectors.joining())
+                + machine.get("loadAtEnd") + " at end.\nHarvesting JVM: "
+                + String.join(" ", WorkerJvm.options(options.heap(), options.jvmOptions()))
                 + "; " + options.runs()
                 + " runs per size, median (least-greatest); " + ceiling + live + ".";
     }
@@ -118,7 +118,8 @@ final class BenchReport {
         all.put("machine", machine);
         all.put("options", Map.of("sizes", options.sizes(), "runs", options.runs(), "heap", options.heap(),
                 "liveSampleMillis", options.liveSample(), "bulkInFlight", options.bulkInFlight(),
-                "seed", options.seed(), "settings", options.settings(), "jvmOptions", options.jvmOptions()));
+                "seed", options.seed(), "settings", options.settings(),
+                "jvmOptions", WorkerJvm.options(options.heap(), options.jvmOptions())));
         all.put("results", results);
         Files.createDirectories(file.getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), all);

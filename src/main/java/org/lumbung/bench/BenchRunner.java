@@ -53,8 +53,7 @@ final class BenchRunner {
             corpusList.add(Corpus.prepare(corpora, size, options.seed(), HarvestRun.SOURCE_ID,
                     options.bulkInFlight() == 0 ? null : crosswalks));
         }
-        List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.heap()));
-        jvm.addAll(options.jvmOptions());
+        List<String> jvm = new ArrayList<>(WorkerJvm.options(options.heap(), options.jvmOptions()));
         if (options.liveSample() > 0) {
             jvm.add("-Dlumbung.bench.live-sample=" + options.liveSample());
         }

@@ -130,7 +130,7 @@ public final class Fleet {
                 "-Dlumbung.http-client.allowed-hosts=" + String.join(",", hosts)));
         o.settings().forEach((k, v) -> args.add("-D" + k + "=" + v));
         more.forEach((k, v) -> args.add("-D" + k + "=" + v));
-        return ChildJvm.start(List.of("-Xmx" + o.heap(), "-Dlogback.configurationFile=lumbung-logback.xml"),
+        return ChildJvm.start(WorkerJvm.options(o.heap(), List.of("-Dlogback.configurationFile=lumbung-logback.xml")),
                 App.class, args, o.work().resolve("runs").resolve(name + "-run.log"));
     }
 
@@ -159,7 +159,7 @@ public final class Fleet {
                 logs.resolve("page-server.log"));
         try {
             Indices.drop(client, prefix);
-            HarvestRun harvest = new HarvestRun(es, client, logs, List.of("-Xmx" + o.heap()), o.settings(), false);
+            HarvestRun harvest = new HarvestRun(es, client, logs, WorkerJvm.options(o.heap(), List.of()), o.settings(), false);
             Measurement m = harvest.run(corpus, "http://127.0.0.1:" + BenchRunner.port(server) + "/n"
                     + o.cpuRecords() + "/oai", prefix);
             LOG.info("one source without latency: {} records/s", Math.round(m.perSecond()));
