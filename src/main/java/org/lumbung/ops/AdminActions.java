@@ -42,11 +42,13 @@ public final class AdminActions {
      * runs it now (its trigger would be skipped).
      */
     public String harvestNow(String id) {
-        Optional<String> skipped = (id == null ? Optional.<Optional<String>>empty() : registry.skipReason(id))
-                .orElseThrow(() -> new NotFoundException("no source '" + id + "'"));
-        skipped.ifPresent(reason -> {
-            throw new ConflictException("source '" + id + "' " + reason + "; not queued");
-        });
+        SourceRegistry.Readiness readiness = id == null ? SourceRegistry.Readiness.UNLISTED : registry.readiness(id);
+        if (!readiness.listed()) {
+            throw new NotFoundException("no source '" + id + "'");
+        }
+        if (!readiness.runs()) {
+            throw new ConflictException("source '" + id + "' " + readiness.skipReason() + "; not queued");
+        }
         return id;
     }
 

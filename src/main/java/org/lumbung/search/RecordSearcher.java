@@ -2,13 +2,7 @@ package org.lumbung.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOptions;
-import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
@@ -32,22 +26,11 @@ public final class RecordSearcher {
 
     public static final int MAX_SIZE = SearchRequest.MAX_SIZE;
     public static final int DEFAULT_SIZE = SearchRequest.DEFAULT_SIZE;
-    /** Each value is searched in the field of its language (Indonesian, English, other), plus names and a catch-all. */
-    private static final List<String> FIELDS = List.of("search.title.*^3", "search.names^2", "search.subject.*^2",
-            "search.description.*", "search.all", "dc.identifier", "creators.affiliation");
     /**
      * What a hit, an export or a feed never reads: the copies made for search and facets, and the raw records (the
      * largest part of a document, which only the record API, merging and reindex read).
      */
     static final List<String> NOT_READ = List.of("search", "facet", "provenance.raw");
-    /**
-     * Highlights come from the search fields, analysed as the query matched them (folded and stemmed for the value's
-     * language), so that {@code sepakat} marks "Kesepakatan" as it found it; their values are the record's own, so a
-     * marked title or abstract reads as the record has it. Each field's highlights are keyed by the element shown.
-     */
-    private static final Map<String, String> HIGHLIGHTED = Map.of("search.title.*", "title",
-            "search.description.*", "description", "search.subject.*", "subject", "search.names", "creator");
-
     /** How long a cursor's point in time lives unused, unless configured. */
     public static final Duration DEFAULT_CURSOR_TTL = Duration.ofMinutes(2);
 
@@ -94,17 +77,17 @@ public final class RecordSearcher {
                     s.searchAfter(cursor.searchAfter());
                 }
                 s.size(request.size()).source(src -> src.filter(f -> f.excludes(NOT_READ)))
-                        .trackTotalHits(t -> t.enabled(true)).query(text(request))
-                        .postFilter(filters(request, null)).sort(sort(request, pit != null));
+                        .trackTotalHits(t -> t.enabled(true)).query(SearchQueries.text(request))
+                        .postFilter(SearchQueries.filters(request, null)).sort(SearchQueries.sort(request, pit != null));
                 if (request.works()) {
-                    WorkGrouping.collapse(s, filters(request, null));
+                    WorkGrouping.collapse(s, SearchQueries.filters(request, null));
                 }
-                highlight(s, request);
+                SearchQueries.highlight(s, request);
                 // A cursor's later pages skip the facets: they are the first page's, and counting them again is the
                 // costly part of a search.
                 if (cursor == null) {
                     for (Facet facet : Facet.values()) {
-                        s.aggregations(facet.parameter(), facetAggregation(request, facet));
+                        s.aggregations(facet.parameter(), SearchQueries.facetAggregation(request, facet));
                     }
                 }
                 return s;
@@ -159,104 +142,17 @@ public final class RecordSearcher {
         return e;
     }
 
-    private static void highlight(co.elastic.clients.elasticsearch.core.SearchRequest.Builder s, SearchRequest request) {
-        if (request.query().equals("*")) {
-            return;
-        }
-        // Every word of the query is marked where it occurs, even if (ANDed) the record matched by others too.
-        Query marked = Query.of(q -> q.simpleQueryString(sq -> sq.query(request.query()).fields(FIELDS)
-                .defaultOperator(Operator.Or)));
-        s.highlight(h -> {
-            h.preTags(Highlight.START).postTags(Highlight.END).highlightQuery(marked).requireFieldMatch(true);
-            HIGHLIGHTED.keySet().forEach(f -> h.fields(f, hf -> f.startsWith("search.description")
-                    ? hf.fragmentSize(220).numberOfFragments(2) : hf.numberOfFragments(0)));
-            return h;
-        });
-    }
-
-    private static Aggregation facetAggregation(SearchRequest request, Facet facet) {
-        return Aggregation.of(a -> a.filter(filters(request, facet)).aggregations("values", v -> {
-            v.terms(t -> {
-                t.field(facet.field()).size(facet.size());
-                return facet == Facet.YEAR ? t.order(co.elastic.clients.util.NamedValue.of("_key", SortOrder.Desc)) : t;
-            });
-            // A subject is counted folded (Erdoğan and erdogan together); one of its records gives its written form.
-            if (facet == Facet.SUBJECT) {
-                v.aggregations(WRITTEN, w -> w.topHits(th -> th.size(1)
-                        .source(src -> src.filter(f -> f.includes("dc.subject")))));
-            }
-            return request.works() ? v.aggregations(WorkGrouping.countName(), WorkGrouping.works()) : v;
-        }));
-    }
-
-    private static final String WRITTEN = "written";
-
     /**
      * The first {@code limit} records the search finds, whole, in its order (its page and size aside), keyed by id:
      * what an export of a result list writes. Their raw records stay in the index.
      */
     public Map<String, IndexDocument> documents(SearchRequest request, int limit) throws IOException {
         SearchResponse<IndexDocument> response = client.search(s -> s.index(layout.recordsAlias()).size(limit)
-                .query(text(request)).postFilter(filters(request, null)).sort(sort(request, false))
+                .query(SearchQueries.text(request)).postFilter(SearchQueries.filters(request, null)).sort(SearchQueries.sort(request, false))
                 .source(src -> src.filter(f -> f.excludes(NOT_READ))), IndexDocument.class);
         Map<String, IndexDocument> found = new LinkedHashMap<>();
         response.hits().hits().forEach(h -> found.put(h.id(), h.source().withoutSearchFields()));
         return found;
-    }
-
-    private static Query text(SearchRequest request) {
-        return Query.of(qb -> qb.bool(b -> b
-                .must(m -> m.simpleQueryString(sq -> sq.query(request.query()).fields(FIELDS)
-                        .defaultOperator(Operator.And)))
-                .mustNot(mn -> mn.term(t -> t.field("deleted").value(true)))));
-    }
-
-    /** All chosen facet values as one filter, leaving out one facet's own (null: none left out). */
-    private static Query filters(SearchRequest request, Facet except) {
-        return Query.of(q -> q.bool(b -> {
-            request.filters().forEach((facet, values) -> {
-                if (facet != except) {
-                    b.filter(f -> f.terms(t -> t.field(facet.field())
-                            .terms(tv -> tv.value(values.stream().map(FieldValue::of).toList()))));
-                }
-            });
-            if (request.yearFrom() != null || request.yearTo() != null) {
-                b.filter(f -> f.range(r -> r.number(n -> {
-                    n.field(Facet.YEAR.field());
-                    if (request.yearFrom() != null) {
-                        n.gte(request.yearFrom().doubleValue());
-                    }
-                    return request.yearTo() == null ? n : n.lte(request.yearTo().doubleValue());
-                })));
-            }
-            if (request.openAccess()) {
-                b.filter(f -> f.term(t -> t.field("derived.accessRights.uri").value(RecordViews.OPEN_ACCESS)));
-            }
-            return b;
-        }));
-    }
-
-    /**
-     * The order of a sort; over a point in time it ends in {@code _shard_doc}, unique per document, so that
-     * search_after never skips or repeats a hit among equal values. A cursor over works is sorted on the work key
-     * alone, as Elasticsearch requires of collapse with search_after ({@link WorkGrouping#cursorSort}).
-     */
-    private static List<SortOptions> sort(SearchRequest request, boolean overPointInTime) {
-        if (request.works() && overPointInTime) {
-            return WorkGrouping.cursorSort();
-        }
-        List<SortOptions> order = new ArrayList<>(switch (request.sort()) {
-            case RELEVANCE -> List.of(SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))));
-            case NEWEST -> List.of(SortOptions.of(o -> o.field(f -> f.field("derived.published").order(SortOrder.Desc)
-                    .missing("_last"))), SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))));
-            case TITLE -> List.of(SortOptions.of(o -> o.field(f -> f.field("dc.title.keyword").order(SortOrder.Asc)
-                    .missing("_last"))));
-            case ADDED -> List.of(SortOptions.of(o -> o.field(f -> f.field("indexedAt").order(SortOrder.Desc))));
-        });
-        if (overPointInTime) {
-            order.add(SortOptions.of(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc))));
-        }
-        return order;
     }
 
     /**
@@ -266,7 +162,7 @@ public final class RecordSearcher {
     private static Map<String, List<List<Highlight>>> highlights(Map<String, List<String>> marked) {
         Map<String, java.util.Set<String>> byElement = new LinkedHashMap<>();
         marked.forEach((field, fragments) -> {
-            String element = HIGHLIGHTED.get(field.startsWith("search.names") ? field
+            String element = SearchQueries.HIGHLIGHTED.get(field.startsWith("search.names") ? field
                     : field.substring(0, field.lastIndexOf('.')) + ".*");
             if (element != null) {
                 byElement.computeIfAbsent(element, e -> new java.util.LinkedHashSet<>()).addAll(fragments);
@@ -305,7 +201,7 @@ public final class RecordSearcher {
         Map<String, String> out = new LinkedHashMap<>();
         values.sterms().buckets().array().forEach(b -> {
             String key = b.key().stringValue();
-            Aggregate top = b.aggregations().get(WRITTEN);
+            Aggregate top = b.aggregations().get(SearchQueries.WRITTEN);
             top.topHits().hits().hits().stream().map(Hit::source).filter(java.util.Objects::nonNull)
                     .flatMap(source -> subjects(source.to(Map.class)).stream())
                     .filter(subject -> SearchFields.fold(subject).equals(key)).findFirst()

@@ -166,18 +166,30 @@ public final class SourceRegistry {
     }
 
     /**
-     * Whether a run of the source asked for now would run, from one read of its state: empty when it is not in the live
-     * list; otherwise why it would be skipped (paused, or another worker holds its live lease; a run on this worker is
-     * the run scheduler's to tell), or an empty reason when it would run.
+     * What a run of a source asked for now would do, from one read of its state: nothing when the source is not in the
+     * live list; otherwise be skipped, and why (paused, or another worker holds its live lease; a run on this worker is
+     * the run scheduler's to tell), or run.
      */
-    public java.util.Optional<java.util.Optional<String>> skipReason(String id) {
+    public record Readiness(boolean listed, String skipReason) {
+
+        public static final Readiness UNLISTED = new Readiness(false, null);
+
+        /** Whether the run would go ahead. */
+        public boolean runs() {
+            return listed && skipReason == null;
+        }
+    }
+
+    /** What a run of the source asked for now would do (see {@link Readiness}). */
+    public Readiness readiness(String id) {
         return live(id).map(s -> {
             if (s.paused()) {
-                return java.util.Optional.of("is paused: resume it first");
+                return new Readiness(true, "is paused: resume it first");
             }
-            return store.holder(s).filter(h -> h.running() && !h.owner().equals(store.instance()))
-                    .map(h -> "is running on " + h.owner() + " (its lease holds until " + h.expiresAt() + ")");
-        });
+            return new Readiness(true, store.holder(s).filter(h -> h.running() && !h.owner().equals(store.instance()))
+                    .map(h -> "is running on " + h.owner() + " (its lease holds until " + h.expiresAt() + ")")
+                    .orElse(null));
+        }).orElse(Readiness.UNLISTED);
     }
 
     /**
