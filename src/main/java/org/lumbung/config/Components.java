@@ -227,7 +227,7 @@ public final class Components {
 
     /** Rebuilds the records index from the raw archive, without downtime. */
     public Reindexer reindexer() {
-        return new Reindexer(es.client(), layout, rawArchive());
+        return new Reindexer(es.client(), layout, rawArchive(), pool);
     }
 
     public Crosswalks crosswalks() {

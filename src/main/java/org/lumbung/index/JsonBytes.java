@@ -11,7 +11,7 @@ import java.io.ByteArrayOutputStream;
  * as the document waits in the ingester; here each thread renders into a buffer of its own and keeps exactly the
  * document's bytes.
  */
-final class JsonBytes {
+public final class JsonBytes {
 
     private static final int INITIAL = 32 * 1024;
     /** A buffer grown past this by a huge document is dropped rather than kept by its thread. */
@@ -21,11 +21,12 @@ final class JsonBytes {
     private final ThreadLocal<ByteArrayOutputStream> buffers =
             ThreadLocal.withInitial(() -> new ByteArrayOutputStream(INITIAL));
 
-    JsonBytes(JsonpMapper mapper) {
+    public JsonBytes(JsonpMapper mapper) {
         this.mapper = mapper;
     }
 
-    BinaryData of(Object document) {
+    /** The document as JSON bytes, exactly as long as they are. */
+    public BinaryData of(Object document) {
         ByteArrayOutputStream out = buffers.get();
         out.reset();
         try (JsonGenerator generator = mapper.jsonProvider().createGenerator(out)) {

@@ -10,7 +10,9 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
+import co.elastic.clients.util.BinaryData;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.lumbung.dc.DcRecord;
 import org.lumbung.dc.Provenance;
 import org.lumbung.dc.RecordMerger;
@@ -25,10 +31,12 @@ import org.lumbung.index.ArchiveException;
 import org.lumbung.index.DocumentMapper;
 import org.lumbung.index.IndexDocument;
 import org.lumbung.index.IndexLayout;
+import org.lumbung.index.JsonBytes;
 import org.lumbung.index.RawArchive;
 import org.lumbung.index.RecordIndexer;
 import org.lumbung.index.WorkResolver;
 import org.lumbung.index.Works;
+import org.lumbung.pipeline.WorkPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,11 +72,20 @@ public final class Reindexer {
     private final ElasticsearchClient client;
     private final IndexLayout layout;
     private final RawArchive archive;
+    private final WorkPool pool;
+    private final JsonBytes json;
 
     public Reindexer(ElasticsearchClient client, IndexLayout layout, RawArchive archive) {
+        this(client, layout, archive, WorkPool.CALLER);
+    }
+
+    /** A rebuild that reads documents again and renders them on the pool's threads. */
+    public Reindexer(ElasticsearchClient client, IndexLayout layout, RawArchive archive, WorkPool pool) {
         this.client = client;
         this.layout = layout;
         this.archive = archive;
+        this.pool = pool;
+        this.json = new JsonBytes(client._jsonpMapper());
     }
 
     /** Rebuilds the index the records alias stands for into a new one and moves the alias to it. */
@@ -127,10 +144,17 @@ public final class Reindexer {
     /**
      * Reads every document of {@code from} (or those indexed since {@code since}) again into {@code to}. The first
      * pass creates (a writer's document is newer); the catch-up pass writes with the old index's sequence number as
-     * external version, above any the writers gave for older states.
+     * external version, above any the writers gave for older states. A page's documents are made again on the pool
+     * while the previous page's bulk request is at Elasticsearch: one request in flight, answered in order.
      */
     private void copy(String from, String to, Instant since, Counts counts) throws IOException {
         String pit = client.openPointInTime(p -> p.index(from).keepAlive(k -> k.time("5m"))).id();
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "lumbung-reindex-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<?> sent = null;
         try {
             List<FieldValue> after = null;
             while (true) {
@@ -151,26 +175,57 @@ public final class Reindexer {
                 }, JsonData.class);
                 List<Hit<JsonData>> hits = page.hits().hits();
                 if (hits.isEmpty()) {
-                    return;
+                    break;
                 }
-                write(to, hits, since != null, counts);
+                List<Rendered> documents = pool.map(hits, this::render);
+                await(sent);
+                sent = writer.submit(() -> {
+                    write(to, hits, documents, since != null, counts);
+                    return null;
+                });
                 after = hits.get(hits.size() - 1).sort();
             }
+            await(sent);
         } finally {
+            writer.shutdownNow();
             client.closePointInTime(c -> c.id(pit));
         }
     }
 
-    private void write(String to, List<Hit<JsonData>> hits, boolean catchUp, Counts counts) throws IOException {
+    /** Waits for the bulk request in flight; its failure is the copy's. */
+    private static void await(Future<?> sent) throws IOException {
+        if (sent == null) {
+            return;
+        }
+        try {
+            sent.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while a bulk request of the rebuild was at Elasticsearch");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+    }
+
+    /** A document as the bulk request carries it, and whether it was made again from its raw records. */
+    private record Rendered(BinaryData json, boolean rebuilt) {
+    }
+
+    private Rendered render(Hit<JsonData> hit) {
+        IndexDocument document = rebuild(hit.id(), hit.source().to(IndexDocument.class));
+        return document != null ? new Rendered(json.of(document), true)
+                : new Rendered(json.of(withWork(hit.id(), hit.source())), false);
+    }
+
+    private void write(String to, List<Hit<JsonData>> hits, List<Rendered> documents, boolean catchUp, Counts counts)
+            throws IOException {
         List<BulkOperation> ops = new ArrayList<>();
-        List<Boolean> rebuilt = new ArrayList<>();
-        for (Hit<JsonData> hit : hits) {
-            IndexDocument document = rebuild(hit.id(), hit.source().to(IndexDocument.class));
-            rebuilt.add(document != null);
-            Object body = document != null ? document : withWork(hit.id(), hit.source());
+        for (int i = 0; i < hits.size(); i++) {
+            Hit<JsonData> hit = hits.get(i);
+            BinaryData body = documents.get(i).json();
             long version = hit.seqNo() == null ? 0 : hit.seqNo();
             ops.add(catchUp
-                    ? BulkOperation.of(o -> o.index(i -> i.index(to).id(hit.id()).document(body)
+                    ? BulkOperation.of(o -> o.index(x -> x.index(to).id(hit.id()).document(body)
                             .version(version).versionType(VersionType.ExternalGte)))
                     : BulkOperation.of(o -> o.create(c -> c.index(to).id(hit.id()).document(body))));
         }
@@ -178,7 +233,7 @@ public final class Reindexer {
         for (int i = 0; i < response.items().size(); i++) {
             BulkResponseItem item = response.items().get(i);
             if (item.error() == null) {
-                if (rebuilt.get(i)) {
+                if (documents.get(i).rebuilt()) {
                     counts.rebuilt++;
                 } else {
                     counts.kept++;
