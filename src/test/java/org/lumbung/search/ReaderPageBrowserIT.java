@@ -11,12 +11,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.lumbung.testing.BrowserStage;
 import org.lumbung.testing.Chromium;
 import org.lumbung.testing.LumbungServer;
 import org.lumbung.testing.ReaderRecords;
-import org.lumbung.testing.Requirements;
 import org.lumbung.testing.SeedPage;
-import org.lumbung.testing.TestElasticsearch;
 
 /**
  * Issue 18's reader, in Debian's headless Chromium: searching "kebijakan luar negeri" or "foreign policy" finds the
@@ -32,25 +31,21 @@ class ReaderPageBrowserIT {
 
     private static final String SEED = "[data-id='" + SeedPage.URL + "']";
     private static final String FULL = "[data-id='" + ReaderRecords.FULL_ID + "']";
+    private static BrowserStage stage;
     private static LumbungServer server;
     private static Chromium browser;
 
     @BeforeAll
     static void start() throws Exception {
-        Requirements.debianPackages(Chromium.installed(), "chromium chromium-driver", "The reader's browser test");
-        String prefix = TestElasticsearch.freshPrefix(ReaderPageBrowserIT.class);
-        server = LumbungServer.start(prefix);
-        ReaderRecords.index(prefix, server);
-        browser = Chromium.startFresh("chromium-reader");
+        stage = BrowserStage.start(ReaderPageBrowserIT.class, "The reader's browser test", "chromium-reader", ReaderRecords::index);
+        server = stage.server();
+        browser = stage.browser();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
+        if (stage != null) {
+            stage.close();
         }
     }
 

@@ -10,11 +10,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.lumbung.testing.BrowserStage;
 import org.lumbung.testing.Chromium;
 import org.lumbung.testing.KnownRecords;
 import org.lumbung.testing.LumbungServer;
-import org.lumbung.testing.Requirements;
-import org.lumbung.testing.TestElasticsearch;
 
 /**
  * The search page as a reader uses it, in Debian's headless Chromium against a serving Lumbung: search, choose a
@@ -24,26 +23,24 @@ import org.lumbung.testing.TestElasticsearch;
 @Tag("browser")
 class SearchPageBrowserIT {
 
+    private static BrowserStage stage;
     private static LumbungServer server;
     private static Chromium browser;
 
     @BeforeAll
     static void start() throws Exception {
-        Requirements.debianPackages(Chromium.installed(), "chromium chromium-driver", "The search page's browser test");
-        String prefix = TestElasticsearch.freshPrefix(SearchPageBrowserIT.class);
-        server = LumbungServer.start(prefix);
-        KnownRecords.index(prefix + "-records");
-        KnownRecords.sources().forEach(server::define);
-        browser = Chromium.startFresh("chromium");
+        stage = BrowserStage.start(SearchPageBrowserIT.class, "The search page's browser test", "chromium", (prefix, started) -> {
+            KnownRecords.index(prefix + "-records");
+            KnownRecords.sources().forEach(started::define);
+        });
+        server = stage.server();
+        browser = stage.browser();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
+        if (stage != null) {
+            stage.close();
         }
     }
 
