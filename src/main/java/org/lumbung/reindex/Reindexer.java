@@ -16,6 +16,7 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,12 +108,18 @@ public final class Reindexer {
         Instant announced = Instant.now();
         // Every writer notices the next alias within NEXT_CHECK; wait for all of them before reading.
         Thread.sleep(RecordIndexer.NEXT_CHECK.multipliedBy(2).plusMillis(500).toMillis());
+        Instant window = announced.minus(IN_FLIGHT);
         Counts counts = new Counts();
-        copy(from, to, null, counts);
+        // The sequence number the copy read of each document indexed in the catch-up's window: unchanged since, it
+        // is not read again (after a large harvest that window holds every document the harvest wrote).
+        Map<String, Long> copiedLately = new HashMap<>();
+        copy(from, to, null, counts, window, copiedLately);
         // Writes resolved before their writer noticed the next alias, and landed after the copy read past them.
         client.indices().refresh(r -> r.index(from));
         Counts catchUp = new Counts();
-        copy(from, to, announced.minus(IN_FLIGHT), catchUp);
+        copy(from, to, window, catchUp, window, copiedLately);
+        LOG.info("caught up: {} documents written since the copy read them, {} in the window unchanged", catchUp.rebuilt
+                + catchUp.kept + catchUp.newer + catchUp.failed, catchUp.unchanged);
         client.indices().refresh(r -> r.index(to));
         // Rebuilt one by one, each document knows only its own work; copies without a DOI find their DOI's now.
         long regrouped = WorkResolver.regroup(client, to);
@@ -139,15 +146,20 @@ public final class Reindexer {
         long kept;
         long newer;
         long failed;
+        long unchanged;
     }
 
     /**
      * Reads every document of {@code from} (or those indexed since {@code since}) again into {@code to}. The first
      * pass creates (a writer's document is newer); the catch-up pass writes with the old index's sequence number as
-     * external version, above any the writers gave for older states. A page's documents are made again on the pool
-     * while the previous page's bulk request is at Elasticsearch: one request in flight, answered in order.
+     * external version, above any the writers gave for older states, and leaves out a document whose sequence number
+     * is the one the first pass copied. A page's documents are made again on the pool while the previous page's bulk
+     * request is at Elasticsearch: one request in flight, answered in order.
+     *
+     * @param window indexed from then on, a document's sequence number as copied goes into {@code copied}
      */
-    private void copy(String from, String to, Instant since, Counts counts) throws IOException {
+    private void copy(String from, String to, Instant since, Counts counts, Instant window, Map<String, Long> copied)
+            throws IOException {
         String pit = client.openPointInTime(p -> p.index(from).keepAlive(k -> k.time("5m"))).id();
         ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "lumbung-reindex-writer");
@@ -173,17 +185,31 @@ public final class Reindexer {
                     }
                     return s;
                 }, JsonData.class);
-                List<Hit<JsonData>> hits = page.hits().hits();
-                if (hits.isEmpty()) {
+                List<Hit<JsonData>> read = page.hits().hits();
+                if (read.isEmpty()) {
                     break;
                 }
+                after = read.get(read.size() - 1).sort();
+                List<Hit<JsonData>> hits = since == null ? read : read.stream()
+                        .filter(h -> h.seqNo() == null || !h.seqNo().equals(copied.get(h.id()))).toList();
+                counts.unchanged += read.size() - hits.size();
+                if (hits.isEmpty()) {
+                    continue;
+                }
                 List<Rendered> documents = pool.map(hits, this::render);
+                if (since == null) {
+                    for (int i = 0; i < hits.size(); i++) {
+                        String indexedAt = documents.get(i).indexedAt();
+                        if (indexedAt != null && !Instant.parse(indexedAt).isBefore(window)) {
+                            copied.put(hits.get(i).id(), hits.get(i).seqNo());
+                        }
+                    }
+                }
                 await(sent);
                 sent = writer.submit(() -> {
                     write(to, hits, documents, since != null, counts);
                     return null;
                 });
-                after = hits.get(hits.size() - 1).sort();
             }
             await(sent);
         } finally {
@@ -208,13 +234,14 @@ public final class Reindexer {
     }
 
     /** A document as the bulk request carries it, and whether it was made again from its raw records. */
-    private record Rendered(BinaryData json, boolean rebuilt) {
+    private record Rendered(BinaryData json, boolean rebuilt, String indexedAt) {
     }
 
     private Rendered render(Hit<JsonData> hit) {
-        IndexDocument document = rebuild(hit.id(), hit.source().to(IndexDocument.class));
-        return document != null ? new Rendered(json.of(document), true)
-                : new Rendered(json.of(withWork(hit.id(), hit.source())), false);
+        IndexDocument stored = hit.source().to(IndexDocument.class);
+        IndexDocument document = rebuild(hit.id(), stored);
+        return new Rendered(json.of(document != null ? document : withWork(hit.id(), hit.source())), document != null,
+                stored.indexedAt());
     }
 
     private void write(String to, List<Hit<JsonData>> hits, List<Rendered> documents, boolean catchUp, Counts counts)
