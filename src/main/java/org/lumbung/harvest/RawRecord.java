@@ -9,9 +9,12 @@ import org.lumbung.xml.XmlWriter;
  */
 public record RawRecord(OaiHeader header, XmlElement metadata, String metadataPrefix) {
 
-    /** A builder kept by each thread that writes records out, and the most of it kept after a huge record. */
+    /**
+     * A builder kept by each thread that writes records out, and the most of it kept: every run thread of a
+     * {@code run} may write a record (a merge reads one again), so a builder grown by a rare huge record is dropped.
+     */
     private static final ThreadLocal<StringBuilder> BUILDERS = ThreadLocal.withInitial(() -> new StringBuilder(8192));
-    private static final int KEPT_CAPACITY = 1 << 20;
+    private static final int KEPT_CAPACITY = 64 * 1024;
 
     /**
      * The record as a standalone OAI-PMH {@code <record>} element (what the dead-letter store keeps, and what

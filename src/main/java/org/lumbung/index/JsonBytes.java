@@ -14,8 +14,11 @@ import java.io.ByteArrayOutputStream;
 public final class JsonBytes {
 
     private static final int INITIAL = 32 * 1024;
-    /** A buffer grown past this by a huge document is dropped rather than kept by its thread. */
-    private static final int KEPT = 1 << 20;
+    /**
+     * A buffer grown past this by a huge document is dropped rather than kept by its thread: an indexer without a
+     * pool renders on its caller's thread, and a {@code run} has many.
+     */
+    private static final int KEPT = 256 * 1024;
 
     private final JsonpMapper mapper;
     private final ThreadLocal<ByteArrayOutputStream> buffers =
