@@ -54,6 +54,19 @@ public final class LanguageNormaliser {
         return List.copyOf(out);
     }
 
+    /**
+     * The primary language subtag of a tag, lower case and without its region or script: {@code id} of
+     * {@code id-ID}, {@code en} of {@code EN_us}, {@code ind} of {@code ind}. Not checked against any list.
+     */
+    public static String primarySubtag(String tag) {
+        String text = tag.strip();
+        int cut = 0;
+        while (cut < text.length() && text.charAt(cut) != '-' && text.charAt(cut) != '_') {
+            cut++;
+        }
+        return text.substring(0, cut).toLowerCase(Locale.ROOT);
+    }
+
     /** The single language of a tag such as {@code id-ID} or {@code en_US}, or null. */
     public static Code code(String raw) {
         if (raw == null) {

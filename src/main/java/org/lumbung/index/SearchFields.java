@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.lumbung.dc.DcElement;
 import org.lumbung.dc.DcRecord;
+import org.lumbung.derived.LanguageNormaliser;
 import org.lumbung.derived.NameNormaliser;
 
 /**
@@ -99,12 +100,7 @@ public final class SearchFields {
         if (lang == null || lang.equals("und")) {
             return List.of("id", "en", "other");
         }
-        int cut = 0;
-        while (cut < lang.length() && lang.charAt(cut) != '-' && lang.charAt(cut) != '_') {
-            cut++;
-        }
-        String base = lang.substring(0, cut).toLowerCase(Locale.ROOT);
-        return switch (base) {
+        return switch (LanguageNormaliser.primarySubtag(lang)) {
             case "id", "in", "ind", "ms", "msa", "zsm", "may" -> List.of("id");
             case "en", "eng" -> List.of("en");
             default -> List.of("other");

@@ -3,6 +3,7 @@ package org.lumbung.search;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.lumbung.derived.LanguageNormaliser;
 
 /**
  * A language's name for a reader of Lumbung, in English and Indonesian ({@code ind} → "Indonesian / Bahasa
@@ -51,7 +52,7 @@ final class LanguageNames {
         if (code == null || code.isBlank() || code.equalsIgnoreCase("und")) {
             return null;
         }
-        String base = code.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
+        String base = LanguageNormaliser.primarySubtag(code);
         if (base.length() == 2) {
             try {
                 base = new Locale(base).getISO3Language(); // id and the withdrawn in both give ind

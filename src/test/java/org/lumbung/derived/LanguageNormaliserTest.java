@@ -57,4 +57,16 @@ class LanguageNormaliserTest {
         assertThat(LanguageNormaliser.codes(raw)).isEmpty();
         assertThat(LanguageNormaliser.codes(null)).isEmpty();
     }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+        "id-ID|id",
+        "EN_us|en",
+        "ind|ind",
+        "' zh-Hant-TW '|zh",
+        "-x|''",
+    })
+    void cutsATagToItsPrimarySubtag(String tag, String primary) {
+        assertThat(LanguageNormaliser.primarySubtag(tag)).isEqualTo(primary);
+    }
 }
