@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.lumbung.dc.DcBatch;
 import org.lumbung.dc.DcRecord;
 import org.lumbung.pipeline.Backoff;
+import org.lumbung.pipeline.DaemonThreads;
 import org.lumbung.pipeline.Delivery;
 import org.lumbung.pipeline.RecordFailure;
 import org.lumbung.pipeline.WorkPool;
@@ -89,11 +90,8 @@ public final class RecordIndexer implements AutoCloseable {
     private final EsRetry retry;
     private final EsWaits waits;
     /** Resolves writes that lost a race again, off the ingester's listener thread. */
-    private final ScheduledExecutorService conflicts = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "lumbung-index-conflicts");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService conflicts =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("lumbung-index-conflicts"));
     private final Listener listener = new Listener();
     /** Renders the documents of a resolve, a chunk a thread. */
     private final WorkPool pool;

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.lumbung.pipeline.Backoff;
+import org.lumbung.pipeline.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,11 +47,8 @@ public final class AlertWebhook implements AutoCloseable {
     private final Duration timeout;
     private final int capacity;
     private final HttpClient http;
-    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "lumbung-alert-webhook");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService sender =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("lumbung-alert-webhook"));
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();

@@ -7,7 +7,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -40,13 +39,8 @@ public final class WorkPool {
         if (threads < 1) {
             throw new IllegalArgumentException("a pool needs one thread at least, not " + threads);
         }
-        AtomicInteger made = new AtomicInteger();
         ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "lumbung-pipeline-" + made.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+                new LinkedBlockingQueue<>(), DaemonThreads.numbered("lumbung-pipeline"));
         executor.allowCoreThreadTimeOut(true);
         return new WorkPool(executor, threads);
     }

@@ -14,9 +14,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.lumbung.pipeline.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,18 +99,9 @@ public final class RunScheduler implements AutoCloseable {
         this.runner = runner;
         this.budget = budget;
         this.budgetRetry = budgetRetry;
-        this.retries = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "lumbung-run-retry");
-            t.setDaemon(true);
-            return t;
-        });
-        AtomicInteger number = new AtomicInteger();
+        this.retries = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("lumbung-run-retry"));
         this.threads = new ThreadPoolExecutor(concurrency, concurrency, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "lumbung-run-" + number.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+                new LinkedBlockingQueue<>(), DaemonThreads.numbered("lumbung-run"));
         ((ThreadPoolExecutor) threads).allowCoreThreadTimeOut(true);
     }
 
