@@ -78,20 +78,36 @@ public record HarvestReport(String sourceId, String set, String window, String s
                 seconds, extras, error == null ? "" : " (" + error + ")", setAside());
     }
 
+    /**
+     * The records set aside, the first few named; and apart, those not indexed for a reason outside them (the index
+     * away, the run interrupted): they are not in the dead letters, for the run stopped before them and the next one
+     * reads them again.
+     */
     private String setAside() {
-        if (failures.isEmpty()) {
-            return "";
+        List<RecordFailure> aside = failures.stream().filter(f -> !f.transientFailure()).toList();
+        List<RecordFailure> later = failures.stream().filter(RecordFailure::transientFailure).toList();
+        StringBuilder s = new StringBuilder();
+        if (!aside.isEmpty()) {
+            s.append("; set aside: ");
+            for (int i = 0; i < Math.min(NAMED_FAILURES, aside.size()); i++) {
+                s.append(i == 0 ? "" : ", ").append(aside.get(i).recordId()).append(" (")
+                        .append(shortReason(aside.get(i))).append(')');
+            }
+            int rest = aside.size() - NAMED_FAILURES;
+            s.append(rest > 0 ? " and " + rest + " more" : "").append("; see: deadletter list --source ")
+                    .append(sourceId);
         }
-        StringBuilder s = new StringBuilder("; set aside: ");
-        for (int i = 0; i < Math.min(NAMED_FAILURES, failures.size()); i++) {
-            RecordFailure f = failures.get(i);
-            String reason = f.reason() == null ? "" : f.reason().replaceAll("\\s+", " ");
-            s.append(i == 0 ? "" : ", ").append(f.recordId()).append(" (")
-                    .append(reason.length() > 100 ? reason.substring(0, 99) + "…" : reason).append(')');
+        if (!later.isEmpty()) {
+            s.append("; ").append(later.size()).append(later.size() == 1 ? " record" : " records")
+                    .append(" not indexed this time, the next run reads them again (").append(later.get(0).recordId())
+                    .append(": ").append(shortReason(later.get(0))).append(')');
         }
-        int rest = failures.size() - NAMED_FAILURES;
-        return s.append(rest > 0 ? " and " + rest + " more" : "").append("; see: deadletter list --source ")
-                .append(sourceId).toString();
+        return s.toString();
+    }
+
+    private static String shortReason(RecordFailure f) {
+        String reason = f.reason() == null ? "" : f.reason().replaceAll("\\s+", " ");
+        return reason.length() > 100 ? reason.substring(0, 99) + "…" : reason;
     }
 
     /**

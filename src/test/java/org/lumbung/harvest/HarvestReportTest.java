@@ -43,4 +43,19 @@ class HarvestReportTest {
         assertThat(report(2, List.of(SET_ASIDE), null, null).summary()).startsWith("harvest r complete with records set aside: 2 pages")
                 .contains("1 failed", "set aside: oai:r:2");
     }
+
+    @Test
+    void recordsNotIndexedForAReasonOutsideThemAreNotSentToTheDeadLetters() {
+        RecordFailure away = new RecordFailure("r", "oai:r:7", RecordFailure.Stage.INDEX, 0,
+                "not indexed: could not look up the documents it may belong to: interrupted", null, true);
+        RecordFailure other = new RecordFailure("r", "oai:r:8", RecordFailure.Stage.INDEX, 0, "not indexed: the same",
+                null, true);
+        String both = report(2, List.of(SET_ASIDE, away, other), "interrupted", FailureKind.OTHER).summary();
+        assertThat(both).startsWith("harvest r incomplete: 2 pages").contains("3 failed",
+                "; set aside: oai:r:2 (not well-formed); see: deadletter list --source r; 2 records not indexed this"
+                        + " time, the next run reads them again (oai:r:7: not indexed: could not look up");
+        String onlyLater = report(2, List.of(away), "interrupted", FailureKind.OTHER).summary();
+        assertThat(onlyLater).contains("; 1 record not indexed this time, the next run reads them again (oai:r:7")
+                .doesNotContain("set aside", "deadletter");
+    }
 }
