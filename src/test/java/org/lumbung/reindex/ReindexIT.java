@@ -3,6 +3,7 @@ package org.lumbung.reindex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +26,7 @@ import org.lumbung.dc.DcRecord;
 import org.lumbung.harvest.OaiPageParser;
 import org.lumbung.index.DeadLetterStore;
 import org.lumbung.index.DocumentMapper;
+import org.lumbung.index.EsConnection;
 import org.lumbung.index.IndexDocument;
 import org.lumbung.index.IndexLayout;
 import org.lumbung.index.IndexSetup;
@@ -36,6 +39,7 @@ import org.lumbung.pipeline.WorkPool;
 import org.lumbung.search.RecordSearcher;
 import org.lumbung.testing.Await;
 import org.lumbung.testing.Cli;
+import org.lumbung.testing.EsProxy;
 import org.lumbung.testing.TestElasticsearch;
 
 /**
@@ -174,6 +178,52 @@ class ReindexIT {
         assertThat(docs.get("old:oai:old:1")).isNotNull();
     }
 
+    /**
+     * A write resolved before its writer saw the rebuild begin (so it goes to the old index only), held up on its way
+     * until the copy has read past its document: it lands just before the catch-up, which must read it again.
+     */
+    @Test
+    void aWriteLandingAfterTheCopyReadPastItsDocumentIsReadAgain() throws Exception {
+        String prefix = TestElasticsearch.freshPrefix(ReindexIT.class) + "-late";
+        IndexLayout layout = new IndexLayout(prefix, 0);
+        ElasticsearchClient client = TestElasticsearch.client();
+        new IndexSetup(client, layout).ensure();
+        try (RecordIndexer indexer = indexer(layout)) {
+            assertThat(indexer.index(new DcBatch("journal", records(0, 30, "Artikel"), List.of())).await().indexed())
+                    .isEqualTo(30);
+        }
+        String before = client.indices().getAlias(g -> g.name(layout.recordsAlias())).result().keySet().iterator()
+                .next();
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        Reindexer.Result result;
+        // The held write is released when the rebuild refreshes the old index between its copy and its catch-up.
+        try (EsProxy proxy = new EsProxy(TestElasticsearch.url()).holdBulkUntil(
+                     body -> body.contains("Artikel terlambat"), path -> path.equals("/" + before + "/_refresh"));
+             EsConnection es = EsConnection.open(URI.create(proxy.url()));
+             RecordIndexer late = indexer(es.client(), layout)) {
+            Future<Outcome> write = thread.submit(() -> late.index(
+                    new DcBatch("journal", records(7, 8, "Artikel terlambat"), List.of())).await());
+            assertThat(proxy.awaitHeld(Duration.ofSeconds(30))).as("the late write reached the proxy").isTrue();
+            result = new Reindexer(es.client(), layout, ARCHIVE, WorkPool.of(2)).reindex();
+            Outcome written = write.get(30, TimeUnit.SECONDS);
+            assertThat(written.indexed()).isEqualTo(1);
+            assertThat(written.failures()).isEmpty();
+        } finally {
+            thread.shutdownNow();
+        }
+
+        assertThat(result.rebuilt()).as("the copy read record 7 before the late write landed").isEqualTo(30);
+        assertThat(result.caughtUp()).as("only the late write is read again").isEqualTo(1);
+        assertThat(client.indices().getAlias(g -> g.name(layout.recordsAlias())).result().keySet())
+                .containsExactly(result.to());
+        Map<String, Map> docs = all(client, layout.recordsAlias());
+        assertThat(docs).hasSize(30);
+        for (int i = 0; i < 30; i++) {
+            assertThat(title(docs.get("journal:oai:journal:article/" + i))).as("record %d", i)
+                    .isEqualTo(i == 7 ? "Artikel terlambat 7" : "Artikel " + i);
+        }
+    }
+
     @Test
     void theReindexCommandSaysWhatItDid() {
         String prefix = TestElasticsearch.freshPrefix(ReindexIT.class) + "-cli";
@@ -223,9 +273,12 @@ class ReindexIT {
     }
 
     private static RecordIndexer indexer(IndexLayout layout) {
-        return new RecordIndexer(TestElasticsearch.client(), layout,
-                new RecordIndexer.BulkOptions(200, 5L << 20, 1, Duration.ofMillis(50)),
-                new DeadLetterStore(TestElasticsearch.client(), layout), ARCHIVE);
+        return indexer(TestElasticsearch.client(), layout);
+    }
+
+    private static RecordIndexer indexer(ElasticsearchClient client, IndexLayout layout) {
+        return new RecordIndexer(client, layout, new RecordIndexer.BulkOptions(200, 5L << 20, 1, Duration.ofMillis(50)),
+                new DeadLetterStore(client, layout), ARCHIVE);
     }
 
     private static List<DcRecord> records(int from, int to, String title) throws Exception {

@@ -18,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -30,7 +32,8 @@ import java.util.function.Predicate;
  * rejection put in its place), the third passes. {@link #afterBulk}: once a _bulk request matching a test has been
  * written, something happens (the node is stopped) and the answer is lost with the connection. While Elasticsearch
  * cannot be reached the proxy drops each connection unanswered, as a node that died does. {@link #slowBulks}: every
- * _bulk request is held a while before it is passed on.
+ * _bulk request is held a while before it is passed on. {@link #holdBulkUntil}: one _bulk request is held until
+ * another request arrives, and lands just before it.
  */
 public final class EsProxy implements AutoCloseable {
 
@@ -56,6 +59,11 @@ public final class EsProxy implements AutoCloseable {
     private final AtomicInteger refusals = new AtomicInteger();
     private Predicate<String> bulkMatch = body -> false;
     private volatile Runnable afterBulk = () -> { };
+    private Predicate<String> holdMatch = body -> false;
+    private Predicate<String> untilPath = path -> false;
+    private final CountDownLatch heldArrived = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final CountDownLatch landed = new CountDownLatch(1);
 
     public EsProxy(URI target) {
         this.target = target;
@@ -87,6 +95,22 @@ public final class EsProxy implements AutoCloseable {
         bulkMatch = match;
         afterBulk = action;
         return this;
+    }
+
+    /**
+     * Once: holds the first _bulk request whose body matches until a request whose path matches {@code until}
+     * arrives; that one is passed on only once the held request has been answered. So a write sent early lands at
+     * the moment another client's request shows, as a write held up in a network does.
+     */
+    public synchronized EsProxy holdBulkUntil(Predicate<String> match, Predicate<String> until) {
+        holdMatch = match;
+        untilPath = until;
+        return this;
+    }
+
+    /** Waits for the request {@link #holdBulkUntil} holds to arrive; false if none came within the timeout. */
+    public boolean awaitHeld(java.time.Duration timeout) throws InterruptedException {
+        return heldArrived.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Holds every _bulk request this long before passing it on, as a cluster slow to index does. */
@@ -142,10 +166,19 @@ public final class EsProxy implements AutoCloseable {
                 dropped.incrementAndGet();
                 return;
             }
-            boolean bulk = exchange.getRequestURI().getPath().endsWith("/_bulk");
+            String path = exchange.getRequestURI().getPath();
+            boolean bulk = path.endsWith("/_bulk");
             if (bulk) {
                 bulkRequests.incrementAndGet();
                 Thread.sleep(bulkDelayMillis);
+            }
+            boolean held = bulk && holds(new String(body, StandardCharsets.UTF_8));
+            if (held) {
+                heldArrived.countDown();
+                release.await(60, TimeUnit.SECONDS);
+            } else if (releases(path)) {
+                release.countDown();
+                landed.await(30, TimeUnit.SECONDS);
             }
             if (bulk && matches(new String(body, StandardCharsets.UTF_8))) {
                 forward(exchange, body);
@@ -179,6 +212,9 @@ public final class EsProxy implements AutoCloseable {
                 return;
             }
             HttpResponse<byte[]> response = forward(exchange, body);
+            if (held) {
+                landed.countDown();
+            }
             exchange.getResponseHeaders().clear();
             response.headers().map().forEach((k, v) -> {
                 if (!HOP.contains(k.toLowerCase(java.util.Locale.ROOT))) {
@@ -214,6 +250,24 @@ public final class EsProxy implements AutoCloseable {
             return false;
         }
         bulkMatch = b -> false;
+        return true;
+    }
+
+    /** Whether this is the request to hold; true once only. */
+    private synchronized boolean holds(String body) {
+        if (!holdMatch.test(body)) {
+            return false;
+        }
+        holdMatch = b -> false;
+        return true;
+    }
+
+    /** Whether this request releases the held one; true once only. */
+    private synchronized boolean releases(String path) {
+        if (!untilPath.test(path)) {
+            return false;
+        }
+        untilPath = p -> false;
         return true;
     }
 

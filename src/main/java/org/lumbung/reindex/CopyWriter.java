@@ -1,0 +1,106 @@
+package org.lumbung.reindex;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.util.BinaryData;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.lumbung.pipeline.DaemonThreads;
+import org.lumbung.reindex.DocumentRebuilder.Rendered;
+import org.lumbung.reindex.DocumentRebuilder.Stored;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a copy's pages into the new index on a thread of its own, one bulk request in flight, so the next page is
+ * made again while this one is at Elasticsearch; counts what each document became.
+ */
+final class CopyWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("lumbung.reindex");
+
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(
+            DaemonThreads.named("lumbung-reindex-writer"));
+    private final ElasticsearchClient client;
+    private final String to;
+    private final CopyPass.Counts counts;
+    private final boolean catchUp;
+    private Future<?> sent;
+
+    /** Creates documents in {@code to}, or (catch-up) writes them with their sequence number as external version. */
+    CopyWriter(ElasticsearchClient client, String to, CopyPass.Counts counts, boolean catchUp) {
+        this.client = client;
+        this.to = to;
+        this.counts = counts;
+        this.catchUp = catchUp;
+    }
+
+    /** Waits for the request before, then sends this page. */
+    void send(List<Stored> stored, List<Rendered> documents) throws IOException {
+        finish();
+        sent = thread.submit(() -> {
+            write(stored, documents);
+            return null;
+        });
+    }
+
+    /** Waits for the request in flight; its failure is the copy's. */
+    void finish() throws IOException {
+        if (sent == null) {
+            return;
+        }
+        try {
+            sent.get();
+            sent = null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while a bulk request of the rebuild was at Elasticsearch");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+    }
+
+    private void write(List<Stored> stored, List<Rendered> documents) throws IOException {
+        List<BulkOperation> ops = new ArrayList<>(stored.size());
+        for (int i = 0; i < stored.size(); i++) {
+            String id = stored.get(i).id();
+            BinaryData body = documents.get(i).json();
+            long version = stored.get(i).seqNo() == null ? 0 : stored.get(i).seqNo();
+            ops.add(catchUp
+                    ? BulkOperation.of(o -> o.index(x -> x.index(to).id(id).document(body)
+                            .version(version).versionType(VersionType.ExternalGte)))
+                    : BulkOperation.of(o -> o.create(c -> c.index(to).id(id).document(body))));
+        }
+        BulkResponse response = client.bulk(b -> b.operations(ops));
+        for (int i = 0; i < response.items().size(); i++) {
+            BulkResponseItem item = response.items().get(i);
+            if (item.error() == null) {
+                if (documents.get(i).rebuilt()) {
+                    counts.rebuilt++;
+                } else {
+                    counts.kept++;
+                }
+            } else if (item.status() == 409) {
+                counts.newer++;
+            } else {
+                counts.failed++;
+                LOG.error("document {} could not be written to {}: {} {}", item.id(), to, item.error().type(),
+                        item.error().reason());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}
