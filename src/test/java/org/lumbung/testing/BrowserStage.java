@@ -46,7 +46,7 @@ public final class BrowserStage implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         try {
             browser.close();
         } finally {
