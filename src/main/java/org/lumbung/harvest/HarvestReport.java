@@ -2,6 +2,8 @@ package org.lumbung.harvest;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.lumbung.pipeline.FailureKind;
 import org.lumbung.pipeline.RecordFailure;
@@ -84,8 +86,10 @@ public record HarvestReport(String sourceId, String set, String window, String s
      * reads them again.
      */
     private String setAside() {
-        List<RecordFailure> aside = failures.stream().filter(f -> !f.transientFailure()).toList();
-        List<RecordFailure> later = failures.stream().filter(RecordFailure::transientFailure).toList();
+        Map<Boolean, List<RecordFailure>> byKind = failures.stream()
+                .collect(Collectors.partitioningBy(RecordFailure::transientFailure));
+        List<RecordFailure> aside = byKind.get(false);
+        List<RecordFailure> later = byKind.get(true);
         StringBuilder s = new StringBuilder();
         if (!aside.isEmpty()) {
             s.append("; set aside: ");

@@ -11,6 +11,7 @@ import co.elastic.clients.json.JsonData;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.lumbung.pipeline.WorkPool;
@@ -42,6 +43,11 @@ final class CopyPass {
     private final DocumentRebuilder rebuilder;
     private final String from;
     private final String to;
+    /**
+     * The sequence number the copy read of each document indexed in the catch-up's window: unchanged since, it is
+     * not read again (after a large harvest that window holds every document the harvest wrote).
+     */
+    private final Map<String, Long> copied = new HashMap<>();
 
     CopyPass(ElasticsearchClient client, WorkPool pool, DocumentRebuilder rebuilder, String from, String to) {
         this.client = client;
@@ -53,9 +59,9 @@ final class CopyPass {
 
     /**
      * Every document, created in {@code to}: one a writer already put there is newer and stays. The sequence number
-     * read of each document indexed from {@code window} on goes into {@code copied}, for {@link #catchUp}.
+     * read of each document indexed from {@code window} on is remembered for {@link #catchUp}.
      */
-    Counts copyAll(Instant window, Map<String, Long> copied) throws IOException {
+    Counts copyAll(Instant window) throws IOException {
         Counts counts = new Counts();
         try (Pages pages = new Pages(null); CopyWriter writer = new CopyWriter(client, to, counts, false)) {
             for (List<Hit<JsonData>> page = pages.next(); !page.isEmpty(); page = pages.next()) {
@@ -80,7 +86,7 @@ final class CopyPass {
      * for older states. The window's pages are read as ids and sequence numbers only (after a large harvest that
      * window holds everything it wrote); only the changed documents are fetched whole.
      */
-    Counts catchUp(Instant since, Map<String, Long> copied) throws IOException {
+    Counts catchUp(Instant since) throws IOException {
         Counts counts = new Counts();
         try (Pages pages = new Pages(since); CopyWriter writer = new CopyWriter(client, to, counts, true)) {
             for (List<Hit<JsonData>> page = pages.next(); !page.isEmpty(); page = pages.next()) {

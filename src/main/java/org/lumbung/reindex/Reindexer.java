@@ -4,8 +4,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import org.lumbung.index.IndexLayout;
 import org.lumbung.index.JsonBytes;
@@ -84,13 +82,10 @@ public final class Reindexer {
         Thread.sleep(RecordIndexer.NEXT_CHECK.multipliedBy(2).plusMillis(500).toMillis());
         Instant window = announced.minus(IN_FLIGHT);
         CopyPass pass = new CopyPass(client, pool, new DocumentRebuilder(archive, json), from, to);
-        // The sequence number the copy read of each document indexed in the catch-up's window: unchanged since, it
-        // is not read again (after a large harvest that window holds every document the harvest wrote).
-        Map<String, Long> copiedLately = new HashMap<>();
-        CopyPass.Counts counts = pass.copyAll(window, copiedLately);
+        CopyPass.Counts counts = pass.copyAll(window);
         // Writes resolved before their writer noticed the next alias, and landed after the copy read past them.
         client.indices().refresh(r -> r.index(from));
-        CopyPass.Counts catchUp = pass.catchUp(window, copiedLately);
+        CopyPass.Counts catchUp = pass.catchUp(window);
         LOG.info("caught up: {} documents written since the copy read them, {} in the window unchanged", catchUp.rebuilt
                 + catchUp.kept + catchUp.newer + catchUp.failed, catchUp.unchanged);
         client.indices().refresh(r -> r.index(to));
