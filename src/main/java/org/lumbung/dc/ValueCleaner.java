@@ -73,10 +73,12 @@ public final class ValueCleaner {
             if (c > ' ' && c < '\u007F') {
                 continue;
             }
-            composable |= c >= '\u0300';
-            if (isDropped(c) || isSpace(c) && (c != ' ' || i + 1 < length && isSpace(text.charAt(i + 1)))) {
-                clean = false;
+            if (c == ' ') {
+                clean = i + 1 == length || !isSpace(text.charAt(i + 1));
+                continue;
             }
+            composable |= c >= '\u0300';
+            clean = !isDropped(c) && !isSpace(c);
         }
         String out = text;
         if (!clean) {

@@ -157,10 +157,18 @@ public final class XmlSanitizer {
      */
     private static String removeIllegal(String text, int from, int[] removed) {
         int first = from;
-        while (first < text.length() && legalAt(text, first)) {
-            first += Character.isHighSurrogate(text.charAt(first)) ? 2 : 1;
+        int length = text.length();
+        while (first < length) {
+            char c = text.charAt(first);
+            if (c >= ' ' && c < '\uD800' || c == '\n' || c == '\t' || c == '\r') {
+                first++; // nearly every character of every page: one comparison
+            } else if (legalAt(text, first)) {
+                first += Character.isHighSurrogate(c) ? 2 : 1;
+            } else {
+                break;
+            }
         }
-        if (first >= text.length()) {
+        if (first >= length) {
             return from == 0 ? text : text.substring(from);
         }
         StringBuilder out = new StringBuilder(text.length() - from).append(text, from, first);

@@ -1,6 +1,8 @@
 package org.lumbung.xml;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,8 +22,13 @@ public record XmlElement(QName name, Map<QName, String> attributes, List<Object>
             "h3", "h4", "h5", "h6", "blockquote", "pre", "sec", "title", "label", "list", "list-item", "def", "caption",
             "disp-quote", "table-wrap", "fig", "boxed-text", "statement");
 
+    /**
+     * Attributes keep the order the source wrote them in, so that the raw record written back out is the same from
+     * one run to the next (an immutable map's order changes with every JVM).
+     */
     public XmlElement {
-        attributes = Map.copyOf(attributes);
+        attributes = attributes.size() < 2 ? Map.copyOf(attributes)
+                : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
         children = List.copyOf(children);
     }
 

@@ -36,17 +36,39 @@ public final class XmlWriter {
         return out;
     }
 
-    /** An element in no namespace forbids a default namespace declaration: it would be captured by it. */
+    /**
+     * An element in no namespace forbids a default namespace declaration: it would be captured by it. Every record of
+     * every harvest is walked here, so the walk makes no list and no stream.
+     */
     private static boolean hasUnqualifiedElement(XmlElement element) {
-        return element.namespace().isEmpty()
-                || element.elements().stream().anyMatch(XmlWriter::hasUnqualifiedElement);
+        if (element.namespace().isEmpty()) {
+            return true;
+        }
+        for (Object child : element.children()) {
+            if (child instanceof XmlElement e && hasUnqualifiedElement(e)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void collect(XmlElement element) {
         QName name = element.name();
-        if (!name.getNamespaceURI().isEmpty()) {
-            elementPrefixes.computeIfAbsent(name.getNamespaceURI(), ns -> allocate(ns, name.getPrefix(), true));
+        String namespace = name.getNamespaceURI();
+        if (!namespace.isEmpty() && !elementPrefixes.containsKey(namespace)) {
+            elementPrefixes.put(namespace, allocate(namespace, name.getPrefix(), true));
         }
+        if (!element.attributes().isEmpty()) {
+            collectAttributes(element);
+        }
+        for (Object child : element.children()) {
+            if (child instanceof XmlElement e) {
+                collect(e);
+            }
+        }
+    }
+
+    private void collectAttributes(XmlElement element) {
         for (QName attr : element.attributes().keySet()) {
             String ns = attr.getNamespaceURI();
             if (!ns.isEmpty() && !XMLConstants.XML_NS_URI.equals(ns)) {
@@ -57,9 +79,6 @@ public final class XmlWriter {
                     attributePrefixes.computeIfAbsent(ns, n -> allocate(n, attr.getPrefix(), false));
                 }
             }
-        }
-        for (XmlElement child : element.elements()) {
-            collect(child);
         }
     }
 
@@ -77,20 +96,25 @@ public final class XmlWriter {
     }
 
     private void write(XmlElement element, boolean root) {
-        String tag = qualified(element.name(), elementPrefixes);
-        out.append('<').append(tag);
+        String prefix = elementPrefixes.get(element.namespace());
+        qualified(out.append('<'), prefix, element.localName());
         if (root) {
             Map<String, String> declared = new LinkedHashMap<>(elementPrefixes);
             declared.putAll(attributePrefixes);
-            declared.forEach((ns, prefix) -> out.append(prefix.isEmpty() ? " xmlns" : " xmlns:" + prefix)
-                    .append("=\"").append(escape(ns)).append('"'));
+            declared.forEach((ns, declaredPrefix) -> out.append(declaredPrefix.isEmpty() ? " xmlns" : " xmlns:")
+                    .append(declaredPrefix).append("=\"").append(escape(ns)).append('"'));
         }
-        element.attributes().forEach((name, value) -> {
-            String attrName = XMLConstants.XML_NS_URI.equals(name.getNamespaceURI())
-                    ? "xml:" + name.getLocalPart()
-                    : qualified(name, attributePrefixes);
-            out.append(' ').append(attrName).append("=\"").append(escape(value)).append('"');
-        });
+        if (!element.attributes().isEmpty()) {
+            element.attributes().forEach((name, value) -> {
+                out.append(' ');
+                if (XMLConstants.XML_NS_URI.equals(name.getNamespaceURI())) {
+                    out.append("xml:").append(name.getLocalPart());
+                } else {
+                    qualified(out, attributePrefixes.get(name.getNamespaceURI()), name.getLocalPart());
+                }
+                out.append("=\"").append(escape(value)).append('"');
+            });
+        }
         if (element.children().isEmpty()) {
             out.append("/>");
             return;
@@ -103,12 +127,15 @@ public final class XmlWriter {
                 out.append(escape((String) child));
             }
         }
-        out.append("</").append(tag).append('>');
+        qualified(out.append("</"), prefix, element.localName()).append('>');
     }
 
-    private static String qualified(QName name, Map<String, String> prefixes) {
-        String prefix = prefixes.get(name.getNamespaceURI());
-        return prefix == null || prefix.isEmpty() ? name.getLocalPart() : prefix + ":" + name.getLocalPart();
+    /** Appends {@code prefix:localName}, or the local name alone for no prefix or the default namespace's. */
+    private static StringBuilder qualified(StringBuilder out, String prefix, String localName) {
+        if (prefix != null && !prefix.isEmpty()) {
+            out.append(prefix).append(':');
+        }
+        return out.append(localName);
     }
 
     /**

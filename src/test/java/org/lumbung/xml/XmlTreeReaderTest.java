@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class XmlTreeReaderTest {
 
-    private static XmlElement readSecondLevel(String xml) throws Exception {
+    /** The second element of a document, read as the page parser reads a record's metadata. */
+    static XmlElement readSecondLevel(String xml) throws Exception {
         XMLStreamReader reader = XmlTreeReader.open(new StringReader(xml));
         reader.nextTag();
         reader.nextTag();
