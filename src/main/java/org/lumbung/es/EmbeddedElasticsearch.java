@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -31,6 +32,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     static final String CLUSTER_NAME = "lumbung";
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedElasticsearch.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    /** The folders Elasticsearch's launcher makes in its temp directory to read the JVM's final flags. */
+    static final String LAUNCHER_LEFTOVERS = "final-flags";
 
     private final NodeHome home;
     private final int port;
@@ -161,6 +164,12 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         for (Path dir : List.of(home.data(), home.logs(), home.tmp(), home.run())) {
             Files.createDirectories(dir);
         }
+        // What the last start's launcher left (see environment): no node of this home runs now.
+        try (DirectoryStream<Path> left = Files.newDirectoryStream(home.tmp(), LAUNCHER_LEFTOVERS + "*")) {
+            for (Path dir : left) {
+                Distribution.deleteTree(dir);
+            }
+        }
         if (!Files.exists(home.config().resolve("elasticsearch.yml"))) {
             Path staging = home.dir().resolve("config.new");
             Distribution.deleteTree(staging);
@@ -241,6 +250,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         env.put("ES_JAVA_HOME", System.getProperty("java.home"));
         env.put("ES_PATH_CONF", home.config().toString());
         env.put("ES_TMPDIR", home.tmp().toString());
+        // The launcher's own JVM works out the node's JVM flags in a folder of its temp directory that it never
+        // deletes: two folders in the machine's /tmp for every start, unless its temp directory is the node's.
+        env.put("CLI_JAVA_OPTS", "-Djava.io.tmpdir=" + home.tmp());
         env.put("ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap);
         env.put("HOME", home.dir().toString());
         env.remove("JAVA_TOOL_OPTIONS");

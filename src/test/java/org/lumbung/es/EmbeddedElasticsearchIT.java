@@ -3,10 +3,14 @@ package org.lumbung.es;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.lumbung.config.BuildInfo;
 import org.lumbung.testing.TestData;
@@ -31,6 +35,41 @@ class EmbeddedElasticsearchIT {
         }
         // Closing an attached Lumbung leaves the node running for its owner.
         assertThat(TestElasticsearch.client().cluster().health().status().jsonValue()).isIn("green", "yellow");
+    }
+
+    /**
+     * Elasticsearch's launcher leaves two folders in its temp directory at every start: that was the machine's /tmp,
+     * two more each time Lumbung or a test started a node. They go to the node's own temp folder now, and the next
+     * start clears them.
+     */
+    @Test
+    void aStartLeavesNothingInTheMachinesTempFolderNorPilesUpInTheNodes() throws Exception {
+        Path machineTmp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<Path> machineBefore = leftovers(machineTmp);
+        Path data = TestData.newDataDir("launcher-temp");
+        try {
+            List<Path> afterFirst;
+            try (EmbeddedElasticsearch node = EmbeddedElasticsearch.startOrAttach(options(data, 0, null))) {
+                assertThat(node.owner()).isTrue();
+                afterFirst = leftovers(node.home().resolve("tmp"));
+            }
+            assertThat(afterFirst).as("the launcher's folders, in the node's temp folder").isNotEmpty();
+            try (EmbeddedElasticsearch node = EmbeddedElasticsearch.startOrAttach(options(data, 0, null))) {
+                List<Path> afterSecond = leftovers(node.home().resolve("tmp"));
+                assertThat(afterSecond).as("only the second start's").hasSameSizeAs(afterFirst)
+                        .doesNotContainAnyElementsOf(afterFirst);
+            }
+            assertThat(leftovers(machineTmp)).containsExactlyInAnyOrderElementsOf(machineBefore);
+        } finally {
+            TestData.delete(data);
+        }
+    }
+
+    private static List<Path> leftovers(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith(EmbeddedElasticsearch.LAUNCHER_LEFTOVERS))
+                    .toList();
+        }
     }
 
     @Test
