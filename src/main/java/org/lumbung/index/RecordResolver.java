@@ -253,10 +253,7 @@ final class RecordResolver {
                         .should(sh -> sh.terms(t -> t.field("keys.doi").terms(v -> v.value(values(dois)))))
                         .should(sh -> sh.terms(t -> t.field("keys.url").terms(v -> v.value(values(urls))))))),
                 IndexDocument.class);
-        if (found.shards().failed().intValue() > 0) {
-            throw new ShardsUnavailableException(alias, found.shards().failed() + " of " + found.shards().total()
-                    + " shards failed");
-        }
+        ShardsUnavailableException.check(alias, found.shards());
         for (Hit<IndexDocument> hit : found.hits().hits()) {
             if (hit.seqNo() == null || hit.source() == null) {
                 continue;

@@ -1,5 +1,6 @@
 package org.lumbung.index;
 
+import co.elastic.clients.elasticsearch._types.ShardStatistics;
 import java.io.IOException;
 
 /**
@@ -13,5 +14,14 @@ public final class ShardsUnavailableException extends IOException {
 
     public ShardsUnavailableException(String index, String reason) {
         super("a look-up in " + index + " could not read every shard: " + reason);
+    }
+
+    /** Throws unless every shard of {@code index} answered the search these statistics came with. */
+    public static void check(String index, ShardStatistics shards) throws ShardsUnavailableException {
+        if (shards.failed().intValue() > 0) {
+            String reason = shards.failures().isEmpty() ? "" : " (" + shards.failures().get(0).reason().reason() + ")";
+            throw new ShardsUnavailableException(index, shards.failed() + " of " + shards.total() + " shards failed"
+                    + reason);
+        }
     }
 }

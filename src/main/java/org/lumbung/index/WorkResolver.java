@@ -118,10 +118,7 @@ public final class WorkResolver {
                 .size(Math.min(10_000, 10 * titles.size())).source(src -> src.filter(f -> f.includes(SOURCE_FIELDS)))
                 .query(q -> q.terms(t -> t.field("work.title")
                         .terms(v -> v.value(titles.stream().map(FieldValue::of).toList())))), IndexDocument.class);
-        if (found.shards().failed().intValue() > 0) {
-            throw new ShardsUnavailableException(alias, found.shards().failed() + " of " + found.shards().total()
-                    + " shards failed");
-        }
+        ShardsUnavailableException.check(alias, found.shards());
         Map<String, Stored> out = new HashMap<>();
         for (Hit<IndexDocument> hit : found.hits().hits()) {
             IndexDocument doc = hit.source();
@@ -178,6 +175,7 @@ public final class WorkResolver {
                                 .terms(t -> t.field("work.title"))))));
                         return from == null ? c : c.after(from);
                     }).aggregations("dois", d -> d.terms(t -> t.field("work.key").size(2)))), Void.class);
+            ShardsUnavailableException.check(index, page.shards());
             CompositeAggregate titles = page.aggregations().get("titles").composite();
             Map<String, String> keys = new HashMap<>();
             for (CompositeBucket bucket : titles.buckets().array()) {
@@ -210,6 +208,7 @@ public final class WorkResolver {
                                     .filter(f -> f.terms(t -> t.field("work.title").terms(v -> v.value(titles))))));
                     return cursor == null ? s : s.searchAfter(cursor);
                 }, IndexDocument.class);
+                ShardsUnavailableException.check(index, page.shards());
                 List<Hit<IndexDocument>> hits = page.hits().hits();
                 if (hits.isEmpty()) {
                     return moved;

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.lumbung.index.ShardsUnavailableException;
 import org.lumbung.pipeline.WorkPool;
 import org.lumbung.reindex.DocumentRebuilder.Rendered;
 import org.lumbung.reindex.DocumentRebuilder.Stored;
@@ -151,6 +152,8 @@ final class CopyPass {
                 }
                 return s;
             }, JsonData.class);
+            // A page missing a shard's documents would leave them out of the new index, and the alias would move.
+            ShardsUnavailableException.check(from, page.shards());
             List<Hit<JsonData>> hits = page.hits().hits();
             if (!hits.isEmpty()) {
                 after = hits.get(hits.size() - 1).sort();

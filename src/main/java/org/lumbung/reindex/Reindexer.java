@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.lumbung.index.IndexLayout;
 import org.lumbung.index.JsonBytes;
@@ -29,6 +30,9 @@ public final class Reindexer {
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.reindex");
     /** How long before the next alias appeared a write may have been resolved and still be on its way. */
     private static final Duration IN_FLIGHT = Duration.ofMinutes(2);
+    /** How often the two indices' counts are compared before a shortfall stops the rebuild, and the pause between. */
+    private static final int COUNT_LOOKS = 3;
+    private static final Duration COUNT_PAUSE = Duration.ofSeconds(2);
 
     /** What a rebuild did. */
     public record Result(String from, String to, long rebuilt, long kept, long newer, long caughtUp, long failed,
@@ -81,22 +85,29 @@ public final class Reindexer {
         // Every writer notices the next alias within NEXT_CHECK; wait for all of them before reading.
         Thread.sleep(RecordIndexer.NEXT_CHECK.multipliedBy(2).plusMillis(500).toMillis());
         Instant window = announced.minus(IN_FLIGHT);
-        CopyPass pass = new CopyPass(client, pool, new DocumentRebuilder(archive, json), from, to);
-        CopyPass.Counts counts = pass.copyAll(window);
-        // Writes resolved before their writer noticed the next alias, and landed after the copy read past them.
-        client.indices().refresh(r -> r.index(from));
-        CopyPass.Counts catchUp = pass.catchUp(window);
-        LOG.info("caught up: {} documents written since the copy read them, {} in the window unchanged", catchUp.rebuilt
-                + catchUp.kept + catchUp.newer + catchUp.failed, catchUp.unchanged);
-        client.indices().refresh(r -> r.index(to));
-        // Rebuilt one by one, each document knows only its own work; copies without a DOI find their DOI's now.
-        long regrouped = WorkResolver.regroup(client, to);
-        LOG.info("{} copies without a DOI put into the work of their DOI's copy", regrouped);
-        if (counts.failed + catchUp.failed > 0) {
-            client.indices().deleteAlias(d -> d.index(to).name(layout.nextAlias()));
-            throw new IllegalStateException((counts.failed + catchUp.failed) + " documents could not be written to "
-                    + to + " (the log names them); alias " + layout.recordsAlias() + " stays on " + from
-                    + ", and " + to + " is left for inspection");
+        CopyPass.Counts counts;
+        CopyPass.Counts catchUp;
+        try {
+            CopyPass pass = new CopyPass(client, pool, new DocumentRebuilder(archive, json), from, to);
+            counts = pass.copyAll(window);
+            // Writes resolved before their writer noticed the next alias, and landed after the copy read past them.
+            client.indices().refresh(r -> r.index(from));
+            catchUp = pass.catchUp(window);
+            LOG.info("caught up: {} documents written since the copy read them, {} in the window unchanged",
+                    catchUp.rebuilt + catchUp.kept + catchUp.newer + catchUp.failed, catchUp.unchanged);
+            client.indices().refresh(r -> r.index(to));
+            // Rebuilt one by one, each document knows only its own work; copies without a DOI find their DOI's now.
+            long regrouped = WorkResolver.regroup(client, to);
+            LOG.info("{} copies without a DOI put into the work of their DOI's copy", regrouped);
+            if (counts.failed + catchUp.failed > 0) {
+                throw new IOException((counts.failed + catchUp.failed) + " documents could not be written to " + to
+                        + " (the log names them)");
+            }
+            requireEvery(from, to);
+        } catch (IOException | RuntimeException e) {
+            abandon(to);
+            throw new IOException("the rebuild stopped: " + e.getMessage() + "; alias " + layout.recordsAlias()
+                    + " stays on " + from + ", and " + to + " is left for inspection (delete it when done)", e);
         }
         client.indices().updateAliases(u -> u
                 .actions(a -> a.remove(r -> r.index(from).alias(layout.recordsAlias())))
@@ -107,5 +118,34 @@ public final class Reindexer {
         LOG.info("{}; alias {} moved to {}; {} kept, delete it when no longer wanted", result, layout.recordsAlias(),
                 to, from);
         return result;
+    }
+
+    /**
+     * The last word before the alias moves: the new index holds at least as many documents as the old. A write to
+     * both may be landing on one and not yet the other, so a shortfall is looked at again before it counts.
+     */
+    private void requireEvery(String from, String to) throws IOException, InterruptedException {
+        long missing = 0;
+        for (int look = 0; look < COUNT_LOOKS; look++) {
+            if (look > 0) {
+                Thread.sleep(COUNT_PAUSE.toMillis());
+            }
+            client.indices().refresh(r -> r.index(List.of(from, to)));
+            missing = client.count(c -> c.index(from)).count() - client.count(c -> c.index(to)).count();
+            if (missing <= 0) {
+                return;
+            }
+        }
+        throw new IOException(to + " holds " + missing + " documents fewer than " + from);
+    }
+
+    /** Writers stop writing to the abandoned index; it stays for inspection. */
+    private void abandon(String to) {
+        try {
+            client.indices().deleteAlias(d -> d.index(to).name(layout.nextAlias()));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("alias {} could not be taken off {}: {}; delete the index before the next reindex",
+                    layout.nextAlias(), to, e.getMessage());
+        }
     }
 }

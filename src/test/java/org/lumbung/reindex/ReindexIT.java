@@ -1,8 +1,13 @@
 package org.lumbung.reindex;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -222,6 +227,109 @@ class ReindexIT {
             assertThat(title(docs.get("journal:oai:journal:article/" + i))).as("record %d", i)
                     .isEqualTo(i == 7 ? "Artikel terlambat 7" : "Artikel " + i);
         }
+    }
+
+    /**
+     * A page of the copy that one shard could not answer: Elasticsearch says so in {@code _shards} and returns the
+     * rest. Taken as the whole page, the missing documents would be left out of the new index and the alias moved.
+     */
+    @Test
+    void aCopyPageWithAShardMissingStopsTheRebuildAndTheAliasStays() throws Exception {
+        IndexLayout layout = new IndexLayout(TestElasticsearch.freshPrefix(ReindexIT.class) + "-shard", 0);
+        String before = indexThirty(layout);
+        assertStops(layout, before, new EsProxy(TestElasticsearch.url()).editAnswer(path -> path.equals("/_search"),
+                ReindexIT::withAShardAway), "could not read every shard: 1 of 1 shards failed (node away)");
+        assertAbandonedAndAgain(layout, before, 30);
+    }
+
+    /**
+     * The last word before the alias moves is the two indices' counts: a page short by documents without a word of
+     * why (as no Elasticsearch should answer, but a proxy or a bug might) stops the rebuild all the same.
+     */
+    @Test
+    void aNewIndexWithFewerDocumentsThanTheOldIsNeverMadeTheLiveOne() throws Exception {
+        IndexLayout layout = new IndexLayout(TestElasticsearch.freshPrefix(ReindexIT.class) + "-short", 0);
+        String before = indexThirty(layout);
+        assertStops(layout, before, new EsProxy(TestElasticsearch.url()).editAnswer(path -> path.equals("/_search"),
+                answer -> withHitsDropped(answer, 10)), "holds 10 documents fewer than " + before);
+        assertAbandonedAndAgain(layout, before, 30);
+    }
+
+    /** The catch-up reads a changed document again and a shard cannot give it: the rebuild stops, nothing moves. */
+    @Test
+    void aDocumentTheCatchUpCannotReadAgainStopsTheRebuildAndTheAliasStays() throws Exception {
+        IndexLayout layout = new IndexLayout(TestElasticsearch.freshPrefix(ReindexIT.class) + "-mget", 0);
+        String before = indexThirty(layout);
+        // Between the copy and the catch-up (the refresh of the old index), a record the copy never read lands.
+        try (RecordIndexer late = indexer(layout)) {
+            assertStops(layout, before, new EsProxy(TestElasticsearch.url())
+                    .beforeRequest(path -> path.equals("/" + before + "/_refresh"), () -> late.index(
+                            new DcBatch("journal", records(30, 31, "Artikel terlambat"), List.of())).await())
+                    .editAnswer(path -> path.endsWith("/_mget"), ReindexIT::withTheFirstDocumentAway),
+                    "document journal:oai:journal:article/30 of " + before + " could not be read again: shard away");
+        }
+        assertAbandonedAndAgain(layout, before, 31);
+    }
+
+    /** A rebuild through the proxy fails for this reason, saying the alias stays where it was. */
+    private static void assertStops(IndexLayout layout, String before, EsProxy proxy, String why) throws Exception {
+        try (proxy; EsConnection es = EsConnection.open(URI.create(proxy.url()))) {
+            assertThatThrownBy(() -> new Reindexer(es.client(), layout, ARCHIVE, WorkPool.of(2)).reindex())
+                    .isInstanceOf(IOException.class).hasMessageContaining(why)
+                    .hasMessageContaining("alias " + layout.recordsAlias() + " stays on " + before);
+        }
+    }
+
+    /** Thirty records indexed; the index behind the alias. */
+    private static String indexThirty(IndexLayout layout) throws Exception {
+        ElasticsearchClient client = TestElasticsearch.client();
+        new IndexSetup(client, layout).ensure();
+        try (RecordIndexer indexer = indexer(layout)) {
+            assertThat(indexer.index(new DcBatch("journal", records(0, 30, "Artikel"), List.of())).await().indexed())
+                    .isEqualTo(30);
+        }
+        return client.indices().getAlias(g -> g.name(layout.recordsAlias())).result().keySet().iterator().next();
+    }
+
+    /** The alias on the old index with every document, writers off the abandoned one, and a rebuild that then works. */
+    private static void assertAbandonedAndAgain(IndexLayout layout, String before, int documents) throws Exception {
+        ElasticsearchClient client = TestElasticsearch.client();
+        assertThat(client.indices().getAlias(g -> g.name(layout.recordsAlias())).result().keySet())
+                .containsExactly(before);
+        assertThat(client.indices().existsAlias(e -> e.name(layout.nextAlias())).value())
+                .as("writers no longer write to the abandoned index").isFalse();
+        assertThat(all(client, layout.recordsAlias())).hasSize(documents);
+        Reindexer.Result again = new Reindexer(client, layout, ARCHIVE, WorkPool.of(2)).reindex();
+        assertThat(again.rebuilt()).isEqualTo(documents);
+        assertThat(all(client, layout.recordsAlias())).hasSize(documents);
+    }
+
+    /** A search answer as a node gone away leaves it: one shard failed, its half of the hits missing. */
+    private static ObjectNode withAShardAway(ObjectNode answer) {
+        ObjectNode shards = (ObjectNode) answer.get("_shards");
+        shards.put("successful", shards.get("total").asInt() - 1).put("failed", 1);
+        shards.putArray("failures").addObject().put("shard", 0).put("index", "records")
+                .putObject("reason").put("type", "node_not_connected_exception").put("reason", "node away");
+        return withHitsDropped(answer, answer.path("hits").path("hits").size() / 2);
+    }
+
+    private static ObjectNode withHitsDropped(ObjectNode answer, int dropped) {
+        ArrayNode hits = (ArrayNode) answer.path("hits").path("hits");
+        for (int i = 0; i < dropped; i++) {
+            hits.remove(hits.size() - 1);
+        }
+        return answer;
+    }
+
+    /** A multi-get answer whose first document's shard could not be read. */
+    private static ObjectNode withTheFirstDocumentAway(ObjectNode answer) {
+        ArrayNode docs = (ArrayNode) answer.get("docs");
+        JsonNode first = docs.get(0);
+        ObjectNode failed = docs.objectNode().put("_index", first.get("_index").asText())
+                .put("_id", first.get("_id").asText());
+        failed.putObject("error").put("type", "no_shard_available_action_exception").put("reason", "shard away");
+        docs.set(0, failed);
+        return answer;
     }
 
     @Test

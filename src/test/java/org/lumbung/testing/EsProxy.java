@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * An HTTP proxy on 127.0.0.1 in front of a real Elasticsearch, for faults at the moment a test chooses. Everything
@@ -64,6 +65,16 @@ public final class EsProxy implements AutoCloseable {
     private final CountDownLatch heldArrived = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
     private final CountDownLatch landed = new CountDownLatch(1);
+    private Predicate<String> editPath = path -> false;
+    private volatile UnaryOperator<ObjectNode> edit = UnaryOperator.identity();
+    private Predicate<String> beforePath = path -> false;
+    private volatile Hook before = () -> { };
+
+    /** What {@link #beforeRequest} runs; if it throws, the request is dropped unanswered. */
+    @FunctionalInterface
+    public interface Hook {
+        void run() throws Exception;
+    }
 
     public EsProxy(URI target) {
         this.target = target;
@@ -111,6 +122,23 @@ public final class EsProxy implements AutoCloseable {
     /** Waits for the request {@link #holdBulkUntil} holds to arrive; false if none came within the timeout. */
     public boolean awaitHeld(java.time.Duration timeout) throws InterruptedException {
         return heldArrived.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Elasticsearch's answer to every request whose path matches is edited before it is passed back, as a cluster
+     * with a shard away answers (a search with failed shards, a multi-get with a failed document).
+     */
+    public synchronized EsProxy editAnswer(Predicate<String> path, UnaryOperator<ObjectNode> editor) {
+        editPath = path;
+        edit = editor;
+        return this;
+    }
+
+    /** Once: runs {@code action} before the first request whose path matches is passed on. */
+    public synchronized EsProxy beforeRequest(Predicate<String> path, Hook action) {
+        beforePath = path;
+        before = action;
+        return this;
     }
 
     /** Holds every _bulk request this long before passing it on, as a cluster slow to index does. */
@@ -211,6 +239,10 @@ public final class EsProxy implements AutoCloseable {
                         StandardCharsets.UTF_8));
                 return;
             }
+            if (once(path)) {
+                runBefore();
+            }
+            boolean edited = editing(path);
             HttpResponse<byte[]> response = forward(exchange, body);
             if (held) {
                 landed.countDown();
@@ -229,6 +261,9 @@ public final class EsProxy implements AutoCloseable {
                 });
             }
             byte[] answer = action == null ? response.body() : withRejection(response.body(), action);
+            if (edited) {
+                answer = JSON.writeValueAsBytes(edit.apply((ObjectNode) JSON.readTree(answer)));
+            }
             exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);
@@ -251,6 +286,29 @@ public final class EsProxy implements AutoCloseable {
         }
         bulkMatch = b -> false;
         return true;
+    }
+
+    private void runBefore() throws IOException, InterruptedException {
+        try {
+            before.run();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** Whether this is the request {@link #beforeRequest} awaits; true once only. */
+    private synchronized boolean once(String path) {
+        if (!beforePath.test(path)) {
+            return false;
+        }
+        beforePath = p -> false;
+        return true;
+    }
+
+    private synchronized boolean editing(String path) {
+        return editPath.test(path);
     }
 
     /** Whether this is the request to hold; true once only. */
