@@ -123,10 +123,12 @@ final class RecordResolver {
             String natural = DocumentIds.safe(record.id());
             String id = stored.containsKey(natural) ? natural : null;
             for (String key : lookupKeys(record, keysOf.get(record))) {
-                id = id != null ? id : byKey.get(key);
+                String found = byKey.get(key);
+                id = id != null || found == null || holdsAnotherItem(found, record, stored, works) ? id : found;
             }
             // a document written moments ago that no search sees yet (a create still queued, say)
-            id = id != null ? id : recentTarget.get(record);
+            String queued = recentTarget.get(record);
+            id = id != null || queued == null || holdsAnotherItem(queued, record, stored, works) ? id : queued;
             id = id != null ? id : natural;
             Work work = works.computeIfAbsent(id, k -> new Work(k, stored.get(k)));
             String pk = pk(record);
@@ -160,6 +162,33 @@ final class RecordResolver {
                     w.base == null ? null : w.base.primaryTerm(), w.incoming, workKeys.get(w.id)));
         }
         return writes;
+    }
+
+    /**
+     * Whether the document holds another item of the harvested record's repository (and not the record itself). One
+     * repository's two identifiers are two items, whatever keys they share: a journal's home page or an issue's DOI
+     * in every record's identifiers would otherwise make one document of the whole journal. Pages, and records of
+     * other repositories, still join by DOI and landing address. A document known only from the memory of recent
+     * writes (its create still queued) is not looked into: a record placed there is a second create of it, which
+     * Elasticsearch refuses, and the record is placed again once the first is stored.
+     */
+    private static boolean holdsAnotherItem(String id, DcRecord record, Map<String, Stored> stored,
+                                            Map<String, Work> works) {
+        Provenance own = record.provenance().get(0);
+        if (own.oaiIdentifier() == null) {
+            return false;
+        }
+        List<String> held = new ArrayList<>();
+        Work work = works.get(id);
+        if (work != null) {
+            held.addAll(work.live.keySet());
+        }
+        Stored base = work != null ? work.base : stored.get(id);
+        if (base != null) {
+            base.provenance().forEach(p -> held.add(p.key()));
+        }
+        String repository = "oai:" + own.sourceId() + ":";
+        return !held.contains(own.key()) && held.stream().anyMatch(key -> key.startsWith(repository));
     }
 
     private static String pk(DcRecord record) {
