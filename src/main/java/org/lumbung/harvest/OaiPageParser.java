@@ -2,7 +2,6 @@ package org.lumbung.harvest;
 
 import io.gdcc.xoai.model.oaipmh.Error;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLStreamConstants;
@@ -31,9 +30,9 @@ public final class OaiPageParser {
      */
     public OaiPage parse(byte[] body, String sourceId, String url, String metadataPrefix) throws HarvestException {
         XmlSanitizer.Sanitized clean = XmlSanitizer.sanitize(body);
-        rejectHtml(clean.xml(), sourceId, url);
+        rejectHtml(clean, sourceId, url);
         try {
-            XMLStreamReader reader = XmlTreeReader.open(new StringReader(clean.xml()));
+            XMLStreamReader reader = XmlTreeReader.open(clean.reader());
             try {
                 if (!nextStartElement(reader, sourceId, url)) {
                     throw new HarvestException(FailureKind.MALFORMED, sourceId, url,
@@ -75,10 +74,11 @@ public final class OaiPageParser {
     }
 
     /** An HTML page (a login form, an error page served with 200) is named as such, with its title. */
-    private static void rejectHtml(String xml, String sourceId, String url) throws HarvestException {
-        String head = xml.substring(0, Math.min(xml.length(), 2048)).toLowerCase(java.util.Locale.ROOT);
+    private static void rejectHtml(XmlSanitizer.Sanitized clean, String sourceId, String url)
+            throws HarvestException {
+        String head = clean.head(2048).toLowerCase(java.util.Locale.ROOT);
         if (!head.contains("<oai-pmh") && (head.contains("<html") || head.contains("<!doctype html"))) {
-            String title = org.jsoup.Jsoup.parse(xml).title();
+            String title = org.jsoup.Jsoup.parse(clean.xml()).title();
             throw new HarvestException(sourceId, url, "not an OAI-PMH response: an HTML page"
                     + (title.isBlank() ? "" : " titled '" + title.trim() + "'") + " (the body is <html>)");
         }

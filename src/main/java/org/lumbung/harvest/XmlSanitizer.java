@@ -1,5 +1,9 @@
 package org.lumbung.harvest;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -23,8 +27,33 @@ public final class XmlSanitizer {
     private static final Pattern ENCODING = Pattern.compile("encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
     private static final Pattern REFERENCE = Pattern.compile("&(#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,9}|[A-Za-z][A-Za-z0-9]{0,31});");
 
-    /** The text to parse and what was repaired on the way. */
-    public record Sanitized(String xml, int illegalCharacters, int invalidBytes, int entities, String encodingNote) {
+    /**
+     * The text to parse, from {@code start} on in {@code text} (a page is a megabyte or two: the head cut off is not
+     * copied away), and what was repaired on the way.
+     */
+    public record Sanitized(String text, int start, int illegalCharacters, int invalidBytes, int entities,
+                            String encodingNote) {
+
+        /** The text to parse, as a string of its own. */
+        public String xml() {
+            return start == 0 ? text : text.substring(start);
+        }
+
+        /** The text to parse, read where it starts, without a copy. */
+        public Reader reader() {
+            StringReader reader = new StringReader(text);
+            try {
+                reader.skip(start);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a StringReader skips without I/O
+            }
+            return reader;
+        }
+
+        /** Up to {@code length} characters of the text to parse, from its start. */
+        public String head(int length) {
+            return text.substring(start, Math.min(text.length(), start + length));
+        }
 
         public int repairs() {
             return illegalCharacters + invalidBytes + entities;
@@ -58,9 +87,11 @@ public final class XmlSanitizer {
         }
         int[] illegal = {0};
         String legal = removeIllegal(text, from, illegal);
+        int xmlAt = legal == text ? from : 0;
         int[] entities = {0};
-        String xml = repairReferences(legal, entities);
-        return new Sanitized(xml, illegal[0], decoded.invalidBytes(), entities[0], decoded.note());
+        String xml = repairReferences(legal, xmlAt, entities);
+        return new Sanitized(xml, xml == legal ? xmlAt : 0, illegal[0], decoded.invalidBytes(), entities[0],
+                decoded.note());
     }
 
     private record Decoded(String text, int invalidBytes, String note) {
@@ -152,8 +183,8 @@ public final class XmlSanitizer {
 
     /**
      * The text from {@code from} on without the characters XML 1.0 forbids (controls, U+FFFE/U+FFFF, lone
-     * surrogates), counted. A page without any (nearly every page: it is a megabyte or two) is copied at most once,
-     * for the head it loses, and not at all when it starts with its XML.
+     * surrogates), counted. A page without any (nearly every page: it is a megabyte or two) is returned as it is,
+     * head and all, for the caller to read from {@code from}; else the text from {@code from} on, repaired.
      */
     private static String removeIllegal(String text, int from, int[] removed) {
         int first = from;
@@ -169,7 +200,7 @@ public final class XmlSanitizer {
             }
         }
         if (first >= length) {
-            return from == 0 ? text : text.substring(from);
+            return text;
         }
         StringBuilder out = new StringBuilder(text.length() - from).append(text, from, first);
         for (int i = first; i < text.length(); i++) {
@@ -197,15 +228,15 @@ public final class XmlSanitizer {
      * Character references to forbidden code points are dropped, HTML entities become their characters, and an
      * ampersand that starts no reference becomes {@code &amp;}.
      */
-    private static String repairReferences(String text, int[] repaired) {
-        if (text.indexOf('&') < 0) {
+    private static String repairReferences(String text, int start, int[] repaired) {
+        if (text.indexOf('&', start) < 0) {
             return text;
         }
         // Copied only from the first reference that needs a repair: most pages hold only &amp; and &lt;.
         StringBuilder out = null;
         Matcher m = REFERENCE.matcher(text);
-        int last = 0;
-        for (int amp = text.indexOf('&'); amp >= 0; amp = text.indexOf('&', amp + 1)) {
+        int last = start;
+        for (int amp = text.indexOf('&', start); amp >= 0; amp = text.indexOf('&', amp + 1)) {
             m.region(amp, text.length());
             boolean reference = m.lookingAt();
             String replacement = reference ? reference(m.group(1)) : "&amp;";

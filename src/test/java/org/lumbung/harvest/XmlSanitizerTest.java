@@ -31,6 +31,34 @@ class XmlSanitizerTest {
         assertThat(XmlSanitizer.sanitize(body).entities()).isEqualTo(2);
     }
 
+    /**
+     * A head before the XML (a PHP warning with an ampersand of its own) and the declaration are cut off by where the
+     * text is read from, not by a copy of the page; nothing in the head is repaired or counted.
+     */
+    @Test
+    void readsAPageFromAfterItsHeadAndDeclarationWithoutCountingTheHead() throws Exception {
+        String head = "Warning: session_start() & headers sent in /var/www/oai.php on line 3\n";
+        String declaration = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>";
+        byte[] clean = page(head + declaration, "Hukum Laut", StandardCharsets.UTF_8);
+        XmlSanitizer.Sanitized sanitized = XmlSanitizer.sanitize(clean);
+        assertThat(sanitized.repairs()).isZero();
+        assertThat(sanitized.xml()).startsWith("<OAI-PMH").isEqualTo(PAGE.replace("TITLE", "Hukum Laut"));
+        assertThat(new java.io.BufferedReader(sanitized.reader()).readLine()).isEqualTo(sanitized.xml());
+        assertThat(sanitized.head(8)).isEqualTo("<OAI-PMH");
+        assertThat(title(clean)).isEqualTo("Hukum Laut");
+        // With repairs after the head, the repaired text starts where the XML does.
+        byte[] repaired = page(head + declaration, "Hukum\u0001 Laut &nbsp;&amp;", StandardCharsets.UTF_8);
+        XmlSanitizer.Sanitized fixed = XmlSanitizer.sanitize(repaired);
+        assertThat(fixed.illegalCharacters()).isEqualTo(1);
+        assertThat(fixed.entities()).isEqualTo(1);
+        assertThat(fixed.xml()).startsWith("<OAI-PMH");
+        assertThat(title(repaired)).isEqualTo("Hukum Laut \u00A0&");
+        byte[] entityOnly = page(head + declaration, "Hukum &nbsp;Laut", StandardCharsets.UTF_8);
+        assertThat(XmlSanitizer.sanitize(entityOnly).xml()).startsWith("<OAI-PMH");
+        assertThat(XmlSanitizer.sanitize(entityOnly).entities()).isEqualTo(1);
+        assertThat(title(entityOnly)).isEqualTo("Hukum \u00A0Laut");
+    }
+
     @Test
     void turnsHtmlEntitiesIntoCharactersAndBareAmpersandsIntoText() throws Exception {
         assertThat(title(page("", "Ekonomi&nbsp;Islam &amp; Bank R&D &eacute;tude &unknownthing;", StandardCharsets.UTF_8)))
