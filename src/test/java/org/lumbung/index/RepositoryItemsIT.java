@@ -77,7 +77,7 @@ class RepositoryItemsIT {
             String n = id.substring(id.length() - 1);
             assertThat(((Map) doc.get("dc")).get("title")).as(id)
                     .isEqualTo(List.of("Artikel nomor " + n + " tentang hukum laut"));
-            assertThat((List) doc.get("provenance")).as(id).hasSize(1);
+            assertThat((List<?>) doc.get("provenance")).as(id).hasSize(1);
         });
     }
 
