@@ -1,5 +1,6 @@
 package org.lumbung.index;
 
+import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch._types.ShardStatistics;
 import java.io.IOException;
 
@@ -19,7 +20,8 @@ public final class ShardsUnavailableException extends IOException {
     /** Throws unless every shard of {@code index} answered the search these statistics came with. */
     public static void check(String index, ShardStatistics shards) throws ShardsUnavailableException {
         if (shards.failed().intValue() > 0) {
-            String reason = shards.failures().isEmpty() ? "" : " (" + shards.failures().get(0).reason().reason() + ")";
+            ErrorCause cause = shards.failures().isEmpty() ? null : shards.failures().get(0).reason();
+            String reason = cause == null ? "" : " (" + (cause.reason() != null ? cause.reason() : cause.type()) + ")";
             throw new ShardsUnavailableException(index, shards.failed() + " of " + shards.total() + " shards failed"
                     + reason);
         }
