@@ -165,19 +165,13 @@ final class RecordResolver {
     }
 
     /**
-     * Whether the document holds another item of the harvested record's repository (and not the record itself). One
-     * repository's two identifiers are two items, whatever keys they share: a journal's home page or an issue's DOI
-     * in every record's identifiers would otherwise make one document of the whole journal. Pages, and records of
-     * other repositories, still join by DOI and landing address. A document known only from the memory of recent
-     * writes (its create still queued) is not looked into: a record placed there is a second create of it, which
-     * Elasticsearch refuses, and the record is placed again once the first is stored.
+     * Whether the document holds another item of the harvested record's repository ({@link RepositoryItems}). A
+     * document known only from the memory of recent writes (its create still queued) is not looked into: a record
+     * placed there is a second create of it, which Elasticsearch refuses, and the record is placed again once the
+     * first is stored.
      */
     private static boolean holdsAnotherItem(String id, DcRecord record, Map<String, Stored> stored,
                                             Map<String, Work> works) {
-        Provenance own = record.provenance().get(0);
-        if (own.oaiIdentifier() == null) {
-            return false;
-        }
         List<String> held = new ArrayList<>();
         Work work = works.get(id);
         if (work != null) {
@@ -187,8 +181,7 @@ final class RecordResolver {
         if (base != null) {
             base.provenance().forEach(p -> held.add(p.key()));
         }
-        String repository = "oai:" + own.sourceId() + ":";
-        return !held.contains(own.key()) && held.stream().anyMatch(key -> key.startsWith(repository));
+        return RepositoryItems.holdsAnother(held, record.provenance().get(0));
     }
 
     private static String pk(DcRecord record) {

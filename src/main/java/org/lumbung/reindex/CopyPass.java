@@ -35,6 +35,8 @@ final class CopyPass {
         long kept;
         long newer;
         long failed;
+        /** Documents made of the items of one repository that a stored document held beside its first. */
+        long parted;
         /** Documents in the catch-up's window at the sequence number the copy read: not read again. */
         long unchanged;
     }
@@ -67,9 +69,9 @@ final class CopyPass {
         try (Pages pages = new Pages(null); CopyWriter writer = new CopyWriter(client, to, counts, false)) {
             for (List<Hit<JsonData>> page = pages.next(); !page.isEmpty(); page = pages.next()) {
                 List<Stored> stored = page.stream().map(h -> new Stored(h.id(), h.seqNo(), h.source())).toList();
-                List<Rendered> documents = pool.map(stored, rebuilder::render);
+                List<List<Rendered>> documents = pool.map(stored, rebuilder::render);
                 for (int i = 0; i < stored.size(); i++) {
-                    String indexedAt = documents.get(i).indexedAt();
+                    String indexedAt = documents.get(i).get(0).indexedAt();
                     if (indexedAt != null && !Instant.parse(indexedAt).isBefore(window)) {
                         copied.put(stored.get(i).id(), stored.get(i).seqNo());
                     }

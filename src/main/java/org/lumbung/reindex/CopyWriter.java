@@ -44,8 +44,8 @@ final class CopyWriter implements AutoCloseable {
         this.catchUp = catchUp;
     }
 
-    /** Waits for the request before, then sends this page. */
-    void send(List<Stored> stored, List<Rendered> documents) throws IOException {
+    /** Waits for the request before, then sends this page: each stored document's one or more made again. */
+    void send(List<Stored> stored, List<List<Rendered>> documents) throws IOException {
         finish();
         sent = thread.submit(() -> {
             write(stored, documents);
@@ -69,22 +69,32 @@ final class CopyWriter implements AutoCloseable {
         }
     }
 
-    private void write(List<Stored> stored, List<Rendered> documents) throws IOException {
+    /**
+     * Creates each document, or (catch-up) writes it with the old index's sequence number as external version. The
+     * parts of a document that held two items of one repository are written that way in the copy too: a writer that
+     * put the document there first, still whole (it resolves against the old index), wrote a lower version, and the
+     * parts replace it; one that wrote after the copy read is higher, stays, and is parted by the catch-up.
+     */
+    private void write(List<Stored> stored, List<List<Rendered>> documents) throws IOException {
         List<BulkOperation> ops = new ArrayList<>(stored.size());
+        List<Rendered> written = new ArrayList<>(stored.size());
         for (int i = 0; i < stored.size(); i++) {
-            String id = stored.get(i).id();
-            BinaryData body = documents.get(i).json();
             long version = stored.get(i).seqNo() == null ? 0 : stored.get(i).seqNo();
-            ops.add(catchUp
-                    ? BulkOperation.of(o -> o.index(x -> x.index(to).id(id).document(body)
-                            .version(version).versionType(VersionType.ExternalGte)))
-                    : BulkOperation.of(o -> o.create(c -> c.index(to).id(id).document(body))));
+            for (Rendered document : documents.get(i)) {
+                BinaryData body = document.json();
+                ops.add(catchUp || document.parted()
+                        ? BulkOperation.of(o -> o.index(x -> x.index(to).id(document.id()).document(body)
+                                .version(version).versionType(VersionType.ExternalGte)))
+                        : BulkOperation.of(o -> o.create(c -> c.index(to).id(document.id()).document(body))));
+                written.add(document);
+            }
+            counts.parted += documents.get(i).size() - 1;
         }
         BulkResponse response = client.bulk(b -> b.operations(ops));
         for (int i = 0; i < response.items().size(); i++) {
             BulkResponseItem item = response.items().get(i);
             if (item.error() == null) {
-                if (documents.get(i).rebuilt()) {
+                if (written.get(i).rebuilt()) {
                     counts.rebuilt++;
                 } else {
                     counts.kept++;

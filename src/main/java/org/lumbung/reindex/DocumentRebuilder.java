@@ -11,10 +11,12 @@ import org.lumbung.dc.DcRecord;
 import org.lumbung.dc.Provenance;
 import org.lumbung.dc.RecordMerger;
 import org.lumbung.index.ArchiveException;
+import org.lumbung.index.DocumentIds;
 import org.lumbung.index.DocumentMapper;
 import org.lumbung.index.IndexDocument;
 import org.lumbung.index.JsonBytes;
 import org.lumbung.index.RawArchive;
+import org.lumbung.index.RepositoryItems;
 import org.lumbung.index.Works;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +33,11 @@ final class DocumentRebuilder {
     record Stored(String id, Long seqNo, JsonData source) {
     }
 
-    /** A document as the bulk request carries it, whether it was made again, and when it was indexed. */
-    record Rendered(BinaryData json, boolean rebuilt, String indexedAt) {
+    /**
+     * A document as the bulk request carries it, under its id: whether it was made again, when it was indexed, and
+     * whether it is one part of a stored document that held two items of one repository.
+     */
+    record Rendered(String id, BinaryData json, boolean rebuilt, String indexedAt, boolean parted) {
     }
 
     private final RawArchive archive;
@@ -43,11 +48,40 @@ final class DocumentRebuilder {
         this.json = json;
     }
 
-    Rendered render(Stored read) {
+    /**
+     * The stored document made again: one document, or several where it held two items of one repository, which
+     * earlier builds merged by a key the journal put in every article ({@link RepositoryItems}). The part that holds
+     * the item the stored id is of (else the first contribution) keeps the stored id; each other takes the id of the
+     * item that began it, as if harvested today.
+     */
+    List<Rendered> render(Stored read) {
         IndexDocument stored = read.source().to(IndexDocument.class);
-        IndexDocument document = rebuild(read.id(), stored);
-        return new Rendered(json.of(document != null ? document : withWork(read.id(), read.source())),
-                document != null, stored.indexedAt());
+        List<DcRecord> live = contributions(read.id(), stored);
+        if (live == null) {
+            return List.of(new Rendered(read.id(), json.of(withWork(read.id(), read.source())), false,
+                    stored.indexedAt(), false));
+        }
+        Instant when = stored.indexedAt() == null ? Instant.now() : Instant.parse(stored.indexedAt());
+        List<RepositoryItems.Part> parts = new ArrayList<>(RepositoryItems.apart(live));
+        boolean parted = parts.size() > 1;
+        if (parted) {
+            for (int i = 1; i < parts.size(); i++) {
+                if (DocumentIds.safe(parts.get(i).founder().id()).equals(read.id())) {
+                    parts.add(0, parts.remove(i));
+                    break;
+                }
+            }
+            LOG.info("document {} held {} items of one repository; made again as {} documents", read.id(),
+                    live.size(), parts.size());
+        }
+        List<Rendered> out = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            String id = i == 0 ? read.id() : DocumentIds.safe(parts.get(i).founder().id());
+            DcRecord merged = RecordMerger.merge(id, parts.get(i).records(), List.of());
+            out.add(new Rendered(id, json.of(DocumentMapper.toDocument(merged, when)), true, stored.indexedAt(),
+                    parted));
+        }
+        return out;
     }
 
     /**
@@ -65,8 +99,11 @@ final class DocumentRebuilder {
         return copy;
     }
 
-    /** The document made again from its contributions' raw records; null when one of them cannot be read again. */
-    private IndexDocument rebuild(String id, IndexDocument stored) {
+    /**
+     * The document's live contributions read again from their raw records; null (kept as stored) for a tombstone,
+     * for one none is live of, and when one of them cannot be read again.
+     */
+    private List<DcRecord> contributions(String id, IndexDocument stored) {
         if (stored.deleted()) {
             return null;
         }
@@ -84,10 +121,6 @@ final class DocumentRebuilder {
                 return null;
             }
         }
-        if (live.isEmpty()) {
-            return null;
-        }
-        Instant when = stored.indexedAt() == null ? Instant.now() : Instant.parse(stored.indexedAt());
-        return DocumentMapper.toDocument(RecordMerger.merge(id, live, List.of()), when);
+        return live.isEmpty() ? null : live;
     }
 }

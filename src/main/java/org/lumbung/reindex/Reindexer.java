@@ -36,13 +36,14 @@ public final class Reindexer {
 
     /** What a rebuild did. */
     public record Result(String from, String to, long rebuilt, long kept, long newer, long caughtUp, long failed,
-                         Duration took) {
+                         long parted, Duration took) {
         @Override
         public String toString() {
             return "reindexed " + from + " into " + to + ": " + rebuilt + " documents rebuilt from the raw archive, "
                     + kept + " kept as stored (no raw record to read again), " + newer
                     + " already written anew during the rebuild, " + caughtUp + " read again after it, " + failed
-                    + " failed, in " + took.toMillis() / 1000.0 + " s";
+                    + " failed, " + parted + " parted out of documents that held several items of one repository, in "
+                    + took.toMillis() / 1000.0 + " s";
         }
     }
 
@@ -114,7 +115,8 @@ public final class Reindexer {
                 .actions(a -> a.add(ad -> ad.index(to).alias(layout.recordsAlias())))
                 .actions(a -> a.remove(r -> r.index(to).alias(layout.nextAlias()))));
         Result result = new Result(from, to, counts.rebuilt, counts.kept, counts.newer,
-                catchUp.rebuilt + catchUp.kept, counts.failed + catchUp.failed, Duration.between(start, Instant.now()));
+                catchUp.rebuilt + catchUp.kept, counts.failed + catchUp.failed, counts.parted,
+                Duration.between(start, Instant.now()));
         LOG.info("{}; alias {} moved to {}; {} kept, delete it when no longer wanted", result, layout.recordsAlias(),
                 to, from);
         return result;

@@ -1,21 +1,27 @@
 package org.lumbung.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lumbung.index.JournalRecords.articles;
+import static org.lumbung.index.JournalRecords.id;
+import static org.lumbung.index.JournalRecords.mirrorOf;
+import static org.lumbung.index.JournalRecords.title;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.lumbung.crosswalk.Crosswalks;
 import org.lumbung.dc.DcBatch;
 import org.lumbung.dc.DcRecord;
-import org.lumbung.harvest.OaiPageParser;
-import org.lumbung.landing.PageRecords;
-import org.lumbung.language.LanguageDetector;
+import org.lumbung.dc.RecordMerger;
 import org.lumbung.pipeline.Delivery;
 import org.lumbung.pipeline.Outcome;
+import org.lumbung.reindex.Reindexer;
+import org.lumbung.testing.EsProxy;
 import org.lumbung.testing.TestElasticsearch;
 
 /**
@@ -26,12 +32,6 @@ import org.lumbung.testing.TestElasticsearch;
  */
 @SuppressWarnings("rawtypes")
 class RepositoryItemsIT {
-
-    private static final LanguageDetector DETECTOR = new LanguageDetector(List.of("id", "en"), 400);
-    private static final Crosswalks CROSSWALKS = Crosswalks.standard(DETECTOR);
-    private static final RawArchive ARCHIVE = new RawArchive(CROSSWALKS, new PageRecords(DETECTOR));
-    private static final String SHARED = "<dc:identifier>https://jurnal.example.ac.id/index.php/jhl</dc:identifier>"
-            + "<dc:identifier>10.1234/jhl.v1i1</dc:identifier>";
 
     @Test
     void articlesOfOneJournalSharingItsAddressAndTheIssuesDoiStayThreeDocuments() throws Exception {
@@ -69,16 +69,106 @@ class RepositoryItemsIT {
         assertThreeArticles(layout);
     }
 
-    private static void assertThreeArticles(IndexLayout layout) throws Exception {
+    /**
+     * What an earlier build made of such a journal, one document holding every article (and a mirror's record of one
+     * of them), is parted by {@code reindex}: each article its own document again under its own id, the mirror's
+     * record with the article whose own address it has, not with the one the shared keys would give.
+     */
+    @Test
+    void reindexPartsADocumentAnEarlierBuildMadeOfAWholeJournal() throws Exception {
+        IndexLayout layout = layout("earlier");
+        ElasticsearchClient client = TestElasticsearch.client();
+        List<DcRecord> contributions = new ArrayList<>(articles(0, 3));
+        contributions.add(1, mirrorOf(2));
+        wholeJournal(layout, contributions);
+
+        Reindexer.Result result = new Reindexer(client, layout, JournalRecords.ARCHIVE).reindex();
+
+        assertThat(result.rebuilt()).isEqualTo(3);
+        assertThat(result.parted()).isEqualTo(2);
+        assertThat(result.toString()).contains("2 parted out of documents that held several items of one repository");
+        Map<String, Map> docs = assertThreeArticlesIn(layout);
+        assertThat(contributionKeys(docs.get(id(0)))).containsExactly("oai:jhl:oai:jurnal.example.ac.id:article/0");
+        assertThat(contributionKeys(docs.get(id(1)))).containsExactly("oai:jhl:oai:jurnal.example.ac.id:article/1");
+        assertThat(contributionKeys(docs.get(id(2)))).containsExactlyInAnyOrder(
+                "oai:jhl:oai:jurnal.example.ac.id:article/2", "oai:mirror:oai:mirror.example.org:jhl-2");
+
+        // Harvested again, each article and the mirror's record find the document they are in now.
+        try (RecordIndexer indexer = indexer(layout, Duration.ofMillis(50))) {
+            List<DcRecord> again = new ArrayList<>(articles(0, 3));
+            again.add(mirrorOf(2));
+            assertThat(indexer.index(new DcBatch("jhl", again, List.of())).await().indexed()).isEqualTo(4);
+        }
+        assertThat(contributionKeys(assertThreeArticlesIn(layout).get(id(2)))).hasSize(2);
+    }
+
+    /**
+     * A harvest that runs through the rebuild resolves against the old index, where the journal is still one
+     * document, and writes it whole to both indices just before the copy reads it. The copy's parts must replace that
+     * whole copy, not leave it beside them with every article in it twice.
+     */
+    @Test
+    void aWholeJournalAWriterPutsInTheNewIndexBeforeTheCopyReadsItIsPartedToo() throws Exception {
+        IndexLayout layout = layout("writer");
+        wholeJournal(layout, articles(0, 3));
+        Reindexer.Result result;
+        try (RecordIndexer writer = indexer(layout, Duration.ofMillis(50));
+             EsProxy proxy = new EsProxy(TestElasticsearch.url()).beforeRequest(path -> path.endsWith("/_pit"),
+                     () -> rewrite(writer, layout));
+             EsConnection es = EsConnection.open(URI.create(proxy.url()))) {
+            result = new Reindexer(es.client(), layout, JournalRecords.ARCHIVE).reindex();
+        }
+        assertThat(result.parted()).isEqualTo(2);
+        Map<String, Map> docs = assertThreeArticlesIn(layout);
+        for (int n = 0; n < 3; n++) {
+            assertThat(contributionKeys(docs.get(id(n)))).as(id(n))
+                    .containsExactly("oai:jhl:oai:jurnal.example.ac.id:article/" + n);
+        }
+    }
+
+    /**
+     * Article 1 harvested again, written whole into both indices, and visible to the copy's point in time as a write
+     * is to a copy that reaches its document a second or more later: the copy reads the writer's version, and the
+     * catch-up has no reason to read it again.
+     */
+    private static void rewrite(RecordIndexer writer, IndexLayout layout) throws Exception {
+        assertThat(writer.index(new DcBatch("jhl", articles(1, 2), List.of())).await().indexed()).isEqualTo(1);
+        ElasticsearchClient client = TestElasticsearch.client();
+        client.indices().refresh(r -> r.index(layout.recordsAlias()));
+        assertThat(client.get(g -> g.index(layout.nextAlias()).id(id(0)), Map.class).found())
+                .as("the writer put the whole journal in the new index too").isTrue();
+    }
+
+    /** One document holding all these contributions under the first one's id, as an earlier build merged them. */
+    private static void wholeJournal(IndexLayout layout, List<DcRecord> contributions) throws Exception {
+        IndexDocument whole = DocumentMapper.toDocument(RecordMerger.merge(id(0), contributions, List.of()),
+                Instant.now());
+        TestElasticsearch.client().index(i -> i.index(layout.recordsAlias()).id(id(0)).document(whole)
+                .refresh(Refresh.True));
+        assertThat(TestElasticsearch.documents(layout.recordsAlias())).containsOnlyKeys(id(0));
+    }
+
+    /** The three articles under their own ids, each with its own title only; the documents. */
+    private static Map<String, Map> assertThreeArticlesIn(IndexLayout layout) throws Exception {
         Map<String, Map> docs = TestElasticsearch.documents(layout.recordsAlias());
-        assertThat(docs).containsOnlyKeys("jhl:oai:jurnal.example.ac.id:article/0",
-                "jhl:oai:jurnal.example.ac.id:article/1", "jhl:oai:jurnal.example.ac.id:article/2");
-        docs.forEach((id, doc) -> {
-            String n = id.substring(id.length() - 1);
-            assertThat(((Map) doc.get("dc")).get("title")).as(id)
-                    .isEqualTo(List.of("Artikel nomor " + n + " tentang hukum laut"));
-            assertThat((List<?>) doc.get("provenance")).as(id).hasSize(1);
-        });
+        assertThat(docs).containsOnlyKeys(id(0), id(1), id(2));
+        for (int n = 0; n < 3; n++) {
+            assertThat(((Map) docs.get(id(n)).get("dc")).get("title")).as(id(n)).isEqualTo(List.of(title(n)));
+        }
+        return docs;
+    }
+
+    private static List<Object> contributionKeys(Map doc) {
+        List<Object> keys = new ArrayList<>();
+        for (Object stamp : (List<?>) doc.get("provenance")) {
+            keys.add(((Map<?, ?>) stamp).get("key"));
+        }
+        return keys;
+    }
+
+    private static void assertThreeArticles(IndexLayout layout) throws Exception {
+        assertThreeArticlesIn(layout).forEach((id, doc) -> assertThat((List<?>) doc.get("provenance")).as(id)
+                .hasSize(1));
     }
 
     private static IndexLayout layout(String name) throws Exception {
@@ -90,22 +180,6 @@ class RepositoryItemsIT {
     private static RecordIndexer indexer(IndexLayout layout, Duration flushInterval) {
         ElasticsearchClient client = TestElasticsearch.client();
         return new RecordIndexer(client, layout, new RecordIndexer.BulkOptions(200, 5L << 20, 1, flushInterval),
-                new DeadLetterStore(client, layout), ARCHIVE);
-    }
-
-    private static List<DcRecord> articles(int from, int to) throws Exception {
-        OaiPageParser parser = new OaiPageParser();
-        List<DcRecord> out = new ArrayList<>();
-        for (int i = from; i < to; i++) {
-            String xml = "<record xmlns=\"http://www.openarchives.org/OAI/2.0/\"><header><identifier>"
-                    + "oai:jurnal.example.ac.id:article/" + i + "</identifier><datestamp>2026-01-01T00:00:00Z"
-                    + "</datestamp></header><metadata><oai_dc:dc xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/"
-                    + "oai_dc/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>Artikel nomor " + i
-                    + " tentang hukum laut</dc:title><dc:creator>Penulis " + i + ", Budi</dc:creator>"
-                    + "<dc:identifier>https://jurnal.example.ac.id/index.php/jhl/article/view/" + (100 + i)
-                    + "</dc:identifier>" + SHARED + "</oai_dc:dc></metadata></record>";
-            out.add(CROSSWALKS.toDc("jhl", parser.parseRecord(xml, "jhl", "oai_dc")));
-        }
-        return out;
+                new DeadLetterStore(client, layout), JournalRecords.ARCHIVE);
     }
 }
