@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 final class RecordResolver {
 
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.index");
-    private static final List<String> SOURCE_FIELDS = List.of("provenance", "keys");
+    private static final List<String> SOURCE_FIELDS = List.of("provenance", "keys", "work.key", "derived.doi");
     private static final Identity.Keys NO_KEYS = new Identity.Keys(Set.of(), Set.of());
     /**
      * Keys of recent writes remembered, about 16,000 documents' worth: what the bulk ingester holds unacknowledged at
@@ -41,6 +41,8 @@ final class RecordResolver {
      * so that a harvest's memory does not grow with its size.
      */
     static final int RECENT_KEYS = 50_000;
+    /** Documents of recent writes whose repository items are remembered: about as many as {@link #RECENT_KEYS}. */
+    static final int RECENT_DOCUMENTS = 16_000;
 
     /**
      * What to write: the merged record, the version it replaces (null seqNo: a new document), its causes, and the
@@ -49,8 +51,9 @@ final class RecordResolver {
     record Write(String id, DcRecord merged, Long seqNo, Long primaryTerm, List<DcRecord> incoming, String workKey) {
     }
 
-    /** A document as stored: its version and contributions. */
-    private record Stored(String id, long seqNo, long primaryTerm, List<Provenance> provenance, List<String> keys) {
+    /** A document as stored: its version, contributions, merge keys, work key and DOI. */
+    private record Stored(String id, long seqNo, long primaryTerm, List<Provenance> provenance, List<String> keys,
+                          String workKey, String doi) {
     }
 
     /** A document being put together in this batch. */
@@ -79,6 +82,16 @@ final class RecordResolver {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
             return size() > RECENT_KEYS;
+        }
+    };
+
+    /** Document id to the repository items in it, of recent writes, least recently used out first. */
+    private final Map<String, List<String>> recentItems = new LinkedHashMap<>(1024, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
+            return size() > RECENT_DOCUMENTS;
         }
     };
 
@@ -119,12 +132,31 @@ final class RecordResolver {
             byKeys(unplaced, keysOf, stored, byKey);
         }
         Map<String, Work> works = new LinkedHashMap<>();
+        Map<DcRecord, Set<String>> sharedDois = new IdentityHashMap<>();
         for (DcRecord record : incoming) {
             String natural = DocumentIds.safe(record.id());
             String id = stored.containsKey(natural) ? natural : null;
             for (String key : lookupKeys(record, keysOf.get(record))) {
+                boolean doi = key.startsWith("doi:");
                 String found = byKey.get(key);
-                id = id != null || found == null || holdsAnotherItem(found, record, stored, works) ? id : found;
+                boolean searched = found != null;
+                if (!searched && doi) {
+                    // A DOI's document written moments ago that no search sees yet (a create still queued, say):
+                    // looked into for its items only; it is placed in below, after every key searched.
+                    synchronized (recent) {
+                        found = recent.get(key);
+                    }
+                }
+                if (found == null || found.equals(id) || id != null && !doi) {
+                    continue;
+                }
+                if (holdsAnotherItem(found, record, stored, works)) {
+                    if (doi) {
+                        sharedDois.computeIfAbsent(record, r -> new LinkedHashSet<>()).add(key.substring(4));
+                    }
+                } else if (id == null && searched) {
+                    id = found;
+                }
             }
             // a document written moments ago that no search sees yet (a create still queued, say)
             String queued = recentTarget.get(record);
@@ -150,7 +182,7 @@ final class RecordResolver {
             DcRecord m = RecordMerger.merge(w.id, new ArrayList<>(w.live.values()), w.deletions);
             merged.put(w.id, m);
             if (!m.deleted()) {
-                ownWorks.put(w.id, Works.own(w.id, m));
+                ownWorks.put(w.id, sharesItsDoi(w, m, sharedDois) ? Works.ofTitle(w.id, m) : Works.own(w.id, m));
             }
             // A new record's document is the record itself: its keys were read above.
             remember(w.id, m, keysOf.get(m));
@@ -165,13 +197,12 @@ final class RecordResolver {
     }
 
     /**
-     * Whether the document holds another item of the harvested record's repository ({@link RepositoryItems}). A
-     * document known only from the memory of recent writes (its create still queued) is not looked into: a record
-     * placed there is a second create of it, which Elasticsearch refuses, and the record is placed again once the
-     * first is stored.
+     * Whether the document holds another item of the harvested record's repository ({@link RepositoryItems}): as put
+     * together in this batch, as stored, or (a document no search nor get sees yet, its create still queued) as
+     * remembered from its write. Placed in such a document, a record would be a second create of it, refused; and
+     * its DOI, taken for a work of its own meanwhile, would be remembered as its title's.
      */
-    private static boolean holdsAnotherItem(String id, DcRecord record, Map<String, Stored> stored,
-                                            Map<String, Work> works) {
+    private boolean holdsAnotherItem(String id, DcRecord record, Map<String, Stored> stored, Map<String, Work> works) {
         List<String> held = new ArrayList<>();
         Work work = works.get(id);
         if (work != null) {
@@ -181,7 +212,34 @@ final class RecordResolver {
         if (base != null) {
             base.provenance().forEach(p -> held.add(p.key()));
         }
+        if (work == null && base == null) {
+            synchronized (recent) {
+                held.addAll(recentItems.getOrDefault(id, List.of()));
+            }
+        }
         return RepositoryItems.holdsAnother(held, record.provenance().get(0));
+    }
+
+    /**
+     * Whether the document's DOI is one another item of its repository also holds (a book's DOI in each chapter, an
+     * issue's in each article): not a work of its own, which would show every such item as one hit. Found when one of
+     * its records is placed here, and kept as stored (a title's work beside a DOI) when it is harvested again and no
+     * search looks for the others.
+     */
+    private static boolean sharesItsDoi(Work w, DcRecord merged, Map<DcRecord, Set<String>> sharedDois) {
+        String doi = merged.derived().doi();
+        if (doi == null) {
+            return false;
+        }
+        if (w.base != null && doi.equals(w.base.doi()) && !Works.isDoi(w.base.workKey())) {
+            return true;
+        }
+        for (DcRecord record : w.incoming) {
+            if (sharedDois.getOrDefault(record, Set.of()).contains(doi)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String pk(DcRecord record) {
@@ -203,7 +261,10 @@ final class RecordResolver {
      */
     private void remember(String id, DcRecord merged, Identity.Keys known) {
         Identity.Keys keys = merged.deleted() ? NO_KEYS : known != null ? known : Identity.keys(merged);
+        List<String> items = new ArrayList<>(1);
+        merged.provenance().stream().filter(p -> p.oaiIdentifier() != null).forEach(p -> items.add(p.key()));
         synchronized (recent) {
+            recentItems.put(id, items);
             merged.provenance().forEach(p -> recent.put(p.key(), id));
             keys.dois().forEach(d -> recent.put("doi:" + d, id));
             keys.urls().forEach(u -> recent.put("url:" + u, id));
@@ -299,6 +360,7 @@ final class RecordResolver {
             source.keys().doi().forEach(d -> keys.add("doi:" + d));
             source.keys().url().forEach(u -> keys.add("url:" + u));
         }
-        return new Stored(id, seqNo, primaryTerm, provenance, keys);
+        return new Stored(id, seqNo, primaryTerm, provenance, keys, source.work() == null ? null : source.work().key(),
+                source.derived() == null ? null : source.derived().doi());
     }
 }

@@ -7,11 +7,13 @@ import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregationSource;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.util.ObjectBuilder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,7 +128,8 @@ public final class WorkResolver {
             if (doc == null || doc.work() == null || hit.seqNo() == null) {
                 continue;
             }
-            boolean hasDoi = doc.derived() != null && doc.derived().doi() != null;
+            // A DOI that another item of its repository also holds is not its work ({@link RecordResolver}).
+            boolean hasDoi = doc.derived() != null && doc.derived().doi() != null && Works.isDoi(doc.work().key());
             String own = hasDoi ? Works.DOI + doc.derived().doi() : doc.work().key();
             // Kept as stored, so that a move is made only when its work changes.
             out.put(hit.id(), new Stored(hasDoi ? new IndexDocument.Work(own, doc.work().title()) : doc.work(), hasDoi,
@@ -161,15 +165,21 @@ public final class WorkResolver {
     /**
      * Puts every copy without a DOI in the index into the work of the one DOI with its title key (or back into its
      * title's work, where there are several): what {@code reindex} runs on the index it built, before moving the
-     * alias, since documents rebuilt one by one know only their own work. Returns the copies moved.
+     * alias, since documents rebuilt one by one know only their own work. First, documents whose DOI another item of
+     * their repository also holds are put into their title's work, as {@link RecordResolver} does when it places
+     * them; they count as copies without a DOI from then on. Returns the documents moved, both ways.
      */
     public static long regroup(ElasticsearchClient client, String index) throws IOException {
-        long moved = 0;
+        long moved = unshare(client, index);
+        if (moved > 0) {
+            LOG.info("{} documents whose DOI another item of their repository also holds put into their title's work",
+                    moved);
+            client.indices().refresh(r -> r.index(index));
+        }
         Map<String, FieldValue> after = null;
         do {
             Map<String, FieldValue> from = after;
-            SearchResponse<Void> page = client.search(s -> s.index(index).size(0)
-                    .query(q -> q.exists(e -> e.field("derived.doi")))
+            SearchResponse<Void> page = client.search(s -> s.index(index).size(0).query(WorkResolver::doiHolder)
                     .aggregations("titles", a -> a.composite(c -> {
                         c.size(PAGE).sources(List.of(Map.of("title", CompositeAggregationSource.of(cs -> cs
                                 .terms(t -> t.field("work.title"))))));
@@ -183,17 +193,68 @@ public final class WorkResolver {
                 String title = bucket.key().get("title").stringValue();
                 keys.put(title, dois.size() == 1 ? dois.get(0).key().stringValue() : Works.TITLE + title);
             }
-            moved += keys.isEmpty() ? 0 : moveCopies(client, index, keys);
+            if (!keys.isEmpty()) {
+                List<FieldValue> titleValues = keys.keySet().stream().map(FieldValue::of).toList();
+                moved += moveEach(client, index, Query.of(q -> q.bool(b -> b.mustNot(WorkResolver::doiHolder)
+                        .filter(f -> f.terms(t -> t.field("work.title").terms(v -> v.value(titleValues)))))),
+                        (id, work) -> keys.get(work.title()));
+            }
             after = titles.afterKey() == null || titles.buckets().array().isEmpty() ? null : titles.afterKey();
         } while (after != null);
         client.indices().refresh(r -> r.index(index));
         return moved;
     }
 
-    /** Moves the copies without a DOI that have one of these title keys into its work, a page at a time. */
-    private static long moveCopies(ElasticsearchClient client, String index, Map<String, String> keys)
-            throws IOException {
-        List<FieldValue> titles = keys.keySet().stream().map(FieldValue::of).toList();
+    /** A document that is its DOI's work: it has a DOI, and no other item of its repository holds it. */
+    private static ObjectBuilder<Query> doiHolder(Query.Builder q) {
+        return q.bool(b -> b.filter(f -> f.exists(e -> e.field("derived.doi")))
+                .filter(f -> f.prefix(p -> p.field("work.key").value(Works.DOI))));
+    }
+
+    /**
+     * Puts into its title's work (else its own) every document whose DOI's work also holds a document of another
+     * item of one of its repositories: a book's DOI in each chapter, an issue's in each article. Returns the documents
+     * moved.
+     */
+    private static long unshare(ElasticsearchClient client, String index) throws IOException {
+        Set<String> shared = new LinkedHashSet<>();
+        Map<String, FieldValue> after = null;
+        do {
+            Map<String, FieldValue> from = after;
+            SearchResponse<Void> page = client.search(s -> s.index(index).size(0).query(WorkResolver::doiHolder)
+                    .aggregations("items", a -> a.composite(c -> {
+                        c.size(PAGE).sources(List.of(
+                                Map.of("work", CompositeAggregationSource.of(cs -> cs.terms(t -> t.field("work.key")))),
+                                Map.of("source", CompositeAggregationSource.of(cs -> cs
+                                        .terms(t -> t.field("provenance.sourceId"))))));
+                        return from == null ? c : c.after(from);
+                    })), Void.class);
+            ShardsUnavailableException.check(index, page.shards());
+            CompositeAggregate items = page.aggregations().get("items").composite();
+            for (CompositeBucket bucket : items.buckets().array()) {
+                if (bucket.docCount() > 1) {
+                    shared.add(bucket.key().get("work").stringValue());
+                }
+            }
+            after = items.afterKey() == null || items.buckets().array().isEmpty() ? null : items.afterKey();
+        } while (after != null);
+        long moved = 0;
+        List<String> works = List.copyOf(shared);
+        for (int i = 0; i < works.size(); i += PAGE) {
+            List<FieldValue> chunk = works.subList(i, Math.min(works.size(), i + PAGE)).stream().map(FieldValue::of)
+                    .toList();
+            moved += moveEach(client, index, Query.of(q -> q.terms(t -> t.field("work.key").terms(v -> v.value(chunk)))),
+                    (id, work) -> work.title() != null ? Works.TITLE + work.title() : Works.ID + id);
+        }
+        return moved;
+    }
+
+    /**
+     * Moves each document the query finds into the work {@code target} gives it (by id and work; null: it stays), a
+     * page at a time.
+     */
+    private static long moveEach(ElasticsearchClient client, String index, Query query,
+                                 BiFunction<String, IndexDocument.Work, String> target) throws IOException {
         String pit = client.openPointInTime(p -> p.index(index).keepAlive(k -> k.time("2m"))).id();
         long moved = 0;
         try {
@@ -203,9 +264,7 @@ public final class WorkResolver {
                 SearchResponse<IndexDocument> page = client.search(s -> {
                     s.size(PAGE).pit(p -> p.id(pit).keepAlive(k -> k.time("2m"))).seqNoPrimaryTerm(true)
                             .source(src -> src.filter(f -> f.includes("work")))
-                            .sort(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc)))
-                            .query(q -> q.bool(b -> b.mustNot(m -> m.exists(e -> e.field("derived.doi")))
-                                    .filter(f -> f.terms(t -> t.field("work.title").terms(v -> v.value(titles))))));
+                            .sort(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc))).query(query);
                     return cursor == null ? s : s.searchAfter(cursor);
                 }, IndexDocument.class);
                 ShardsUnavailableException.check(index, page.shards());
@@ -216,9 +275,9 @@ public final class WorkResolver {
                 List<BulkOperation> moves = new ArrayList<>();
                 for (Hit<IndexDocument> hit : hits) {
                     IndexDocument.Work work = hit.source() == null ? null : hit.source().work();
-                    String target = work == null ? null : keys.get(work.title());
-                    if (target != null && !target.equals(work.key()) && hit.seqNo() != null) {
-                        moves.add(move(index, hit.id(), target, hit.seqNo(), hit.primaryTerm()));
+                    String to = work == null ? null : target.apply(hit.id(), work);
+                    if (to != null && !to.equals(work.key()) && hit.seqNo() != null) {
+                        moves.add(move(index, hit.id(), to, hit.seqNo(), hit.primaryTerm()));
                     }
                 }
                 moved += moves.isEmpty() ? 0 : moved(client, moves);

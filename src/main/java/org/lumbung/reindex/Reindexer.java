@@ -99,7 +99,7 @@ public final class Reindexer {
             client.indices().refresh(r -> r.index(to));
             // Rebuilt one by one, each document knows only its own work; copies without a DOI find their DOI's now.
             long regrouped = WorkResolver.regroup(client, to);
-            LOG.info("{} copies without a DOI put into the work of their DOI's copy", regrouped);
+            LOG.info("{} documents put into another work", regrouped);
             if (counts.failed + catchUp.failed > 0) {
                 throw new IOException((counts.failed + catchUp.failed) + " documents could not be written to " + to
                         + " (the log names them)");

@@ -43,6 +43,11 @@ final class JournalRecords {
         return out;
     }
 
+    /** Article {@code n} listed a second time by the journal's own repository, under another identifier. */
+    static DcRecord duplicateOf(int n) throws Exception {
+        return record(SOURCE, "oai:jurnal.example.ac.id:article/" + n + "-copy", n);
+    }
+
     /** Article {@code n} as a mirror's repository lists it: the same identifiers, the shared ones included. */
     static DcRecord mirrorOf(int n) throws Exception {
         return record("mirror", "oai:mirror.example.org:jhl-" + n, n);
@@ -53,7 +58,7 @@ final class JournalRecords {
                 + "</identifier><datestamp>2026-01-01T00:00:00Z</datestamp></header><metadata><oai_dc:dc"
                 + " xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\""
                 + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>" + title(n) + "</dc:title>"
-                + "<dc:creator>Penulis " + n + ", Budi</dc:creator>"
+                + "<dc:creator>Penulis " + n + ", Budi</dc:creator><dc:date>2024-03-01</dc:date>"
                 + "<dc:identifier>https://jurnal.example.ac.id/index.php/jhl/article/view/" + (100 + n)
                 + "</dc:identifier>" + SHARED + "</oai_dc:dc></metadata></record>";
         return CROSSWALKS.toDc(source, new OaiPageParser().parseRecord(xml, source, "oai_dc"));

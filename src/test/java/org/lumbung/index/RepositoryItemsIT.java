@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.lumbung.dc.DcBatch;
 import org.lumbung.dc.DcRecord;
@@ -46,6 +47,61 @@ class RepositoryItemsIT {
             assertThat(indexer.index(new DcBatch("jhl", articles(0, 3), List.of())).await().indexed()).isEqualTo(3);
         }
         assertThreeArticles(layout);
+    }
+
+    /**
+     * The issue's DOI is not a work: the first article placed keeps it (no other holds it then), and each one placed
+     * where another holds it is in its title's work (here, with no year, a work of its own); harvested again by a
+     * writer that knows nothing of the first harvest, still no two share one; after a rebuild none keeps it.
+     */
+    @Test
+    void aDoiEveryArticleOfTheIssueHoldsIsNoOnesWork() throws Exception {
+        IndexLayout layout = layout("works");
+        try (RecordIndexer indexer = indexer(layout, Duration.ofMillis(50))) {
+            assertThat(indexer.index(new DcBatch("jhl", articles(0, 3), List.of())).await().indexed()).isEqualTo(3);
+        }
+        Map<String, Map> docs = assertThreeArticlesIn(layout);
+        assertThat(workKeys(docs)).containsOnlyOnce("doi:10.1234/jhl.v1i1");
+        assertThat(((Map) docs.get(id(1)).get("derived")).get("doi")).as("the DOI is kept, only not as a work")
+                .isEqualTo("10.1234/jhl.v1i1");
+        try (RecordIndexer indexer = indexer(layout, Duration.ofMillis(50))) {
+            for (int i = 2; i >= 0; i--) {
+                assertThat(indexer.index(new DcBatch("jhl", articles(i, i + 1), List.of())).await().indexed())
+                        .isEqualTo(1);
+            }
+        }
+        assertThreeArticlesIn(layout);
+
+        Reindexer.Result result = new Reindexer(TestElasticsearch.client(), layout, JournalRecords.ARCHIVE).reindex();
+        assertThat(result.rebuilt()).isEqualTo(3);
+        assertThat(workKeys(assertThreeArticlesIn(layout))).noneSatisfy(key -> assertThat(key).asString()
+                .startsWith("doi:"));
+    }
+
+    /**
+     * A repository that lists one article twice (a second item for a new version, a deposit made twice) gives two
+     * documents, as OAI-PMH says they are two items; their DOI, which the article's other items share, is no one's
+     * work, and both are one work by their title key, after a rebuild too.
+     */
+    @Test
+    void anArticleTheRepositoryListsTwiceIsTwoDocumentsOfOneWork() throws Exception {
+        IndexLayout layout = layout("twice");
+        List<DcRecord> records = new ArrayList<>(articles(0, 3));
+        records.add(JournalRecords.duplicateOf(1));
+        try (RecordIndexer indexer = indexer(layout, Duration.ofMillis(50))) {
+            assertThat(indexer.index(new DcBatch("jhl", records, List.of())).await().indexed()).isEqualTo(4);
+        }
+        String copy = id(1) + "-copy";
+        for (int pass = 0; pass < 2; pass++) {
+            Map<String, Map> docs = TestElasticsearch.documents(layout.recordsAlias());
+            assertThat(docs).containsOnlyKeys(id(0), id(1), id(2), copy);
+            Object work = ((Map) docs.get(id(1)).get("work")).get("key");
+            assertThat(((Map) docs.get(copy).get("work")).get("key")).as("pass %d", pass).isEqualTo(work);
+            assertThat(Set.copyOf(workKeys(docs))).as("pass %d: three works of four documents", pass).hasSize(3);
+            if (pass == 0) {
+                new Reindexer(TestElasticsearch.client(), layout, JournalRecords.ARCHIVE).reindex();
+            }
+        }
     }
 
     /**
@@ -148,14 +204,25 @@ class RepositoryItemsIT {
         assertThat(TestElasticsearch.documents(layout.recordsAlias())).containsOnlyKeys(id(0));
     }
 
-    /** The three articles under their own ids, each with its own title only; the documents. */
+    /**
+     * The three articles under their own ids, each with its own title only and in a work of its own: the issue's DOI
+     * is each one's only DOI, and as their work it would show the whole issue as one hit of a search grouped by works
+     * (the discovery page's default). The documents.
+     */
     private static Map<String, Map> assertThreeArticlesIn(IndexLayout layout) throws Exception {
         Map<String, Map> docs = TestElasticsearch.documents(layout.recordsAlias());
         assertThat(docs).containsOnlyKeys(id(0), id(1), id(2));
         for (int n = 0; n < 3; n++) {
             assertThat(((Map) docs.get(id(n)).get("dc")).get("title")).as(id(n)).isEqualTo(List.of(title(n)));
         }
+        assertThat(workKeys(docs)).as("each article a work of its own").doesNotHaveDuplicates();
         return docs;
+    }
+
+    private static List<Object> workKeys(Map<String, Map> docs) {
+        List<Object> keys = new ArrayList<>();
+        docs.values().forEach(doc -> keys.add(((Map) doc.get("work")).get("key")));
+        return keys;
     }
 
     private static List<Object> contributionKeys(Map doc) {
