@@ -61,9 +61,11 @@ final class DocumentRebuilder {
             return List.of(new Rendered(read.id(), json.of(withWork(read.id(), read.source())), false,
                     stored.indexedAt(), false));
         }
-        Instant when = stored.indexedAt() == null ? Instant.now() : Instant.parse(stored.indexedAt());
         List<RepositoryItems.Part> parts = new ArrayList<>(RepositoryItems.apart(live));
         boolean parted = parts.size() > 1;
+        // Parted, the document and its new siblings changed now: OAI-PMH harvesters of Lumbung, which ask for what
+        // changed since their last visit by this time, must see them. Else the document keeps the time it had.
+        Instant when = parted || stored.indexedAt() == null ? Instant.now() : Instant.parse(stored.indexedAt());
         if (parted) {
             for (int i = 1; i < parts.size(); i++) {
                 if (DocumentIds.safe(parts.get(i).founder().id()).equals(read.id())) {
