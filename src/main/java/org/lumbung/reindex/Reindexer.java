@@ -104,7 +104,7 @@ public final class Reindexer {
                 throw new IOException((counts.failed + catchUp.failed) + " documents could not be written to " + to
                         + " (the log names them)");
             }
-            requireEvery(from, to);
+            requireEvery(from, to, counts.parted);
         } catch (IOException | RuntimeException e) {
             abandon(to);
             throw new IOException("the rebuild stopped: " + e.getMessage() + "; alias " + layout.recordsAlias()
@@ -123,22 +123,24 @@ public final class Reindexer {
     }
 
     /**
-     * The last word before the alias moves: the new index holds at least as many documents as the old. A write to
-     * both may be landing on one and not yet the other, so a shortfall is looked at again before it counts.
+     * The last word before the alias moves: the new index holds at least as many documents as the old, and one more
+     * for each parted out of another (else documents missing would hide behind the parts). A write to both may be
+     * landing on one and not yet the other, so a shortfall is looked at again before it counts.
      */
-    private void requireEvery(String from, String to) throws IOException, InterruptedException {
+    private void requireEvery(String from, String to, long parted) throws IOException, InterruptedException {
         long missing = 0;
         for (int look = 0; look < COUNT_LOOKS; look++) {
             if (look > 0) {
                 Thread.sleep(COUNT_PAUSE.toMillis());
             }
             client.indices().refresh(r -> r.index(List.of(from, to)));
-            missing = client.count(c -> c.index(from)).count() - client.count(c -> c.index(to)).count();
+            missing = client.count(c -> c.index(from)).count() + parted - client.count(c -> c.index(to)).count();
             if (missing <= 0) {
                 return;
             }
         }
-        throw new IOException(to + " holds " + missing + " documents fewer than " + from);
+        throw new IOException(to + " holds " + missing + " documents fewer than " + from
+                + (parted > 0 ? " and the " + parted + " parted out of its documents" : ""));
     }
 
     /** Writers stop writing to the abandoned index; it stays for inspection. */
