@@ -43,6 +43,8 @@ final class RecordResolver {
     static final int RECENT_KEYS = 50_000;
     /** Documents of recent writes whose repository items are remembered: about as many as {@link #RECENT_KEYS}. */
     static final int RECENT_DOCUMENTS = 16_000;
+    /** The look-up's boost of holding a contribution: above any number of the other keys (DOI, address) shared. */
+    private static final float HOLDS_CONTRIBUTION = 10f;
 
     /**
      * What to write: the merged record, the version it replaces (null seqNo: a new document), its causes, and the
@@ -329,10 +331,13 @@ final class RecordResolver {
             dois.addAll(keysOf.get(r).dois());
             urls.addAll(keysOf.get(r).urls());
         }
+        // A few hits per record, best first: the documents holding a contribution rank above any that only share
+        // keys (a journal's articles may all share its address and the DOI), so that none is cut off.
         SearchResponse<IndexDocument> found = client.search(s -> s.index(alias).size(Math.min(10_000, 3 * records.size()))
                 .seqNoPrimaryTerm(true).source(src -> src.filter(f -> f.includes(SOURCE_FIELDS)))
                 .query(q -> q.bool(b -> b.minimumShouldMatch("1")
-                        .should(sh -> sh.terms(t -> t.field("provenance.key").terms(v -> v.value(values(pks)))))
+                        .should(sh -> sh.terms(t -> t.field("provenance.key").boost(HOLDS_CONTRIBUTION)
+                                .terms(v -> v.value(values(pks)))))
                         .should(sh -> sh.terms(t -> t.field("keys.doi").terms(v -> v.value(values(dois)))))
                         .should(sh -> sh.terms(t -> t.field("keys.url").terms(v -> v.value(values(urls))))))),
                 IndexDocument.class);

@@ -53,14 +53,23 @@ final class JournalRecords {
         return record("mirror", "oai:mirror.example.org:jhl-" + n, n);
     }
 
+    /** Article {@code n} as the repository listed it before it put the journal's keys in every record. */
+    static DcRecord earlierOf(int n) throws Exception {
+        return record(SOURCE, "oai:jurnal.example.ac.id:article/" + n, n, "");
+    }
+
     private static DcRecord record(String source, String identifier, int n) throws Exception {
+        return record(source, identifier, n, SHARED);
+    }
+
+    private static DcRecord record(String source, String identifier, int n, String shared) throws Exception {
         String xml = "<record xmlns=\"http://www.openarchives.org/OAI/2.0/\"><header><identifier>" + identifier
                 + "</identifier><datestamp>2026-01-01T00:00:00Z</datestamp></header><metadata><oai_dc:dc"
                 + " xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\""
                 + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>" + title(n) + "</dc:title>"
                 + "<dc:creator>Penulis " + n + ", Budi</dc:creator><dc:date>2024-03-01</dc:date>"
                 + "<dc:identifier>https://jurnal.example.ac.id/index.php/jhl/article/view/" + (100 + n)
-                + "</dc:identifier>" + SHARED + "</oai_dc:dc></metadata></record>";
+                + "</dc:identifier>" + shared + "</oai_dc:dc></metadata></record>";
         return CROSSWALKS.toDc(source, new OaiPageParser().parseRecord(xml, source, "oai_dc"));
     }
 }

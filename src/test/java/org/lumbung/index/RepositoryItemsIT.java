@@ -109,6 +109,33 @@ class RepositoryItemsIT {
     }
 
     /**
+     * The look-up by keys returns a few hits per record, best first. An article that joined a document other than
+     * its own (its landing page's, indexed first) before its repository put the journal's keys in every record
+     * matches that document by its contribution and its own address only; its siblings match it as well, by the
+     * issue's DOI and the journal's address. The document holding it must still be found, else it would be placed in
+     * a document of its own while the old one keeps it.
+     */
+    @Test
+    void aRecordFindsTheDocumentHoldingItAmongSiblingsThatShareAsManyKeys() throws Exception {
+        IndexLayout layout = layout("siblings");
+        try (RecordIndexer indexer = indexer(layout, Duration.ofMillis(50))) {
+            assertThat(indexer.index(new DcBatch("jhl", articles(10, 16), List.of())).await().indexed()).isEqualTo(6);
+        }
+        String joined = "page-of-article-0";
+        IndexDocument earlier = DocumentMapper.toDocument(RecordMerger.merge(joined,
+                List.of(JournalRecords.earlierOf(0)), List.of()), Instant.parse("2025-06-01T00:00:00Z"));
+        TestElasticsearch.client().index(i -> i.index(layout.recordsAlias()).id(joined).document(earlier)
+                .refresh(Refresh.True));
+
+        try (RecordIndexer indexer = indexer(layout, Duration.ofMillis(50))) {
+            assertThat(indexer.index(new DcBatch("jhl", articles(0, 1), List.of())).await().indexed()).isEqualTo(1);
+        }
+        Map<String, Map> docs = TestElasticsearch.documents(layout.recordsAlias());
+        assertThat(docs).hasSize(7).containsKey(joined).doesNotContainKey(id(0));
+        assertThat(contributionKeys(docs.get(joined))).containsExactly("oai:jhl:oai:jurnal.example.ac.id:article/0");
+    }
+
+    /**
      * Pages apart, each article's write still queued when the next is placed: no search nor get sees it, only the
      * resolver's memory of recent writes, which knows the document by the shared keys. The second create of it is
      * refused, and the article placed again once the first is stored.
