@@ -3,6 +3,7 @@ package org.lumbung.index;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregationSource;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeBucket;
@@ -176,31 +177,24 @@ public final class WorkResolver {
                     moved);
             client.indices().refresh(r -> r.index(index));
         }
-        Map<String, FieldValue> after = null;
-        do {
-            Map<String, FieldValue> from = after;
-            SearchResponse<Void> page = client.search(s -> s.index(index).size(0).query(WorkResolver::doiHolder)
-                    .aggregations("titles", a -> a.composite(c -> {
-                        c.size(PAGE).sources(List.of(Map.of("title", CompositeAggregationSource.of(cs -> cs
-                                .terms(t -> t.field("work.title"))))));
-                        return from == null ? c : c.after(from);
-                    }).aggregations("dois", d -> d.terms(t -> t.field("work.key").size(2)))), Void.class);
-            ShardsUnavailableException.check(index, page.shards());
-            CompositeAggregate titles = page.aggregations().get("titles").composite();
-            Map<String, String> keys = new HashMap<>();
-            for (CompositeBucket bucket : titles.buckets().array()) {
-                List<StringTermsBucket> dois = bucket.aggregations().get("dois").sterms().buckets().array();
-                String title = bucket.key().get("title").stringValue();
-                keys.put(title, dois.size() == 1 ? dois.get(0).key().stringValue() : Works.TITLE + title);
-            }
-            if (!keys.isEmpty()) {
-                List<FieldValue> titleValues = keys.keySet().stream().map(FieldValue::of).toList();
-                moved += moveEach(client, index, Query.of(q -> q.bool(b -> b.mustNot(WorkResolver::doiHolder)
-                        .filter(f -> f.terms(t -> t.field("work.title").terms(v -> v.value(titleValues)))))),
-                        (id, work) -> keys.get(work.title()));
-            }
-            after = titles.afterKey() == null || titles.buckets().array().isEmpty() ? null : titles.afterKey();
-        } while (after != null);
+        long[] copies = {0};
+        eachPageOfDoiHolders(client, index, List.of(terms("title", "work.title")),
+                Map.of("dois", Aggregation.of(d -> d.terms(t -> t.field("work.key").size(2)))), buckets -> {
+                    Map<String, String> keys = new HashMap<>();
+                    for (CompositeBucket bucket : buckets) {
+                        List<StringTermsBucket> dois = bucket.aggregations().get("dois").sterms().buckets().array();
+                        String title = bucket.key().get("title").stringValue();
+                        keys.put(title, dois.size() == 1 ? dois.get(0).key().stringValue() : Works.TITLE + title);
+                    }
+                    if (!keys.isEmpty()) {
+                        List<FieldValue> titles = keys.keySet().stream().map(FieldValue::of).toList();
+                        copies[0] += moveEach(client, index, Query.of(q -> q.bool(b -> b
+                                .mustNot(WorkResolver::doiHolder)
+                                .filter(f -> f.terms(t -> t.field("work.title").terms(v -> v.value(titles)))))),
+                                (id, work) -> keys.get(work.title()));
+                    }
+                });
+        moved += copies[0];
         client.indices().refresh(r -> r.index(index));
         return moved;
     }
@@ -218,26 +212,14 @@ public final class WorkResolver {
      */
     private static long unshare(ElasticsearchClient client, String index) throws IOException {
         Set<String> shared = new LinkedHashSet<>();
-        Map<String, FieldValue> after = null;
-        do {
-            Map<String, FieldValue> from = after;
-            SearchResponse<Void> page = client.search(s -> s.index(index).size(0).query(WorkResolver::doiHolder)
-                    .aggregations("items", a -> a.composite(c -> {
-                        c.size(PAGE).sources(List.of(
-                                Map.of("work", CompositeAggregationSource.of(cs -> cs.terms(t -> t.field("work.key")))),
-                                Map.of("source", CompositeAggregationSource.of(cs -> cs
-                                        .terms(t -> t.field("provenance.sourceId"))))));
-                        return from == null ? c : c.after(from);
-                    })), Void.class);
-            ShardsUnavailableException.check(index, page.shards());
-            CompositeAggregate items = page.aggregations().get("items").composite();
-            for (CompositeBucket bucket : items.buckets().array()) {
-                if (bucket.docCount() > 1) {
-                    shared.add(bucket.key().get("work").stringValue());
-                }
-            }
-            after = items.afterKey() == null || items.buckets().array().isEmpty() ? null : items.afterKey();
-        } while (after != null);
+        eachPageOfDoiHolders(client, index, List.of(terms("work", "work.key"), terms("source", "provenance.sourceId")),
+                Map.of(), buckets -> {
+                    for (CompositeBucket bucket : buckets) {
+                        if (bucket.docCount() > 1) {
+                            shared.add(bucket.key().get("work").stringValue());
+                        }
+                    }
+                });
         long moved = 0;
         List<String> works = List.copyOf(shared);
         for (int i = 0; i < works.size(); i += PAGE) {
@@ -247,6 +229,40 @@ public final class WorkResolver {
                     (id, work) -> work.title() != null ? Works.TITLE + work.title() : Works.ID + id);
         }
         return moved;
+    }
+
+    /** What is done with each page of buckets. */
+    @FunctionalInterface
+    private interface BucketPage {
+        void accept(List<CompositeBucket> buckets) throws IOException;
+    }
+
+    /**
+     * Pages through a composite aggregation of the documents that are their DOI's work, by these sources, with these
+     * aggregations in each bucket; every page must come from every shard.
+     */
+    private static void eachPageOfDoiHolders(ElasticsearchClient client, String index,
+                                             List<Map<String, CompositeAggregationSource>> sources,
+                                             Map<String, Aggregation> inBuckets, BucketPage action)
+            throws IOException {
+        Map<String, FieldValue> after = null;
+        do {
+            Map<String, FieldValue> from = after;
+            SearchResponse<Void> page = client.search(s -> s.index(index).size(0).query(WorkResolver::doiHolder)
+                    .aggregations("pages", a -> {
+                        var composite = a.composite(c -> from == null ? c.size(PAGE).sources(sources)
+                                : c.size(PAGE).sources(sources).after(from));
+                        return inBuckets.isEmpty() ? composite : composite.aggregations(inBuckets);
+                    }), Void.class);
+            ShardsUnavailableException.check(index, page.shards());
+            CompositeAggregate pages = page.aggregations().get("pages").composite();
+            action.accept(pages.buckets().array());
+            after = pages.afterKey() == null || pages.buckets().array().isEmpty() ? null : pages.afterKey();
+        } while (after != null);
+    }
+
+    private static Map<String, CompositeAggregationSource> terms(String name, String field) {
+        return Map.of(name, CompositeAggregationSource.of(cs -> cs.terms(t -> t.field(field))));
     }
 
     /**
