@@ -54,8 +54,8 @@ final class RecordResolver {
     }
 
     /** A document as stored: its version, contributions, merge keys, work key and DOI. */
-    private record Stored(String id, long seqNo, long primaryTerm, List<Provenance> provenance, List<String> keys,
-                          String workKey, String doi) {
+    record Stored(String id, long seqNo, long primaryTerm, List<Provenance> provenance, List<String> keys,
+                  String workKey, String doi) {
     }
 
     /** A document being put together in this batch. */
@@ -77,6 +77,7 @@ final class RecordResolver {
     private final String alias;
     private final RawArchive archive;
     private final WorkResolver workResolver;
+    private final SharedKeys shared = new SharedKeys();
     /** Key to document id of recent writes, least recently used out first. */
     private final Map<String, String> recent = new LinkedHashMap<>(1024, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -114,11 +115,14 @@ final class RecordResolver {
         Map<DcRecord, String> recentTarget = new IdentityHashMap<>();
         Set<String> candidates = new LinkedHashSet<>();
         for (DcRecord record : incoming) {
-            Identity.Keys keys = record.deleted() ? NO_KEYS : Identity.keys(record);
-            keysOf.put(record, keys);
+            keysOf.put(record, record.deleted() ? NO_KEYS : Identity.keys(record));
+        }
+        shared.learn(incoming, keysOf);
+        for (DcRecord record : incoming) {
             candidates.add(DocumentIds.safe(record.id()));
+            List<String> keys = lookupKeys(record, keysOf.get(record));
             synchronized (recent) {
-                lookupKeys(record, keys).stream().map(recent::get).filter(Objects::nonNull).findFirst()
+                keys.stream().map(recent::get).filter(Objects::nonNull).findFirst()
                         .ifPresent(id -> {
                             candidates.add(id);
                             recentTarget.put(record, id);
@@ -138,6 +142,11 @@ final class RecordResolver {
         for (DcRecord record : incoming) {
             String natural = DocumentIds.safe(record.id());
             String id = stored.containsKey(natural) ? natural : null;
+            for (String doi : keysOf.get(record).dois()) {
+                if (shared.contains("doi:" + doi)) {
+                    sharedDois.computeIfAbsent(record, r -> new LinkedHashSet<>()).add(doi);
+                }
+            }
             for (String key : lookupKeys(record, keysOf.get(record))) {
                 boolean doi = key.startsWith("doi:");
                 String found = byKey.get(key);
@@ -153,6 +162,7 @@ final class RecordResolver {
                     continue;
                 }
                 if (holdsAnotherItem(found, record, stored, works)) {
+                    shared.add(key, record.provenance().get(0).sourceId());
                     if (doi) {
                         sharedDois.computeIfAbsent(record, r -> new LinkedHashSet<>()).add(key.substring(4));
                     }
@@ -248,12 +258,18 @@ final class RecordResolver {
         return record.provenance().get(0).key();
     }
 
-    /** The keys a record is looked up by, strongest first: its contribution, its DOIs, its landing addresses. */
-    private static List<String> lookupKeys(DcRecord record, Identity.Keys keys) {
+    /**
+     * The keys a record is looked up by, strongest first: its contribution, its DOIs, its landing addresses; none that
+     * items of a repository share ({@link SharedKeys}).
+     */
+    private List<String> lookupKeys(DcRecord record, Identity.Keys keys) {
         List<String> out = new ArrayList<>();
         out.add(pk(record));
         keys.dois().forEach(d -> out.add("doi:" + d));
         keys.urls().forEach(u -> out.add("url:" + u));
+        if (out.size() > 1) {
+            out.subList(1, out.size()).removeIf(shared::contains);
+        }
         return out;
     }
 
@@ -320,35 +336,52 @@ final class RecordResolver {
         return out;
     }
 
-    /** Documents that hold one of these contributions, or share a DOI or landing address with them. */
+    /**
+     * Documents that hold one of these contributions, or share a DOI or landing address with them. A few hits per
+     * record, best first: the documents holding a contribution rank above any that only share keys. Where more match
+     * than that and the hits show keys that items of one repository share (a journal's articles all matching by its
+     * address and the issue's DOI), the look-up is made again without them, so that they crowd no document out.
+     */
     private void byKeys(List<DcRecord> records, Map<DcRecord, Identity.Keys> keysOf, Map<String, Stored> stored,
                         Map<String, String> byKey) throws IOException {
-        Set<String> pks = new LinkedHashSet<>();
-        Set<String> dois = new LinkedHashSet<>();
-        Set<String> urls = new LinkedHashSet<>();
-        for (DcRecord r : records) {
-            pks.add(pk(r));
-            dois.addAll(keysOf.get(r).dois());
-            urls.addAll(keysOf.get(r).urls());
-        }
-        // A few hits per record, best first: the documents holding a contribution rank above any that only share
-        // keys (a journal's articles may all share its address and the DOI), so that none is cut off.
-        SearchResponse<IndexDocument> found = client.search(s -> s.index(alias).size(Math.min(10_000, 3 * records.size()))
-                .seqNoPrimaryTerm(true).source(src -> src.filter(f -> f.includes(SOURCE_FIELDS)))
-                .query(q -> q.bool(b -> b.minimumShouldMatch("1")
-                        .should(sh -> sh.terms(t -> t.field("provenance.key").boost(HOLDS_CONTRIBUTION)
-                                .terms(v -> v.value(values(pks)))))
-                        .should(sh -> sh.terms(t -> t.field("keys.doi").terms(v -> v.value(values(dois)))))
-                        .should(sh -> sh.terms(t -> t.field("keys.url").terms(v -> v.value(values(urls))))))),
-                IndexDocument.class);
-        ShardsUnavailableException.check(alias, found.shards());
-        for (Hit<IndexDocument> hit : found.hits().hits()) {
-            if (hit.seqNo() == null || hit.source() == null) {
-                continue;
+        for (int round = 1; ; round++) {
+            Set<String> pks = new LinkedHashSet<>();
+            Set<String> dois = new LinkedHashSet<>();
+            Set<String> urls = new LinkedHashSet<>();
+            for (DcRecord r : records) {
+                pks.add(pk(r));
+                for (String key : lookupKeys(r, keysOf.get(r))) {
+                    if (key.startsWith("doi:")) {
+                        dois.add(key.substring(4));
+                    } else if (key.startsWith("url:")) {
+                        urls.add(key.substring(4));
+                    }
+                }
             }
-            Stored s = stored(hit.id(), hit.seqNo(), hit.primaryTerm(), hit.source());
-            if (stored.putIfAbsent(s.id(), s) == null) {
-                register(s, byKey);
+            SearchResponse<IndexDocument> found = client.search(s -> s.index(alias)
+                    .size(Math.min(10_000, 3 * records.size())).seqNoPrimaryTerm(true)
+                    .source(src -> src.filter(f -> f.includes(SOURCE_FIELDS)))
+                    .query(q -> q.bool(b -> b.minimumShouldMatch("1")
+                            .should(sh -> sh.terms(t -> t.field("provenance.key").boost(HOLDS_CONTRIBUTION)
+                                    .terms(v -> v.value(values(pks)))))
+                            .should(sh -> sh.terms(t -> t.field("keys.doi").terms(v -> v.value(values(dois)))))
+                            .should(sh -> sh.terms(t -> t.field("keys.url").terms(v -> v.value(values(urls))))))),
+                    IndexDocument.class);
+            ShardsUnavailableException.check(alias, found.shards());
+            List<Stored> hits = new ArrayList<>();
+            for (Hit<IndexDocument> hit : found.hits().hits()) {
+                if (hit.seqNo() == null || hit.source() == null) {
+                    continue;
+                }
+                Stored s = stored(hit.id(), hit.seqNo(), hit.primaryTerm(), hit.source());
+                hits.add(s);
+                if (stored.putIfAbsent(s.id(), s) == null) {
+                    register(s, byKey);
+                }
+            }
+            boolean cutOff = found.hits().total() != null && found.hits().total().value() > hits.size();
+            if (shared.learnStored(hits) == 0 || !cutOff || round == 3) {
+                return;
             }
         }
     }

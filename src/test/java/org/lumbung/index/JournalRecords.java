@@ -17,7 +17,8 @@ final class JournalRecords {
 
     static final LanguageDetector DETECTOR = new LanguageDetector(List.of("id", "en"), 400);
     static final Crosswalks CROSSWALKS = Crosswalks.standard(DETECTOR);
-    static final RawArchive ARCHIVE = new RawArchive(CROSSWALKS, new PageRecords(DETECTOR));
+    static final PageRecords PAGES = new PageRecords(DETECTOR);
+    static final RawArchive ARCHIVE = new RawArchive(CROSSWALKS, PAGES);
     static final String SOURCE = "jhl";
     private static final String SHARED = "<dc:identifier>https://jurnal.example.ac.id/index.php/jhl</dc:identifier>"
             + "<dc:identifier>10.1234/jhl.v1i1</dc:identifier>";
@@ -56,6 +57,15 @@ final class JournalRecords {
     /** Article {@code n} as the repository listed it before it put the journal's keys in every record. */
     static DcRecord earlierOf(int n) throws Exception {
         return record(SOURCE, "oai:jurnal.example.ac.id:article/" + n, n, "");
+    }
+
+    /** The landing page of article {@code n}, at its own address, read as Lumbung reads a page it is given. */
+    static DcRecord pageOf(int n) {
+        String url = "https://jurnal.example.ac.id/index.php/jhl/article/view/" + (100 + n);
+        String html = "<html><head><meta name=\"citation_title\" content=\"" + title(n) + "\">"
+                + "<meta name=\"citation_author\" content=\"Penulis " + n + ", Budi\">"
+                + "<meta name=\"citation_date\" content=\"2024-03-01\"></head><body></body></html>";
+        return PAGES.read(url, html, true, "pages", url);
     }
 
     private static DcRecord record(String source, String identifier, int n) throws Exception {

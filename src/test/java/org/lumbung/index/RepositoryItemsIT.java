@@ -54,17 +54,22 @@ class RepositoryItemsIT {
     }
 
     /**
-     * The issue's DOI is not a work: the first article placed keeps it (no other holds it then), and each one placed
-     * where another holds it is in its title's work (here, with no year, a work of its own); harvested again by a
-     * writer that knows nothing of the first harvest, still no two share one; after a rebuild none keeps it.
+     * The issue's DOI is not a work: the first article placed alone keeps it (no other holds it then), and each one
+     * placed where another holds it, or in a batch with another that holds it, is in its title's work (here a work of
+     * its own); harvested again by a writer that knows nothing of the first harvest, still no two share one; after a
+     * rebuild none keeps it.
      */
     @Test
     void aDoiEveryArticleOfTheIssueHoldsIsNoOnesWork() throws Exception {
         IndexLayout layout = layout("works");
         try (RecordIndexer indexer = indexer(layout, Duration.ofMillis(50))) {
-            assertThat(indexer.index(new DcBatch("jhl", articles(0, 3), List.of())).await().indexed()).isEqualTo(3);
+            assertThat(indexer.index(new DcBatch("jhl", articles(0, 1), List.of())).await().indexed()).isEqualTo(1);
+        }
+        try (RecordIndexer indexer = indexer(layout, Duration.ofMillis(50))) {
+            assertThat(indexer.index(new DcBatch("jhl", articles(1, 3), List.of())).await().indexed()).isEqualTo(2);
         }
         Map<String, Map> docs = assertThreeArticlesIn(layout);
+        assertThat(((Map) docs.get(id(0)).get("work")).get("key")).isEqualTo("doi:10.1234/jhl.v1i1");
         assertThat(workKeys(docs)).containsOnlyOnce("doi:10.1234/jhl.v1i1");
         assertThat(((Map) docs.get(id(1)).get("derived")).get("doi")).as("the DOI is kept, only not as a work")
                 .isEqualTo("10.1234/jhl.v1i1");
@@ -133,6 +138,56 @@ class RepositoryItemsIT {
         Map<String, Map> docs = TestElasticsearch.documents(layout.recordsAlias());
         assertThat(docs).hasSize(7).containsKey(joined).doesNotContainKey(id(0));
         assertThat(contributionKeys(docs.get(joined))).containsExactly("oai:jhl:oai:jurnal.example.ac.id:article/0");
+    }
+
+    /**
+     * A key two items of one repository share places nothing, for a record of any repository: a mirror's record of
+     * the second article goes with that article, by its own address, not with whichever article the issue's DOI (the
+     * first key it is looked up by) was found in first (the last one written, here). The rebuild places it so too
+     * ({@link #reindexPartsADocumentAnEarlierBuildMadeOfAWholeJournal}).
+     */
+    @Test
+    void aMirrorsRecordJoinsItsOwnArticleNotTheOneTheSharedKeysFindFirst() throws Exception {
+        IndexLayout layout = layout("mirror");
+        try (RecordIndexer indexer = indexer(layout, Duration.ofMillis(50))) {
+            assertThat(indexer.index(new DcBatch("jhl", articles(0, 3), List.of())).await().indexed()).isEqualTo(3);
+            assertThat(indexer.index(new DcBatch("mirror", List.of(mirrorOf(1)), List.of())).await().indexed())
+                    .isEqualTo(1);
+        }
+        Map<String, Map> docs = assertThreeArticlesIn(layout);
+        assertThat(contributionKeys(docs.get(id(1)))).containsExactly("oai:jhl:oai:jurnal.example.ac.id:article/1",
+                "oai:mirror:oai:mirror.example.org:jhl-1");
+        assertThat(contributionKeys(docs.get(id(0)))).hasSize(1);
+        assertThat(contributionKeys(docs.get(id(2)))).hasSize(1);
+        assertThat(workKeys(docs)).as("found shared within the first batch, the DOI is no one's work")
+                .noneSatisfy(key -> assertThat(key).asString().startsWith("doi:"));
+    }
+
+    /**
+     * An article's landing page, indexed before its record, shares only the article's own address with it; more of
+     * its siblings than the look-up returns hits for share two keys with it (the issue's DOI, the journal's address).
+     * A writer that has never seen the journal (a restart) must still find the page, not start a second document for
+     * the article beside it.
+     */
+    @Test
+    void aRecordFindsItsLandingPageAmongMoreSiblingsThanTheLookUpReturns() throws Exception {
+        IndexLayout layout = layout("page");
+        try (RecordIndexer indexer = indexer(layout, Duration.ofMillis(50))) {
+            assertThat(indexer.index(new DcBatch("pages", List.of(JournalRecords.pageOf(0)), List.of())).await()
+                    .indexed()).isEqualTo(1);
+            assertThat(indexer.index(new DcBatch("jhl", articles(10, 16), List.of())).await().indexed()).isEqualTo(6);
+        }
+        String page = TestElasticsearch.documents(layout.recordsAlias()).entrySet().stream()
+                .filter(e -> contributionKeys(e.getValue()).toString().contains("page:")).findFirst().orElseThrow()
+                .getKey();
+
+        try (RecordIndexer indexer = indexer(layout, Duration.ofMillis(50))) {
+            assertThat(indexer.index(new DcBatch("jhl", articles(0, 1), List.of())).await().indexed()).isEqualTo(1);
+        }
+        Map<String, Map> docs = TestElasticsearch.documents(layout.recordsAlias());
+        assertThat(docs).as("the six siblings and the article with its page").hasSize(7).containsKey(page);
+        assertThat(contributionKeys(docs.get(page))).hasSize(2)
+                .contains("oai:jhl:oai:jurnal.example.ac.id:article/0");
     }
 
     /**
