@@ -2,9 +2,11 @@ package org.lumbung.index;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.lumbung.dc.DcRecord;
 import org.lumbung.dc.Provenance;
 import org.slf4j.Logger;
@@ -48,17 +50,39 @@ final class SharedKeys {
         return true;
     }
 
-    /** Learns the keys that two records of one repository in this batch, two items, both have. */
+    /**
+     * Learns the keys that two records of one repository in this batch, two items, both have. Every batch of every
+     * harvest is looked through here, most of them of one repository and with no key shared: the keys are kept per
+     * repository as they are, and written out with their kind only when one is found shared.
+     */
     void learn(List<DcRecord> records, Map<DcRecord, Identity.Keys> keysOf) {
-        Map<String, String> holders = new HashMap<>();
+        Map<String, Map<String, String>> doiHolders = new HashMap<>(2);
+        Map<String, Map<String, String>> urlHolders = new HashMap<>(2);
         for (DcRecord record : records) {
             Provenance own = record.provenance().get(0);
             if (record.deleted() || own.oaiIdentifier() == null) {
                 continue;
             }
             Identity.Keys keys = keysOf.get(record);
-            keys.dois().forEach(d -> learn(holders, own.sourceId(), "doi:" + d, own.key()));
-            keys.urls().forEach(u -> learn(holders, own.sourceId(), "url:" + u, own.key()));
+            String item = own.key();
+            if (!keys.dois().isEmpty()) {
+                Map<String, String> holders = doiHolders.computeIfAbsent(own.sourceId(), r -> new HashMap<>());
+                for (String doi : keys.dois()) {
+                    learn(holders.putIfAbsent(doi, item), item, "doi:", doi, own.sourceId());
+                }
+            }
+            if (!keys.urls().isEmpty()) {
+                Map<String, String> holders = urlHolders.computeIfAbsent(own.sourceId(), r -> new HashMap<>());
+                for (String url : keys.urls()) {
+                    learn(holders.putIfAbsent(url, item), item, "url:", url, own.sourceId());
+                }
+            }
+        }
+    }
+
+    private void learn(String holder, String item, String kind, String key, String repository) {
+        if (holder != null && !holder.equals(item)) {
+            add(kind + key, repository);
         }
     }
 
@@ -70,29 +94,30 @@ final class SharedKeys {
      * @return how many keys were not known to be shared before
      */
     int learnStored(Collection<RecordResolver.Stored> documents) {
-        Map<String, String> holders = new HashMap<>();
+        Map<String, Map<String, String>> holders = new HashMap<>(2);
         int learnt = 0;
         for (RecordResolver.Stored document : documents) {
-            Map<String, String> items = new HashMap<>();
+            Map<String, String> items = new HashMap<>(2);
+            Set<String> several = new HashSet<>(1);
             for (Provenance p : document.provenance()) {
-                if (p.oaiIdentifier() != null && items.putIfAbsent(p.sourceId(), p.key()) != null) {
-                    items.put(p.sourceId(), null);
+                String other = p.oaiIdentifier() == null ? null : items.putIfAbsent(p.sourceId(), p.key());
+                if (other != null && !other.equals(p.key())) {
+                    several.add(p.sourceId());
                 }
             }
             for (Map.Entry<String, String> item : items.entrySet()) {
-                if (item.getValue() == null) {
+                if (several.contains(item.getKey())) {
                     continue;
                 }
+                Map<String, String> byKey = holders.computeIfAbsent(item.getKey(), r -> new HashMap<>());
                 for (String key : document.keys()) {
-                    learnt += learn(holders, item.getKey(), key, item.getValue()) ? 1 : 0;
+                    String holder = byKey.putIfAbsent(key, item.getValue());
+                    if (holder != null && !holder.equals(item.getValue()) && add(key, item.getKey())) {
+                        learnt++;
+                    }
                 }
             }
         }
         return learnt;
-    }
-
-    private boolean learn(Map<String, String> holders, String repository, String key, String item) {
-        String holder = holders.putIfAbsent(repository + '\n' + key, item);
-        return holder != null && !holder.equals(item) && add(key, repository);
     }
 }

@@ -46,10 +46,12 @@ class SharedKeysTest {
 
     @Test
     void storedDocumentsOfTwoItemsTeachTheirCommonKeysButOneDocumentOfTwoItemsDoesNot() throws Exception {
-        List<DcRecord> two = articles(0, 2);
-        RecordResolver.Stored merged = stored("merged", two.get(0), two.get(1));
+        List<DcRecord> four = articles(0, 4);
+        List<DcRecord> two = four.subList(0, 2);
+        RecordResolver.Stored merged = stored("merged", four.get(0), four.get(1), four.get(2));
         SharedKeys shared = new SharedKeys();
-        assertThat(shared.learnStored(List.of(merged))).isZero();
+        assertThat(shared.learnStored(List.of(merged, stored("d", four.get(3))))).as("which of three has a key?")
+                .isZero();
 
         assertThat(shared.learnStored(List.of(stored("a", two.get(0)), stored("b", two.get(1))))).isEqualTo(2);
         assertThat(shared.contains(ISSUE_DOI)).isTrue();
