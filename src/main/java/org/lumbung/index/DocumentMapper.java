@@ -29,11 +29,15 @@ public final class DocumentMapper {
 
     /** The document in the work its own values give it ({@link Works#own}). */
     public static IndexDocument toDocument(DcRecord record, Instant indexedAt) {
-        return toDocument(record, indexedAt, null);
+        return toDocument(record, indexedAt, null, null);
     }
 
-    /** The document in the work given (null: the one its own values give it), as the index-time look-up found. */
-    public static IndexDocument toDocument(DcRecord record, Instant indexedAt, String workKey) {
+    /**
+     * The document in the work given, as the index-time look-up found it, with the merge keys already read of the
+     * record; either null is worked out here ({@link Works#own}, {@link Identity#keys}).
+     */
+    public static IndexDocument toDocument(DcRecord record, Instant indexedAt, IndexDocument.Work work,
+                                           Identity.Keys known) {
         IndexDocument.Oai oai = record.oai() == null ? null : oai(record.oai());
         List<IndexDocument.Provenance> provenance = record.provenance().stream().map(DocumentMapper::provenance)
                 .toList();
@@ -49,13 +53,12 @@ public final class DocumentMapper {
             lang.put(element.term(), record.languages(element).stream()
                     .map(l -> l == null ? UNKNOWN_LANGUAGE : l).toList());
         }
-        Identity.Keys keys = Identity.keys(record);
-        IndexDocument.Work work = Works.own(record.id(), record);
+        Identity.Keys keys = known != null ? known : Identity.keys(record);
         return new IndexDocument(dc, lang, record.creators().stream().map(DocumentMapper::creator).toList(),
                 derived(record.derived()), record.derived().quality().stream().map(QualityFlag::keyword).toList(),
                 SearchFields.search(record), SearchFields.facets(record), source, oai, provenance,
                 keys.isEmpty() ? null : new IndexDocument.Keys(List.copyOf(keys.dois()), List.copyOf(keys.urls())),
-                workKey == null ? work : new IndexDocument.Work(workKey, work.title()), indexedAt.toString(), false);
+                work != null ? work : Works.own(record.id(), record), indexedAt.toString(), false);
     }
 
     private static IndexDocument.Creator creator(Creator c) {

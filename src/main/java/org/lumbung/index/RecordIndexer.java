@@ -177,7 +177,7 @@ public final class RecordIndexer implements AutoCloseable {
             // Serialised once, here: the ingester sizes its requests by these bytes and sends them as they are. The
             // rendering runs on the pool; the writes are queued here, in the resolver's order.
             List<BinaryData> documents = pool.map(writes,
-                    write -> json.of(DocumentMapper.toDocument(write.merged(), now, write.workKey())));
+                    write -> json.of(DocumentMapper.toDocument(write.merged(), now, write.work(), write.keys())));
             for (int i = 0; i < writes.size(); i++) {
                 RecordResolver.Write write = writes.get(i);
                 BinaryData document = documents.get(i);

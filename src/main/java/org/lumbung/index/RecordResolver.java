@@ -47,10 +47,11 @@ final class RecordResolver {
     private static final float HOLDS_CONTRIBUTION = 10f;
 
     /**
-     * What to write: the merged record, the version it replaces (null seqNo: a new document), its causes, and the
-     * work it is a version of (null for a tombstone).
+     * What to write: the merged record, the version it replaces (null seqNo: a new document), its causes, the work
+     * it is a version of (null for a tombstone), and its merge keys where they were read already (null: not read).
      */
-    record Write(String id, DcRecord merged, Long seqNo, Long primaryTerm, List<DcRecord> incoming, String workKey) {
+    record Write(String id, DcRecord merged, Long seqNo, Long primaryTerm, List<DcRecord> incoming,
+                 IndexDocument.Work work, Identity.Keys keys) {
     }
 
     /** A document as stored: its version, contributions, merge keys, work key and DOI. */
@@ -202,8 +203,13 @@ final class RecordResolver {
         Map<String, String> workKeys = workResolver.workKeys(ownWorks);
         List<Write> writes = new ArrayList<>();
         for (Work w : works.values()) {
-            writes.add(new Write(w.id, merged.get(w.id), w.base == null ? null : w.base.seqNo(),
-                    w.base == null ? null : w.base.primaryTerm(), w.incoming, workKeys.get(w.id)));
+            DcRecord m = merged.get(w.id);
+            IndexDocument.Work own = ownWorks.get(w.id);
+            String workKey = workKeys.get(w.id);
+            writes.add(new Write(w.id, m, w.base == null ? null : w.base.seqNo(),
+                    w.base == null ? null : w.base.primaryTerm(), w.incoming,
+                    own == null || workKey == null ? null : new IndexDocument.Work(workKey, own.title()),
+                    keysOf.get(m)));
         }
         return writes;
     }

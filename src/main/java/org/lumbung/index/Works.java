@@ -27,12 +27,15 @@ public final class Works {
         if (record.derived().doi() != null) {
             return new IndexDocument.Work(DOI + record.derived().doi(), title);
         }
-        return ofTitle(id, record);
+        return ofTitle(id, title);
     }
 
     /** The record's work by its title key (or its own id) alone, whatever DOI it has. */
     public static IndexDocument.Work ofTitle(String id, DcRecord record) {
-        String title = titleKey(record);
+        return ofTitle(id, titleKey(record));
+    }
+
+    private static IndexDocument.Work ofTitle(String id, String title) {
         return new IndexDocument.Work(title != null ? TITLE + title : ID + id, title);
     }
 
