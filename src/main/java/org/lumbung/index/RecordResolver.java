@@ -139,16 +139,11 @@ final class RecordResolver {
             byKeys(unplaced, keysOf, stored, byKey);
         }
         Map<String, Work> works = new LinkedHashMap<>();
-        Map<DcRecord, Set<String>> sharedDois = new IdentityHashMap<>();
         for (DcRecord record : incoming) {
             String natural = DocumentIds.safe(record.id());
             String id = stored.containsKey(natural) ? natural : null;
-            for (String doi : keysOf.get(record).dois()) {
-                if (shared.contains("doi:" + doi)) {
-                    sharedDois.computeIfAbsent(record, r -> new LinkedHashSet<>()).add(doi);
-                }
-            }
-            for (String key : lookupKeys(record, keysOf.get(record))) {
+            List<String> keys = lookupKeys(record, keysOf.get(record));
+            for (String key : keys) {
                 boolean doi = key.startsWith("doi:");
                 String found = byKey.get(key);
                 boolean searched = found != null;
@@ -164,9 +159,6 @@ final class RecordResolver {
                 }
                 if (holdsAnotherItem(found, record, stored, works)) {
                     shared.add(key, record.provenance().get(0).sourceId());
-                    if (doi) {
-                        sharedDois.computeIfAbsent(record, r -> new LinkedHashSet<>()).add(key.substring(4));
-                    }
                 } else if (id == null && searched) {
                     id = found;
                 }
@@ -185,7 +177,7 @@ final class RecordResolver {
                 work.live.put(pk, record);
             }
             work.incoming.add(record);
-            for (String key : lookupKeys(record, keysOf.get(record))) {
+            for (String key : keys) {
                 byKey.putIfAbsent(key, id);
             }
         }
@@ -195,7 +187,7 @@ final class RecordResolver {
             DcRecord m = RecordMerger.merge(w.id, new ArrayList<>(w.live.values()), w.deletions);
             merged.put(w.id, m);
             if (!m.deleted()) {
-                ownWorks.put(w.id, sharesItsDoi(w, m, sharedDois) ? Works.ofTitle(w.id, m) : Works.own(w.id, m));
+                ownWorks.put(w.id, sharesItsDoi(w, m, keysOf) ? Works.ofTitle(w.id, m) : Works.own(w.id, m));
             }
             // A new record's document is the record itself: its keys were read above.
             remember(w.id, m, keysOf.get(m));
@@ -240,11 +232,11 @@ final class RecordResolver {
 
     /**
      * Whether the document's DOI is one another item of its repository also holds (a book's DOI in each chapter, an
-     * issue's in each article): not a work of its own, which would show every such item as one hit. Found when one of
-     * its records is placed here, and kept as stored (a title's work beside a DOI) when it is harvested again and no
-     * search looks for the others.
+     * issue's in each article): not a work of its own, which would show every such item as one hit. Known shared
+     * ({@link SharedKeys}) for a record placed here that has it, and kept as stored (a title's work beside a DOI)
+     * when it is harvested again and no search looks for the others.
      */
-    private static boolean sharesItsDoi(Work w, DcRecord merged, Map<DcRecord, Set<String>> sharedDois) {
+    private boolean sharesItsDoi(Work w, DcRecord merged, Map<DcRecord, Identity.Keys> keysOf) {
         String doi = merged.derived().doi();
         if (doi == null) {
             return false;
@@ -253,7 +245,7 @@ final class RecordResolver {
             return true;
         }
         for (DcRecord record : w.incoming) {
-            if (sharedDois.getOrDefault(record, Set.of()).contains(doi)) {
+            if (keysOf.get(record).dois().contains(doi) && shared.contains("doi:" + doi)) {
                 return true;
             }
         }
