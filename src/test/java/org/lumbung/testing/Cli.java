@@ -1,6 +1,8 @@
 package org.lumbung.testing;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -9,11 +11,19 @@ import java.util.Arrays;
 import java.util.List;
 import org.lumbung.App;
 
-/** Runs Lumbung's command line in this JVM and captures what it prints on standard output. */
+/**
+ * Runs Lumbung's command line in this JVM and captures what it prints on standard output, and on standard error
+ * (still printed there too) for a failed assertion to show.
+ */
 public final class Cli {
 
-    /** Exit status and standard output of one command. */
-    public record Result(int status, String out) {
+    /** Exit status, standard output and standard error of one command. */
+    public record Result(int status, String out, String err) {
+
+        /** What the command printed, output then errors: the description of an assertion on its status. */
+        public String said() {
+            return "exit status " + status + "; printed:\n" + out + err;
+        }
     }
 
     private Cli() {
@@ -43,13 +53,46 @@ public final class Cli {
 
     public static synchronized Result run(String... args) {
         PrintStream original = System.out;
+        PrintStream originalErr = System.err;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
         System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new Tee(originalErr, errors), true, StandardCharsets.UTF_8));
         try {
             int status = App.execute(args);
-            return new Result(status, buffer.toString(StandardCharsets.UTF_8));
+            return new Result(status, buffer.toString(StandardCharsets.UTF_8),
+                    errors.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(original);
+            System.setErr(originalErr);
+        }
+    }
+
+    /** Writes to the console and keeps a copy. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream console;
+        private final ByteArrayOutputStream copy;
+
+        Tee(OutputStream console, ByteArrayOutputStream copy) {
+            this.console = console;
+            this.copy = copy;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            console.write(b);
+            copy.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            console.write(b, off, len);
+            copy.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            console.flush();
         }
     }
 }
