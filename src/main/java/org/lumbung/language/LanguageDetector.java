@@ -1,6 +1,7 @@
 package org.lumbung.language;
 
 import com.github.pemistahl.lingua.api.IsoCode639_1;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
@@ -55,16 +56,16 @@ public final class LanguageDetector {
      */
     public LanguageDetector(List<String> candidates, int prefix) {
         this.codes = candidates.stream().map(c -> c.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new);
-        this.models = new NgramModel[codes.length];
-        for (int i = 0; i < codes.length; i++) {
+        for (String code : codes) {
             try {
-                IsoCode639_1.valueOf(codes[i].toUpperCase(Locale.ROOT));
+                IsoCode639_1.valueOf(code.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("no language model for '" + codes[i] + "': not an ISO 639-1 code"
+                throw new IllegalArgumentException("no language model for '" + code + "': not an ISO 639-1 code"
                         + " Lingua knows", e);
             }
-            models[i] = NgramModel.of(codes[i]);
         }
+        // Read side by side: they are read at start-up, when the other cores have little else to do.
+        this.models = Arrays.stream(codes).parallel().map(NgramModel::of).toArray(NgramModel[]::new);
         this.prefix = prefix;
     }
 

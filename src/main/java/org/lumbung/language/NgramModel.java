@@ -19,7 +19,14 @@ final class NgramModel {
 
     private static final String[] ORDERS = {"unigram", "bigram", "trigram", "quadrigram", "fivegram"};
     private static final Map<String, NgramModel> LOADED = new ConcurrentHashMap<>();
-    private static final JsonFactory JSON = new JsonFactory();
+    /**
+     * The models' field names are frequencies, thousands of them used once: not canonicalised nor interned, which
+     * cost more than the rest of the reading.
+     */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+            .build();
     private static final long SEED = 0xcbf29ce484222325L;
     private static final long PRIME = 0x100000001b3L;
 
@@ -94,9 +101,7 @@ final class NgramModel {
                     while (json.nextToken() == JsonToken.FIELD_NAME) {
                         float logFrequency = logOf(json.currentName());
                         json.nextToken();
-                        for (String ngram : json.getText().split(" ")) {
-                            put(hashOf(ngram), logFrequency);
-                        }
+                        putEach(json.getTextCharacters(), json.getTextOffset(), json.getTextLength(), logFrequency);
                     }
                 }
             }
@@ -110,12 +115,22 @@ final class NgramModel {
         return (float) Math.log(numerator / denominator);
     }
 
-    private static long hashOf(String ngram) {
+    /** Puts each n-gram of a space-separated list, hashed where it stands, with no string made for each. */
+    private void putEach(char[] text, int offset, int length, float logFrequency) {
         long hash = start();
-        for (int i = 0; i < ngram.length(); i++) {
-            hash = extend(hash, ngram.charAt(i));
+        boolean inNgram = false;
+        for (int i = offset, end = offset + length; i <= end; i++) {
+            if (i == end || text[i] == ' ') {
+                if (inNgram) {
+                    put(key(hash), logFrequency);
+                }
+                hash = start();
+                inNgram = false;
+            } else {
+                hash = extend(hash, text[i]);
+                inNgram = true;
+            }
         }
-        return key(hash);
     }
 
     private void put(long key, float value) {
