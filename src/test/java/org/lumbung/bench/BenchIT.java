@@ -30,7 +30,7 @@ class BenchIT {
         Cli.Result result = Cli.onTestEs(prefix, "bench", "--records", "1000", "--runs", "1", "--data",
                 data.toString(), "--jvm-option=-Xlog:gc:file=" + gcLog);
 
-        assertThat(result.status()).isZero();
+        assertThat(result.status()).as(result.said()).isZero();
         assertThat(result.out()).contains("| records | Lumbung records/s | _bulk records/s | Lumbung / _bulk |"
                 + " plain _bulk records/s | Lumbung / plain | _bulk / plain | Elasticsearch CPU s per 1,000 records,"
                 + " harvest / _bulk / plain |", "| 1,000 | ");

@@ -54,7 +54,7 @@ class RunIT {
 
             // A command started while run is up attaches to its node and leaves it running.
             Cli.Result search = Cli.run("search", "Karabakh", "--data", data.toString(), "--es-port", "0");
-            assertThat(search.status()).isZero();
+            assertThat(search.status()).as(search.said()).isZero();
             assertThat(search.out()).contains("1 of 1 records match 'Karabakh'");
             assertThat(get(base + "/health").body()).contains("\"status\":\"UP\"");
             node = nodeState(data);

@@ -28,7 +28,7 @@ class SourcesIT {
     void inspectPrintsIdentifyFormatsAndSets() {
         try (FakeRepository repo = new FakeRepository().records(2, "2026-01-01")) {
             Cli.Result result = Cli.run("inspect", repo.baseUrl());
-            assertThat(result.status()).isZero();
+            assertThat(result.status()).as(result.said()).isZero();
             assertThat(result.out()).contains("Repository        Fake Repository", "Granularity       YYYY-MM-DD",
                     "Deleted records   persistent", "Metadata formats  1", "  oai_dc  http://www.openarchives.org/OAI/2.0/oai_dc/",
                     "Sets              2", "  set0  Even", "  set1  Odd");
@@ -40,7 +40,7 @@ class SourcesIT {
     void addsAJournalFromItsHomepageListsItAndRemovesItLeavingTombstones() throws Exception {
         try (FakeRepository journal = new FakeRepository("/index.php/jhi/oai").records(4, "2026-01-01")) {
             Cli.Result added = lumbung("sources", "add", journal.root() + "/index.php/jhi", "--id", "jhi");
-            assertThat(added.status()).isZero();
+            assertThat(added.status()).as(added.said()).isZero();
             assertThat(added.out()).contains("added source jhi: " + journal.baseUrl());
 
             assertThat(Harvests.harvest(journal.baseUrl(), "jhi", prefix).status()).isZero();
@@ -59,7 +59,7 @@ class SourcesIT {
             assertThat(unknown.status()).isEqualTo(1);
 
             Cli.Result removed = lumbung("sources", "remove", "jhi");
-            assertThat(removed.status()).isZero();
+            assertThat(removed.status()).as(removed.said()).isZero();
             assertThat(removed.out()).contains("removed source jhi: 4 records are now tombstones");
             Map<String, Map> docs = Harvests.records(prefix);
             assertThat(docs).hasSize(4).allSatisfy((id, doc) -> assertThat(doc.get("deleted")).isEqualTo(true));
@@ -72,7 +72,7 @@ class SourcesIT {
     void addsARepositoryWhoseAddressMovedPermanentlyAtItsNewAddress() {
         try (FakeRepository repo = new FakeRepository().records(1, "2026-01-01")) {
             Cli.Result added = lumbung("sources", "add", repo.movedUrl(), "--id", "relocated");
-            assertThat(added.status()).isZero();
+            assertThat(added.status()).as(added.said()).isZero();
             assertThat(added.out()).contains("added source relocated: " + repo.baseUrl() + " (");
         }
     }

@@ -58,7 +58,7 @@ class CrashResumeIT {
             repo.clearFaults();
             repo.clearQueries();
             Cli.Result resumed = Harvests.harvest(repo.baseUrl(), "fake", prefix);
-            assertThat(resumed.status()).isZero();
+            assertThat(resumed.status()).as(resumed.said()).isZero();
             assertThat(repo.queries().get(1)).as("resumes from the checkpointed token")
                     .isEqualTo("verb=ListRecords&resumptionToken=" + org.lumbung.harvest.OaiRequest.encode(token));
             Map<String, Map> docs = Harvests.records(prefix);

@@ -39,7 +39,7 @@ class HarvestIT {
     void followsResumptionTokensAcrossThreePagesIntoExactlyTheseDocuments() throws Exception {
         Cli.Result result = harvest();
 
-        assertThat(result.status()).isZero();
+        assertThat(result.status()).as(result.said()).isZero();
         assertThat(result.out()).contains("harvest jhi complete: 3 pages, 6 records indexed, 1 deleted, 0 failed");
         Map<String, Map> docs = TestElasticsearch.documents(prefix + "-records");
         assertThat(docs.keySet()).containsExactlyInAnyOrder(ID + "101", ID + "102", ID + "103", ID + "104",
@@ -91,7 +91,7 @@ class HarvestIT {
         Cli.Result again = Cli.run("harvest", server.baseUrl(), "--source", "jhi", "--es",
                 TestElasticsearch.url().toString(), "--index-prefix", prefix,
                 "-Dlumbung.routes=" + java.nio.file.Path.of("camel-routes").toAbsolutePath());
-        assertThat(again.status()).isZero();
+        assertThat(again.status()).as(again.said()).isZero();
         assertThat(again.out()).contains("3 pages, 6 records indexed, 1 deleted, 0 failed");
         assertThat(TestElasticsearch.documents(prefix + "-records")).hasSize(7);
     }

@@ -61,7 +61,7 @@ class HarvestQuirksIT {
                 .fault(Fault.retryAfter(503, "0"), Fault.retryAfter(503, soon), Fault.retryAfter(429, "0"),
                         Fault.pass(), Fault.status(502))) {
             Cli.Result result = Harvests.harvest(repo.baseUrl(), "fake", prefix);
-            assertThat(result.status()).isZero();
+            assertThat(result.status()).as(result.said()).isZero();
             assertThat(result.out()).contains("harvest fake complete", "7 records indexed", "4 retries");
             assertThat(records()).containsOnlyKeys(ids(1, 7));
         }
@@ -111,7 +111,7 @@ class HarvestQuirksIT {
         try (FakeRepository repo = new FakeRepository().records(7, "2026-01-01").fault(storm)) {
             // Identify and three pages, each answered 503 three times before it is served: 12 503s in all.
             Cli.Result result = Harvests.harvest(repo.baseUrl(), "fake", prefix, "--no-windows");
-            assertThat(result.status()).isZero();
+            assertThat(result.status()).as(result.said()).isZero();
             assertThat(result.out()).contains("harvest fake complete: 3 pages, 7 records indexed", "12 retries");
             assertThat(records()).containsOnlyKeys(ids(1, 7));
             assertThat(repo.queries()).hasSize(16);
@@ -123,7 +123,7 @@ class HarvestQuirksIT {
         try (FakeRepository repo = new FakeRepository().records(7, "2026-01-01")
                 .fault(Fault.pass(), Fault.connectionReset(), Fault.stall(1500))) {
             Cli.Result result = Harvests.harvest(repo.baseUrl(), "fake", prefix);
-            assertThat(result.status()).isZero();
+            assertThat(result.status()).as(result.said()).isZero();
             assertThat(records()).containsOnlyKeys(ids(1, 7));
         }
     }
@@ -155,7 +155,7 @@ class HarvestQuirksIT {
             repo.clearFaults();
             repo.clearQueries();
             Cli.Result second = Harvests.harvest(repo.baseUrl(), "fake", prefix);
-            assertThat(second.status()).isZero();
+            assertThat(second.status()).as(second.said()).isZero();
             // After Identify, the window is read from its start: the checkpoint kept no token that may be spent.
             assertThat(repo.queries().get(1)).isEqualTo("verb=ListRecords&metadataPrefix=oai_dc");
             assertThat(second.out()).contains("4 pages, 10 records indexed");
@@ -173,7 +173,7 @@ class HarvestQuirksIT {
             repo.refuseTokens("+3", 1, false);
             repo.clearQueries();
             Cli.Result resumed = Harvests.harvest(repo.baseUrl(), "fake", prefix);
-            assertThat(resumed.status()).isZero();
+            assertThat(resumed.status()).as(resumed.said()).isZero();
             assertThat(repo.queries()).containsSubsequence("verb=ListRecords&resumptionToken=fake%2F%2B3%2F%2F%2F",
                     "verb=ListRecords&metadataPrefix=oai_dc");
             assertThat(records()).containsOnlyKeys(ids(1, 10));
@@ -184,7 +184,7 @@ class HarvestQuirksIT {
     void aServerErrorOnTheTokenUrlAlsoRestartsTheWindow() throws Exception {
         try (FakeRepository repo = new FakeRepository().records(8, "2026-01-01").refuseTokens("+3", 4, true)) {
             Cli.Result result = Harvests.harvest(repo.baseUrl(), "fake", prefix);
-            assertThat(result.status()).isZero();
+            assertThat(result.status()).as(result.said()).isZero();
             assertThat(records()).containsOnlyKeys(ids(1, 8));
         }
     }
@@ -213,7 +213,7 @@ class HarvestQuirksIT {
             // 30 records in one page would be read as one list (WholeListFirstIT): windows from the start here.
             Cli.Result result = Harvests.harvest(repo.baseUrl(), "fake", prefix, "--window", "60d",
                     "-Dlumbung.harvest.whole-list-pages=0");
-            assertThat(result.status()).isZero();
+            assertThat(result.status()).as(result.said()).isZero();
             List<String> windows = repo.queries().stream().filter(q -> q.contains("from=")).toList();
             assertThat(windows).hasSizeGreaterThan(3);
             assertThat(windows.get(0)).contains("from=2020-02-06&until=2020-04-05");
@@ -228,7 +228,7 @@ class HarvestQuirksIT {
     void halvesAWindowTheServerCannotServe() throws Exception {
         try (FakeRepository repo = new FakeRepository().records(20, "2026-01-01").tooManyAbove(6)) {
             Cli.Result result = Harvests.harvest(repo.baseUrl(), "fake", prefix, "--window", "40d");
-            assertThat(result.status()).isZero();
+            assertThat(result.status()).as(result.said()).isZero();
             assertThat(records()).containsOnlyKeys(ids(1, 20));
         }
     }
@@ -240,7 +240,7 @@ class HarvestQuirksIT {
             // Windows from the start (a whole list read first has no from to betray the quirk; an incremental one has).
             Cli.Result result = Harvests.harvest(repo.baseUrl(), "fake", prefix, "--window", "2d",
                     "-Dlumbung.harvest.whole-list-pages=0");
-            assertThat(result.status()).isZero();
+            assertThat(result.status()).as(result.said()).isZero();
             assertThat(records()).containsOnlyKeys(ids(1, 6));
             Map state = TestElasticsearch.documents(prefix + "-sources").get("fake");
             assertThat(((Map<?, ?>) state.get("quirks")).containsKey("ignoresFrom")).isTrue();
@@ -257,7 +257,7 @@ class HarvestQuirksIT {
         try (FakeRepository repo = new FakeRepository().records(3, "2026-01-01")
                 .pageFilter(xml -> xml.replace("Record number 2", "Record\u0001 number&#x1; 2&nbsp;&amp; AT&T"))) {
             Cli.Result result = Harvests.harvest(repo.baseUrl(), "fake", prefix);
-            assertThat(result.status()).isZero();
+            assertThat(result.status()).as(result.said()).isZero();
             assertThat(result.out()).containsPattern("\\d+ characters repaired");
             Map dc = (Map) records().get("fake:oai:fake:2").get("dc");
             assertThat(dc.get("title")).isEqualTo(List.of("Record number 2 & AT&T"));
@@ -268,7 +268,7 @@ class HarvestQuirksIT {
     void salvagesAPageWithOneBrokenRecordFetchingThatRecordAlone() throws Exception {
         try (FakeRepository repo = new FakeRepository().records(9, "2026-01-01").brokenRecord("oai:fake:5", false)) {
             Cli.Result result = Harvests.harvest(repo.baseUrl(), "fake", prefix);
-            assertThat(result.status()).isZero();
+            assertThat(result.status()).as(result.said()).isZero();
             assertThat(repo.queries()).contains("verb=GetRecord&identifier=oai%3Afake%3A5&metadataPrefix=oai_dc");
             assertThat(records()).containsOnlyKeys(ids(1, 9));
         }
@@ -296,7 +296,7 @@ class HarvestQuirksIT {
         try (FakeRepository repo = new FakeRepository().records(9, "2026-01-01")
                 .pageFilter(xml -> xml.contains("oai:fake:4<") ? xml.substring(0, xml.length() / 2) : xml)) {
             Cli.Result result = Harvests.harvest(repo.baseUrl(), "fake", prefix);
-            assertThat(result.status()).isZero();
+            assertThat(result.status()).as(result.said()).isZero();
             assertThat(repo.queries()).anyMatch(q -> q.startsWith("verb=ListIdentifiers"));
             assertThat(records()).containsOnlyKeys(ids(1, 9));
         }
@@ -321,7 +321,7 @@ class HarvestQuirksIT {
             assertThat(Harvests.harvest(repo.baseUrl(), "fake", prefix).status()).isZero();
             repo.remove("oai:fake:3");
             Cli.Result result = Harvests.harvest(repo.baseUrl(), "fake", prefix, "--reconcile-deletions");
-            assertThat(result.status()).isZero();
+            assertThat(result.status()).as(result.said()).isZero();
             assertThat(result.out()).contains("1 deleted");
             Map<String, Map> docs = records();
             assertThat(docs).containsOnlyKeys(ids(1, 5));

@@ -60,7 +60,7 @@ class TransportIT {
             assertThat(Harvests.records(prefix)).isEmpty();
 
             Cli.Result accepted = Cli.onTestEs(prefix, "sources", "accept-move", "relocated");
-            assertThat(accepted.status()).isZero();
+            assertThat(accepted.status()).as(accepted.said()).isZero();
             assertThat(accepted.out()).contains("source relocated: the move of " + repo.movedUrl() + " to "
                     + repo.baseUrl() + " accepted");
             assertThat(Cli.onTestEs(prefix, "sources", "accept-move", "relocated").status()).as("nothing to accept")

@@ -77,7 +77,7 @@ class WholeListFirstIT {
     void readsASmallRepositorySpanningYearsAsOneListInIdentifyAndItsPages() throws Exception {
         try (FakeRepository repo = spread(30, 73, 10)) {
             Cli.Result result = Harvests.harvest(repo.baseUrl(), "fake", prefix);
-            assertThat(result.status()).isZero();
+            assertThat(result.status()).as(result.said()).isZero();
             assertThat(result.out()).contains("harvest fake complete: 3 pages, 30 records indexed");
             assertThat(repo.queries()).containsExactly("verb=Identify", "verb=ListRecords&metadataPrefix=oai_dc",
                     "verb=ListRecords&resumptionToken=fake%2F%2B10%2F%2F%2F",
@@ -93,7 +93,7 @@ class WholeListFirstIT {
         try (FakeRepository repo = spread(30, 73, 10)) {
             Cli.Result result = Harvests.harvest(repo.baseUrl(), "fake", prefix,
                     "-Dlumbung.harvest.whole-list-pages=0");
-            assertThat(result.status()).isZero();
+            assertThat(result.status()).as(result.said()).isZero();
             // One window a year at first, growing while small: 5 ListRecords (and a sixth request, Identify) for 3 pages.
             assertThat(lists(repo)).hasSize(5);
             assertThat(Harvests.records(prefix)).containsOnlyKeys(ids(1, 30));
@@ -104,7 +104,7 @@ class WholeListFirstIT {
     void readsALargeRepositoryInDateWindowsAfterItsFirstPage() throws Exception {
         try (FakeRepository repo = spread(120, 10, 3)) {
             Cli.Result result = Harvests.harvest(repo.baseUrl(), "fake", prefix);
-            assertThat(result.status()).isZero();
+            assertThat(result.status()).as(result.said()).isZero();
             // 120 records announced, more than 10 pages of 3: the first page is left unread, windows follow.
             assertThat(lists(repo).get(0)).isEqualTo("verb=ListRecords&metadataPrefix=oai_dc");
             assertThat(windows(repo).get(0)).contains("from=2019-01-01&until=");
@@ -120,7 +120,7 @@ class WholeListFirstIT {
         try (FakeRepository repo = spread(30, 73, 10)
                 .pageFilter(xml -> xml.replaceAll(" completeListSize=\"\\d+\"", ""))) {
             Cli.Result result = Harvests.harvest(repo.baseUrl(), "fake", prefix);
-            assertThat(result.status()).isZero();
+            assertThat(result.status()).as(result.said()).isZero();
             assertThat(windows(repo)).isNotEmpty();
             assertThat(result.out()).contains("30 records indexed");
             assertThat(Harvests.records(prefix)).containsOnlyKeys(ids(1, 30));
@@ -131,7 +131,7 @@ class WholeListFirstIT {
     void aWholeListWhoseTokenIsRefusedTurnsToWindowsAndTheSourceKeepsThem() throws Exception {
         try (FakeRepository repo = spread(30, 73, 10).refuseTokens("+20", 1, false)) {
             Cli.Result result = Harvests.harvest(repo.baseUrl(), "fake", prefix);
-            assertThat(result.status()).isZero();
+            assertThat(result.status()).as(result.said()).isZero();
             assertThat(lists(repo).subList(0, 3)).containsExactly("verb=ListRecords&metadataPrefix=oai_dc",
                     "verb=ListRecords&resumptionToken=fake%2F%2B10%2F%2F%2F",
                     "verb=ListRecords&resumptionToken=fake%2F%2B20%2F%2F%2F");
@@ -146,7 +146,7 @@ class WholeListFirstIT {
             forgetCheckpoints();
             repo.clearQueries();
             Cli.Result again = Harvests.harvest(repo.baseUrl(), "fake", prefix);
-            assertThat(again.status()).isZero();
+            assertThat(again.status()).as(again.said()).isZero();
             assertThat(lists(repo)).as("windows from the start, no whole list")
                     .doesNotContain("verb=ListRecords&metadataPrefix=oai_dc");
             assertThat(lists(repo).get(0)).contains("from=2019-01-01&until=");
@@ -161,7 +161,7 @@ class WholeListFirstIT {
         try (FakeRepository repo = spread(30, 73, 10).consumingTokens()) {
             repo.fault(Fault.pass(), Fault.pass(), Fault.dropMidBody());
             Cli.Result result = Harvests.harvest(repo.baseUrl(), "fake", prefix);
-            assertThat(result.status()).isZero();
+            assertThat(result.status()).as(result.said()).isZero();
             assertThat(windows(repo)).isNotEmpty();
             assertThat(result.out()).contains("30 records indexed");
             assertThat(Harvests.records(prefix)).containsOnlyKeys(ids(1, 30));
@@ -173,7 +173,7 @@ class WholeListFirstIT {
     void aWholeListTheServerCannotServeTurnsToWindows() throws Exception {
         try (FakeRepository repo = spread(30, 73, 10).tooManyAbove(12)) {
             Cli.Result result = Harvests.harvest(repo.baseUrl(), "fake", prefix);
-            assertThat(result.status()).isZero();
+            assertThat(result.status()).as(result.said()).isZero();
             assertThat(result.out()).contains("30 records indexed");
             assertThat(Harvests.records(prefix)).containsOnlyKeys(ids(1, 30));
             assertThat(quirks()).containsKey(OaiHarvester.NEEDS_WINDOWS);
@@ -187,7 +187,7 @@ class WholeListFirstIT {
             repo.add(new FakeRepository.Item("oai:fake:31", Instant.now(), false, "New today", "set1"));
             repo.clearQueries();
             Cli.Result second = Harvests.harvest(repo.baseUrl(), "fake", prefix);
-            assertThat(second.status()).isZero();
+            assertThat(second.status()).as(second.said()).isZero();
             String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
             assertThat(repo.queries()).containsExactly("verb=Identify",
                     "verb=ListRecords&metadataPrefix=oai_dc&from=" + yesterday);

@@ -26,7 +26,7 @@ class IngestIT {
     void theSeedPageBecomesTheGoldenDocumentAndSearchFindsIt() throws Exception {
         Cli.Result ingest = Cli.onTestEs(prefix, "ingest", SeedPage.FILE.toString(), "--url", SeedPage.URL,
                 "--source", "undip-jihi-pages");
-        assertThat(ingest.status()).isZero();
+        assertThat(ingest.status()).as(ingest.said()).isZero();
         assertThat(ingest.out()).contains("ingest: 1 documents read, 1 records indexed, 0 deleted, 0 failed");
 
         Map<String, Map> docs = TestElasticsearch.documents(prefix + "-records");
@@ -34,7 +34,7 @@ class IngestIT {
         Golden.assertMatches("seed.expected.json", docs.get(SeedPage.URL));
 
         Cli.Result search = Cli.onTestEs(prefix, "search", "Karabakh");
-        assertThat(search.status()).isZero();
+        assertThat(search.status()).as(search.said()).isZero();
         assertThat(search.out()).contains("1. Kebijakan Luar Negeri Turki",
                 "Falentinoris Yubilio Wiku; Ika Riswanti Putranti; Marten Hanura (n.d.)",
                 "source undip-jihi-pages, id " + SeedPage.URL, "1 of 1 records match 'Karabakh'");
@@ -59,7 +59,7 @@ class IngestIT {
         java.nio.file.Path saved = java.nio.file.Path.of("src/test/resources/fixtures/oai/ojs-listrecords-page2.xml");
         Cli.Result result = Cli.run("ingest", saved.toString(), "--es", TestElasticsearch.url().toString(),
                 "--index-prefix", savedPrefix);
-        assertThat(result.status()).isZero();
+        assertThat(result.status()).as(result.said()).isZero();
         assertThat(result.out()).contains("1 documents read, 1 records indexed, 1 deleted, 0 failed");
         // The same ids a live harvest of https://jurnal.example.ac.id/index.php/jhi/oai would give.
         Map<String, Map> docs = TestElasticsearch.documents(savedPrefix + "-records");

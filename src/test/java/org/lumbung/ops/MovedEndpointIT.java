@@ -167,7 +167,7 @@ class MovedEndpointIT {
             Cli.Result accepted = Cli.onTestEs(prefix, "sources", "accept-move", "midlist",
                     "-Dlumbung.alerts.webhook=" + receiver.url(),
                     "-Dlumbung.alerts.webhook-secret-file=" + secret);
-            assertThat(accepted.status()).isZero();
+            assertThat(accepted.status()).as(accepted.said()).isZero();
             assertThat(accepted.out()).contains("source midlist: the move of " + old.baseUrl() + " to "
                     + moved.baseUrl() + " accepted");
             assertThat(Cli.onTestEs(prefix, "sources", "accept-move", "midlist").status()).isEqualTo(1);
@@ -229,7 +229,7 @@ class MovedEndpointIT {
 
     private static String sourcesList() {
         Cli.Result list = Cli.onTestEs(prefix, "sources", "list");
-        assertThat(list.status()).isZero();
+        assertThat(list.status()).as(list.said()).isZero();
         return list.out();
     }
 

@@ -336,7 +336,7 @@ class ReindexIT {
     void theReindexCommandSaysWhatItDid() {
         String prefix = TestElasticsearch.freshPrefix(ReindexIT.class) + "-cli";
         Cli.Result ingest = Cli.onTestEs(prefix, "ingest", "src/test/resources/fixtures/oai/ojs-jihi-34353.xml");
-        assertThat(ingest.status()).isZero();
+        assertThat(ingest.status()).as(ingest.said()).isZero();
         Cli.Result reindex = Cli.onTestEs(prefix, "reindex");
         assertThat(reindex.status()).as(reindex.out()).isZero();
         assertThat(reindex.out()).containsPattern("reindexed " + prefix + "-records-v\\d+ into " + prefix
