@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Iterator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +23,7 @@ class NgramModelTest {
         for (String order : new String[] {"unigram", "bigram", "trigram", "quadrigram", "fivegram"}) {
             try (InputStream in = NgramModel.class.getResourceAsStream("/language-models/ms/" + order + "s.json")) {
                 JsonNode ngrams = new ObjectMapper().readTree(in).get("ngrams");
-                for (Iterator<Map.Entry<String, JsonNode>> it = ngrams.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : ngrams.properties()) {
                     String[] fraction = e.getKey().split("/");
                     float expected = (float) Math.log(Double.parseDouble(fraction[0])
                             / Double.parseDouble(fraction[1]));
