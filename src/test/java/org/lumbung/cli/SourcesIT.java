@@ -43,7 +43,7 @@ class SourcesIT {
             assertThat(added.status()).as(added.said()).isZero();
             assertThat(added.out()).contains("added source jhi: " + journal.baseUrl());
 
-            assertThat(Harvests.harvest(journal.baseUrl(), "jhi", prefix).status()).isZero();
+            Harvests.harvest(journal.baseUrl(), "jhi", prefix).exits(0);
             Cli.Result listed = lumbung("sources", "list");
             assertThat(listed.out()).contains("jhi  oai ojs  " + journal.baseUrl() + "  '0 0 3 * * ?'",
                     "checkpoint: next from", "last run: complete at");

@@ -96,7 +96,7 @@ class AuditIT {
             // a source of the list (an ad-hoc harvest's state is no source, and sources list leaves it out)
             Cli.Result added = Cli.onTestEs(prefix, "sources", "add", repo.baseUrl(), "--id", "fake");
             assertThat(added.status()).as(added.out()).isZero();
-            assertThat(Harvests.harvest(repo.baseUrl(), "fake", prefix).status()).isZero();
+            Harvests.harvest(repo.baseUrl(), "fake", prefix).exits(0);
             repo.remove("oai:fake:3");
             deleteFromIndex(List.of("fake:oai:fake:4"));
             change(repo, "oai:fake:5", true, null);
@@ -142,7 +142,7 @@ class AuditIT {
     @Test
     void repairsManyRecordsByHarvestingTheWindowsThatHoldThemAgain() throws Exception {
         try (FakeRepository repo = new FakeRepository().records(60, "2026-01-01").pageSize(20)) {
-            assertThat(Harvests.harvest(repo.baseUrl(), "fake", prefix).status()).isZero();
+            Harvests.harvest(repo.baseUrl(), "fake", prefix).exits(0);
             deleteFromIndex(ids(1, 55));
             repo.clearQueries();
             Cli.Result repaired = audit("--repair");
@@ -165,7 +165,7 @@ class AuditIT {
     @SuppressWarnings("rawtypes")
     void aListCutShortTombstonesNothingInReconciliationOrRepair() throws Exception {
         try (FakeRepository repo = new FakeRepository().records(9, "2026-01-01").deletedRecord("no")) {
-            assertThat(Harvests.harvest(repo.baseUrl(), "fake", prefix).status()).isZero();
+            Harvests.harvest(repo.baseUrl(), "fake", prefix).exits(0);
             repo.remove("oai:fake:9");
             // Identify and the (empty) incremental ListRecords pass; each read of the identifiers is cut after page 1.
             repo.fault(Fault.pass(), Fault.pass(), Fault.pass(), cut(repo), Fault.pass(), cut(repo));

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.lumbung.App;
 
 /**
@@ -23,6 +24,12 @@ public final class Cli {
         /** What the command printed, output then errors: the description of an assertion on its status. */
         public String said() {
             return "exit status " + status + "; printed:\n" + out + err;
+        }
+
+        /** Asserts the exit status, showing what the command printed when it is another. */
+        public Result exits(int expected) {
+            Assertions.assertThat(status).as(said()).isEqualTo(expected);
+            return this;
         }
     }
 
