@@ -152,11 +152,14 @@ class RunSchedulerTest {
     @Test
     void aRunPutBackForAHostFullElsewhereKeepsItsTurn() throws Exception {
         Runs runs = new Runs();
-        java.util.concurrent.atomic.AtomicInteger refusals = new java.util.concurrent.atomic.AtomicInteger(1);
+        // Host a is full elsewhere until b1 has started: by what happened, not by time, so that a slow machine, on
+        // which the scheduler asks again only after the millisecond it was told to wait, sees the same order.
         HostBudget fullOnce = new HostBudget() {
             @Override
             public boolean take(String host) {
-                return !host.equals("a") || refusals.getAndDecrement() <= 0;
+                synchronized (runs.started) {
+                    return !host.equals("a") || runs.started.contains("b1");
+                }
             }
 
             @Override
