@@ -271,10 +271,16 @@ public final class OaiPageParser {
         }
     }
 
-    private static String firstLine(Exception e) {
+    /**
+     * The reason an exception gives, without the position its message repeats: the JDK's exceptions put it on a line
+     * of their own before the reason ("ParseError at [row,col]:[3,5]" then "Message: ..."), Woodstox's after it
+     * (" at [row,col {unknown-source}]: [3,5]").
+     */
+    static String firstLine(Exception e) {
         String message = String.valueOf(e.getMessage());
         int nl = message.indexOf('\n');
-        String line = nl < 0 ? message : message.substring(nl + 1);
+        String line = nl < 0 ? message : message.startsWith("ParseError at ") ? message.substring(nl + 1)
+                : message.substring(0, nl);
         return line.replaceFirst("^Message: ", "").replaceAll("\\s+", " ").trim();
     }
 }
