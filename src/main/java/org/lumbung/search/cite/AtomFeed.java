@@ -21,7 +21,8 @@ final class AtomFeed {
     static final String OPENSEARCH = "http://a9.com/-/spec/opensearch/1.1/";
     /** The longest summary an entry carries, in characters; a longer abstract is cut at a word and marked. */
     static final int SUMMARY_LENGTH = 1000;
-    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+    /** The JDK's own writer, not the class path's first (Woodstox, there to read harvests): the output stays as it was. */
+    private static final XMLOutputFactory XML = XMLOutputFactory.newDefaultFactory();
 
     /** A record in the feed: what its citation says, and when Lumbung last wrote it (an instant, RFC 3339). */
     record Entry(Reference reference, String updated) {

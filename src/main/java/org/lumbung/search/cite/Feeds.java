@@ -27,7 +27,8 @@ public final class Feeds {
     public static final int MAX_ENTRIES = SearchRequest.MAX_SIZE;
     /** OpenSearch allows a short name of at most 16 characters. */
     private static final int SHORT_NAME_LENGTH = 16;
-    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+    /** The JDK's own writer, not the class path's first (Woodstox, there to read harvests): the output stays as it was. */
+    private static final XMLOutputFactory XML = XMLOutputFactory.newDefaultFactory();
 
     /** A document served: its text and media type. */
     public record Document(String body, String contentType) {

@@ -22,7 +22,8 @@ final class OaiDcWriter {
     private static final String DC = DcElement.NAMESPACE;
     private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
     private static final String PROVENANCE = "http://www.openarchives.org/OAI/2.0/provenance";
-    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+    /** The JDK's own writer, not the class path's first (Woodstox, there to read harvests): the output stays as it was. */
+    private static final XMLOutputFactory XML = XMLOutputFactory.newDefaultFactory();
     /** The namespaces of the formats Lumbung reads, for provenance's metadataNamespace. */
     private static final Map<String, String> NAMESPACES = Map.ofEntries(
             Map.entry("oai_dc", OAI_DC),
