@@ -42,7 +42,8 @@ public final class OaiPageParser {
                     throw new HarvestException(sourceId, url,
                             "not an OAI-PMH response (the body is <" + reader.getLocalName() + ">)");
                 }
-                return readEnvelope(reader, sourceId, url, metadataPrefix, clean.repairs());
+                return readEnvelope(new Page(reader, clean.text(), clean.start()), sourceId, url, metadataPrefix,
+                        clean.repairs());
             } finally {
                 reader.close();
             }
@@ -84,8 +85,13 @@ public final class OaiPageParser {
         }
     }
 
-    private OaiPage readEnvelope(XMLStreamReader reader, String sourceId, String url, String metadataPrefix,
+    /** The reader of a page, and the text it reads from {@code start} on: the records' raw text is cut from it. */
+    private record Page(XMLStreamReader reader, String text, int start) {
+    }
+
+    private OaiPage readEnvelope(Page page, String sourceId, String url, String metadataPrefix,
                                  int repairs) throws XMLStreamException, HarvestException {
+        XMLStreamReader reader = page.reader();
         String responseDate = null;
         String baseUrl = null;
         String prefix = metadataPrefix;
@@ -108,7 +114,7 @@ public final class OaiPageParser {
                         throw error(sourceId, url, code, message);
                     }
                 }
-                case "ListRecords", "GetRecord", "ListIdentifiers" -> token = readList(reader, records, prefix);
+                case "ListRecords", "GetRecord", "ListIdentifiers" -> token = readList(page, records, prefix);
                 case "Identify" -> identify = OaiDescriptions.identify(reader);
                 case "ListMetadataFormats" -> formats = OaiDescriptions.formats(reader);
                 case "ListSets" -> {
@@ -133,12 +139,13 @@ public final class OaiPageParser {
         }
     }
 
-    private ResumptionToken readList(XMLStreamReader reader, List<RawRecord> records, String metadataPrefix)
+    private ResumptionToken readList(Page page, List<RawRecord> records, String metadataPrefix)
             throws XMLStreamException {
+        XMLStreamReader reader = page.reader();
         ResumptionToken token = null;
         while (nextChild(reader)) {
             switch (reader.getLocalName()) {
-                case "record" -> records.add(readRecord(reader, metadataPrefix));
+                case "record" -> records.add(readRecord(page, metadataPrefix));
                 case "header" -> records.add(new RawRecord(readHeader(reader), null, metadataPrefix));
                 case "resumptionToken" -> token = readToken(reader);
                 default -> skip(reader);
@@ -147,20 +154,24 @@ public final class OaiPageParser {
         return token;
     }
 
-    private RawRecord readRecord(XMLStreamReader reader, String metadataPrefix) throws XMLStreamException {
+    private RawRecord readRecord(Page page, String metadataPrefix) throws XMLStreamException {
+        XMLStreamReader reader = page.reader();
         OaiHeader header = null;
-        XmlElement metadata = null;
+        XmlTreeReader.Cut metadata = null;
         while (nextChild(reader)) {
             switch (reader.getLocalName()) {
                 case "header" -> header = readHeader(reader);
-                case "metadata" -> metadata = readMetadata(reader, header);
+                case "metadata" -> metadata = readMetadata(page, header);
                 default -> skip(reader);
             }
         }
         if (header == null) {
             throw new XMLStreamException("a <record> without a <header>", reader.getLocation());
         }
-        return new RawRecord(header, header.deleted() ? null : metadata, metadataPrefix);
+        if (header.deleted() || metadata == null) {
+            return new RawRecord(header, null, metadataPrefix);
+        }
+        return new RawRecord(header, metadata.tree(), metadataPrefix, metadata.xml());
     }
 
     private OaiHeader readHeader(XMLStreamReader reader) throws XMLStreamException {
@@ -186,12 +197,13 @@ public final class OaiPageParser {
      * The first element inside {@code <metadata>}, as a tree; the reader ends on {@code </metadata>}. An error names
      * the record, so that a page salvaged record by record says which one is broken.
      */
-    private XmlElement readMetadata(XMLStreamReader reader, OaiHeader header) throws XMLStreamException {
-        XmlElement root = null;
+    private XmlTreeReader.Cut readMetadata(Page page, OaiHeader header) throws XMLStreamException {
+        XMLStreamReader reader = page.reader();
+        XmlTreeReader.Cut root = null;
         try {
             while (nextChild(reader)) {
                 if (root == null) {
-                    root = XmlTreeReader.read(reader, null);
+                    root = XmlTreeReader.readCut(reader, page.text(), page.start());
                 } else {
                     skip(reader);
                 }

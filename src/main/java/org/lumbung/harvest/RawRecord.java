@@ -5,9 +5,15 @@ import org.lumbung.xml.XmlWriter;
 
 /**
  * A record as the repository sent it: its header and the root element of its metadata (null for deleted records
- * and for ListIdentifiers answers), in the metadataPrefix it was asked for.
+ * and for ListIdentifiers answers), in the metadataPrefix it was asked for. {@code metadataXml} is that element's
+ * text as the page held it, standing alone (null when it was not cut out of a page: {@link #toXml} then writes the
+ * tree out).
  */
-public record RawRecord(OaiHeader header, XmlElement metadata, String metadataPrefix) {
+public record RawRecord(OaiHeader header, XmlElement metadata, String metadataPrefix, String metadataXml) {
+
+    public RawRecord(OaiHeader header, XmlElement metadata, String metadataPrefix) {
+        this(header, metadata, metadataPrefix, null);
+    }
 
     /**
      * A builder kept by each thread that writes records out, and the most of it kept: every run thread of a
@@ -41,7 +47,13 @@ public record RawRecord(OaiHeader header, XmlElement metadata, String metadataPr
         }
         xml.append("</header>");
         if (metadata != null) {
-            XmlWriter.write(metadata, xml.append("<metadata>")).append("</metadata>");
+            xml.append("<metadata>");
+            if (metadataXml != null) {
+                xml.append(metadataXml);
+            } else {
+                XmlWriter.write(metadata, xml);
+            }
+            xml.append("</metadata>");
         }
         return xml.append("</record>").toString();
     }

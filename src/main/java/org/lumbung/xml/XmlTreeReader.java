@@ -14,6 +14,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.codehaus.stax2.XMLInputFactory2;
+import org.codehaus.stax2.XMLStreamReader2;
 
 /**
  * Builds {@link XmlElement} trees from a streaming reader, and makes readers that refuse DTDs and external entities.
@@ -98,6 +99,31 @@ public final class XmlTreeReader {
             throw new IllegalStateException("reader is not on a start element");
         }
         return read(reader, inheritedLang, 1, new Budget(MAX_CHARACTERS, "in one record"));
+    }
+
+    /** A tree and its own text as the document held it, standing alone (null when it could not be cut out). */
+    public record Cut(XmlElement tree, String xml) {
+    }
+
+    /**
+     * Reads the element the reader stands on as {@link #read} does, and cuts its text out of {@code text}, the
+     * document the reader reads from its offset {@code base} on: the raw record is kept as the page held it instead of
+     * being written out again.
+     */
+    public static Cut readCut(XMLStreamReader reader, String text, int base) throws XMLStreamException {
+        if (!(reader instanceof XMLStreamReader2 located)) {
+            return new Cut(read(reader, null), null);
+        }
+        long from = located.getLocationInfo().getStartingCharOffset();
+        XmlElement tree = read(reader, null);
+        long to = located.getLocationInfo().getEndingCharOffset();
+        // On an END_ELEMENT the namespaces counted are those going out of scope: the ones the start tag declared.
+        List<String> own = new ArrayList<>(reader.getNamespaceCount());
+        for (int i = 0; i < reader.getNamespaceCount(); i++) {
+            String prefix = reader.getNamespacePrefix(i);
+            own.add(prefix == null ? "" : prefix);
+        }
+        return new Cut(tree, XmlCut.standalone(text, base + from, base + to, tree, reader.getNamespaceContext(), own));
     }
 
     private static XmlElement read(XMLStreamReader reader, String inheritedLang, int depth, Budget budget)
