@@ -184,6 +184,25 @@ class HostileInputIT {
         }
     }
 
+    /** Woodstox refuses an attribute value over 512 K characters: the record is named, its neighbours are kept. */
+    @Test
+    void anAttributeOfSixHundredThousandCharactersGoesToTheDeadLettersNamingTheRecord() throws Exception {
+        try (WebSite repository = new WebSite()) {
+            repository.page("/attr", xml(listRecords("", record("oai:h:1", "<dc:title>Fine</dc:title>"),
+                    record("oai:h:2", "<dc:title xml:lang=\"" + "x".repeat(600_000) + "\">Long</dc:title>"),
+                    record("oai:h:3", "<dc:title>Also fine</dc:title>"))));
+            String url = repository.url("/attr");
+            OaiClient.ListPage page = client(url).list(url);
+            assertThat(page.page().records()).extracting(r -> r.header().identifier()).containsExactly("oai:h:1", "oai:h:3");
+            assertThat(page.page().records().get(1).metadataXml()).contains("Also fine");
+            assertThat(page.broken()).singleElement().satisfies(broken -> {
+                assertThat(broken.identifier()).isEqualTo("oai:h:2");
+                assertThat(broken.reason())
+                        .isEqualTo("malformed XML: in record oai:h:2: Maximum attribute size limit (524288) exceeded");
+            });
+        }
+    }
+
     @Test
     void anIdentifierOfAMegabyteIsRefusedAndNeverAskedFor() throws Exception {
         try (WebSite repository = new WebSite()) {
