@@ -71,6 +71,17 @@ class RawTextTest {
         assertThat(again.metadataXml()).isEqualTo(last.metadataXml());
     }
 
+    /** The sanitiser starts the parse past a byte order mark and a PHP warning: the cut must start there too. */
+    @Test
+    void aPageAfterAByteOrderMarkAndPhpWarningsKeepsEachRecordsOwnText() throws Exception {
+        String junk = "\uFEFF<br />\n<b>Warning</b>: Undefined index &amp; more in oai.php on line 12<br />\n";
+        OaiPage page = parser.parse((junk + page(30)).getBytes(StandardCharsets.UTF_8), "x", "http://x/oai", "oai_dc");
+        assertThat(page.records()).hasSize(30);
+        for (int i = 0; i < 30; i++) {
+            assertThat(page.records().get(i).metadataXml()).as("record %d", i).isEqualTo(expected(i));
+        }
+    }
+
     @Test
     void aRecordOutsideAnyNamespaceStaysOutsideTheRecordsNamespace() throws Exception {
         String page = "<OAI-PMH xmlns=\"http://www.openarchives.org/OAI/2.0/\"><ListRecords><record><header>"
