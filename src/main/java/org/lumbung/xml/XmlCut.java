@@ -123,6 +123,6 @@ final class XmlCut {
     }
 
     private static String qualified(QName name) {
-        return name.getPrefix().isEmpty() ? name.getLocalPart() : name.getPrefix() + ":" + name.getLocalPart();
+        return XmlWriter.qualified(new StringBuilder(), name.getPrefix(), name.getLocalPart()).toString();
     }
 }

@@ -131,7 +131,7 @@ public final class XmlWriter {
     }
 
     /** Appends {@code prefix:localName}, or the local name alone for no prefix or the default namespace's. */
-    private static StringBuilder qualified(StringBuilder out, String prefix, String localName) {
+    static StringBuilder qualified(StringBuilder out, String prefix, String localName) {
         if (prefix != null && !prefix.isEmpty()) {
             out.append(prefix).append(':');
         }
