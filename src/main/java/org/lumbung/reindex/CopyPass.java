@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.lumbung.index.IndexDocument;
 import org.lumbung.index.ShardsUnavailableException;
 import org.lumbung.pipeline.WorkPool;
 import org.lumbung.reindex.DocumentRebuilder.Rendered;
@@ -67,9 +68,11 @@ final class CopyPass {
     Counts copyAll(Instant window) throws IOException {
         Counts counts = new Counts();
         try (Pages pages = new Pages(null); CopyWriter writer = new CopyWriter(client, to, counts, false)) {
-            for (List<Hit<JsonData>> page = pages.next(); !page.isEmpty(); page = pages.next()) {
-                List<Stored> stored = page.stream().map(h -> new Stored(h.id(), h.seqNo(), h.source())).toList();
-                List<List<Rendered>> documents = pool.map(stored, rebuilder::render);
+            for (List<Hit<IndexDocument>> page = pages.next(); !page.isEmpty(); page = pages.next()) {
+                List<Stored> stored = new ArrayList<>(page.size());
+                page.forEach(h -> stored.add(new Stored(h.id(), h.seqNo(), h.source(), null)));
+                List<List<Rendered>> documents = new ArrayList<>(pool.map(stored, rebuilder::render));
+                readKept(stored, documents);
                 for (int i = 0; i < stored.size(); i++) {
                     String indexedAt = documents.get(i).get(0).indexedAt();
                     if (indexedAt != null && !Instant.parse(indexedAt).isBefore(window)) {
@@ -92,9 +95,9 @@ final class CopyPass {
     Counts catchUp(Instant since) throws IOException {
         Counts counts = new Counts();
         try (Pages pages = new Pages(since); CopyWriter writer = new CopyWriter(client, to, counts, true)) {
-            for (List<Hit<JsonData>> page = pages.next(); !page.isEmpty(); page = pages.next()) {
+            for (List<Hit<IndexDocument>> page = pages.next(); !page.isEmpty(); page = pages.next()) {
                 List<String> changed = new ArrayList<>();
-                for (Hit<JsonData> hit : page) {
+                for (Hit<IndexDocument> hit : page) {
                     if (hit.seqNo() == null || !hit.seqNo().equals(copied.get(hit.id()))) {
                         changed.add(hit.id());
                     }
@@ -110,7 +113,38 @@ final class CopyPass {
         return counts;
     }
 
-    /** The documents as they are now, with the sequence number of what is read; one gone since is left out. */
+    /**
+     * The copy reads only what making a document again needs; each document of the page to be kept as stored (a
+     * tombstone, one read before the raw archive existed, one whose raw record cannot be read) is read whole now,
+     * and one gone since is left out. It may be newer than the page's point in time: its sequence number stays the one
+     * the page gave, so that the catch-up reads it again if it moved.
+     */
+    private void readKept(List<Stored> stored, List<List<Rendered>> documents) throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < stored.size(); i++) {
+            if (documents.get(i) == null) {
+                ids.add(stored.get(i).id());
+            }
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<String, JsonData> whole = new HashMap<>();
+        read(ids).forEach(s -> whole.put(s.id(), s.whole()));
+        for (int i = stored.size() - 1; i >= 0; i--) {
+            if (documents.get(i) == null) {
+                Stored read = stored.get(i);
+                if (whole.containsKey(read.id())) {
+                    documents.set(i, List.of(rebuilder.kept(read.id(), whole.get(read.id()), read.read().indexedAt())));
+                } else {
+                    stored.remove(i);
+                    documents.remove(i);
+                }
+            }
+        }
+    }
+
+    /** The documents as they are now, whole, with the sequence number of what is read; one gone since is left out. */
     private List<Stored> read(List<String> ids) throws IOException {
         List<Stored> out = new ArrayList<>(ids.size());
         for (MultiGetResponseItem<JsonData> item : client.mget(m -> m.index(from).ids(ids), JsonData.class).docs()) {
@@ -120,13 +154,16 @@ final class CopyPass {
             }
             GetResult<JsonData> got = item.result();
             if (got.found()) {
-                out.add(new Stored(got.id(), got.seqNo(), got.source()));
+                out.add(new Stored(got.id(), got.seqNo(), got.source().to(IndexDocument.class), got.source()));
             }
         }
         return out;
     }
 
-    /** The pages of {@code from} through a point in time: all documents, or (since set) ids and sequence numbers. */
+    /**
+     * The pages of {@code from} through a point in time: all documents with the fields making them again reads, or
+     * (since set) ids and sequence numbers.
+     */
     private final class Pages implements AutoCloseable {
         private final Instant since;
         private final String pit;
@@ -138,14 +175,14 @@ final class CopyPass {
         }
 
         /** The next page; empty at the end. */
-        List<Hit<JsonData>> next() throws IOException {
+        List<Hit<IndexDocument>> next() throws IOException {
             List<FieldValue> cursor = after;
-            // Read as JSON, not as a document: one kept as stored is written again as it was, fields a newer Lumbung
-            // wrote included.
-            SearchResponse<JsonData> page = client.search(s -> {
+            SearchResponse<IndexDocument> page = client.search(s -> {
                 s.size(PAGE).pit(p -> p.id(pit).keepAlive(k -> k.time(KEEP_ALIVE))).seqNoPrimaryTerm(true)
                         .sort(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc)));
-                if (since != null) {
+                if (since == null) {
+                    s.source(src -> src.filter(f -> f.includes(DocumentRebuilder.READ)));
+                } else {
                     s.source(src -> src.fetch(false)).query(q -> q.range(r -> r.untyped(u -> u.field("indexedAt")
                             .gte(JsonData.of(since.toString())))));
                 }
@@ -153,10 +190,10 @@ final class CopyPass {
                     s.searchAfter(cursor);
                 }
                 return s;
-            }, JsonData.class);
+            }, IndexDocument.class);
             // A page missing a shard's documents would leave them out of the new index, and the alias would move.
             ShardsUnavailableException.check(from, page.shards());
-            List<Hit<JsonData>> hits = page.hits().hits();
+            List<Hit<IndexDocument>> hits = page.hits().hits();
             if (!hits.isEmpty()) {
                 after = hits.get(hits.size() - 1).sort();
             }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.lumbung.crosswalk.Crosswalks;
 import org.lumbung.dc.DcBatch;
 import org.lumbung.dc.DcRecord;
+import org.lumbung.dc.OaiInfo;
+import org.lumbung.dc.Provenance;
 import org.lumbung.harvest.OaiPageParser;
 import org.lumbung.index.DeadLetterStore;
 import org.lumbung.index.DocumentMapper;
@@ -181,6 +184,56 @@ class ReindexIT {
             }
         }
         assertThat(docs.get("old:oai:old:1")).isNotNull();
+    }
+
+    /**
+     * The copy reads of each document only what making it again needs (its contributions); a tombstone, and a
+     * document whose raw record is not in the archive, are kept as they were stored, every field of them.
+     */
+    @Test
+    void tombstonesAndDocumentsWithoutARawRecordAreKeptWholeAmongTheRebuilt() throws Exception {
+        IndexLayout layout = new IndexLayout(TestElasticsearch.freshPrefix(ReindexIT.class) + "-kept", 0);
+        ElasticsearchClient client = TestElasticsearch.client();
+        String before = indexThirty(layout);
+        String alias = layout.recordsAlias();
+        DcRecord gone = DcRecord.tombstone("journal:oai:journal:article/40", "journal",
+                new OaiInfo("oai:journal:article/40", "2026-02-01T00:00:00Z", List.of(), "oai_dc"),
+                new Provenance("journal", "oai:journal:article/40", null, "2026-02-01T00:00:00Z", "oai_dc"));
+        client.index(i -> i.index(alias).id(gone.id()).document(DocumentMapper.toDocument(gone, Instant.now())));
+        Map noRaw = new HashMap<>(client.get(g -> g.index(alias).id("journal:oai:journal:article/3"), Map.class)
+                .source());
+        noRaw.put("provenance", List.of(Map.of("sourceId", "old", "oaiIdentifier", "oai:old:2", "key",
+                "oai:old:oai:old:2", "format", "oai_dc")));
+        client.index(i -> i.index(alias).id("old:oai:old:2").document(noRaw));
+        client.indices().refresh(r -> r.index(alias));
+        Map<String, Map> stored = whole(client, alias);
+
+        Reindexer.Result result = new Reindexer(client, layout, ARCHIVE, WorkPool.of(2)).reindex();
+
+        assertThat(result.from()).isEqualTo(before);
+        assertThat(result.rebuilt()).isEqualTo(30);
+        assertThat(result.kept()).isEqualTo(2);
+        assertThat(result.failed()).isZero();
+        Map<String, Map> now = whole(client, alias);
+        assertThat(now).hasSize(32);
+        assertThat(now.get(gone.id())).isEqualTo(stored.get(gone.id()));
+        assertThat(now.get(gone.id()).get("deleted")).isEqualTo(true);
+        assertThat(now.get("old:oai:old:2")).isEqualTo(stored.get("old:oai:old:2"));
+        assertThat(title(now.get("old:oai:old:2"))).isEqualTo("Artikel 3");
+        for (int i = 0; i < 30; i++) {
+            Map doc = now.get("journal:oai:journal:article/" + i);
+            assertThat(title(doc)).as("record %d", i).isEqualTo("Artikel " + i);
+            assertThat(doc.keySet()).as("record %d", i).isEqualTo(stored.get("journal:oai:journal:article/" + i)
+                    .keySet());
+        }
+    }
+
+    /** Every document of the index, whole, by id. */
+    private static Map<String, Map> whole(ElasticsearchClient client, String alias) throws Exception {
+        client.indices().refresh(r -> r.index(alias));
+        Map<String, Map> out = new HashMap<>();
+        client.search(s -> s.index(alias).size(100), Map.class).hits().hits().forEach(h -> out.put(h.id(), h.source()));
+        return out;
     }
 
     /**
