@@ -3,7 +3,6 @@ package org.lumbung.index;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregationSource;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeBucket;
@@ -43,6 +42,12 @@ public final class WorkResolver {
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.index");
     private static final List<String> SOURCE_FIELDS = List.of("work", "derived.doi");
     private static final int PAGE = 1_000;
+    /**
+     * Composite buckets a page when regrouping: each page reads every document its query finds, so a thousand a page
+     * made a million documents' regroup read a billion (9 of the 75 s of a 100,000-document rebuild). Below
+     * Elasticsearch's 65,536 buckets a request.
+     */
+    private static final int BUCKETS = 10_000;
 
     /** A stored document's work, and the version a move of it must find (else a writer came first, and wins). */
     private record Stored(IndexDocument.Work work, boolean hasDoi, long seqNo, long primaryTerm) {
@@ -171,32 +176,60 @@ public final class WorkResolver {
      * them; they count as copies without a DOI from then on. Returns the documents moved, both ways.
      */
     public static long regroup(ElasticsearchClient client, String index) throws IOException {
-        long moved = unshare(client, index);
+        return regroup(client, index, BUCKETS);
+    }
+
+    /** {@link #regroup}, reading the index's works {@code buckets} at a time (fewer only to test the paging). */
+    static long regroup(ElasticsearchClient client, String index, int buckets) throws IOException {
+        long moved = unshare(client, index, buckets);
         if (moved > 0) {
             LOG.info("{} documents whose DOI another item of their repository also holds put into their title's work",
                     moved);
             client.indices().refresh(r -> r.index(index));
         }
         long[] copies = {0};
-        eachPageOfDoiHolders(client, index, List.of(terms("title", "work.title")),
-                Map.of("dois", Aggregation.of(d -> d.terms(t -> t.field("work.key").size(2)))), buckets -> {
-                    Map<String, String> keys = new HashMap<>();
-                    for (CompositeBucket bucket : buckets) {
-                        List<StringTermsBucket> dois = bucket.aggregations().get("dois").sterms().buckets().array();
-                        String title = bucket.key().get("title").stringValue();
-                        keys.put(title, dois.size() == 1 ? dois.get(0).key().stringValue() : Works.TITLE + title);
-                    }
-                    if (!keys.isEmpty()) {
-                        List<FieldValue> titles = keys.keySet().stream().map(FieldValue::of).toList();
-                        copies[0] += moveEach(client, index, Query.of(q -> q.bool(b -> b
-                                .mustNot(WorkResolver::doiHolder)
-                                .filter(f -> f.terms(t -> t.field("work.title").terms(v -> v.value(titles)))))),
-                                (id, work) -> keys.get(work.title()));
-                    }
-                });
+        // Page by the titles of the copies without a DOI, the only documents this can move; look up each page's DOIs.
+        Query withTitle = Query.of(q -> q.bool(b -> b.mustNot(WorkResolver::doiHolder)
+                .filter(f -> f.exists(e -> e.field("work.title")))));
+        eachPage(client, index, withTitle, buckets, List.of(terms("title", "work.title")), page -> {
+            List<FieldValue> titles = page.stream()
+                    .map(bucket -> FieldValue.of(bucket.key().get("title").stringValue())).toList();
+            Map<String, String> keys = doiWorks(client, index, titles);
+            if (!keys.isEmpty()) {
+                List<FieldValue> held = keys.keySet().stream().map(FieldValue::of).toList();
+                copies[0] += moveEach(client, index, Query.of(q -> q.bool(b -> b.mustNot(WorkResolver::doiHolder)
+                        .filter(f -> f.terms(t -> t.field("work.title").terms(v -> v.value(held)))))),
+                        (id, work) -> keys.get(work.title()));
+            }
+        });
         moved += copies[0];
         client.indices().refresh(r -> r.index(index));
         return moved;
+    }
+
+    /**
+     * The work the copies without a DOI of each of these titles belong in, for each title some document holds as its
+     * DOI's work: that DOI's, or the title's own where two DOIs have it.
+     */
+    private static Map<String, String> doiWorks(ElasticsearchClient client, String index, List<FieldValue> titles)
+            throws IOException {
+        if (titles.isEmpty()) {
+            return Map.of();
+        }
+        // At most one bucket a title on each shard, so every shard's buckets all come back.
+        SearchResponse<Void> found = client.search(s -> s.index(index).size(0)
+                .query(q -> q.bool(b -> b.filter(WorkResolver::doiHolder)
+                        .filter(f -> f.terms(t -> t.field("work.title").terms(v -> v.value(titles))))))
+                .aggregations("titles", a -> a.terms(t -> t.field("work.title").size(titles.size()))
+                        .aggregations("dois", d -> d.terms(t -> t.field("work.key").size(2)))), Void.class);
+        ShardsUnavailableException.check(index, found.shards());
+        Map<String, String> keys = new HashMap<>();
+        for (StringTermsBucket bucket : found.aggregations().get("titles").sterms().buckets().array()) {
+            List<StringTermsBucket> dois = bucket.aggregations().get("dois").sterms().buckets().array();
+            String title = bucket.key().stringValue();
+            keys.put(title, dois.size() == 1 ? dois.get(0).key().stringValue() : Works.TITLE + title);
+        }
+        return keys;
     }
 
     /** A document that is its DOI's work: it has a DOI, and no other item of its repository holds it. */
@@ -210,11 +243,11 @@ public final class WorkResolver {
      * item of one of its repositories: a book's DOI in each chapter, an issue's in each article. Returns the documents
      * moved.
      */
-    private static long unshare(ElasticsearchClient client, String index) throws IOException {
+    private static long unshare(ElasticsearchClient client, String index, int buckets) throws IOException {
         Set<String> shared = new LinkedHashSet<>();
-        eachPageOfDoiHolders(client, index, List.of(terms("work", "work.key"), terms("source", "provenance.sourceId")),
-                Map.of(), buckets -> {
-                    for (CompositeBucket bucket : buckets) {
+        eachPage(client, index, Query.of(WorkResolver::doiHolder), buckets,
+                List.of(terms("work", "work.key"), terms("source", "provenance.sourceId")), page -> {
+                    for (CompositeBucket bucket : page) {
                         if (bucket.docCount() > 1) {
                             shared.add(bucket.key().get("work").stringValue());
                         }
@@ -238,22 +271,19 @@ public final class WorkResolver {
     }
 
     /**
-     * Pages through a composite aggregation of the documents that are their DOI's work, by these sources, with these
-     * aggregations in each bucket; every page must come from every shard.
+     * Pages through a composite aggregation of the documents the query finds, by these sources; every page must come
+     * from every shard. Each page reads every document the query finds, so the pages are large: a few at a million
+     * documents, not a thousand.
      */
-    private static void eachPageOfDoiHolders(ElasticsearchClient client, String index,
-                                             List<Map<String, CompositeAggregationSource>> sources,
-                                             Map<String, Aggregation> inBuckets, BucketPage action)
+    private static void eachPage(ElasticsearchClient client, String index, Query query, int buckets,
+                                 List<Map<String, CompositeAggregationSource>> sources, BucketPage action)
             throws IOException {
         Map<String, FieldValue> after = null;
         do {
             Map<String, FieldValue> from = after;
-            SearchResponse<Void> page = client.search(s -> s.index(index).size(0).query(WorkResolver::doiHolder)
-                    .aggregations("pages", a -> {
-                        var composite = a.composite(c -> from == null ? c.size(PAGE).sources(sources)
-                                : c.size(PAGE).sources(sources).after(from));
-                        return inBuckets.isEmpty() ? composite : composite.aggregations(inBuckets);
-                    }), Void.class);
+            SearchResponse<Void> page = client.search(s -> s.index(index).size(0).query(query)
+                    .aggregations("pages", a -> a.composite(c -> from == null ? c.size(buckets).sources(sources)
+                            : c.size(buckets).sources(sources).after(from))), Void.class);
             ShardsUnavailableException.check(index, page.shards());
             CompositeAggregate pages = page.aggregations().get("pages").composite();
             action.accept(pages.buckets().array());
