@@ -2,6 +2,9 @@ package org.lumbung.harvest;
 
 import io.gdcc.xoai.model.oaipmh.Error;
 import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLStreamConstants;
@@ -22,6 +25,8 @@ public final class OaiPageParser {
 
     /** Most characters of a header field, a token or an error message: 64k, a thousand times a real identifier. */
     static final int MAX_FIELD = 1 << 16;
+    /** Where a stored record's text comes from, as an error names it. */
+    private static final String STORED = "(dead letter)";
 
     /**
      * Parses the body fetched from {@code url} for {@code sourceId}, asked in {@code metadataPrefix}; with a null
@@ -31,8 +36,14 @@ public final class OaiPageParser {
     public OaiPage parse(byte[] body, String sourceId, String url, String metadataPrefix) throws HarvestException {
         XmlSanitizer.Sanitized clean = XmlSanitizer.sanitize(body);
         rejectHtml(clean, sourceId, url);
+        return read(clean.reader(), clean.text(), clean.start(), clean.repairs(), sourceId, url, metadataPrefix);
+    }
+
+    /** The page {@code in} reads: {@code text} from {@code start} on. */
+    private OaiPage read(Reader in, String text, int start, int repairs, String sourceId, String url,
+                         String metadataPrefix) throws HarvestException {
         try {
-            XMLStreamReader reader = XmlTreeReader.open(clean.reader());
+            XMLStreamReader reader = XmlTreeReader.open(in);
             try {
                 if (!nextStartElement(reader, sourceId, url)) {
                     throw new HarvestException(FailureKind.MALFORMED, sourceId, url,
@@ -42,8 +53,7 @@ public final class OaiPageParser {
                     throw new HarvestException(sourceId, url,
                             "not an OAI-PMH response (the body is <" + reader.getLocalName() + ">)");
                 }
-                return readEnvelope(new Page(reader, clean.text(), clean.start()), sourceId, url, metadataPrefix,
-                        clean.repairs());
+                return readEnvelope(new Page(reader, text, start), sourceId, url, metadataPrefix, repairs);
             } finally {
                 reader.close();
             }
@@ -63,13 +73,22 @@ public final class OaiPageParser {
         }
     }
 
-    /** Reads back a record written by {@link RawRecord#toXml} (a dead letter being replayed). */
+    /**
+     * Reads back a record written by {@link RawRecord#toXml}: the raw archive's, for {@code reindex}, or a dead letter
+     * being replayed. That text was cut from a page after the sanitiser's repairs, or written by Lumbung, so it is
+     * read as it is; only text that will not read that way (written by hand, or by something else) goes through the
+     * sanitiser first, as a page would.
+     */
     public RawRecord parseRecord(String recordXml, String sourceId, String metadataPrefix) throws HarvestException {
         String page = "<OAI-PMH xmlns=\"" + OAI_NS + "\"><GetRecord>" + recordXml + "</GetRecord></OAI-PMH>";
-        OaiPage parsed = parse(page.getBytes(java.nio.charset.StandardCharsets.UTF_8), sourceId, "(dead letter)",
-                metadataPrefix);
+        OaiPage parsed;
+        try {
+            parsed = read(new StringReader(page), page, 0, 0, sourceId, STORED, metadataPrefix);
+        } catch (HarvestException e) {
+            parsed = parse(page.getBytes(StandardCharsets.UTF_8), sourceId, STORED, metadataPrefix);
+        }
         if (parsed.records().isEmpty()) {
-            throw new HarvestException(sourceId, "(dead letter)", "no record in the stored text");
+            throw new HarvestException(sourceId, STORED, "no record in the stored text");
         }
         return parsed.records().get(0);
     }

@@ -141,4 +141,21 @@ class RawTextTest {
         assertThat(again.metadata()).isEqualTo(record.metadata());
         assertThat(record.metadataXml()).startsWith("<dc xmlns=\"" + DC + "\"><title>A").endsWith("C</title></dc>");
     }
+
+    /**
+     * A stored record is read back as it is, its text having been repaired when its page was; one that will not read
+     * that way (a dead letter edited by hand, text another tool wrote) goes through the sanitiser, as its page would.
+     */
+    @Test
+    void aStoredRecordThatWillNotReadAsItIsGoesThroughTheSanitiser() throws Exception {
+        String stored = "<record xmlns=\"http://www.openarchives.org/OAI/2.0/\"><header><identifier>oai:x:1</identifier>"
+                + "</header><metadata><dc xmlns=\"" + DC + "\"><title>A\u0001B&nbsp;C & D</title></dc></metadata>"
+                + "</record>";
+        RawRecord record = parser.parseRecord(stored, "x", "oai_dc");
+        assertThat(record.header().identifier()).isEqualTo("oai:x:1");
+        assertThat(record.metadata().element("title").orElseThrow().text()).isEqualTo("AB\u00a0C & D");
+        RawRecord again = parser.parseRecord(record.toXml(), "x", "oai_dc");
+        assertThat(again.metadata()).isEqualTo(record.metadata());
+        assertThat(again.metadataXml()).isEqualTo(record.metadataXml());
+    }
 }
