@@ -90,6 +90,9 @@ final class CopyWriter implements AutoCloseable {
             }
             counts.parted += documents.get(i).size() - 1;
         }
+        if (ops.isEmpty()) {
+            return; // every document of the page gone since it was listed: Elasticsearch refuses an empty request
+        }
         BulkResponse response = client.bulk(b -> b.operations(ops));
         for (int i = 0; i < response.items().size(); i++) {
             BulkResponseItem item = response.items().get(i);

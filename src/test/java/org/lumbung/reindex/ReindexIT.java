@@ -324,6 +324,30 @@ class ReindexIT {
         assertAbandonedAndAgain(layout, before, 31);
     }
 
+    /**
+     * A document to be kept as stored is read whole after its page; an answer that says it is gone (as it may be, if
+     * deleted meanwhile) leaves it out, and should it still be there the count check stops the rebuild.
+     */
+    @Test
+    void aKeptDocumentTheWholeReadMissesStopsTheRebuildAndTheAliasStays() throws Exception {
+        IndexLayout layout = new IndexLayout(TestElasticsearch.freshPrefix(ReindexIT.class) + "-gone", 0);
+        String before = indexThirty(layout);
+        DcRecord gone = DcRecord.tombstone("journal:oai:journal:article/40", "journal",
+                new OaiInfo("oai:journal:article/40", "2026-02-01T00:00:00Z", List.of(), "oai_dc"),
+                new Provenance("journal", "oai:journal:article/40", null, "2026-02-01T00:00:00Z", "oai_dc"));
+        TestElasticsearch.client().index(i -> i.index(layout.recordsAlias()).id(gone.id())
+                .document(DocumentMapper.toDocument(gone, Instant.now())));
+        assertStops(layout, before, new EsProxy(TestElasticsearch.url()).editAnswer(path -> path.endsWith("/_mget"),
+                ReindexIT::withTheFirstDocumentNotFound), "holds 1 documents fewer than " + before);
+        ElasticsearchClient client = TestElasticsearch.client();
+        assertThat(client.indices().getAlias(g -> g.name(layout.recordsAlias())).result().keySet())
+                .containsExactly(before);
+        Reindexer.Result again = new Reindexer(client, layout, ARCHIVE, WorkPool.of(2)).reindex();
+        assertThat(again.rebuilt()).isEqualTo(30);
+        assertThat(again.kept()).isEqualTo(1);
+        assertThat(all(client, layout.recordsAlias())).hasSize(31).containsKey(gone.id());
+    }
+
     /** A rebuild through the proxy fails for this reason, saying the alias stays where it was. */
     private static void assertStops(IndexLayout layout, String before, EsProxy proxy, String why) throws Exception {
         try (proxy; EsConnection es = EsConnection.open(URI.create(proxy.url()))) {
@@ -371,6 +395,15 @@ class ReindexIT {
         for (int i = 0; i < dropped; i++) {
             hits.remove(hits.size() - 1);
         }
+        return answer;
+    }
+
+    /** A multi-get answer that says its first document is not there. */
+    private static ObjectNode withTheFirstDocumentNotFound(ObjectNode answer) {
+        ArrayNode docs = (ArrayNode) answer.get("docs");
+        JsonNode first = docs.get(0);
+        docs.set(0, docs.objectNode().put("_index", first.get("_index").asText()).put("_id", first.get("_id").asText())
+                .put("found", false));
         return answer;
     }
 
