@@ -49,6 +49,11 @@ final class JournalRecords {
         return record(SOURCE, "oai:jurnal.example.ac.id:article/" + n + "-copy", n);
     }
 
+    /** Article {@code n} as the repository lists it after renaming its items (a new identifier scheme). */
+    static DcRecord renamedOf(int n) throws Exception {
+        return record(SOURCE, "oai:jurnal.example.ac.id:item/" + n, n);
+    }
+
     /** Article {@code n} as a mirror's repository lists it: the same identifiers, the shared ones included. */
     static DcRecord mirrorOf(int n) throws Exception {
         return record("mirror", "oai:mirror.example.org:jhl-" + n, n);

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -110,6 +111,52 @@ class RepositoryItemsIT {
             if (pass == 0) {
                 new Reindexer(TestElasticsearch.client(), layout, JournalRecords.ARCHIVE).reindex();
             }
+        }
+    }
+
+    /**
+     * A repository that renames its items (a new OAI identifier scheme after a software upgrade) lists each article
+     * again under a new identifier: two items of one repository with every key in common, so two documents of one
+     * work, and nothing lost. The landing page of such an article, indexed after, shares its keys with two items of
+     * one repository, so they place nothing: it is a document of its own in the article's work, by this writer or by
+     * one that has never seen the journal.
+     */
+    @Test
+    void aRepositoryThatRenamesItsItemsLosesNoRecordAndItsPagesJoinTheWork() throws Exception {
+        IndexLayout layout = layout("renamed");
+        List<DcRecord> renamed = new ArrayList<>();
+        for (int n = 0; n < 3; n++) {
+            renamed.add(JournalRecords.renamedOf(n));
+        }
+        try (RecordIndexer indexer = indexer(layout, Duration.ofMillis(50))) {
+            assertThat(indexer.index(new DcBatch("jhl", articles(0, 3), List.of())).await().indexed()).isEqualTo(3);
+            assertThat(indexer.index(new DcBatch("jhl", renamed, List.of())).await().indexed()).isEqualTo(3);
+            assertThat(indexer.index(new DcBatch("pages", List.of(JournalRecords.pageOf(0)), List.of())).await()
+                    .indexed()).isEqualTo(1);
+        }
+        // and the page of another article by a writer that has never seen the journal (a restart)
+        try (RecordIndexer indexer = indexer(layout, Duration.ofMillis(50))) {
+            assertThat(indexer.index(new DcBatch("pages", List.of(JournalRecords.pageOf(1)), List.of())).await()
+                    .indexed()).isEqualTo(1);
+        }
+        Map<String, Map> docs = TestElasticsearch.documents(layout.recordsAlias());
+        List<Object> contributions = new ArrayList<>();
+        docs.values().forEach(doc -> contributions.addAll(contributionKeys(doc)));
+        assertThat(contributions).as("every record in exactly one document").hasSize(8).doesNotHaveDuplicates();
+        assertThat(docs).as("each page a document of its own, beside the article's two").hasSize(8);
+        for (int n = 0; n < 3; n++) {
+            String item = "oai:jhl:oai:jurnal.example.ac.id:item/" + n;
+            String title = title(n);
+            Map<String, Map> article = new HashMap<>();
+            docs.forEach((id, doc) -> {
+                if (((List<?>) ((Map) doc.get("dc")).get("title")).contains(title)) {
+                    article.put(id, doc);
+                }
+            });
+            assertThat(article).as("article %d", n).containsKey(id(n));
+            assertThat(article.values().stream().filter(doc -> contributionKeys(doc).contains(item)).count())
+                    .as("article %d renamed", n).isEqualTo(1);
+            assertThat(Set.copyOf(workKeys(article))).as("article %d: one work", n).hasSize(1);
         }
     }
 
