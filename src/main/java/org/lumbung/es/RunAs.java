@@ -1,8 +1,13 @@
 package org.lumbung.es;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -86,16 +91,53 @@ final class RunAs {
         return wrapped;
     }
 
-    /** Gives the folder and everything below it to this user (no-op when not dropping privileges). */
+    /**
+     * Gives the folder and everything below it to this user (no-op when not dropping privileges). A node already
+     * running in it goes on replacing its files meanwhile (Lumbung attaches to it after this): a file gone since the
+     * folder was listed has no owner to change.
+     */
     void own(Path root) throws IOException {
         if (setpriv == null) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) paths::iterator) {
-                Files.setAttribute(p, "unix:uid", uid, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-                Files.setAttribute(p, "unix:gid", gid, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
+                give(dir);
+                return FileVisitResult.CONTINUE;
             }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                give(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                return gone(file, e);
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                return e == null ? FileVisitResult.CONTINUE : gone(dir, e);
+            }
+
+            private FileVisitResult gone(Path path, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException && !path.equals(root)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+    }
+
+    private void give(Path path) throws IOException {
+        try {
+            Files.setAttribute(path, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(path, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            // gone since the folder was listed
         }
     }
 
