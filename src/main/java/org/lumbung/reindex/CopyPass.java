@@ -104,7 +104,7 @@ final class CopyPass {
                 }
                 counts.unchanged += page.size() - changed.size();
                 if (!changed.isEmpty()) {
-                    List<Stored> stored = read(changed);
+                    List<Stored> stored = pool.map(read(changed), Whole::bound);
                     writer.send(stored, pool.map(stored, rebuilder::render));
                 }
             }
@@ -130,7 +130,7 @@ final class CopyPass {
             return;
         }
         Map<String, JsonData> whole = new HashMap<>();
-        read(ids).forEach(s -> whole.put(s.id(), s.whole()));
+        read(ids).forEach(w -> whole.put(w.id(), w.source()));
         for (int i = stored.size() - 1; i >= 0; i--) {
             if (documents.get(i) == null) {
                 Stored read = stored.get(i);
@@ -144,9 +144,18 @@ final class CopyPass {
         }
     }
 
-    /** The documents as they are now, whole, with the sequence number of what is read; one gone since is left out. */
-    private List<Stored> read(List<String> ids) throws IOException {
-        List<Stored> out = new ArrayList<>(ids.size());
+    /** A document as it is now, whole, with the sequence number of what was read. */
+    private record Whole(String id, Long seqNo, JsonData source) {
+
+        /** As a document to make again: its whole source bound, for the fields a rebuild reads. */
+        Stored bound() {
+            return new Stored(id, seqNo, source.to(IndexDocument.class), source);
+        }
+    }
+
+    /** The documents as they are now; one gone since is left out. */
+    private List<Whole> read(List<String> ids) throws IOException {
+        List<Whole> out = new ArrayList<>(ids.size());
         for (MultiGetResponseItem<JsonData> item : client.mget(m -> m.index(from).ids(ids), JsonData.class).docs()) {
             if (item.isFailure()) {
                 throw new IOException("document " + item.failure().id() + " of " + from + " could not be read again: "
@@ -154,7 +163,7 @@ final class CopyPass {
             }
             GetResult<JsonData> got = item.result();
             if (got.found()) {
-                out.add(new Stored(got.id(), got.seqNo(), got.source().to(IndexDocument.class), got.source()));
+                out.add(new Whole(got.id(), got.seqNo(), got.source()));
             }
         }
         return out;

@@ -348,6 +348,36 @@ class ReindexIT {
         assertThat(all(client, layout.recordsAlias())).hasSize(31).containsKey(gone.id());
     }
 
+    /**
+     * A copy page whose filtered source leaves out a document's contributions (as a proxy, a source filter another
+     * version reads otherwise, or a bug might): with nothing to make it again from, the document is read whole and
+     * kept as stored, not written from the part read nor left out.
+     */
+    @Test
+    void aDocumentWhoseContributionsThePageLeftOutIsKeptWhole() throws Exception {
+        IndexLayout layout = new IndexLayout(TestElasticsearch.freshPrefix(ReindexIT.class) + "-noprov", 0);
+        String before = indexThirty(layout);
+        ElasticsearchClient client = TestElasticsearch.client();
+        Map<String, Map> stored = whole(client, layout.recordsAlias());
+        List<String> stripped = Collections.synchronizedList(new ArrayList<>());
+        Reindexer.Result result;
+        try (EsProxy proxy = new EsProxy(TestElasticsearch.url()).editAnswer(path -> path.equals("/_search"),
+                answer -> withoutTheFirstContributions(answer, stripped));
+             EsConnection es = EsConnection.open(URI.create(proxy.url()))) {
+            result = new Reindexer(es.client(), layout, ARCHIVE, WorkPool.of(2)).reindex();
+        }
+
+        assertThat(stripped).hasSize(1);
+        assertThat(result.from()).isEqualTo(before);
+        assertThat(result.rebuilt()).isEqualTo(29);
+        assertThat(result.kept()).isEqualTo(1);
+        assertThat(result.failed()).isZero();
+        Map<String, Map> now = whole(client, layout.recordsAlias());
+        assertThat(now).hasSize(30);
+        assertThat(now.get(stripped.get(0))).isEqualTo(stored.get(stripped.get(0)));
+        assertThat((List<?>) now.get(stripped.get(0)).get("provenance")).hasSize(1);
+    }
+
     /** A rebuild through the proxy fails for this reason, saying the alias stays where it was. */
     private static void assertStops(IndexLayout layout, String before, EsProxy proxy, String why) throws Exception {
         try (proxy; EsConnection es = EsConnection.open(URI.create(proxy.url()))) {
@@ -394,6 +424,16 @@ class ReindexIT {
         ArrayNode hits = (ArrayNode) answer.path("hits").path("hits");
         for (int i = 0; i < dropped; i++) {
             hits.remove(hits.size() - 1);
+        }
+        return answer;
+    }
+
+    /** The first copy page (one with sources) with its first hit's contributions taken out; their id noted. */
+    private static ObjectNode withoutTheFirstContributions(ObjectNode answer, List<String> stripped) {
+        JsonNode first = answer.path("hits").path("hits").path(0);
+        if (stripped.isEmpty() && first.path("_source").has("provenance")) {
+            ((ObjectNode) first.get("_source")).remove("provenance");
+            stripped.add(first.get("_id").asText());
         }
         return answer;
     }
