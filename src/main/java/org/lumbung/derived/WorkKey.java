@@ -1,6 +1,5 @@
 package org.lumbung.derived;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,10 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class WorkKey {
 
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern APOSTROPHES = Pattern.compile("['’‘`ʼʻ]");
     private static final Pattern SUBTITLE = Pattern.compile("[:;?!]|\\s[-–—]+\\s|\\s--\\s");
-    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     /** A part's number, in English and Indonesian: part 2, bagian II, jilid 3, vol. 4, seri 1, no. 5, chapter 6. */
     private static final Pattern PART = Pattern.compile("\\b(part|bagian|jilid|vol|volume|seri|series|no|nomor|"
             + "chapter|bab|edisi|edition|tahap|phase)\\s+([0-9]+|[ivxlc]+)\\b");
@@ -84,12 +80,11 @@ public final class WorkKey {
     }
 
     private static String fold(String text) {
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
-        return APOSTROPHES.matcher(MARKS.matcher(decomposed).replaceAll("")).replaceAll("").toLowerCase(Locale.ROOT);
+        return Folding.withoutMarksOrApostrophes(Folding.compatibilityDecomposed(text)).toLowerCase(Locale.ROOT);
     }
 
     private static String words(String text) {
-        return NOT_WORD.matcher(text).replaceAll(" ").strip();
+        return Folding.words(text);
     }
 
     private static String cap(String title) {

@@ -1,6 +1,5 @@
 package org.lumbung.index;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -8,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.lumbung.dc.DcElement;
 import org.lumbung.dc.DcRecord;
+import org.lumbung.derived.Folding;
 import org.lumbung.derived.LanguageNormaliser;
 import org.lumbung.derived.NameNormaliser;
 
@@ -31,7 +30,6 @@ public final class SearchFields {
      */
     private static final List<DcElement> ALL_ELSE = List.of(DcElement.PUBLISHER, DcElement.SOURCE,
             DcElement.COVERAGE);
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private SearchFields() {
     }
@@ -109,8 +107,7 @@ public final class SearchFields {
 
     /** Lower case without accents and marks, as ASCII folding reads them: Erdoğan and erdogan group together. */
     public static String fold(String value) {
-        String decomposed = Normalizer.normalize(value, Normalizer.Form.NFD);
-        String bare = MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+        String bare = Folding.withoutMarks(Folding.canonicallyDecomposed(value)).toLowerCase(Locale.ROOT);
         return bare.replace("ı", "i").replace("ø", "o").replace("đ", "d").replace("ł", "l").replace("æ", "ae")
                 .replace("œ", "oe").replace("ß", "ss").replace("þ", "th").strip();
     }
