@@ -161,7 +161,7 @@ public final class ValueCleaner {
             return List.of();
         }
         List<String> out = new ArrayList<>();
-        for (String part : KEYWORD_SEMICOLON.split(text)) {
+        for (String part : text.indexOf(';') < 0 ? new String[] {text} : KEYWORD_SEMICOLON.split(text)) {
             if (commaSeparated(part)) {
                 for (String keyword : KEYWORD_COMMA.split(part)) {
                     addKeyword(out, keyword);
@@ -186,6 +186,9 @@ public final class ValueCleaner {
      * John}). {@code machine learning, deep learning} and {@code a, b} are lists.
      */
     private static boolean commaSeparated(String part) {
+        if (part.indexOf(',') < 0) {
+            return false;
+        }
         String[] pieces = KEYWORD_COMMA.split(part);
         if (pieces.length < 2 || part.contains("--")) {
             return false;

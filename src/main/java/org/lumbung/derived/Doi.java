@@ -59,7 +59,7 @@ public final class Doi {
      */
     public static String unwrapped(String raw) {
         String text = raw.strip();
-        for (int i = 0; i < MAX_WRAPPINGS; i++) {
+        for (int i = 0; i < MAX_WRAPPINGS && mayBeWrapped(text); i++) {
             String unwrapped = WRAPPING.matcher(text).replaceFirst("").strip();
             if (unwrapped.equals(text)) {
                 break;
@@ -67,6 +67,11 @@ public final class Doi {
             text = unwrapped;
         }
         return text;
+    }
+
+    /** Whether the text can begin with a wrapping: a resolver, a label or a bracket ({@link #WRAPPING}). */
+    private static boolean mayBeWrapped(String text) {
+        return !text.isEmpty() && "hHdDiIuU<\u3008\u27e8".indexOf(text.charAt(0)) >= 0;
     }
 
     /** True for an address at the DOI resolver: it names the DOI, not a landing page. */

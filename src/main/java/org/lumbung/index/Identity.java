@@ -44,8 +44,11 @@ public final class Identity {
         }
         List<String> fullText = record.derived().fullText();
         for (String identifier : record.values(DcElement.IDENTIFIER)) {
-            if (HTTP.matcher(identifier).matches() && !fullText.contains(identifier)
-                    && !Doi.isResolverAddress(identifier) && !PDF.matcher(identifier).matches()) {
+            // The patterns run only on what can match them: most identifiers are no address.
+            if (identifier.regionMatches(true, 0, "http", 0, 4) && HTTP.matcher(identifier).matches()
+                    && !fullText.contains(identifier) && !Doi.isResolverAddress(identifier)
+                    && !(identifier.regionMatches(true, identifier.length() - 4, ".pdf", 0, 4)
+                    && PDF.matcher(identifier).matches())) {
                 add(urls, identifier);
             }
         }
