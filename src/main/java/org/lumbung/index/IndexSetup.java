@@ -65,6 +65,15 @@ public final class IndexSetup {
         }
     }
 
+    /** How often the records template has a records index refreshed: what a rebuilt index returns to. */
+    public static String refreshInterval() {
+        try (InputStream in = IndexSetup.class.getResourceAsStream("/es/records-template.json")) {
+            return JSON.readTree(in).path("template").path("settings").path("refresh_interval").asText("1s");
+        } catch (IOException e) {
+            throw new IllegalStateException("es/records-template.json cannot be read", e);
+        }
+    }
+
     /** The search component template with the analysis this cluster offers. */
     public static String renderSearchComponent(Analysis analysis) {
         try (InputStream in = IndexSetup.class.getResourceAsStream("/es/search-component.json")) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.lumbung.index.IndexLayout;
+import org.lumbung.index.IndexSetup;
 import org.lumbung.index.JsonBytes;
 import org.lumbung.index.RawArchive;
 import org.lumbung.index.RecordIndexer;
@@ -80,7 +81,10 @@ public final class Reindexer {
         }
         String from = current.iterator().next();
         String to = layout.rebuildIndex(start.toEpochMilli());
-        client.indices().create(c -> c.index(to).aliases(layout.nextAlias(), a -> a));
+        // Not refreshed while it is filled: every refresh makes a small segment that merges cost again, and nothing
+        // searches the new index until the copy is done (the rebuild refreshes it then, itself).
+        client.indices().create(c -> c.index(to).aliases(layout.nextAlias(), a -> a)
+                .settings(s -> s.refreshInterval(t -> t.time("-1"))));
         LOG.info("rebuilding {} into {}; writes go to both from now", from, to);
         Instant announced = Instant.now();
         // Every writer notices the next alias within NEXT_CHECK; wait for all of them before reading.
@@ -96,6 +100,7 @@ public final class Reindexer {
             catchUp = pass.catchUp(window);
             LOG.info("caught up: {} documents written since the copy read them, {} in the window unchanged",
                     catchUp.rebuilt + catchUp.kept + catchUp.newer + catchUp.failed, catchUp.unchanged);
+            refreshedAsTheTemplateSays(to);
             client.indices().refresh(r -> r.index(to));
             // Rebuilt one by one, each document knows only its own work; copies without a DOI find their DOI's now.
             long regrouped = WorkResolver.regroup(client, to);
@@ -143,8 +148,19 @@ public final class Reindexer {
                 + (parted > 0 ? " and the " + parted + " parted out of its documents" : ""));
     }
 
-    /** Writers stop writing to the abandoned index; it stays for inspection. */
+    /** The index refreshed as often as its template says, as the live one must be. */
+    private void refreshedAsTheTemplateSays(String index) throws IOException {
+        client.indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time(
+                IndexSetup.refreshInterval()))));
+    }
+
+    /** Writers stop writing to the abandoned index; it stays for inspection, refreshed as any other. */
     private void abandon(String to) {
+        try {
+            refreshedAsTheTemplateSays(to);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{} is left without refreshes: {}", to, e.getMessage());
+        }
         try {
             client.indices().deleteAlias(d -> d.index(to).name(layout.nextAlias()));
         } catch (IOException | RuntimeException e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -228,6 +229,33 @@ class ReindexIT {
         }
     }
 
+    /**
+     * The new index is filled without refreshes; the rebuilt index it becomes is refreshed as the template says, so
+     * a record harvested after the rebuild shows in search without anyone asking for a refresh.
+     */
+    @Test
+    void aRecordIndexedAfterTheRebuildShowsInSearchUnasked() throws Exception {
+        IndexLayout layout = new IndexLayout(TestElasticsearch.freshPrefix(ReindexIT.class) + "-refresh", 0);
+        indexThirty(layout);
+        ElasticsearchClient client = TestElasticsearch.client();
+        Reindexer.Result result = new Reindexer(client, layout, ARCHIVE, WorkPool.of(2)).reindex();
+        assertThat(refreshInterval(client, result.to())).isEqualTo(IndexSetup.refreshInterval()).isEqualTo("1s");
+
+        try (RecordIndexer indexer = indexer(layout)) {
+            assertThat(indexer.index(new DcBatch("journal", records(40, 41, "Artikel sesudah"), List.of())).await()
+                    .indexed()).isEqualTo(1);
+            Await.until("the new record to show in search", Duration.ofSeconds(20), () -> client.search(s -> s
+                    .index(layout.recordsAlias()).query(q -> q.ids(i -> i.values("journal:oai:journal:article/40"))),
+                    Map.class).hits().hits().size() == 1);
+        }
+    }
+
+    private static String refreshInterval(ElasticsearchClient client, String index) throws IOException {
+        IndexSettings settings = client.indices().getSettings(g -> g.index(index)).result().get(index).settings();
+        IndexSettings inner = settings.index() != null ? settings.index() : settings;
+        return inner.refreshInterval() == null ? null : inner.refreshInterval().time();
+    }
+
     /** Every document of the index, whole, by id. */
     private static Map<String, Map> whole(ElasticsearchClient client, String alias) throws Exception {
         client.indices().refresh(r -> r.index(alias));
@@ -405,6 +433,10 @@ class ReindexIT {
                 .containsExactly(before);
         assertThat(client.indices().existsAlias(e -> e.name(layout.nextAlias())).value())
                 .as("writers no longer write to the abandoned index").isFalse();
+        for (String index : client.indices().getSettings(g -> g.index(layout.recordsAlias() + "-*")).result()
+                .keySet()) {
+            assertThat(refreshInterval(client, index)).as("%s refreshed as any other", index).isEqualTo("1s");
+        }
         assertThat(all(client, layout.recordsAlias())).hasSize(documents);
         Reindexer.Result again = new Reindexer(client, layout, ARCHIVE, WorkPool.of(2)).reindex();
         assertThat(again.rebuilt()).isEqualTo(documents);
