@@ -78,7 +78,8 @@ public final class DcRecordBuilder {
      */
     public DcRecordBuilder creator(Creator creator) {
         String cleaned = ValueCleaner.clean(creator.name());
-        String name = cleaned == null || !spaceBeforeComma(cleaned) ? cleaned
+        // A cleaned value's only white space is single spaces: most names have no " ," to take out.
+        String name = cleaned == null || !cleaned.contains(" ,") ? cleaned
                 : SPACE_BEFORE_COMMA.matcher(cleaned).replaceAll(",");
         if (name == null || creators.stream().anyMatch(c -> c.name().equals(name))) {
             return this;
@@ -86,16 +87,6 @@ public final class DcRecordBuilder {
         creators.add(new Creator(name, ValueCleaner.clean(creator.affiliation()), ValueCleaner.clean(creator.orcid()),
                 creator.corresponding()));
         return add(DcElement.CREATOR, name);
-    }
-
-    /** Whether a comma follows white space ({@link #SPACE_BEFORE_COMMA}); most names have none to take out. */
-    private static boolean spaceBeforeComma(String name) {
-        for (int comma = name.indexOf(',', 1); comma > 0; comma = name.indexOf(',', comma + 1)) {
-            if (" \t\n\u000B\f\r".indexOf(name.charAt(comma - 1)) >= 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Records a fact the format states outright (cleaned; empties and repeats dropped). */

@@ -58,8 +58,8 @@ public final class WorkKey {
         String folded = fold(title);
         Matcher cut = SUBTITLE.matcher(folded);
         if (cut.find()) {
-            String main = words(folded.substring(0, cut.start()));
-            String rest = words(folded.substring(cut.end()));
+            String main = Folding.words(folded.substring(0, cut.start()));
+            String rest = Folding.words(folded.substring(cut.end()));
             if (main.split(" ").length >= MIN_WORDS) {
                 List<String> parts = new ArrayList<>();
                 Matcher part = PART.matcher(rest);
@@ -69,22 +69,18 @@ public final class WorkKey {
                 return cap(parts.isEmpty() ? main : main + " " + String.join(" ", parts));
             }
         }
-        return cap(words(folded));
+        return cap(Folding.words(folded));
     }
 
     /** The family name of {@code Family, Given} (or of a single name), folded to letters. */
     static String family(String familyGiven) {
         int comma = familyGiven.indexOf(',');
         String family = comma < 0 ? familyGiven : familyGiven.substring(0, comma);
-        return words(fold(family)).replace(" ", "");
+        return Folding.words(fold(family)).replace(" ", "");
     }
 
     private static String fold(String text) {
         return Folding.withoutMarksOrApostrophes(Folding.compatibilityDecomposed(text)).toLowerCase(Locale.ROOT);
-    }
-
-    private static String words(String text) {
-        return Folding.words(text);
     }
 
     private static String cap(String title) {
