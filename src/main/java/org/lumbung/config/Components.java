@@ -94,7 +94,7 @@ public final class Components {
         this.indexer = new RecordIndexer(es.client(), layout, new RecordIndexer.BulkOptions(
                 settings.integer("lumbung.index.bulk-operations", 1, 100_000),
                 settings.bytes("lumbung.index.bulk-bytes"),
-                settings.integer("lumbung.index.bulk-concurrency", 1, 64),
+                settings.bulkConcurrency(),
                 settings.duration("lumbung.index.flush-interval"), esRetry(settings)), deadLetters, rawArchive(), pool);
         this.sourceStore = new SourceStore(es.client(), layout.sourcesIndex(), instance,
                 settings.duration("lumbung.harvest.lease"));

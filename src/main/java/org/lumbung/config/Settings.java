@@ -152,7 +152,7 @@ public final class Settings {
         indexReplicas();
         integer("lumbung.index.bulk-operations", 1, 100_000);
         bytes("lumbung.index.bulk-bytes");
-        integer("lumbung.index.bulk-concurrency", 1, 64);
+        bulkConcurrency();
         duration("lumbung.index.flush-interval");
         httpPort();
         publicUrl();
@@ -320,6 +320,24 @@ public final class Settings {
 
     public String indexPrefix() {
         return get("lumbung.index.prefix");
+    }
+
+    /**
+     * Bulk requests in flight: as configured, or for {@code auto} one when Elasticsearch runs on this machine (the
+     * embedded node, or every URL a loopback address) and two otherwise. A node on this machine shares its cores with
+     * Lumbung: a second request in flight makes it index on two threads beside the harvest, into smaller segments
+     * that it merges again, for no more records a second (see docs/performance.md); a remote cluster has cores of its
+     * own for it.
+     */
+    public int bulkConcurrency() {
+        if (!get("lumbung.index.bulk-concurrency").equalsIgnoreCase("auto")) {
+            return integer("lumbung.index.bulk-concurrency", 1, 64);
+        }
+        return esUrls().stream().allMatch(u -> isLoopback(u.getHost())) ? 1 : 2;
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("[::1]");
     }
 
     /** Replicas per index as configured; empty for {@code auto}, which the cluster's size decides. */

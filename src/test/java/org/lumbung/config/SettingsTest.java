@@ -68,6 +68,29 @@ class SettingsTest {
     }
 
     @Test
+    void bulkRequestsInFlightAreOneOnThisMachineAndTwoForARemoteClusterUnlessANumberIsGiven() {
+        assertThat(Settings.load(Map.of(), Map.of()).bulkConcurrency()).as("the embedded node").isEqualTo(1);
+        for (String local : List.of("http://127.0.0.1:9200", "http://localhost:9200", "https://[::1]:9200",
+                "http://127.0.0.1:9200,http://127.0.0.2:9201")) {
+            assertThat(Settings.load(Map.of("LUMBUNG_ES_URL", local), Map.of()).bulkConcurrency()).as(local)
+                    .isEqualTo(1);
+        }
+        for (String remote : List.of("http://es.example:9200", "http://127.0.0.1:9200,http://es2.example:9200",
+                "http://10.0.0.5:9200")) {
+            assertThat(Settings.load(Map.of("LUMBUNG_ES_URL", remote), Map.of()).bulkConcurrency()).as(remote)
+                    .isEqualTo(2);
+        }
+        assertThat(Settings.load(Map.of("LUMBUNG_INDEX_BULK_CONCURRENCY", "3"), Map.of()).bulkConcurrency())
+                .isEqualTo(3);
+        assertThat(Settings.load(Map.of("LUMBUNG_ES_URL", "http://es.example:9200"),
+                Map.of("lumbung.index.bulk-concurrency", "1")).bulkConcurrency()).isEqualTo(1);
+        assertThatThrownBy(() -> Settings.load(Map.of(), Map.of("lumbung.index.bulk-concurrency", "0")))
+                .hasMessageContaining("lumbung.index.bulk-concurrency").hasMessageContaining("'0'");
+        assertThatThrownBy(() -> Settings.load(Map.of(), Map.of("lumbung.index.bulk-concurrency", "many")))
+                .hasMessageContaining("lumbung.index.bulk-concurrency").hasMessageContaining("'many'");
+    }
+
+    @Test
     void parsesDurationsAndSizes() {
         Settings s = Settings.load(Map.of(), Map.of("lumbung.index.flush-interval", "250ms",
                 "lumbung.index.bulk-bytes", "2mb"));
