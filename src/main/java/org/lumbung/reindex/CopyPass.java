@@ -23,7 +23,7 @@ import org.lumbung.reindex.DocumentRebuilder.Stored;
 /**
  * Copies the documents of one index into another, made again by a {@link DocumentRebuilder}: all of them, or (the
  * catch-up) those changed since the copy read them. Pages are read through a point in time in shard order; a page's
- * documents are made again on the pool while the page before is at Elasticsearch ({@link CopyWriter}).
+ * documents are made again on the pool while the pages before are at Elasticsearch ({@link CopyWriter}).
  */
 final class CopyPass {
 

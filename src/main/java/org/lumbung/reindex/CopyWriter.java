@@ -8,7 +8,9 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.util.BinaryData;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -21,20 +23,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a copy's pages into the new index on a thread of its own, one bulk request in flight, so the next page is
- * made again while this one is at Elasticsearch; counts what each document became.
+ * Writes a copy's pages into the new index on threads of its own, {@link #IN_FLIGHT} bulk requests in flight, so the
+ * next page is made again while these are at Elasticsearch; counts what each document became. The pages' writes do
+ * not depend on their order: the copy creates each document once, and the catch-up and the parts of a document write
+ * by external version.
  */
 final class CopyWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.reindex");
 
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(
-            DaemonThreads.named("lumbung-reindex-writer"));
+    /**
+     * Two: with one, Elasticsearch indexed a page on one thread while the next was read and made, and the two
+     * processes used about 1.6 of two shared cores; with two, a rebuild of 100,000 documents took 39 to 41 s instead
+     * of 45 to 46, for the same CPU of the node (see docs/performance.md).
+     */
+    static final int IN_FLIGHT = 2;
+
+    private final ExecutorService threads = Executors.newFixedThreadPool(IN_FLIGHT,
+            DaemonThreads.numbered("lumbung-reindex-writer"));
     private final ElasticsearchClient client;
     private final String to;
     private final CopyPass.Counts counts;
     private final boolean catchUp;
-    private Future<?> sent;
+    private final Deque<Future<?>> sent = new ArrayDeque<>();
 
     /** Creates documents in {@code to}, or (catch-up) writes them with their sequence number as external version. */
     CopyWriter(ElasticsearchClient client, String to, CopyPass.Counts counts, boolean catchUp) {
@@ -44,23 +55,31 @@ final class CopyWriter implements AutoCloseable {
         this.catchUp = catchUp;
     }
 
-    /** Waits for the request before, then sends this page: each stored document's one or more made again. */
+    /**
+     * Waits for the oldest request while {@link #IN_FLIGHT} are at Elasticsearch, then sends this page: each stored
+     * document's one or more made again.
+     */
     void send(List<Stored> stored, List<List<Rendered>> documents) throws IOException {
-        finish();
-        sent = thread.submit(() -> {
+        while (sent.size() >= IN_FLIGHT) {
+            awaitOldest();
+        }
+        sent.add(threads.submit(() -> {
             write(stored, documents);
             return null;
-        });
+        }));
     }
 
-    /** Waits for the request in flight; its failure is the copy's. */
+    /** Waits for every request in flight; a failure of any is the copy's. */
     void finish() throws IOException {
-        if (sent == null) {
-            return;
+        while (!sent.isEmpty()) {
+            awaitOldest();
         }
+    }
+
+    private void awaitOldest() throws IOException {
         try {
-            sent.get();
-            sent = null;
+            sent.peekFirst().get();
+            sent.removeFirst();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while a bulk request of the rebuild was at Elasticsearch");
@@ -78,6 +97,7 @@ final class CopyWriter implements AutoCloseable {
     private void write(List<Stored> stored, List<List<Rendered>> documents) throws IOException {
         List<BulkOperation> ops = new ArrayList<>(stored.size());
         List<Rendered> written = new ArrayList<>(stored.size());
+        int parted = 0;
         for (int i = 0; i < stored.size(); i++) {
             long version = stored.get(i).seqNo() == null ? 0 : stored.get(i).seqNo();
             for (Rendered document : documents.get(i)) {
@@ -88,12 +108,20 @@ final class CopyWriter implements AutoCloseable {
                         : BulkOperation.of(o -> o.create(c -> c.index(to).id(document.id()).document(body))));
                 written.add(document);
             }
-            counts.parted += documents.get(i).size() - 1;
+            parted += documents.get(i).size() - 1;
         }
         if (ops.isEmpty()) {
             return; // every document of the page gone since it was listed: Elasticsearch refuses an empty request
         }
         BulkResponse response = client.bulk(b -> b.operations(ops));
+        synchronized (counts) {
+            counts.parted += parted;
+            count(response, written);
+        }
+    }
+
+    /** What each document of the request became. */
+    private void count(BulkResponse response, List<Rendered> written) {
         for (int i = 0; i < response.items().size(); i++) {
             BulkResponseItem item = response.items().get(i);
             if (item.error() == null) {
@@ -114,6 +142,6 @@ final class CopyWriter implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
+        threads.shutdownNow();
     }
 }

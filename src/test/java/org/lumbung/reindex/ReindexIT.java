@@ -230,6 +230,38 @@ class ReindexIT {
     }
 
     /**
+     * Several pages of the copy, two of them at Elasticsearch at once ({@link CopyWriter#IN_FLIGHT}), each held up on
+     * its way as by a cluster slow to index: every document is written once and counted once, none left behind by a
+     * page still in flight when the copy ends.
+     */
+    @Test
+    void everyDocumentOfPagesWrittenTwoAtATimeComesThroughCountedOnce() throws Exception {
+        IndexLayout layout = new IndexLayout(TestElasticsearch.freshPrefix(ReindexIT.class) + "-pages", 0);
+        ElasticsearchClient client = TestElasticsearch.client();
+        new IndexSetup(client, layout).ensure();
+        int documents = 2_345; // five pages of 500, the last a short one
+        try (RecordIndexer indexer = indexer(layout)) {
+            assertThat(indexer.index(new DcBatch("journal", records(0, documents, "Artikel"), List.of())).await()
+                    .indexed()).isEqualTo(documents);
+        }
+
+        Reindexer.Result result;
+        try (EsProxy proxy = new EsProxy(TestElasticsearch.url()).slowBulks(Duration.ofMillis(700));
+             EsConnection es = EsConnection.open(URI.create(proxy.url()))) {
+            result = new Reindexer(es.client(), layout, ARCHIVE, WorkPool.of(2)).reindex();
+        }
+
+        assertThat(result.rebuilt()).isEqualTo(documents);
+        assertThat(List.of(result.kept(), result.newer(), result.failed(), result.parted())).containsOnly(0L);
+        Map<String, Map> now = all(client, layout.recordsAlias());
+        assertThat(now).hasSize(documents);
+        for (int i = 0; i < documents; i++) {
+            assertThat(title(now.get("journal:oai:journal:article/" + i))).as("record %d", i)
+                    .isEqualTo("Artikel " + i);
+        }
+    }
+
+    /**
      * The new index is filled without refreshes; the rebuilt index it becomes is refreshed as the template says, so
      * a record harvested after the rebuild shows in search without anyone asking for a refresh.
      */
