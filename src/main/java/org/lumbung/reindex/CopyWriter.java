@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.lumbung.pipeline.DaemonThreads;
 import org.lumbung.reindex.DocumentRebuilder.Rendered;
 import org.lumbung.reindex.DocumentRebuilder.Stored;
@@ -140,8 +141,20 @@ final class CopyWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * After a failure: lets the requests still in flight end (their answers no longer count), so that nothing writes
+     * to the new index once the copy has stopped; then stops the threads.
+     */
     @Override
     public void close() {
+        threads.shutdown();
+        try {
+            if (!threads.awaitTermination(1, TimeUnit.MINUTES)) {
+                LOG.warn("a bulk request of the rebuild to {} is still unanswered after a minute; left to end", to);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         threads.shutdownNow();
     }
 }
