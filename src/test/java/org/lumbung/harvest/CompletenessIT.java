@@ -84,6 +84,22 @@ class CompletenessIT {
         }
     }
 
+    /**
+     * The same with two bulk requests in flight, as Lumbung sends them to a remote cluster (one to a node on its own
+     * machine, as here by default): pages indexed out of their order still lose nothing.
+     */
+    @Test
+    void withTwoBulkRequestsInFlightADroppedBodyOnASpendingServerLosesNothing() throws Exception {
+        try (FakeRepository repo = scrollLike().fault(onThirdToken(Fault.dropMidBody()))) {
+            Cli.Result result = Harvests.harvest(repo.baseUrl(), "fake", prefix, "-Dlumbung.index.bulk-concurrency=2",
+                    "-Dlumbung.index.bulk-operations=7");
+            assertThat(result.status()).as(result.out()).isZero();
+            assertThat(result.out()).contains("harvest fake complete", RECORDS + " records indexed", "0 failed");
+            assertThat(records()).containsOnlyKeys(ids(1, RECORDS));
+            assertThat(listStarts(repo)).as("the window is read again from its start").isEqualTo(2);
+        }
+    }
+
     @Test
     void aBodyCutShortWithoutContentLengthOnASpendingServerLosesNothing() throws Exception {
         try (FakeRepository repo = scrollLike().fault(onThirdToken(Fault.cutXml()))) {
