@@ -70,14 +70,19 @@ class CompletenessIT {
                 .count();
     }
 
+    /** Harvests with these settings through the dropped body; complete, every record, the window read again. */
+    private void assertCompleteThroughADroppedBody(FakeRepository repo, String... settings) throws Exception {
+        Cli.Result result = Harvests.harvest(repo.baseUrl(), "fake", prefix, settings);
+        assertThat(result.status()).as(result.out()).isZero();
+        assertThat(result.out()).contains("harvest fake complete", RECORDS + " records indexed", "0 failed");
+        assertThat(records()).containsOnlyKeys(ids(1, RECORDS));
+        assertThat(listStarts(repo)).as("the window is read again from its start").isEqualTo(2);
+    }
+
     @Test
     void aConnectionDroppedMidBodyOnASpendingServerReadsTheWindowAgainAndLosesNothing() throws Exception {
         try (FakeRepository repo = scrollLike().fault(onThirdToken(Fault.dropMidBody()))) {
-            Cli.Result result = Harvests.harvest(repo.baseUrl(), "fake", prefix);
-            assertThat(result.status()).as(result.out()).isZero();
-            assertThat(result.out()).contains("harvest fake complete", RECORDS + " records indexed", "0 failed");
-            assertThat(records()).containsOnlyKeys(ids(1, RECORDS));
-            assertThat(listStarts(repo)).as("the window is read again from its start").isEqualTo(2);
+            assertCompleteThroughADroppedBody(repo);
             // the spending server's tokens name their list (.../1, then .../2 when the window is read again)
             assertThat(repo.queries().stream().filter(q -> q.endsWith("resumptionToken=fake%2F%2B60%2F%2F%2F%2F1")))
                     .as("the token whose answer was cut is never sent again").hasSize(1);
@@ -91,12 +96,8 @@ class CompletenessIT {
     @Test
     void withTwoBulkRequestsInFlightADroppedBodyOnASpendingServerLosesNothing() throws Exception {
         try (FakeRepository repo = scrollLike().fault(onThirdToken(Fault.dropMidBody()))) {
-            Cli.Result result = Harvests.harvest(repo.baseUrl(), "fake", prefix, "-Dlumbung.index.bulk-concurrency=2",
+            assertCompleteThroughADroppedBody(repo, "-Dlumbung.index.bulk-concurrency=2",
                     "-Dlumbung.index.bulk-operations=7");
-            assertThat(result.status()).as(result.out()).isZero();
-            assertThat(result.out()).contains("harvest fake complete", RECORDS + " records indexed", "0 failed");
-            assertThat(records()).containsOnlyKeys(ids(1, RECORDS));
-            assertThat(listStarts(repo)).as("the window is read again from its start").isEqualTo(2);
         }
     }
 
