@@ -5,9 +5,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.lumbung.derived.Derived;
 import org.lumbung.derived.LanguageNormaliser;
+import org.lumbung.derived.NameNormaliser;
 import org.lumbung.language.LanguageDetector;
 
 /**
@@ -19,7 +19,6 @@ public final class DcRecordBuilder {
 
     /** Elements whose values are prose long enough to detect a language from. */
     private static final Set<DcElement> DETECTED = Set.of(DcElement.TITLE, DcElement.DESCRIPTION);
-    private static final Pattern SPACE_BEFORE_COMMA = Pattern.compile("\\s+,");
     /** Languages a detector tells apart least surely, each with the other: Indonesian and Malay. */
     private static final Map<String, String> SIBLINGS = Map.of("id", "ms", "ms", "id");
 
@@ -77,10 +76,7 @@ public final class DcRecordBuilder {
      * writes {@code Pereira , Rodrigo M.}.
      */
     public DcRecordBuilder creator(Creator creator) {
-        String cleaned = ValueCleaner.clean(creator.name());
-        // A cleaned value's only white space is single spaces: most names have no " ," to take out.
-        String name = cleaned == null || !cleaned.contains(" ,") ? cleaned
-                : SPACE_BEFORE_COMMA.matcher(cleaned).replaceAll(",");
+        String name = NameNormaliser.noSpaceBeforeComma(ValueCleaner.clean(creator.name()));
         if (name == null || creators.stream().anyMatch(c -> c.name().equals(name))) {
             return this;
         }

@@ -72,11 +72,17 @@ public final class NameNormaliser {
         return raw == null || raw.isBlank() ? null : KNOWN.get(raw);
     }
 
+    /**
+     * The name without white space before its commas: HAL writes {@code Pereira , Rodrigo M.}. Most names have no
+     * " ," and are given back as they are.
+     */
+    public static String noSpaceBeforeComma(String name) {
+        return name == null || !name.contains(" ,") ? name : SPACE_BEFORE_COMMA.matcher(name).replaceAll(",");
+    }
+
     private static String normalise(String raw) {
         String name = raw.strip();
-        if (name.contains(" ,")) {
-            name = SPACE_BEFORE_COMMA.matcher(name).replaceAll(",");
-        }
+        name = noSpaceBeforeComma(name);
         if (name.startsWith("*")) {
             name = name.substring(1).strip();
         }
