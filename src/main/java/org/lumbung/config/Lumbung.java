@@ -77,7 +77,7 @@ public final class Lumbung implements AutoCloseable {
         Optional<String> outdated;
         try {
             layout = preparing(es, () -> new IndexLayout(settings.indexPrefix(),
-                    IndexSetup.replicas(settings.indexReplicas(), es.client())));
+                    IndexSetup.replicas(settings.indexReplicas(), es.client()), settings.indexCodec()));
             before.run(es.client(), layout);
             outdated = preparing(es, () -> new IndexSetup(es.client(), layout).ensure());
         } catch (IOException | RuntimeException | InterruptedException e) {

@@ -18,9 +18,11 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.lumbung.index.EsCredentials;
+import org.lumbung.index.IndexLayout;
 import org.lumbung.language.LanguageDetector;
 import org.lumbung.pipeline.Durations;
 
@@ -150,6 +152,7 @@ public final class Settings {
         esPort();
         duration("lumbung.es.start-timeout");
         indexReplicas();
+        indexCodec();
         integer("lumbung.index.bulk-operations", 1, 100_000);
         bytes("lumbung.index.bulk-bytes");
         bulkConcurrency();
@@ -344,6 +347,16 @@ public final class Settings {
     public OptionalInt indexReplicas() {
         return get("lumbung.index.replicas").equalsIgnoreCase("auto") ? OptionalInt.empty()
                 : OptionalInt.of(integer("lumbung.index.replicas", 0, 10));
+    }
+
+    /** How new records indices store their documents: best_compression (the default) or Elasticsearch's default. */
+    public String indexCodec() {
+        String codec = get("lumbung.index.codec");
+        if (!IndexLayout.CODECS.contains(codec)) {
+            throw new SettingsException("lumbung.index.codec", "is one of " + new TreeSet<>(IndexLayout.CODECS)
+                    + ", not '" + codec + "'");
+        }
+        return codec;
     }
 
     public String httpHost() {

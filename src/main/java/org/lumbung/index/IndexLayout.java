@@ -1,13 +1,35 @@
 package org.lumbung.index;
 
+import java.util.Set;
+import java.util.TreeSet;
+
 /**
  * The names of Lumbung's indices. Everything reads and writes the alias {@code <prefix>-records}; the concrete index
  * behind it carries the template version ({@code <prefix>-records-v5}, or {@code <prefix>-records-v5-r<millis>} once rebuilt), so a new document shape is a new index.
  */
-public record IndexLayout(String prefix, int replicas) {
+public record IndexLayout(String prefix, int replicas, String codec) {
 
     /** Bump when the document shape changes; docs/formats.md's schema says what each version holds. */
     public static final int TEMPLATE_VERSION = 5;
+    /**
+     * How a new records index stores its documents: {@code best_compression} (Elasticsearch's zstd at a higher level,
+     * in larger blocks) takes less than half the bytes and less of the node's CPU to write, and costs a little more
+     * to read a stored document back; {@code default} the other way round (docs/performance.md).
+     */
+    public static final String COMPACT = "best_compression";
+    /** The codecs a records index may have ({@code lumbung.index.codec}). */
+    public static final Set<String> CODECS = Set.of(COMPACT, "default");
+
+    public IndexLayout {
+        if (!CODECS.contains(codec)) {
+            throw new IllegalArgumentException("codec " + codec + ": must be one of " + new TreeSet<>(CODECS));
+        }
+    }
+
+    /** A layout whose records indices are stored compactly, as they are unless configured otherwise. */
+    public IndexLayout(String prefix, int replicas) {
+        this(prefix, replicas, COMPACT);
+    }
 
     public String recordsAlias() {
         return prefix + "-records";

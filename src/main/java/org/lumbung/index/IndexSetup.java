@@ -94,6 +94,7 @@ public final class IndexSetup {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("${prefix}", layout.prefix())
                     .replace("\"${replicas}\"", Integer.toString(layout.replicas()))
+                    .replace("${codec}", layout.codec())
                     .replace("${version}", Integer.toString(IndexLayout.TEMPLATE_VERSION));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + resource, e);

@@ -59,6 +59,15 @@ class SettingsTest {
     }
 
     @Test
+    void recordsAreStoredCompactlyUnlessElasticsearchsDefaultIsAsked() {
+        assertThat(Settings.defaults().indexCodec()).isEqualTo("best_compression");
+        assertThat(Settings.load(Map.of("LUMBUNG_INDEX_CODEC", "default"), Map.of()).indexCodec()).isEqualTo("default");
+        assertThatThrownBy(() -> Settings.load(Map.of(), Map.of("lumbung.index.codec", "lz4")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("lumbung.index.codec").hasMessageContaining("'lz4'");
+    }
+
+    @Test
     void replicasAreAutoUnlessANumberIsGiven() {
         assertThat(Settings.defaults().indexReplicas()).isEmpty();
         assertThat(Settings.load(Map.of("LUMBUNG_INDEX_REPLICAS", "2"), Map.of()).indexReplicas()).hasValue(2);

@@ -1,11 +1,13 @@
 package org.lumbung.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
-/** How many replicas a new index gets: the decision alone, without a cluster. */
+/** What a new index gets, its replicas and its codec: the decisions alone, without a cluster. */
 class IndexSetupTest {
 
     @Test
@@ -22,5 +24,16 @@ class IndexSetupTest {
         // No client: a request would fail with a NullPointerException.
         assertThat(IndexSetup.replicas(OptionalInt.of(0), null)).isZero();
         assertThat(IndexSetup.replicas(OptionalInt.of(2), null)).isEqualTo(2);
+    }
+
+    @Test
+    void theRecordsTemplateStoresDocumentsWithTheLayoutsCodec() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readTree(IndexSetup.renderTemplate(new IndexLayout("t", 0))).at("/template/settings/codec")
+                .asText()).isEqualTo("best_compression");
+        assertThat(json.readTree(IndexSetup.renderTemplate(new IndexLayout("t", 0, "default")))
+                .at("/template/settings/codec").asText()).isEqualTo("default");
+        assertThatThrownBy(() -> new IndexLayout("t", 0, "lz4")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lz4");
     }
 }

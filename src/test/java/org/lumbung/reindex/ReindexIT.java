@@ -282,10 +282,32 @@ class ReindexIT {
         }
     }
 
+    /**
+     * Records are stored with the template's codec, best_compression (less than half the bytes, and less of the
+     * node's CPU while indexing: docs/performance.md); the rebuilt index as the first, whatever settings the rebuild
+     * gives it of its own.
+     */
+    @Test
+    void theRebuiltIndexIsStoredAsCompactlyAsTheFirst() throws Exception {
+        IndexLayout layout = new IndexLayout(TestElasticsearch.freshPrefix(ReindexIT.class) + "-codec", 0);
+        String first = indexThirty(layout);
+        ElasticsearchClient client = TestElasticsearch.client();
+        assertThat(settings(client, first).codec()).isEqualTo("best_compression");
+
+        Reindexer.Result result = new Reindexer(client, layout, ARCHIVE, WorkPool.of(2)).reindex();
+        assertThat(result.from()).isEqualTo(first);
+        assertThat(result.rebuilt()).isEqualTo(30);
+        assertThat(settings(client, result.to()).codec()).isEqualTo("best_compression");
+    }
+
     private static String refreshInterval(ElasticsearchClient client, String index) throws IOException {
+        IndexSettings settings = settings(client, index);
+        return settings.refreshInterval() == null ? null : settings.refreshInterval().time();
+    }
+
+    private static IndexSettings settings(ElasticsearchClient client, String index) throws IOException {
         IndexSettings settings = client.indices().getSettings(g -> g.index(index)).result().get(index).settings();
-        IndexSettings inner = settings.index() != null ? settings.index() : settings;
-        return inner.refreshInterval() == null ? null : inner.refreshInterval().time();
+        return settings.index() != null ? settings.index() : settings;
     }
 
     /** Every document of the index, whole, by id. */
