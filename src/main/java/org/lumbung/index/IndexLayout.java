@@ -12,9 +12,9 @@ public record IndexLayout(String prefix, int replicas, String codec) {
     /** Bump when the document shape changes; docs/formats.md's schema says what each version holds. */
     public static final int TEMPLATE_VERSION = 5;
     /**
-     * How a new records index stores its documents: {@code best_compression} (Elasticsearch's zstd at a higher level,
-     * in larger blocks) takes less than half the bytes and less of the node's CPU to write, and costs a little more
-     * to read a stored document back; {@code default} the other way round (docs/performance.md).
+     * How a new records index stores its documents: {@code best_compression} (zstd, in blocks of up to 2,048
+     * documents, since Elasticsearch 8.16) takes less than half the bytes and less of the node's CPU to write, and
+     * costs more to read a stored document back; {@code default} (LZ4) the other way round (docs/performance.md).
      */
     public static final String COMPACT = "best_compression";
     /** The codecs a records index may have ({@code lumbung.index.codec}). */
