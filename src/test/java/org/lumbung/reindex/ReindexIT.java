@@ -263,15 +263,21 @@ class ReindexIT {
 
     /**
      * The new index is filled without refreshes; the rebuilt index it becomes is refreshed as the template says, so
-     * a record harvested after the rebuild shows in search without anyone asking for a refresh.
+     * a record harvested after the rebuild shows in search without anyone asking for a refresh. It is stored with the
+     * template's codec, best_compression (less than half the bytes, and less of the node's CPU while indexing:
+     * docs/performance.md), as the first index is, whatever settings the rebuild gives it of its own.
      */
     @Test
     void aRecordIndexedAfterTheRebuildShowsInSearchUnasked() throws Exception {
         IndexLayout layout = new IndexLayout(TestElasticsearch.freshPrefix(ReindexIT.class) + "-refresh", 0);
-        indexThirty(layout);
+        String first = indexThirty(layout);
         ElasticsearchClient client = TestElasticsearch.client();
+        assertThat(settings(client, first).codec()).isEqualTo("best_compression");
         Reindexer.Result result = new Reindexer(client, layout, ARCHIVE, WorkPool.of(2)).reindex();
+        assertThat(result.from()).isEqualTo(first);
+        assertThat(result.rebuilt()).isEqualTo(30);
         assertThat(refreshInterval(client, result.to())).isEqualTo(IndexSetup.refreshInterval()).isEqualTo("1s");
+        assertThat(settings(client, result.to()).codec()).isEqualTo("best_compression");
 
         try (RecordIndexer indexer = indexer(layout)) {
             assertThat(indexer.index(new DcBatch("journal", records(40, 41, "Artikel sesudah"), List.of())).await()
@@ -280,24 +286,6 @@ class ReindexIT {
                     .index(layout.recordsAlias()).query(q -> q.ids(i -> i.values("journal:oai:journal:article/40"))),
                     Map.class).hits().hits().size() == 1);
         }
-    }
-
-    /**
-     * Records are stored with the template's codec, best_compression (less than half the bytes, and less of the
-     * node's CPU while indexing: docs/performance.md); the rebuilt index as the first, whatever settings the rebuild
-     * gives it of its own.
-     */
-    @Test
-    void theRebuiltIndexIsStoredAsCompactlyAsTheFirst() throws Exception {
-        IndexLayout layout = new IndexLayout(TestElasticsearch.freshPrefix(ReindexIT.class) + "-codec", 0);
-        String first = indexThirty(layout);
-        ElasticsearchClient client = TestElasticsearch.client();
-        assertThat(settings(client, first).codec()).isEqualTo("best_compression");
-
-        Reindexer.Result result = new Reindexer(client, layout, ARCHIVE, WorkPool.of(2)).reindex();
-        assertThat(result.from()).isEqualTo(first);
-        assertThat(result.rebuilt()).isEqualTo(30);
-        assertThat(settings(client, result.to()).codec()).isEqualTo("best_compression");
     }
 
     private static String refreshInterval(ElasticsearchClient client, String index) throws IOException {
