@@ -3,6 +3,7 @@ package org.lumbung.harvest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.lumbung.xml.XmlElement;
@@ -23,9 +24,12 @@ final class OaiDescriptions {
                 software(e));
     }
 
-    /** Guesses the repository software from Identify's descriptions, toolkit and name. */
+    /**
+     * Guesses the repository software from Identify's descriptions, toolkit and name. Identify may lack its name
+     * (required by the protocol, left out by some repositories): the descriptions are read all the same.
+     */
     private static String software(XmlElement identify) {
-        StringBuilder all = new StringBuilder(text(identify, "repositoryName"));
+        StringBuilder all = new StringBuilder(Objects.requireNonNullElse(text(identify, "repositoryName"), ""));
         for (XmlElement description : identify.elements("description")) {
             all.append(' ').append(description.toXml());
         }

@@ -91,4 +91,30 @@ class OaiPageParserTest {
                 "jhi", "file", null);
         assertThat(page.records()).allMatch(r -> r.metadataPrefix().equals("oai_dc"));
     }
+
+    /** Found by fuzzing: an Identify without its (required) repositoryName stopped the parse with a null pointer. */
+    @Test
+    void readsAnIdentifyThatLacksTheRepositorysName() throws Exception {
+        String xml = """
+                <OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/">
+                  <responseDate>2026-12-06T09:00:00Z</responseDate>
+                  <request verb="Identify">https://eprints.example.ac.id/cgi/oai2</request>
+                  <Identify>
+                    <baseURL>https://eprints.example.ac.id/cgi/oai2</baseURL>
+                    <protocolVersion>2.0</protocolVersion>
+                    <earliestDatestamp>2011-02-01T00:00:00Z</earliestDatestamp>
+                    <deletedRecord>persistent</deletedRecord>
+                    <granularity>YYYY-MM-DDThh:mm:ssZ</granularity>
+                    <description><eprints xmlns="http://www.openarchives.org/OAI/1.1/eprints"><content>
+                      <text>Powered by EPrints 3</text></content></eprints></description>
+                  </Identify>
+                </OAI-PMH>""";
+        Identify identify = parser.parse(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "jhi", "http://x/oai",
+                null).identify();
+        assertThat(identify.repositoryName()).isNull();
+        assertThat(identify.baseUrl()).isEqualTo("https://eprints.example.ac.id/cgi/oai2");
+        assertThat(identify.secondsGranularity()).isTrue();
+        assertThat(identify.deletedRecord()).isEqualTo("persistent");
+        assertThat(identify.software()).isEqualTo("eprints");
+    }
 }
