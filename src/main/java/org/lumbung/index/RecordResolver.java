@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,6 +35,12 @@ final class RecordResolver {
 
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.index");
     private static final List<String> SOURCE_FIELDS = List.of("provenance", "keys", "work.key", "derived.doi");
+    /**
+     * The raw archive is most of a document and a look-up needs none of it where the document holds only the
+     * incoming contribution (a record harvested again): it is read, in one request a batch, only for the documents
+     * whose other contributions are merged again ({@link #withRaws}).
+     */
+    private static final List<String> NOT_LOOKED_AT = List.of("provenance.raw");
     private static final Identity.Keys NO_KEYS = new Identity.Keys(Set.of(), Set.of());
     /**
      * Keys of recent writes remembered, about 16,000 documents' worth: what the bulk ingester holds unacknowledged at
@@ -54,9 +61,25 @@ final class RecordResolver {
                  IndexDocument.Work work, Identity.Keys keys) {
     }
 
-    /** A document as stored: its version, contributions, merge keys, work key and DOI. */
+    /**
+     * A document as stored: its version, contributions (their raw records only where {@link #withRaws} read them),
+     * merge keys, work key and DOI; stale when it was found changed after the look-up read it.
+     */
     record Stored(String id, long seqNo, long primaryTerm, List<Provenance> provenance, List<String> keys,
-                  String workKey, String doi) {
+                  String workKey, String doi, boolean stale) {
+
+        Stored(String id, long seqNo, long primaryTerm, List<Provenance> provenance, List<String> keys, String workKey,
+               String doi) {
+            this(id, seqNo, primaryTerm, provenance, keys, workKey, doi, false);
+        }
+
+        Stored withProvenance(List<Provenance> read) {
+            return new Stored(id, seqNo, primaryTerm, read, keys, workKey, doi, stale);
+        }
+
+        Stored markedStale() {
+            return new Stored(id, seqNo, primaryTerm, provenance, keys, workKey, doi, true);
+        }
     }
 
     /** A document being put together in this batch. */
@@ -138,6 +161,7 @@ final class RecordResolver {
         if (!unplaced.isEmpty()) {
             byKeys(unplaced, keysOf, stored, byKey);
         }
+        withRaws(stored, incoming);
         Map<String, Work> works = new LinkedHashMap<>();
         for (DcRecord record : incoming) {
             String natural = DocumentIds.safe(record.id());
@@ -292,9 +316,13 @@ final class RecordResolver {
         s.keys().forEach(k -> byKey.putIfAbsent(k, s.id()));
     }
 
-    /** The stored document's other contributions, read again from the raw archive (once per document). */
+    /**
+     * The stored document's other contributions, read again from the raw archive (once per document). None for a
+     * document found changed since the look-up: its write is refused as a conflict and the batch's records placed
+     * again.
+     */
     private void load(Work work, String incomingKey) {
-        if (work.loaded || work.base == null) {
+        if (work.loaded || work.base == null || work.base.stale()) {
             work.loaded = true;
             return;
         }
@@ -318,7 +346,7 @@ final class RecordResolver {
     private Map<String, Stored> byIds(Set<String> ids) throws IOException {
         Map<String, Stored> out = new HashMap<>();
         MgetResponse<IndexDocument> found = client.mget(m -> m.index(alias).ids(List.copyOf(ids))
-                .sourceIncludes(SOURCE_FIELDS), IndexDocument.class);
+                .sourceIncludes(SOURCE_FIELDS).sourceExcludes(NOT_LOOKED_AT), IndexDocument.class);
         for (MultiGetResponseItem<IndexDocument> item : found.docs()) {
             if (item.isFailure()) {
                 // A shard not (yet) started, after a restart say: the document may well be there. Reading this as
@@ -332,6 +360,42 @@ final class RecordResolver {
             }
         }
         return out;
+    }
+
+    /**
+     * Reads the raw records of the stored documents that hold a contribution besides the incoming ones, which a merge
+     * reads again ({@link #load}): one real-time get of their provenance for all of them. Their raws are taken only
+     * from the version the look-up read. A document changed since (another worker's write) keeps none: its write,
+     * made on the version read, is refused as a conflict and the record placed again ({@link RecordIndexer}), so a
+     * contribution is never left out of a merge for a read that came late.
+     */
+    private void withRaws(Map<String, Stored> stored, List<DcRecord> incoming) throws IOException {
+        Set<String> incomingKeys = new HashSet<>();
+        incoming.forEach(r -> incomingKeys.add(pk(r)));
+        List<String> ids = stored.values().stream()
+                .filter(s -> s.provenance().stream().anyMatch(p -> !incomingKeys.contains(p.key())))
+                .map(Stored::id).toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        MgetResponse<IndexDocument> found = client.mget(m -> m.index(alias).ids(ids).sourceIncludes("provenance"),
+                IndexDocument.class);
+        for (MultiGetResponseItem<IndexDocument> item : found.docs()) {
+            if (item.isFailure()) {
+                throw new ShardsUnavailableException(alias, item.failure().error().reason());
+            }
+            Stored s = stored.get(item.result().id());
+            if (!item.result().found() || item.result().source() == null
+                    || !Objects.equals(item.result().seqNo(), s.seqNo())
+                    || !Objects.equals(item.result().primaryTerm(), s.primaryTerm())) {
+                stored.put(s.id(), s.markedStale());
+                continue;
+            }
+            Map<String, String> raws = new HashMap<>();
+            item.result().source().contributions().forEach(p -> raws.put(p.key(), p.raw()));
+            stored.put(s.id(), s.withProvenance(s.provenance().stream().map(p -> p.withRaw(raws.get(p.key())))
+                    .toList()));
+        }
     }
 
     /**
@@ -358,7 +422,7 @@ final class RecordResolver {
             }
             SearchResponse<IndexDocument> found = client.search(s -> s.index(alias)
                     .size(Math.min(10_000, 3 * records.size())).seqNoPrimaryTerm(true)
-                    .source(src -> src.filter(f -> f.includes(SOURCE_FIELDS)))
+                    .source(src -> src.filter(f -> f.includes(SOURCE_FIELDS).excludes(NOT_LOOKED_AT)))
                     .query(q -> q.bool(b -> b.minimumShouldMatch("1")
                             .should(sh -> sh.terms(t -> t.field("provenance.key").boost(HOLDS_CONTRIBUTION)
                                     .terms(v -> v.value(values(pks)))))

@@ -2,6 +2,8 @@ package org.lumbung.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lumbung.crosswalk.Crosswalks;
@@ -21,6 +25,7 @@ import org.lumbung.language.LanguageDetector;
 import org.lumbung.pipeline.Delivery;
 import org.lumbung.pipeline.Outcome;
 import org.lumbung.pipeline.WorkPool;
+import org.lumbung.testing.EsProxy;
 import org.lumbung.testing.TestElasticsearch;
 
 /**
@@ -77,6 +82,60 @@ class ConcurrentMergeIT {
             assertThat(((List<String>) ((Map) doc.get("dc")).get("title")))
                     .containsExactly("Artikel nomor " + article.substring(article.lastIndexOf('/') + 1));
         }
+    }
+
+    /**
+     * Another worker writes a document between this one's look-up of it and the reading of its other contributions'
+     * raw records (read only for documents that hold others): the write made on the version looked up is refused as a
+     * conflict and the record placed again, so the document ends with every contribution once, each with its raw.
+     */
+    @Test
+    void aDocumentAnotherWorkerWritesWhileItsContributionsAreReadKeepsThemAll() throws Exception {
+        String prefix = TestElasticsearch.freshPrefix(ConcurrentMergeIT.class) + "-raws";
+        IndexLayout layout = new IndexLayout(prefix, 0);
+        new IndexSetup(TestElasticsearch.client(), layout).ensure();
+        Crosswalks crosswalks = Crosswalks.standard(DETECTOR);
+        PageRecords pages = new PageRecords(DETECTOR);
+        RawArchive archive = new RawArchive(crosswalks, pages);
+        OaiPageParser parser = new OaiPageParser();
+        DcRecord record = crosswalks.toDc("journal", parser.parseRecord(oaiRecord(7), "journal", "oai_dc"));
+        DcRecord mirror = crosswalks.toDc("mirror", parser.parseRecord(oaiRecord(7), "mirror", "oai_dc"));
+        String url = "https://journal.example.ac.id/index.php/j/article/view/7/9007";
+        DcRecord page = pages.read(url, page(7), true, "pages", url);
+        ElasticsearchClient direct = TestElasticsearch.client();
+        try (RecordIndexer first = indexer(direct, layout, archive)) {
+            assertThat(first.index(new DcBatch("journal", List.of(record), List.of())).await().indexed()).isOne();
+            assertThat(first.index(new DcBatch("pages", List.of(page), List.of())).await().indexed()).isOne();
+        }
+        AtomicInteger mgets = new AtomicInteger();
+        Outcome outcome;
+        int conflicts;
+        // The first multi-get is the look-up by id, the second the raw records' read: the mirror lands between them.
+        try (RecordIndexer other = indexer(direct, layout, archive);
+             EsProxy proxy = new EsProxy(TestElasticsearch.url()).beforeRequest(
+                     path -> path.endsWith("/_mget") && mgets.incrementAndGet() == 2,
+                     () -> assertThat(other.index(new DcBatch("mirror", List.of(mirror), List.of())).await()
+                             .indexed()).isOne());
+             EsConnection es = EsConnection.open(URI.create(proxy.url()))) {
+            try (RecordIndexer again = indexer(es.client(), layout, archive)) {
+                outcome = again.index(new DcBatch("journal", List.of(record), List.of())).await();
+            }
+            conflicts = proxy.conflicts();
+        }
+        assertThat(outcome.failures()).isEmpty();
+        assertThat(outcome.indexed()).isOne();
+        assertThat(conflicts).as("the write on the version looked up, refused").isOne();
+        Map<String, Map> docs = TestElasticsearch.documents(prefix + "-records");
+        assertThat(docs).hasSize(1);
+        List<Map> provenance = (List<Map>) docs.values().iterator().next().get("provenance");
+        assertThat(provenance).extracting(p -> p.get("key")).containsExactlyInAnyOrder(
+                "oai:journal:oai:journal:article/7", "page:" + url, "oai:mirror:oai:journal:article/7");
+        assertThat(provenance).allSatisfy(p -> assertThat((String) p.get("raw")).contains("Artikel nomor 7"));
+    }
+
+    private static RecordIndexer indexer(ElasticsearchClient client, IndexLayout layout, RawArchive archive) {
+        return new RecordIndexer(client, layout, new RecordIndexer.BulkOptions(100, 5L << 20, 1,
+                Duration.ofMillis(20)), new DeadLetterStore(client, layout), archive);
     }
 
     private static List<DcRecord> reversed(List<DcRecord> records) {
