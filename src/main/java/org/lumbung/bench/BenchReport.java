@@ -23,19 +23,25 @@ final class BenchReport {
                            List<BenchRunner.SizeResult> results) {
         boolean live = options.liveSample() > 0;
         StringBuilder out = new StringBuilder(setting(machine, options)).append("\n\n");
-        out.append("| records | Lumbung records/s | _bulk records/s | Lumbung / _bulk | plain _bulk records/s")
-                .append(" | Lumbung / plain | _bulk / plain | Elasticsearch CPU s per 1,000 records, harvest / _bulk / plain")
-                .append(" | harvesting JVM CPU s, start-up included |\n")
-                .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (BenchRunner.SizeResult r : results) {
-            out.append(speed(r)).append('\n');
-        }
-        out.append("\n| records | peak heap used | peak heap after GC |").append(live ? " peak live heap |" : "")
-                .append(" peak RSS |\n|---:|---:|---:|").append(live ? "---:|" : "").append("---:|\n");
-        for (BenchRunner.SizeResult r : results) {
-            out.append(memory(r, live)).append('\n');
-        }
+        table(out, "| records | Lumbung records/s | _bulk records/s | Lumbung / _bulk | plain _bulk records/s"
+                + " | Lumbung / plain | _bulk / plain | Elasticsearch CPU s per 1,000 records, harvest / _bulk / plain"
+                + " | harvesting JVM CPU s, start-up included |", results, BenchReport::speed);
+        out.append("\nThe whole list harvested again into the index the first harvest filled (`--from` before its first")
+                .append(" datestamp):\n\n");
+        table(out, "| records | first harvest records/s | again records/s | again / first | Elasticsearch CPU s per"
+                + " 1,000 records, first / again | harvesting JVM CPU s, first / again |", results, BenchReport::again);
+        out.append('\n');
+        table(out, "| records | peak heap used | peak heap after GC |" + (live ? " peak live heap |" : "")
+                + " peak RSS |", results, r -> memory(r, live));
         return out.toString();
+    }
+
+    /** A Markdown table: the header, its right-aligned columns, a row per size. */
+    private static void table(StringBuilder out, String header, List<BenchRunner.SizeResult> results,
+                              java.util.function.Function<BenchRunner.SizeResult, String> row) {
+        out.append(header).append('\n').append("|---:".repeat((int) header.chars().filter(c -> c == '|').count() - 1))
+                .append("|\n");
+        results.forEach(r -> out.append(row.apply(r)).append('\n'));
     }
 
     /** The machine and how the runs were made. */
@@ -68,6 +74,17 @@ final class BenchReport {
                 + (ceiling ? Spread.of(r.bulk(), Measurement::esCpuPerThousand).format("%.2f") + " / "
                         + Spread.of(r.plain(), Measurement::esCpuPerThousand).format("%.2f") : "- / -") + " | "
                 + Spread.of(lumbung, Measurement::cpuSeconds).format("%.1f") + " |";
+    }
+
+    private static String again(BenchRunner.SizeResult r) {
+        return String.format(Locale.ROOT, "| %,d | ", r.records())
+                + Spread.of(r.lumbung(), Measurement::perSecond).format("%,.0f") + " | "
+                + Spread.of(r.again(), Measurement::perSecond).format("%,.0f") + " | "
+                + ratio(r.again(), r.lumbung()) + " | "
+                + Spread.of(r.lumbung(), Measurement::esCpuPerThousand).format("%.2f") + " / "
+                + Spread.of(r.again(), Measurement::esCpuPerThousand).format("%.2f") + " | "
+                + Spread.of(r.lumbung(), Measurement::cpuSeconds).format("%.1f") + " / "
+                + Spread.of(r.again(), Measurement::cpuSeconds).format("%.1f") + " |";
     }
 
     /** The speed of one side over another's, run by run (each run's two measurements share the node's state). */

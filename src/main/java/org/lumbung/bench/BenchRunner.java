@@ -19,15 +19,17 @@ import org.slf4j.LoggerFactory;
  * Runs the benchmark: renders each corpus, starts the page server, warms the node up (a harvest and a {@code _bulk}
  * of the first corpus, neither measured), then for each size and run indexes the corpus three times on the same
  * Elasticsearch, by Lumbung, by the ceiling of its own documents and by the ceiling of plain Dublin Core, each into a
- * fresh index that is counted and dropped afterwards. The order turns from run to run, so that no side always finds
- * the node warmer.
+ * fresh index that is counted and dropped afterwards. Lumbung then harvests the whole list again into the index it
+ * filled (a full re-harvest: every record found in its document and written again), measured apart. The order turns
+ * from run to run, so that no side always finds the node warmer.
  */
 final class BenchRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.bench");
 
-    /** A size's measurements, run by run. */
-    record SizeResult(int records, List<Measurement> lumbung, List<Measurement> bulk, List<Measurement> plain) {
+    /** A size's measurements, run by run; {@code again}: Lumbung's second harvest of the whole list. */
+    record SizeResult(int records, List<Measurement> lumbung, List<Measurement> bulk, List<Measurement> plain,
+                      List<Measurement> again) {
     }
 
     private final URI es;
@@ -87,12 +89,14 @@ final class BenchRunner {
     /** The runs of one size: the ceilings, then Lumbung in the first run, and each run the order turned by one. */
     private SizeResult measure(Corpus corpus, String baseUrl, HarvestRun harvest, BulkCeiling ceiling)
             throws IOException, InterruptedException {
-        SizeResult result = new SizeResult(corpus.records(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        SizeResult result = new SizeResult(corpus.records(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>());
         for (int run = 1; run <= options.runs(); run++) {
             String tag = "n" + corpus.records() + "-r" + run;
             int n = corpus.records();
             Step lumbung = new Step(prefix + "-lumbung-" + tag, n, p -> harvest.run(corpus, baseUrl, p),
-                    result.lumbung());
+                    result.lumbung(), p -> result.again().add(Indices.measureMore(client, p,
+                            q -> harvest.again(corpus, baseUrl, q))));
             Step bulk = new Step(prefix + "-bulk-" + tag, n, p -> ceiling.run(corpus, p), result.bulk());
             Step plain = new Step(prefix + "-plain-" + tag, n, p -> ceiling.plain(corpus, p), result.plain());
             List<Step> steps = new ArrayList<>(options.bulkInFlight() == 0 ? List.of(lumbung)
@@ -101,20 +105,37 @@ final class BenchRunner {
             for (Step step : steps) {
                 step.into().add(measure(step));
             }
-            LOG.info("{} records, run {}: Lumbung {} records/s{}", corpus.records(), run,
-                    Math.round(last(result.lumbung()).perSecond()), result.bulk().isEmpty() ? ""
+            LOG.info("{} records, run {}: Lumbung {} records/s (again {}){}", corpus.records(), run,
+                    Math.round(last(result.lumbung()).perSecond()), Math.round(last(result.again()).perSecond()),
+                    result.bulk().isEmpty() ? ""
                             : ", _bulk " + Math.round(last(result.bulk()).perSecond()) + " records/s, plain _bulk "
                             + Math.round(last(result.plain()).perSecond()) + " records/s");
         }
         return result;
     }
 
-    /** One side of one run: its index prefix, the records it indexes, what it does, where its measurement goes. */
-    private record Step(String prefix, int records, Indices.Measured measured, List<Measurement> into) {
+    /**
+     * One side of one run: its index prefix, the records it indexes, what it does, where its measurement goes, and
+     * what is measured on its indices after it, before they are dropped.
+     */
+    private record Step(String prefix, int records, Indices.Measured measured, List<Measurement> into, Then then) {
+
+        Step(String prefix, int records, Indices.Measured measured, List<Measurement> into) {
+            this(prefix, records, measured, into, p -> { });
+        }
+    }
+
+    /** A further measurement on a step's indices. */
+    @FunctionalInterface
+    private interface Then {
+        void run(String prefix) throws IOException, InterruptedException;
     }
 
     private Measurement measure(Step step) throws IOException, InterruptedException {
-        return Indices.measure(client, step.prefix(), step.records(), step.measured(), m -> m);
+        return Indices.measure(client, step.prefix(), step.records(), step.measured(), m -> {
+            step.then().run(step.prefix());
+            return m;
+        });
     }
 
     private static Measurement last(List<Measurement> runs) {

@@ -1,6 +1,7 @@
 package org.lumbung.bench;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -44,17 +45,35 @@ final class HarvestRun {
         this.profile = profile;
     }
 
+    /** A first harvest of the corpus into fresh indices under the prefix. */
     Measurement run(Corpus corpus, String baseUrl, String prefix) throws IOException, InterruptedException {
-        Path probe = work.resolve(prefix + ".probe.properties");
-        Path log = work.resolve(prefix + ".log");
+        return harvest(corpus, baseUrl, prefix, "lumbung", List.of());
+    }
+
+    /**
+     * The whole list harvested again into the indices a {@link #run} filled, as a full re-harvest asks for it (from
+     * before the corpus's first datestamp): every record found in its document, read and written again.
+     */
+    Measurement again(Corpus corpus, String baseUrl, String prefix) throws IOException, InterruptedException {
+        return harvest(corpus, baseUrl, prefix, "again",
+                List.of("--from", RecordGenerator.EARLIEST.minusSeconds(86_400).toString().substring(0, 10)));
+    }
+
+    /** A harvest measured as {@code side}; the first's files are named after the prefix, a further one's after both. */
+    private Measurement harvest(Corpus corpus, String baseUrl, String prefix, String side, List<String> more)
+            throws IOException, InterruptedException {
+        String pass = "lumbung".equals(side) ? "" : "." + side;
+        Path probe = work.resolve(prefix + pass + ".probe.properties");
+        Path log = work.resolve(prefix + pass + ".log");
         Files.deleteIfExists(probe);
         List<String> args = new ArrayList<>(List.of(probe.toString(), "harvest", baseUrl, "--source", SOURCE_ID,
                 "--no-windows", "--es", es.toString(), "--index-prefix", prefix, "--data",
                 work.resolve("harvest-data").toString()));
+        args.addAll(more);
         settings.forEach((k, v) -> args.add("-D" + k + "=" + v));
         List<String> jvm = new ArrayList<>(jvmOptions);
         if (profile) {
-            jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + work.resolve(prefix + ".jfr"));
+            jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + work.resolve(prefix + pass + ".jfr"));
         }
         Process harvest = ChildJvm.start(jvm, HarvestProbe.class, args, log);
         try {
@@ -74,26 +93,28 @@ final class HarvestRun {
             cost.load(in);
         }
         IndexLayout layout = new IndexLayout(prefix, 0);
-        double seconds = harvestSeconds(layout);
-        long indexed = Indices.count(client, layout.recordsAlias());
-        if (!"0".equals(cost.getProperty("status")) || indexed != corpus.records()) {
-            throw new IOException("the harvest indexed " + indexed + " of " + corpus.records() + " records (status "
-                    + cost.getProperty("status") + "); see " + log);
+        Map<?, ?> report = lastReport(layout);
+        long documents = Indices.count(client, layout.recordsAlias());
+        long indexed = ((Number) report.get("indexed")).longValue();
+        if (!"0".equals(cost.getProperty("status")) || indexed != corpus.records() || documents != corpus.records()) {
+            throw new IOException("the harvest indexed " + indexed + " of " + corpus.records() + " records into "
+                    + documents + " documents (status " + cost.getProperty("status") + "); see " + log);
         }
-        return new Measurement("lumbung", corpus.records(), seconds, number(cost, "cpuSeconds"),
+        return new Measurement(side, corpus.records(), ((Number) report.get("seconds")).doubleValue(), number(cost, "cpuSeconds"),
                 (long) number(cost, "peakHeapUsed"), (long) number(cost, "peakHeapAfterGc"),
                 (long) number(cost, "peakLiveHeap"), (long) number(cost, "peakRss"), 0);
     }
 
-    /** The duration the harvester measured itself, from the report it stored. */
+    /** The last report the harvester stored: its duration as it measured it, and the records it indexed. */
     @SuppressWarnings("rawtypes")
-    private double harvestSeconds(IndexLayout layout) throws IOException {
+    private Map lastReport(IndexLayout layout) throws IOException {
         client.indices().refresh(r -> r.index(layout.harvestsIndex()));
-        var hits = client.search(s -> s.index(layout.harvestsIndex()).size(1), Map.class).hits().hits();
+        var hits = client.search(s -> s.index(layout.harvestsIndex()).size(1)
+                .query(q -> q.term(t -> t.field("kind").value("oai"))).sort(o -> o.field(f -> f.field("startedAt").order(SortOrder.Desc))), Map.class).hits().hits();
         if (hits.isEmpty() || hits.get(0).source() == null) {
             throw new IOException("the harvest stored no report in " + layout.harvestsIndex());
         }
-        return ((Number) hits.get(0).source().get("seconds")).doubleValue();
+        return hits.get(0).source();
     }
 
     private static double number(Properties p, String key) {

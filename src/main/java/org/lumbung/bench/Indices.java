@@ -44,6 +44,17 @@ final class Indices {
         }
     }
 
+    /**
+     * A further measurement on the indices a {@link #measure} filled, from its {@code after}: Elasticsearch's CPU is
+     * that of this part alone.
+     */
+    static Measurement measureMore(ElasticsearchClient client, String prefix, Measured measured)
+            throws IOException, InterruptedException {
+        long cpu = cpuMillis(client);
+        Measurement measurement = measured.run(prefix);
+        return measurement.withEsCpu((cpuMillis(client) - cpu) / 1000.0);
+    }
+
     /** Documents behind the alias, after a refresh (not part of any measurement). */
     static long count(ElasticsearchClient client, String alias) throws IOException {
         client.indices().refresh(r -> r.index(alias));

@@ -33,14 +33,15 @@ class BenchIT {
         assertThat(result.status()).as(result.said()).isZero();
         assertThat(result.out()).contains("| records | Lumbung records/s | _bulk records/s | Lumbung / _bulk |"
                 + " plain _bulk records/s | Lumbung / plain | _bulk / plain | Elasticsearch CPU s per 1,000 records,"
-                + " harvest / _bulk / plain |", "| 1,000 | ");
+                + " harvest / _bulk / plain |", "| 1,000 | ", "| records | first harvest records/s | again records/s"
+                + " | again / first |");
         Path json;
         try (Stream<Path> files = Files.list(data.resolve("results"))) {
             json = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
         }
         JsonNode size = new ObjectMapper().readTree(json.toFile()).get("results").get(0);
         assertThat(size.get("records").asInt()).isEqualTo(1000);
-        for (String side : new String[] {"lumbung", "bulk", "plain"}) {
+        for (String side : new String[] {"lumbung", "bulk", "plain", "again"}) {
             JsonNode run = size.get(side).get(0);
             assertThat(run.get("side").asText()).isEqualTo(side);
             assertThat(run.get("records").asInt()).isEqualTo(1000);
@@ -55,7 +56,8 @@ class BenchIT {
         // The node was warmed up by a harvest too, in a JVM of its own, before anything was measured.
         try (Stream<Path> runs = Files.list(data.resolve("runs"))) {
             assertThat(runs.map(f -> f.getFileName().toString()))
-                    .contains(prefix + "-warmup-harvest.log", prefix + "-lumbung-n1000-r1.log");
+                    .contains(prefix + "-warmup-harvest.log", prefix + "-lumbung-n1000-r1.log",
+                            prefix + "-lumbung-n1000-r1.again.log");
         }
         // The rendered corpus: two pages of 500 and one _bulk body of 1,000 documents of each kind.
         assertThat(Files.readAllLines(data.resolve("corpus/n1000/bulk/000000.ndjson"))).hasSize(2000);
