@@ -2,10 +2,14 @@ package org.lumbung.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.FieldAndFormat;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,6 +45,11 @@ final class RecordResolver {
      * whose other contributions are merged again ({@link #withRaws}).
      */
     private static final List<String> NOT_LOOKED_AT = List.of("provenance.raw");
+    /** What a look-up by id reads from doc values: the keys of {@link Stored}. */
+    private static final List<String> DOC_VALUE_FIELDS = List.of("provenance.key", "keys.doi", "keys.url", "work.key",
+            "derived.doi");
+    /** The most hits one search returns (Elasticsearch's default {@code index.max_result_window}). */
+    private static final int MAX_HITS = 10_000;
     private static final Identity.Keys NO_KEYS = new Identity.Keys(Set.of(), Set.of());
     /**
      * Keys of recent writes remembered, about 16,000 documents' worth: what the bulk ingester holds unacknowledged at
@@ -62,23 +71,25 @@ final class RecordResolver {
     }
 
     /**
-     * A document as stored: its version, contributions (their raw records only where {@link #withRaws} read them),
-     * merge keys, work key and DOI; stale when it was found changed after the look-up read it.
+     * A document as stored: its version, the keys of its contributions, the contributions as read (none where the
+     * look-up read only the keys; their raw records only where {@link #withRaws} read them), merge keys, work key and
+     * DOI; stale when it was found changed after the look-up read it.
      */
-    record Stored(String id, long seqNo, long primaryTerm, List<Provenance> provenance, List<String> keys,
-                  String workKey, String doi, boolean stale) {
+    record Stored(String id, long seqNo, long primaryTerm, List<String> contributions, List<Provenance> provenance,
+                  List<String> keys, String workKey, String doi, boolean stale) {
 
         Stored(String id, long seqNo, long primaryTerm, List<Provenance> provenance, List<String> keys, String workKey,
                String doi) {
-            this(id, seqNo, primaryTerm, provenance, keys, workKey, doi, false);
+            this(id, seqNo, primaryTerm, provenance.stream().map(Provenance::key).toList(), provenance, keys, workKey,
+                    doi, false);
         }
 
         Stored withProvenance(List<Provenance> read) {
-            return new Stored(id, seqNo, primaryTerm, read, keys, workKey, doi, stale);
+            return new Stored(id, seqNo, primaryTerm, contributions, read, keys, workKey, doi, stale);
         }
 
         Stored markedStale() {
-            return new Stored(id, seqNo, primaryTerm, provenance, keys, workKey, doi, true);
+            return new Stored(id, seqNo, primaryTerm, contributions, provenance, keys, workKey, doi, true);
         }
     }
 
@@ -161,7 +172,9 @@ final class RecordResolver {
         if (!unplaced.isEmpty()) {
             byKeys(unplaced, keysOf, stored, byKey);
         }
-        withRaws(stored, incoming);
+        Set<String> incomingKeys = new HashSet<>();
+        incoming.forEach(r -> incomingKeys.add(pk(r)));
+        withRaws(stored, incomingKeys);
         Map<String, Work> works = new LinkedHashMap<>();
         for (DcRecord record : incoming) {
             String natural = DocumentIds.safe(record.id());
@@ -193,7 +206,7 @@ final class RecordResolver {
             id = id != null ? id : natural;
             Work work = works.computeIfAbsent(id, k -> new Work(k, stored.get(k)));
             String pk = pk(record);
-            load(work, pk);
+            load(work, incomingKeys);
             if (record.deleted()) {
                 work.live.remove(pk);
                 work.deletions.add(record);
@@ -244,7 +257,7 @@ final class RecordResolver {
         }
         Stored base = work != null ? work.base : stored.get(id);
         if (base != null) {
-            base.provenance().forEach(p -> held.add(p.key()));
+            held.addAll(base.contributions());
         }
         if (work == null && base == null) {
             synchronized (recent) {
@@ -312,23 +325,23 @@ final class RecordResolver {
     }
 
     private static void register(Stored s, Map<String, String> byKey) {
-        s.provenance().forEach(p -> byKey.putIfAbsent(p.key(), s.id()));
+        s.contributions().forEach(k -> byKey.putIfAbsent(k, s.id()));
         s.keys().forEach(k -> byKey.putIfAbsent(k, s.id()));
     }
 
     /**
-     * The stored document's other contributions, read again from the raw archive (once per document). None for a
-     * document found changed since the look-up: its write is refused as a conflict and the batch's records placed
-     * again.
+     * The stored document's contributions this batch does not bring, read again from the raw archive (once per
+     * document); one the batch brings is replaced by its incoming record. None for a document found changed since
+     * the look-up: its write is refused as a conflict and the batch's records placed again.
      */
-    private void load(Work work, String incomingKey) {
+    private void load(Work work, Set<String> incomingKeys) {
         if (work.loaded || work.base == null || work.base.stale()) {
             work.loaded = true;
             return;
         }
         work.loaded = true;
         for (Provenance p : work.base.provenance()) {
-            if (p.key().equals(incomingKey) || work.live.containsKey(p.key())) {
+            if (incomingKeys.contains(p.key()) || work.live.containsKey(p.key())) {
                 continue;
             }
             try {
@@ -343,14 +356,53 @@ final class RecordResolver {
         }
     }
 
+    /**
+     * The stored documents with these ids, as the look-up needs them: which exist and at which version from a
+     * real-time get that reads no stored field, and their keys from doc values where the last refresh shows that
+     * same version. Reading a document's {@code _source} unpacks its whole block of stored documents (up to 2,048 of
+     * them with {@code best_compression}), nearly all a get costs; only the documents written since the last refresh
+     * are read that way.
+     */
     private Map<String, Stored> byIds(Set<String> ids) throws IOException {
         Map<String, Stored> out = new HashMap<>();
-        MgetResponse<IndexDocument> found = client.mget(m -> m.index(alias).ids(List.copyOf(ids))
-                .sourceIncludes(SOURCE_FIELDS).sourceExcludes(NOT_LOOKED_AT), IndexDocument.class);
-        for (MultiGetResponseItem<IndexDocument> item : found.docs()) {
+        MgetResponse<IndexDocument> versions = client.mget(m -> m.index(alias).ids(List.copyOf(ids))
+                .source(f -> f.fetch(false)), IndexDocument.class);
+        Map<String, MultiGetResponseItem<IndexDocument>> current = new HashMap<>();
+        for (MultiGetResponseItem<IndexDocument> item : versions.docs()) {
             if (item.isFailure()) {
                 // A shard not (yet) started, after a restart say: the document may well be there. Reading this as
                 // "not found" would place the record in a new document; wait instead (see RecordIndexer).
+                throw new ShardsUnavailableException(alias, item.failure().error().reason());
+            }
+            if (item.result().found()) {
+                current.put(item.result().id(), item);
+            }
+        }
+        if (current.isEmpty()) {
+            return out;
+        }
+        if (current.size() <= MAX_HITS) {
+            SearchResponse<Void> seen = client.search(s -> s.index(alias).size(current.size()).seqNoPrimaryTerm(true)
+                    .source(f -> f.fetch(false)).docvalueFields(DOC_VALUE_FIELDS.stream()
+                            .map(field -> FieldAndFormat.of(f -> f.field(field))).toList())
+                    .query(q -> q.ids(i -> i.values(List.copyOf(current.keySet())))), Void.class);
+            ShardsUnavailableException.check(alias, seen.shards());
+            for (Hit<Void> hit : seen.hits().hits()) {
+                var now = current.get(hit.id()).result();
+                if (hit.seqNo() != null && hit.seqNo().equals(now.seqNo())
+                        && Objects.equals(hit.primaryTerm(), now.primaryTerm())) {
+                    out.put(hit.id(), fromDocValues(hit));
+                }
+            }
+        }
+        List<String> unseen = current.keySet().stream().filter(id -> !out.containsKey(id)).toList();
+        if (unseen.isEmpty()) {
+            return out;
+        }
+        MgetResponse<IndexDocument> found = client.mget(m -> m.index(alias).ids(unseen)
+                .sourceIncludes(SOURCE_FIELDS).sourceExcludes(NOT_LOOKED_AT), IndexDocument.class);
+        for (MultiGetResponseItem<IndexDocument> item : found.docs()) {
+            if (item.isFailure()) {
                 throw new ShardsUnavailableException(alias, item.failure().error().reason());
             }
             if (item.isResult() && item.result().found() && item.result().source() != null) {
@@ -362,18 +414,39 @@ final class RecordResolver {
         return out;
     }
 
+    /** A document's keys as its doc values hold them (a field's values sorted, each once). */
+    private static Stored fromDocValues(Hit<Void> hit) {
+        List<String> keys = new ArrayList<>();
+        docValues(hit, "keys.doi").forEach(d -> keys.add("doi:" + d));
+        docValues(hit, "keys.url").forEach(u -> keys.add("url:" + u));
+        List<String> workKey = docValues(hit, "work.key");
+        List<String> doi = docValues(hit, "derived.doi");
+        return new Stored(hit.id(), hit.seqNo(), hit.primaryTerm(), docValues(hit, "provenance.key"), List.of(), keys,
+                workKey.isEmpty() ? null : workKey.get(0), doi.isEmpty() ? null : doi.get(0), false);
+    }
+
+    private static List<String> docValues(Hit<Void> hit, String field) {
+        JsonData values = hit.fields().get(field);
+        if (values == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonValue v : values.toJson().asJsonArray()) {
+            out.add(((JsonString) v).getString());
+        }
+        return out;
+    }
+
     /**
-     * Reads the raw records of the stored documents that hold a contribution besides the incoming ones, which a merge
-     * reads again ({@link #load}): one real-time get of their provenance for all of them. Their raws are taken only
-     * from the version the look-up read. A document changed since (another worker's write) keeps none: its write,
-     * made on the version read, is refused as a conflict and the record placed again ({@link RecordIndexer}), so a
-     * contribution is never left out of a merge for a read that came late.
+     * Reads the contributions, raw records included, of the stored documents whose other contributions a merge reads
+     * again ({@link #load}): those that hold any contribution this batch does not bring. One real-time get
+     * for all of them, taken only from the version the look-up read. A document changed since (another worker's
+     * write) keeps none: its write, made on the version read, is refused as a conflict and the record placed again
+     * ({@link RecordIndexer}), so a contribution is never left out of a merge for a read that came late.
      */
-    private void withRaws(Map<String, Stored> stored, List<DcRecord> incoming) throws IOException {
-        Set<String> incomingKeys = new HashSet<>();
-        incoming.forEach(r -> incomingKeys.add(pk(r)));
+    private void withRaws(Map<String, Stored> stored, Set<String> incomingKeys) throws IOException {
         List<String> ids = stored.values().stream()
-                .filter(s -> s.provenance().stream().anyMatch(p -> !incomingKeys.contains(p.key())))
+                .filter(s -> s.contributions().stream().anyMatch(k -> !incomingKeys.contains(k)))
                 .map(Stored::id).toList();
         if (ids.isEmpty()) {
             return;
@@ -391,10 +464,8 @@ final class RecordResolver {
                 stored.put(s.id(), s.markedStale());
                 continue;
             }
-            Map<String, String> raws = new HashMap<>();
-            item.result().source().contributions().forEach(p -> raws.put(p.key(), p.raw()));
-            stored.put(s.id(), s.withProvenance(s.provenance().stream().map(p -> p.withRaw(raws.get(p.key())))
-                    .toList()));
+            stored.put(s.id(), s.withProvenance(item.result().source().contributions().stream()
+                    .map(IndexDocument.Provenance::toContribution).toList()));
         }
     }
 
@@ -421,7 +492,7 @@ final class RecordResolver {
                 }
             }
             SearchResponse<IndexDocument> found = client.search(s -> s.index(alias)
-                    .size(Math.min(10_000, 3 * records.size())).seqNoPrimaryTerm(true)
+                    .size(Math.min(MAX_HITS, 3 * records.size())).seqNoPrimaryTerm(true)
                     .source(src -> src.filter(f -> f.includes(SOURCE_FIELDS).excludes(NOT_LOOKED_AT)))
                     .query(q -> q.bool(b -> b.minimumShouldMatch("1")
                             .should(sh -> sh.terms(t -> t.field("provenance.key").boost(HOLDS_CONTRIBUTION)

@@ -133,6 +133,40 @@ class ConcurrentMergeIT {
         assertThat(provenance).allSatisfy(p -> assertThat((String) p.get("raw")).contains("Artikel nomor 7"));
     }
 
+    /**
+     * A look-up by id takes a document's keys from doc values only where the last refresh shows the version a
+     * real-time get finds. Here the page joins the record's document after a refresh, and the record is harvested
+     * again before the next one: the refreshed view shows the document with the record alone, the real-time version
+     * holds the page too, which must be read again and kept.
+     */
+    @Test
+    void aRecordHarvestedAgainBeforeARefreshKeepsThePageThatJoinedItsDocumentSince() throws Exception {
+        String prefix = TestElasticsearch.freshPrefix(ConcurrentMergeIT.class) + "-unrefreshed";
+        IndexLayout layout = new IndexLayout(prefix, 0);
+        ElasticsearchClient client = TestElasticsearch.client();
+        new IndexSetup(client, layout).ensure();
+        client.indices().putSettings(p -> p.index(layout.recordsAlias())
+                .settings(i -> i.refreshInterval(t -> t.time("-1"))));
+        Crosswalks crosswalks = Crosswalks.standard(DETECTOR);
+        PageRecords pages = new PageRecords(DETECTOR);
+        DcRecord record = crosswalks.toDc("journal", new OaiPageParser().parseRecord(oaiRecord(3), "journal",
+                "oai_dc"));
+        String url = "https://journal.example.ac.id/index.php/j/article/view/3/9003";
+        DcRecord page = pages.read(url, page(3), true, "pages", url);
+        try (RecordIndexer indexer = indexer(client, layout, new RawArchive(crosswalks, pages))) {
+            assertThat(indexer.index(new DcBatch("journal", List.of(record), List.of())).await().indexed()).isOne();
+            client.indices().refresh(r -> r.index(layout.recordsAlias()));
+            assertThat(indexer.index(new DcBatch("pages", List.of(page), List.of())).await().indexed()).isOne();
+            assertThat(indexer.index(new DcBatch("journal", List.of(record), List.of())).await().indexed()).isOne();
+        }
+        Map<String, Map> docs = TestElasticsearch.documents(prefix + "-records");
+        assertThat(docs).containsOnlyKeys("journal:oai:journal:article/3");
+        List<Map> provenance = (List<Map>) docs.values().iterator().next().get("provenance");
+        assertThat(provenance).extracting(p -> p.get("key")).containsExactlyInAnyOrder(
+                "oai:journal:oai:journal:article/3", "page:" + url);
+        assertThat(provenance).allSatisfy(p -> assertThat((String) p.get("raw")).contains("Artikel nomor 3"));
+    }
+
     private static RecordIndexer indexer(ElasticsearchClient client, IndexLayout layout, RawArchive archive) {
         return new RecordIndexer(client, layout, new RecordIndexer.BulkOptions(100, 5L << 20, 1,
                 Duration.ofMillis(20)), new DeadLetterStore(client, layout), archive);
