@@ -91,9 +91,7 @@ class ConcurrentMergeIT {
      */
     @Test
     void aDocumentAnotherWorkerWritesWhileItsContributionsAreReadKeepsThemAll() throws Exception {
-        String prefix = TestElasticsearch.freshPrefix(ConcurrentMergeIT.class) + "-raws";
-        IndexLayout layout = new IndexLayout(prefix, 0);
-        new IndexSetup(TestElasticsearch.client(), layout).ensure();
+        IndexLayout layout = layout("raws");
         Crosswalks crosswalks = Crosswalks.standard(DETECTOR);
         PageRecords pages = new PageRecords(DETECTOR);
         RawArchive archive = new RawArchive(crosswalks, pages);
@@ -125,7 +123,7 @@ class ConcurrentMergeIT {
         assertThat(outcome.failures()).isEmpty();
         assertThat(outcome.indexed()).isOne();
         assertThat(conflicts).as("the write on the version looked up, refused").isOne();
-        Map<String, Map> docs = TestElasticsearch.documents(prefix + "-records");
+        Map<String, Map> docs = TestElasticsearch.documents(layout.recordsAlias());
         assertThat(docs).hasSize(1);
         List<Map> provenance = (List<Map>) docs.values().iterator().next().get("provenance");
         assertThat(provenance).extracting(p -> p.get("key")).containsExactlyInAnyOrder(
@@ -141,10 +139,8 @@ class ConcurrentMergeIT {
      */
     @Test
     void aRecordHarvestedAgainBeforeARefreshKeepsThePageThatJoinedItsDocumentSince() throws Exception {
-        String prefix = TestElasticsearch.freshPrefix(ConcurrentMergeIT.class) + "-unrefreshed";
-        IndexLayout layout = new IndexLayout(prefix, 0);
+        IndexLayout layout = layout("unrefreshed");
         ElasticsearchClient client = TestElasticsearch.client();
-        new IndexSetup(client, layout).ensure();
         client.indices().putSettings(p -> p.index(layout.recordsAlias())
                 .settings(i -> i.refreshInterval(t -> t.time("-1"))));
         Crosswalks crosswalks = Crosswalks.standard(DETECTOR);
@@ -159,12 +155,18 @@ class ConcurrentMergeIT {
             assertThat(indexer.index(new DcBatch("pages", List.of(page), List.of())).await().indexed()).isOne();
             assertThat(indexer.index(new DcBatch("journal", List.of(record), List.of())).await().indexed()).isOne();
         }
-        Map<String, Map> docs = TestElasticsearch.documents(prefix + "-records");
+        Map<String, Map> docs = TestElasticsearch.documents(layout.recordsAlias());
         assertThat(docs).containsOnlyKeys("journal:oai:journal:article/3");
         List<Map> provenance = (List<Map>) docs.values().iterator().next().get("provenance");
         assertThat(provenance).extracting(p -> p.get("key")).containsExactlyInAnyOrder(
                 "oai:journal:oai:journal:article/3", "page:" + url);
         assertThat(provenance).allSatisfy(p -> assertThat((String) p.get("raw")).contains("Artikel nomor 3"));
+    }
+
+    private static IndexLayout layout(String name) throws Exception {
+        IndexLayout layout = new IndexLayout(TestElasticsearch.freshPrefix(ConcurrentMergeIT.class) + "-" + name, 0);
+        new IndexSetup(TestElasticsearch.client(), layout).ensure();
+        return layout;
     }
 
     private static RecordIndexer indexer(ElasticsearchClient client, IndexLayout layout, RawArchive archive) {
