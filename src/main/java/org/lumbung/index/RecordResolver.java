@@ -359,9 +359,8 @@ final class RecordResolver {
     /**
      * The stored documents with these ids, as the look-up needs them: which exist and at which version from a
      * real-time get that reads no stored field, and their keys from doc values where the last refresh shows that
-     * same version. Reading a document's {@code _source} unpacks its whole block of stored documents (up to 2,048 of
-     * them with {@code best_compression}), nearly all a get costs; only the documents written since the last refresh
-     * are read that way.
+     * same version. Reading {@code _source} is nearly all a get costs (a thirtieth of the time without it, measured
+     * in docs/performance.md); only the documents written since the last refresh are read that way.
      */
     private Map<String, Stored> byIds(Set<String> ids) throws IOException {
         Map<String, Stored> out = new HashMap<>();
