@@ -26,10 +26,13 @@ final class BenchReport {
         table(out, "| records | Lumbung records/s | _bulk records/s | Lumbung / _bulk | plain _bulk records/s"
                 + " | Lumbung / plain | _bulk / plain | Elasticsearch CPU s per 1,000 records, harvest / _bulk / plain"
                 + " | harvesting JVM CPU s, start-up included |", results, BenchReport::speed);
-        out.append("\nThe whole list harvested again into the index the first harvest filled (`--from` before its first")
-                .append(" datestamp):\n\n");
-        table(out, "| records | first harvest records/s | again records/s | again / first | Elasticsearch CPU s per"
-                + " 1,000 records, first / again | harvesting JVM CPU s, first / again |", results, BenchReport::again);
+        if (results.stream().noneMatch(r -> r.again().isEmpty())) {
+            out.append("\nThe whole list harvested again into the index the first harvest filled (`--from` before its")
+                    .append(" first datestamp):\n\n");
+            table(out, "| records | first harvest records/s | again records/s | again / first | Elasticsearch CPU s"
+                    + " per 1,000 records, first / again | harvesting JVM CPU s, first / again |", results,
+                    BenchReport::again);
+        }
         out.append('\n');
         table(out, "| records | peak heap used | peak heap after GC |" + (live ? " peak live heap |" : "")
                 + " peak RSS |", results, r -> memory(r, live));

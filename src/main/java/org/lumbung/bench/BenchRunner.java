@@ -27,7 +27,10 @@ final class BenchRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.bench");
 
-    /** A size's measurements, run by run; {@code again}: Lumbung's second harvest of the whole list. */
+    /**
+     * A size's measurements, run by run; {@code again}: Lumbung's second harvest of the whole list (none in the
+     * memory runs, without the ceilings).
+     */
     record SizeResult(int records, List<Measurement> lumbung, List<Measurement> bulk, List<Measurement> plain,
                       List<Measurement> again) {
     }
@@ -94,9 +97,10 @@ final class BenchRunner {
         for (int run = 1; run <= options.runs(); run++) {
             String tag = "n" + corpus.records() + "-r" + run;
             int n = corpus.records();
+            // The memory runs (--harvest-only) harvest once: a million records again would double the longest run.
             Step lumbung = new Step(prefix + "-lumbung-" + tag, n, p -> harvest.run(corpus, baseUrl, p),
-                    result.lumbung(), p -> result.again().add(Indices.measureMore(client, p,
-                            q -> harvest.again(corpus, baseUrl, q))));
+                    result.lumbung(), options.bulkInFlight() == 0 ? p -> { } : p -> result.again().add(
+                            Indices.measureMore(client, p, q -> harvest.again(corpus, baseUrl, q))));
             Step bulk = new Step(prefix + "-bulk-" + tag, n, p -> ceiling.run(corpus, p), result.bulk());
             Step plain = new Step(prefix + "-plain-" + tag, n, p -> ceiling.plain(corpus, p), result.plain());
             List<Step> steps = new ArrayList<>(options.bulkInFlight() == 0 ? List.of(lumbung)
@@ -105,10 +109,10 @@ final class BenchRunner {
             for (Step step : steps) {
                 step.into().add(measure(step));
             }
-            LOG.info("{} records, run {}: Lumbung {} records/s (again {}){}", corpus.records(), run,
-                    Math.round(last(result.lumbung()).perSecond()), Math.round(last(result.again()).perSecond()),
-                    result.bulk().isEmpty() ? ""
-                            : ", _bulk " + Math.round(last(result.bulk()).perSecond()) + " records/s, plain _bulk "
+            LOG.info("{} records, run {}: Lumbung {} records/s{}", corpus.records(), run,
+                    Math.round(last(result.lumbung()).perSecond()), result.bulk().isEmpty() ? ""
+                            : " (again " + Math.round(last(result.again()).perSecond()) + "), _bulk "
+                            + Math.round(last(result.bulk()).perSecond()) + " records/s, plain _bulk "
                             + Math.round(last(result.plain()).perSecond()) + " records/s");
         }
         return result;

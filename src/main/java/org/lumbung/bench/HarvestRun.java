@@ -100,8 +100,8 @@ final class HarvestRun {
             throw new IOException("the harvest indexed " + indexed + " of " + corpus.records() + " records into "
                     + documents + " documents (status " + cost.getProperty("status") + "); see " + log);
         }
-        return new Measurement(side, corpus.records(), ((Number) report.get("seconds")).doubleValue(), number(cost, "cpuSeconds"),
-                (long) number(cost, "peakHeapUsed"), (long) number(cost, "peakHeapAfterGc"),
+        return new Measurement(side, corpus.records(), ((Number) report.get("seconds")).doubleValue(),
+                number(cost, "cpuSeconds"), (long) number(cost, "peakHeapUsed"), (long) number(cost, "peakHeapAfterGc"),
                 (long) number(cost, "peakLiveHeap"), (long) number(cost, "peakRss"), 0);
     }
 
@@ -110,7 +110,8 @@ final class HarvestRun {
     private Map lastReport(IndexLayout layout) throws IOException {
         client.indices().refresh(r -> r.index(layout.harvestsIndex()));
         var hits = client.search(s -> s.index(layout.harvestsIndex()).size(1)
-                .query(q -> q.term(t -> t.field("kind").value("oai"))).sort(o -> o.field(f -> f.field("startedAt").order(SortOrder.Desc))), Map.class).hits().hits();
+                .query(q -> q.term(t -> t.field("kind").value("oai")))
+                .sort(o -> o.field(f -> f.field("startedAt").order(SortOrder.Desc))), Map.class).hits().hits();
         if (hits.isEmpty() || hits.get(0).source() == null) {
             throw new IOException("the harvest stored no report in " + layout.harvestsIndex());
         }

@@ -48,7 +48,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "_bulk requests in flight for the ceiling; default 1.")
     int bulkInFlight = 1;
 
-    @Option(names = "--harvest-only", description = "Harvest without the _bulk ceiling (for the memory runs).")
+    @Option(names = "--harvest-only", description = "Harvest once, without the _bulk ceiling or the re-harvest (for the memory runs).")
     boolean harvestOnly;
 
     @Option(names = "--profile", description = "Record a Flight Recorder profile of each harvest beside its log.")
