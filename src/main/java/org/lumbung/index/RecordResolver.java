@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.FieldAndFormat;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.get.GetResult;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
@@ -366,15 +367,10 @@ final class RecordResolver {
         Map<String, Stored> out = new HashMap<>();
         MgetResponse<IndexDocument> versions = client.mget(m -> m.index(alias).ids(List.copyOf(ids))
                 .source(f -> f.fetch(false)), IndexDocument.class);
-        Map<String, MultiGetResponseItem<IndexDocument>> current = new HashMap<>();
-        for (MultiGetResponseItem<IndexDocument> item : versions.docs()) {
-            if (item.isFailure()) {
-                // A shard not (yet) started, after a restart say: the document may well be there. Reading this as
-                // "not found" would place the record in a new document; wait instead (see RecordIndexer).
-                throw new ShardsUnavailableException(alias, item.failure().error().reason());
-            }
-            if (item.result().found()) {
-                current.put(item.result().id(), item);
+        Map<String, GetResult<IndexDocument>> current = new HashMap<>();
+        for (GetResult<IndexDocument> result : results(versions)) {
+            if (result.found()) {
+                current.put(result.id(), result);
             }
         }
         if (current.isEmpty()) {
@@ -387,7 +383,7 @@ final class RecordResolver {
                     .query(q -> q.ids(i -> i.values(List.copyOf(current.keySet())))), Void.class);
             ShardsUnavailableException.check(alias, seen.shards());
             for (Hit<Void> hit : seen.hits().hits()) {
-                var now = current.get(hit.id()).result();
+                GetResult<IndexDocument> now = current.get(hit.id());
                 if (hit.seqNo() != null && hit.seqNo().equals(now.seqNo())
                         && Objects.equals(hit.primaryTerm(), now.primaryTerm())) {
                     out.put(hit.id(), fromDocValues(hit));
@@ -400,15 +396,28 @@ final class RecordResolver {
         }
         MgetResponse<IndexDocument> found = client.mget(m -> m.index(alias).ids(unseen)
                 .sourceIncludes(SOURCE_FIELDS).sourceExcludes(NOT_LOOKED_AT), IndexDocument.class);
-        for (MultiGetResponseItem<IndexDocument> item : found.docs()) {
+        for (GetResult<IndexDocument> result : results(found)) {
+            if (result.found() && result.source() != null) {
+                Stored s = stored(result.id(), result.seqNo(), result.primaryTerm(), result.source());
+                out.put(s.id(), s);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The documents a multi-get found or not. A document that failed (a shard not (yet) started, after a restart
+     * say) may well be there: reading it as "not found" would place the record in a new document, so the look-up
+     * waits instead (see RecordIndexer).
+     */
+    private List<GetResult<IndexDocument>> results(MgetResponse<IndexDocument> response)
+            throws ShardsUnavailableException {
+        List<GetResult<IndexDocument>> out = new ArrayList<>(response.docs().size());
+        for (MultiGetResponseItem<IndexDocument> item : response.docs()) {
             if (item.isFailure()) {
                 throw new ShardsUnavailableException(alias, item.failure().error().reason());
             }
-            if (item.isResult() && item.result().found() && item.result().source() != null) {
-                Stored s = stored(item.result().id(), item.result().seqNo(), item.result().primaryTerm(),
-                        item.result().source());
-                out.put(s.id(), s);
-            }
+            out.add(item.result());
         }
         return out;
     }
@@ -452,18 +461,14 @@ final class RecordResolver {
         }
         MgetResponse<IndexDocument> found = client.mget(m -> m.index(alias).ids(ids).sourceIncludes("provenance"),
                 IndexDocument.class);
-        for (MultiGetResponseItem<IndexDocument> item : found.docs()) {
-            if (item.isFailure()) {
-                throw new ShardsUnavailableException(alias, item.failure().error().reason());
-            }
-            Stored s = stored.get(item.result().id());
-            if (!item.result().found() || item.result().source() == null
-                    || !Objects.equals(item.result().seqNo(), s.seqNo())
-                    || !Objects.equals(item.result().primaryTerm(), s.primaryTerm())) {
+        for (GetResult<IndexDocument> result : results(found)) {
+            Stored s = stored.get(result.id());
+            if (!result.found() || result.source() == null || !Objects.equals(result.seqNo(), s.seqNo())
+                    || !Objects.equals(result.primaryTerm(), s.primaryTerm())) {
                 stored.put(s.id(), s.markedStale());
                 continue;
             }
-            stored.put(s.id(), s.withProvenance(item.result().source().contributions().stream()
+            stored.put(s.id(), s.withProvenance(result.source().contributions().stream()
                     .map(IndexDocument.Provenance::toContribution).toList()));
         }
     }
