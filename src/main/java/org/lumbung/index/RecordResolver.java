@@ -378,8 +378,7 @@ final class RecordResolver {
         }
         if (current.size() <= MAX_HITS) {
             SearchResponse<Void> seen = client.search(s -> s.index(alias).size(current.size()).seqNoPrimaryTerm(true)
-                    .source(f -> f.fetch(false)).docvalueFields(DOC_VALUE_FIELDS.stream()
-                            .map(field -> FieldAndFormat.of(f -> f.field(field))).toList())
+                    .source(f -> f.fetch(false)).docvalueFields(fields(DOC_VALUE_FIELDS))
                     .query(q -> q.ids(i -> i.values(List.copyOf(current.keySet())))), Void.class);
             ShardsUnavailableException.check(alias, seen.shards());
             for (Hit<Void> hit : seen.hits().hits()) {
@@ -427,10 +426,19 @@ final class RecordResolver {
         List<String> keys = new ArrayList<>();
         docValues(hit, "keys.doi").forEach(d -> keys.add("doi:" + d));
         docValues(hit, "keys.url").forEach(u -> keys.add("url:" + u));
-        List<String> workKey = docValues(hit, "work.key");
-        List<String> doi = docValues(hit, "derived.doi");
         return new Stored(hit.id(), hit.seqNo(), hit.primaryTerm(), docValues(hit, "provenance.key"), List.of(), keys,
-                workKey.isEmpty() ? null : workKey.get(0), doi.isEmpty() ? null : doi.get(0), false);
+                docValue(hit, "work.key"), docValue(hit, "derived.doi"), false);
+    }
+
+    /** Doc-value fields to read, in their own format. */
+    static List<FieldAndFormat> fields(List<String> names) {
+        return names.stream().map(field -> FieldAndFormat.of(f -> f.field(field))).toList();
+    }
+
+    /** A single-valued field's doc value, null when the document has none. */
+    static String docValue(Hit<Void> hit, String field) {
+        List<String> values = docValues(hit, field);
+        return values.isEmpty() ? null : values.get(0);
     }
 
     private static List<String> docValues(Hit<Void> hit, String field) {

@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
 public final class WorkResolver {
 
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.index");
-    private static final List<String> SOURCE_FIELDS = List.of("work", "derived.doi");
+    /** What the look-up by title reads, from doc values: a hit's {@code _source} costs the node far more to read. */
+    private static final List<String> DOC_VALUE_FIELDS = List.of("work.key", "work.title", "derived.doi");
     private static final int PAGE = 1_000;
     /**
      * Composite buckets a page when regrouping: each page reads every document its query finds, so a thousand a page
@@ -121,24 +122,30 @@ public final class WorkResolver {
         return dois.size() == 1 ? dois.iterator().next() : Works.TITLE + work.title();
     }
 
-    /** The stored documents with these title keys: their own work as stored, a DOI's key only if they have a DOI. */
+    /**
+     * The stored documents with these title keys: their own work as stored, a DOI's key only if they have a DOI. Read
+     * from doc values, which show the same refreshed view a hit's {@code _source} would (a keyword's value as
+     * written: none of these fields has a normaliser or a length limit).
+     */
     private Map<String, Stored> byTitles(Set<String> titles) throws IOException {
-        SearchResponse<IndexDocument> found = client.search(s -> s.index(alias).seqNoPrimaryTerm(true)
-                .size(Math.min(10_000, 10 * titles.size())).source(src -> src.filter(f -> f.includes(SOURCE_FIELDS)))
+        SearchResponse<Void> found = client.search(s -> s.index(alias).seqNoPrimaryTerm(true)
+                .size(Math.min(10_000, 10 * titles.size())).source(src -> src.fetch(false))
+                .docvalueFields(RecordResolver.fields(DOC_VALUE_FIELDS))
                 .query(q -> q.terms(t -> t.field("work.title")
-                        .terms(v -> v.value(titles.stream().map(FieldValue::of).toList())))), IndexDocument.class);
+                        .terms(v -> v.value(titles.stream().map(FieldValue::of).toList())))), Void.class);
         ShardsUnavailableException.check(alias, found.shards());
         Map<String, Stored> out = new HashMap<>();
-        for (Hit<IndexDocument> hit : found.hits().hits()) {
-            IndexDocument doc = hit.source();
-            if (doc == null || doc.work() == null || hit.seqNo() == null) {
+        for (Hit<Void> hit : found.hits().hits()) {
+            String key = RecordResolver.docValue(hit, "work.key");
+            if (key == null || hit.seqNo() == null) {
                 continue;
             }
+            IndexDocument.Work work = new IndexDocument.Work(key, RecordResolver.docValue(hit, "work.title"));
+            String doi = RecordResolver.docValue(hit, "derived.doi");
             // A DOI that another item of its repository also holds is not its work ({@link RecordResolver}).
-            boolean hasDoi = doc.derived() != null && doc.derived().doi() != null && Works.isDoi(doc.work().key());
-            String own = hasDoi ? Works.DOI + doc.derived().doi() : doc.work().key();
+            boolean hasDoi = doi != null && Works.isDoi(key);
             // Kept as stored, so that a move is made only when its work changes.
-            out.put(hit.id(), new Stored(hasDoi ? new IndexDocument.Work(own, doc.work().title()) : doc.work(), hasDoi,
+            out.put(hit.id(), new Stored(hasDoi ? new IndexDocument.Work(Works.DOI + doi, work.title()) : work, hasDoi,
                     hit.seqNo(), hit.primaryTerm()));
         }
         return out;
