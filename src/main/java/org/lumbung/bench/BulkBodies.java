@@ -3,6 +3,7 @@ package org.lumbung.bench;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +25,8 @@ import org.lumbung.harvest.OaiPage;
 import org.lumbung.harvest.OaiPageParser;
 import org.lumbung.harvest.RecordBatch;
 import org.lumbung.index.DocumentMapper;
+import org.lumbung.index.EsConnection;
+import org.lumbung.index.JsonBytes;
 
 /**
  * The ceilings' request bodies: the corpus's pages read as Lumbung reads them (the same parser, crosswalks and
@@ -36,6 +39,7 @@ final class BulkBodies {
     static final int BATCH = 1000;
     private static final int PAGES_PER_BODY = BATCH / Corpus.PAGE_SIZE;
     private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private static final JsonBytes DOCUMENTS = new JsonBytes(EsConnection.jsonMapper());
 
     private BulkBodies() {
     }
@@ -87,7 +91,10 @@ final class BulkBodies {
                 for (DcRecord record : batch.records()) {
                     // The ids are short: Lumbung's shortening of ids past 512 bytes never applies to them.
                     byte[] action = JSON.writeValueAsBytes(Map.of("index", Map.of("_id", record.id())));
-                    writeLines(out, action, JSON.writeValueAsBytes(DocumentMapper.toDocument(record, indexedAt)));
+                    // As a harvest writes it: rendered by the client's mapper, with its fingerprint.
+                    ByteArrayOutputStream document = new ByteArrayOutputStream(16 * 1024);
+                    DOCUMENTS.document(DocumentMapper.toDocument(record, indexedAt)).json().writeTo(document);
+                    writeLines(out, action, document.toByteArray());
                     writeLines(plain, action, JSON.writeValueAsBytes(plain(record)));
                 }
             }

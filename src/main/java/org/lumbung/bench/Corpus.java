@@ -71,8 +71,8 @@ final class Corpus {
         Path manifest = corpus.dir.resolve("corpus.properties");
         Properties found = read(manifest);
         // The bodies hold documents of one index template version, and plain ones beside them since the plain
-        // ceiling came: another Lumbung's are rendered again.
-        String bodiesFor = "template-" + IndexLayout.TEMPLATE_VERSION + "-plain";
+        // ceiling came, and fingerprints since documents carry them: another Lumbung's are rendered again.
+        String bodiesFor = "template-" + IndexLayout.TEMPLATE_VERSION + "-plain-fingerprint";
         boolean bodies = bodiesFor.equals(found.remove("bodies"));
         long start = System.nanoTime();
         if (!wanted.equals(found)) {

@@ -39,6 +39,12 @@ public record IndexDocument(Map<String, List<String>> dc, Map<String, List<Strin
                 new Work(key, work == null ? null : work.title()), indexedAt, deleted);
     }
 
+    /** The same document with another change time (null: none). */
+    public IndexDocument at(String changed) {
+        return new IndexDocument(dc, lang, creators, derived, quality, search, facet, source, oai, provenance, keys,
+                work, changed, deleted);
+    }
+
     /** The values of a Dublin Core element (its term: {@code title}), empty when there are none. */
     public List<String> values(String term) {
         return dc == null ? List.of() : dc.getOrDefault(term, List.of());

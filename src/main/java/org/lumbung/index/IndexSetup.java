@@ -20,6 +20,11 @@ public final class IndexSetup {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexSetup.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Fields added to the records template since its version was last raised, which an index of that version gets in
+     * place: a new field needs no rebuild, its documents gain it as they are written.
+     */
+    static final java.util.List<String> ADDED_IN_PLACE = java.util.List.of(JsonBytes.FINGERPRINT);
 
     private final ElasticsearchClient client;
     private final IndexLayout layout;
@@ -134,6 +139,17 @@ public final class IndexSetup {
         client.indices().putMapping(p -> p.index(name).withJson(new StringReader(mappings)));
     }
 
+    /** Puts the fields {@link #ADDED_IN_PLACE} on a records index of this template version (a no-op once there). */
+    private void addRecordFields(String index) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode fields = JSON.readTree(renderTemplate(layout))
+                .path("template").path("mappings").path("properties");
+        ObjectNode added = JSON.createObjectNode();
+        ObjectNode properties = added.putObject("properties");
+        ADDED_IN_PLACE.forEach(field -> properties.set(field, fields.get(field)));
+        String body = JSON.writeValueAsString(added);
+        client.indices().putMapping(p -> p.index(index).withJson(new StringReader(body)));
+    }
+
     /**
      * Installs the templates and makes sure the records alias stands for an index. Returns the index it stands for
      * when that index is of an older template version: the caller rebuilds it from the raw archive
@@ -168,6 +184,10 @@ public final class IndexSetup {
                 throw new IllegalStateException("alias " + layout.recordsAlias() + " stands for " + current
                         + ", written by a newer Lumbung (template version " + version + "; this one writes "
                         + IndexLayout.TEMPLATE_VERSION + "): upgrade this Lumbung");
+            } else {
+                for (String index : current) {
+                    addRecordFields(index);
+                }
             }
         }
         ensureIndex(layout.sourcesIndex(), "/es/sources-index.json");

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -97,6 +99,14 @@ public final class RecordIndexer implements AutoCloseable {
     private final WorkPool pool;
     /** Writes queued and not yet answered, conflicts being resolved again included: close waits for none left. */
     private final AtomicLong outstanding = new AtomicLong();
+    /**
+     * Documents (by id) with a write of this indexer queued and not yet answered, or refused as a conflict and not
+     * yet placed again: a look-up reads the version before such a write, so a record found unchanged against it may
+     * not be (see {@link #unchanged}).
+     */
+    private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
+    /** Documents found unchanged and not written again. */
+    private final AtomicLong unchanged = new AtomicLong();
 
     public RecordIndexer(ElasticsearchClient client, IndexLayout layout, BulkOptions options,
                          DeadLetterStore deadLetters, RawArchive archive) {
@@ -128,7 +138,7 @@ public final class RecordIndexer implements AutoCloseable {
         this.sender = new BulkSender<>(ingester, options.flushInterval(), options.operations() * requests,
                 options.bytes() * requests, (item, e) -> {
                     listener.failTransiently(item, 0, "the bulk ingester refused it: " + e);
-                    outstanding.decrementAndGet();
+                    answered(item);
                 });
     }
 
@@ -176,11 +186,15 @@ public final class RecordIndexer implements AutoCloseable {
             boolean copy = rebuilding();
             // Serialised once, here: the ingester sizes its requests by these bytes and sends them as they are. The
             // rendering runs on the pool; the writes are queued here, in the resolver's order.
-            List<BinaryData> documents = pool.map(writes,
-                    write -> json.of(DocumentMapper.toDocument(write.merged(), now, write.work(), write.keys())));
+            List<JsonBytes.Document> documents = pool.map(writes, write -> json.document(
+                    DocumentMapper.toDocument(write.merged(), now, write.work(), write.keys())));
             for (int i = 0; i < writes.size(); i++) {
                 RecordResolver.Write write = writes.get(i);
-                BinaryData document = documents.get(i);
+                if (!copy && unchanged(write, documents.get(i))) {
+                    write.incoming().forEach(r -> ticket.succeeded(r.deleted()));
+                    continue;
+                }
+                BinaryData document = documents.get(i).json();
                 if (document.size() > maxRequestBytes) {
                     // Sent alone it would still be refused whole (413, or 429 from a small node's circuit breaker)
                     // and wait out every retry as if Elasticsearch were away.
@@ -190,6 +204,7 @@ public final class RecordIndexer implements AutoCloseable {
                     continue;
                 }
                 outstanding.incrementAndGet();
+                hold(write.id());
                 sender.send(operation(write, document), new Item(ticket, write, document, attempt, false),
                         document.size());
                 if (copy) {
@@ -199,6 +214,42 @@ public final class RecordIndexer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the document rendered is the version the look-up found, byte for byte but its change time: then its
+     * write is left out, and the document keeps its change time (its datestamp in Lumbung's own OAI-PMH) and costs
+     * Elasticsearch nothing. Never while a write of this indexer to it is on its way: the look-up read the version
+     * before that one. While a rebuild runs every document is written, into both indices, as before.
+     */
+    private boolean unchanged(RecordResolver.Write write, JsonBytes.Document document) {
+        if (write.unchangedIf() == null || !write.unchangedIf().equals(document.fingerprint())
+                || inFlight.containsKey(write.id())) {
+            return false;
+        }
+        unchanged.incrementAndGet();
+        return true;
+    }
+
+    private void hold(String id) {
+        inFlight.merge(id, 1, Integer::sum);
+    }
+
+    private void release(String id) {
+        inFlight.computeIfPresent(id, (k, n) -> n == 1 ? null : n - 1);
+    }
+
+    /** An item's request was answered (or will never be sent). */
+    private void answered(Item item) {
+        if (!item.secondary()) {
+            release(item.id());
+        }
+        outstanding.decrementAndGet();
+    }
+
+    /** Documents found unchanged by a harvest and not written again, since this indexer started. */
+    public long unchangedDocuments() {
+        return unchanged.get();
     }
 
     /**
@@ -315,6 +366,9 @@ public final class RecordIndexer implements AutoCloseable {
         sender.close();
         ingester.close();
         conflicts.shutdown();
+        if (unchanged.get() > 0) {
+            LOG.info("{} documents found unchanged were not written again", unchanged.get());
+        }
         try {
             client.indices().refresh(r -> r.index(alias));
         } catch (IOException | RuntimeException e) {
@@ -356,10 +410,12 @@ public final class RecordIndexer implements AutoCloseable {
                 } else if (result.status() == 409 && item.attempt() < CONFLICT_ATTEMPTS) {
                     // Someone changed the document since it was read: place the records again, off this thread.
                     outstanding.incrementAndGet();
+                    hold(item.id());
                     conflicts.execute(() -> {
                         try {
                             write(item.ticket(), item.incoming(), item.attempt() + 1);
                         } finally {
+                            release(item.id());
                             outstanding.decrementAndGet();
                         }
                     });
@@ -372,7 +428,7 @@ public final class RecordIndexer implements AutoCloseable {
                 } else {
                     fail(item, result.status(), result.status() + " " + result.error().type() + ": " + result.error().reason());
                 }
-                outstanding.decrementAndGet();
+                answered(item);
             }
         }
 
@@ -382,7 +438,7 @@ public final class RecordIndexer implements AutoCloseable {
             LOG.error("a bulk request of {} documents failed: {}", items.size(), failure.toString());
             for (Item item : items) {
                 failTransiently(item, 0, "bulk request failed: " + failure);
-                outstanding.decrementAndGet();
+                answered(item);
             }
         }
 

@@ -48,7 +48,7 @@ final class RecordResolver {
     private static final List<String> NOT_LOOKED_AT = List.of("provenance.raw");
     /** What a look-up by id reads from doc values: the keys of {@link Stored}. */
     private static final List<String> DOC_VALUE_FIELDS = List.of("provenance.key", "keys.doi", "keys.url", "work.key",
-            "derived.doi");
+            "derived.doi", JsonBytes.FINGERPRINT);
     /** The most hits one search returns (Elasticsearch's default {@code index.max_result_window}). */
     private static final int MAX_HITS = 10_000;
     private static final Identity.Keys NO_KEYS = new Identity.Keys(Set.of(), Set.of());
@@ -65,32 +65,35 @@ final class RecordResolver {
 
     /**
      * What to write: the merged record, the version it replaces (null seqNo: a new document), its causes, the work
-     * it is a version of (null for a tombstone), and its merge keys where they were read already (null: not read).
+     * it is a version of (null for a tombstone), its merge keys where they were read already (null: not read), and
+     * the fingerprint of the version it replaces where the look-up read one ({@link JsonBytes#FINGERPRINT}): a
+     * document rendered with the same one is that version again, and need not be written.
      */
     record Write(String id, DcRecord merged, Long seqNo, Long primaryTerm, List<DcRecord> incoming,
-                 IndexDocument.Work work, Identity.Keys keys) {
+                 IndexDocument.Work work, Identity.Keys keys, String unchangedIf) {
     }
 
     /**
      * A document as stored: its version, the keys of its contributions, the contributions as read (none where the
-     * look-up read only the keys; their raw records only where {@link #withRaws} read them), merge keys, work key and
-     * DOI; stale when it was found changed after the look-up read it.
+     * look-up read only the keys; their raw records only where {@link #withRaws} read them), merge keys, work key,
+     * DOI and fingerprint (only where read from doc values, at the version the real-time get found); stale when it
+     * was found changed after the look-up read it.
      */
     record Stored(String id, long seqNo, long primaryTerm, List<String> contributions, List<Provenance> provenance,
-                  List<String> keys, String workKey, String doi, boolean stale) {
+                  List<String> keys, String workKey, String doi, String fingerprint, boolean stale) {
 
         Stored(String id, long seqNo, long primaryTerm, List<Provenance> provenance, List<String> keys, String workKey,
                String doi) {
             this(id, seqNo, primaryTerm, provenance.stream().map(Provenance::key).toList(), provenance, keys, workKey,
-                    doi, false);
+                    doi, null, false);
         }
 
         Stored withProvenance(List<Provenance> read) {
-            return new Stored(id, seqNo, primaryTerm, contributions, read, keys, workKey, doi, stale);
+            return new Stored(id, seqNo, primaryTerm, contributions, read, keys, workKey, doi, fingerprint, stale);
         }
 
         Stored markedStale() {
-            return new Stored(id, seqNo, primaryTerm, contributions, provenance, keys, workKey, doi, true);
+            return new Stored(id, seqNo, primaryTerm, contributions, provenance, keys, workKey, doi, null, true);
         }
     }
 
@@ -239,7 +242,7 @@ final class RecordResolver {
             writes.add(new Write(w.id, m, w.base == null ? null : w.base.seqNo(),
                     w.base == null ? null : w.base.primaryTerm(), w.incoming,
                     own == null || workKey == null ? null : new IndexDocument.Work(workKey, own.title()),
-                    keysOf.get(m)));
+                    keysOf.get(m), w.base == null || w.base.stale() ? null : w.base.fingerprint()));
         }
         return writes;
     }
@@ -427,7 +430,7 @@ final class RecordResolver {
         docValues(hit, "keys.doi").forEach(d -> keys.add("doi:" + d));
         docValues(hit, "keys.url").forEach(u -> keys.add("url:" + u));
         return new Stored(hit.id(), hit.seqNo(), hit.primaryTerm(), docValues(hit, "provenance.key"), List.of(), keys,
-                docValue(hit, "work.key"), docValue(hit, "derived.doi"), false);
+                docValue(hit, "work.key"), docValue(hit, "derived.doi"), docValue(hit, JsonBytes.FINGERPRINT), false);
     }
 
     /** Doc-value fields to read, in their own format. */

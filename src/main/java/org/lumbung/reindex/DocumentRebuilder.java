@@ -89,8 +89,8 @@ final class DocumentRebuilder {
         for (int i = 0; i < parts.size(); i++) {
             String id = i == 0 ? read.id() : DocumentIds.safe(parts.get(i).founder().id());
             DcRecord merged = RecordMerger.merge(id, parts.get(i).records(), List.of());
-            out.add(new Rendered(id, json.of(DocumentMapper.toDocument(merged, when)), true, stored.indexedAt(),
-                    parted));
+            out.add(new Rendered(id, json.document(DocumentMapper.toDocument(merged, when)).json(), true,
+                    stored.indexedAt(), parted));
         }
         return out;
     }
@@ -112,6 +112,8 @@ final class DocumentRebuilder {
         }
         Map<String, Object> copy = new LinkedHashMap<>(doc);
         copy.put("work", Map.of("key", Works.ID + id));
+        // Changed, so a fingerprint it carried would not stand for it.
+        copy.remove(JsonBytes.FINGERPRINT);
         return copy;
     }
 

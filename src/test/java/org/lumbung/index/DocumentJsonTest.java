@@ -76,6 +76,71 @@ class DocumentJsonTest {
         assertThat(actual).isEqualTo(JSON.readTree(file.toFile()));
     }
 
+    /**
+     * A document rendered for a write carries the fingerprint of its own JSON without its change time: the same at
+     * any time, another for another document, and the JSON around it the client's rendering plus the fingerprint.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("documents")
+    void fingerprintsTheDocumentWithoutItsChangeTime(String name, DcRecord record) throws Exception {
+        JsonBytes json = new JsonBytes(CLIENT_JSON);
+        IndexDocument document = DocumentMapper.toDocument(record, Instant.EPOCH);
+        JsonBytes.Document now = json.document(document);
+        JsonBytes.Document later = json.document(DocumentMapper.toDocument(record, Instant.parse("2027-01-01T00:00:00Z")));
+
+        assertThat(later.fingerprint()).isEqualTo(now.fingerprint()).hasSize(22);
+        byte[] withoutTime = text(json.of(document.at(null))).getBytes(StandardCharsets.UTF_8);
+        byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(withoutTime);
+        assertThat(now.fingerprint()).isEqualTo(java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(java.util.Arrays.copyOf(sha, 16)));
+        ObjectNode expected = (ObjectNode) JSON.readTree(text(BinaryData.of(document, CLIENT_JSON)));
+        expected.put(JsonBytes.FINGERPRINT, now.fingerprint());
+        assertThat(JSON.readTree(text(now.json()))).isEqualTo(expected);
+        assertThat(json.document(document.inWork("doi:10.1234/another")).fingerprint())
+                .isNotEqualTo(now.fingerprint());
+    }
+
+    /**
+     * A harvest in a new process must find a record unchanged since the last one: the fingerprints of every case are
+     * the same in two other JVMs. Each JVM orders {@code Set.of} and {@code Map.of} of two or more at random, so a
+     * document that rendered one would show here as a fingerprint that moves.
+     */
+    @org.junit.jupiter.api.Test
+    void fingerprintsAreTheSameInAnotherJvm() throws Exception {
+        java.util.Map<String, String> here = fingerprints();
+        assertThat(here).hasSizeGreaterThan(20);
+        for (int jvm = 0; jvm < 2; jvm++) {
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), Fingerprints.class.getName())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(child.waitFor()).isZero();
+            java.util.Map<String, String> there = new java.util.TreeMap<>();
+            out.lines().filter(l -> l.startsWith("fingerprint ")).map(l -> l.split(" ", 3))
+                    .forEach(f -> there.put(f[1], f[2]));
+            assertThat(there).isEqualTo(here);
+        }
+    }
+
+    private static java.util.Map<String, String> fingerprints() {
+        JsonBytes json = new JsonBytes(CLIENT_JSON);
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        documents().forEach(a -> out.put((String) a.get()[0],
+                json.document(DocumentMapper.toDocument((DcRecord) a.get()[1], Instant.EPOCH)).fingerprint()));
+        return out;
+    }
+
+    /** Prints each case's fingerprint, a line each, for {@link #fingerprintsAreTheSameInAnotherJvm}. */
+    static final class Fingerprints {
+        public static void main(String[] args) {
+            fingerprints().forEach((name, fingerprint) -> System.out.println("fingerprint " + name + " " + fingerprint));
+        }
+    }
+
+    private static String text(BinaryData data) throws IOException {
+        return StandardCharsets.UTF_8.decode(data.asByteBuffer()).toString();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("documents")
     void readsBackWhatItWrote(String name, DcRecord record) {
