@@ -40,6 +40,6 @@ final class HarvestCounters {
         failures.addAll(unreadable);
         return new HarvestReport(request.sourceId(), request.set() == null ? "" : request.set(), window, startedAt,
                 pages, outcome.indexed(), outcome.deleted(), failures, bytes, retries, repairs, rereads,
-                (System.nanoTime() - startNanos) / 1e9, error == null, error, endedBy);
+                (System.nanoTime() - startNanos) / 1e9, error == null, error, endedBy, outcome.unchanged());
     }
 }

@@ -33,10 +33,13 @@ import org.lumbung.pipeline.RecordFailure;
  *                  repository's administrator), a move of the base URL ({@code moved}: accept it or not), an
  *                  operator's stop ({@code stopped}: incomplete, its checkpoint at the last page indexed, where the
  *                  next run resumes)
+ * @param unchanged of the records indexed and deleted, those whose document was already as they would write it, and
+ *                  was left as it was (its change time, Lumbung's own OAI-PMH datestamp, kept)
  */
 public record HarvestReport(String sourceId, String set, String window, String startedAt, int pages, int indexed,
                             int deleted, List<RecordFailure> failures, long bytes, int retries, int repairs,
-                            int rereads, double seconds, boolean complete, String error, FailureKind endedBy) {
+                            int rereads, double seconds, boolean complete, String error, FailureKind endedBy,
+                            int unchanged) {
 
     /** How many failures the summary line names; the rest are in the dead letters. */
     static final int NAMED_FAILURES = 3;
@@ -50,6 +53,13 @@ public record HarvestReport(String sourceId, String set, String window, String s
                          double seconds, boolean complete, String error) {
         this(sourceId, set, window, startedAt, pages, indexed, deleted, failures, bytes, retries, repairs, 0, seconds,
                 complete, error, null);
+    }
+
+    public HarvestReport(String sourceId, String set, String window, String startedAt, int pages, int indexed,
+                         int deleted, List<RecordFailure> failures, long bytes, int retries, int repairs,
+                         int rereads, double seconds, boolean complete, String error, FailureKind endedBy) {
+        this(sourceId, set, window, startedAt, pages, indexed, deleted, failures, bytes, retries, repairs, rereads,
+                seconds, complete, error, endedBy, 0);
     }
 
     /**
@@ -73,9 +83,10 @@ public record HarvestReport(String sourceId, String set, String window, String s
         String extras = retries == 0 && repairs == 0 && rereads == 0 ? "" : " (" + retries + " retries, " + repairs
                 + " characters repaired" + (rereads == 0 ? "" : ", " + rereads + " records read again") + ")";
         return String.format(Locale.ROOT,
-                "harvest %s %s: %d pages, %d records indexed, %d deleted, %d failed, %.1f s%s%s%s", sourceId
+                "harvest %s %s: %d pages, %d records indexed%s, %d deleted, %d failed, %.1f s%s%s%s", sourceId
                         + (set == null || set.isEmpty() ? "" : " set " + set),
-                outcome(), pages, indexed, deleted,
+                outcome(), pages, indexed, unchanged == 0 ? "" : " (" + unchanged + " unchanged, not written again)",
+                deleted,
                 failures.size(),
                 seconds, extras, error == null ? "" : " (" + error + ")", setAside());
     }

@@ -19,6 +19,7 @@ final class IndexTicket implements Delivery {
     private int remaining;
     private int indexed;
     private int deleted;
+    private int unchanged;
 
     IndexTicket(RecordIndexer indexer, int records, List<RecordFailure> earlierFailures) {
         this.indexer = indexer;
@@ -38,6 +39,12 @@ final class IndexTicket implements Delivery {
         countDown();
     }
 
+    /** A record whose document was found as it would be written, and left as it was: indexed all the same. */
+    synchronized void unchanged(boolean tombstone) {
+        unchanged++;
+        succeeded(tombstone);
+    }
+
     synchronized void failed(RecordFailure failure) {
         failures.add(failure);
         countDown();
@@ -50,7 +57,7 @@ final class IndexTicket implements Delivery {
     }
 
     private void complete() {
-        done.complete(new Outcome(indexed, deleted, failures));
+        done.complete(new Outcome(indexed, deleted, failures, unchanged));
     }
 
     @Override

@@ -191,7 +191,7 @@ public final class RecordIndexer implements AutoCloseable {
             for (int i = 0; i < writes.size(); i++) {
                 RecordResolver.Write write = writes.get(i);
                 if (!copy && unchanged(write, documents.get(i))) {
-                    write.incoming().forEach(r -> ticket.succeeded(r.deleted()));
+                    write.incoming().forEach(r -> ticket.unchanged(r.deleted()));
                     continue;
                 }
                 BinaryData document = documents.get(i).json();

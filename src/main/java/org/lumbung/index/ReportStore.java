@@ -49,6 +49,7 @@ public final class ReportStore {
         doc.put("pages", r.pages());
         doc.put("indexed", r.indexed());
         doc.put("deleted", r.deleted());
+        doc.put("unchanged", r.unchanged());
         doc.put("failed", r.failures().size());
         doc.put("bytes", r.bytes());
         doc.put("retries", r.retries());

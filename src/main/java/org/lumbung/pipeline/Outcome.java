@@ -3,8 +3,11 @@ package org.lumbung.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What became of a batch: records indexed, tombstones written, and each failure with its reason. */
-public record Outcome(int indexed, int deleted, List<RecordFailure> failures) {
+/**
+ * What became of a batch: records indexed, tombstones written, each failure with its reason, and of the records
+ * indexed and tombstones, those whose document was found as it would be written and left as it was.
+ */
+public record Outcome(int indexed, int deleted, List<RecordFailure> failures, int unchanged) {
 
     public static final Outcome NONE = new Outcome(0, 0, List.of());
 
@@ -12,10 +15,14 @@ public record Outcome(int indexed, int deleted, List<RecordFailure> failures) {
         failures = List.copyOf(failures);
     }
 
+    public Outcome(int indexed, int deleted, List<RecordFailure> failures) {
+        this(indexed, deleted, failures, 0);
+    }
+
     public Outcome plus(Outcome other) {
         List<RecordFailure> all = new ArrayList<>(failures);
         all.addAll(other.failures);
-        return new Outcome(indexed + other.indexed, deleted + other.deleted, all);
+        return new Outcome(indexed + other.indexed, deleted + other.deleted, all, unchanged + other.unchanged);
     }
 
     public int failed() {

@@ -19,6 +19,16 @@ class HarvestReportTest {
     }
 
     @Test
+    void countsTheRecordsWhoseDocumentWasLeftAsItWas() {
+        HarvestReport again = new HarvestReport("r", "", null, "2026-05-01T00:00:00Z", 2, 999, 1, List.of(), 10, 0, 0,
+                0, 1.0, true, null, null, 998);
+        assertThat(again.summary()).startsWith(
+                "harvest r complete: 2 pages, 999 records indexed (998 unchanged, not written again), 1 deleted, 0 failed");
+        assertThat(report(2, List.of(), null, null).summary()).startsWith(
+                "harvest r complete: 2 pages, 3 records indexed, 0 deleted");
+    }
+
+    @Test
     void namesEachWayARunCanEnd() {
         assertThat(report(2, List.of(), null, null).outcome()).isEqualTo("complete");
         assertThat(report(2, List.of(SET_ASIDE), null, null).outcome()).isEqualTo("complete with records set aside");

@@ -23,7 +23,8 @@ class ReportStoreIT {
         new IndexSetup(TestElasticsearch.client(), layout).ensure();
         ReportStore reports = new ReportStore(TestElasticsearch.client(), layout, "test-instance", id -> true);
         reports.save(new HarvestReport("repo", "", "2026-01-01 to now", Instant.now().toString(), 3, 7, 1,
-                List.of(new RecordFailure("repo", "oai:repo:9", RecordFailure.Stage.CROSSWALK, "no title")), 12_345, 2, 5, 1.5, true, null));
+                List.of(new RecordFailure("repo", "oai:repo:9", RecordFailure.Stage.CROSSWALK, "no title")), 12_345, 2, 5,
+                0, 1.5, true, null, null, 6));
         DeadLetterStore letters = new DeadLetterStore(TestElasticsearch.client(), layout);
         letters.add("repo", "oai:repo:9", "http://r/oai", "unparseable", "<record/>");
         Instant written = Instant.now();
@@ -32,6 +33,7 @@ class ReportStoreIT {
         assertThat(stored).hasSize(1);
         Map report = stored.values().iterator().next();
         assertThat(report).containsEntry("sourceId", "repo").containsEntry("indexed", 7).containsEntry("deleted", 1)
+                .containsEntry("unchanged", 6)
                 .containsEntry("failed", 1).containsEntry("retries", 2).containsEntry("repairs", 5)
                 .containsEntry("outcome", "complete with records set aside").containsEntry("instance", "test-instance");
 

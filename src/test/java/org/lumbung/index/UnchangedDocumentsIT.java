@@ -68,6 +68,7 @@ class UnchangedDocumentsIT {
         assertThat(outcome.failures()).isEmpty();
         assertThat(outcome.indexed()).as("every record counts as indexed").isEqualTo(20);
         assertThat(outcome.deleted()).isOne();
+        assertThat(outcome.unchanged()).as("19 records and the tombstone").isEqualTo(20);
         assertThat(unchanged).isEqualTo(20);
 
         Map<String, Long> seqNosAfter = seqNos(layout);
