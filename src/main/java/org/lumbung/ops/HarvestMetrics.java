@@ -64,6 +64,7 @@ public final class HarvestMetrics {
     public HarvestReport record(HarvestReport report) {
         String source = report.sourceId();
         run(source, report.outcome(), report.indexed(), report.deleted(), report.failures());
+        add("lumbung_harvest_unchanged_total", source, null, null, report.unchanged());
         add("lumbung_harvest_pages_total", source, null, null, report.pages());
         add("lumbung_harvest_errors_total", source, "kind", "retry", report.retries());
         if (!report.complete() && report.endedBy() != FailureKind.STOPPED) {
@@ -108,6 +109,8 @@ public final class HarvestMetrics {
         family(out, samples, "lumbung_harvest_pages_total", "OAI-PMH list pages read.");
         family(out, samples, "lumbung_harvest_records_total", "Records harvested and indexed.");
         family(out, samples, "lumbung_harvest_deleted_total", "Deleted records written as tombstones.");
+        family(out, samples, "lumbung_harvest_unchanged_total", "Records and tombstones of OAI-PMH harvests whose"
+                + " document was already as they would write it, left as it was.");
         family(out, samples, "lumbung_harvest_errors_total", "Errors by kind: retry (a request repeated after a"
                 + " transport error), record (a record set aside), index (a record Elasticsearch did not take),"
                 + " harvest (a harvest that stopped).");

@@ -105,6 +105,7 @@ class OpsEndpointsIT {
         String metrics = server.get("/metrics").body();
         assertThat(metrics).contains("# TYPE lumbung_harvest_records_total counter",
                 "lumbung_harvest_records_total{source=\"fake\"} 5",
+                "lumbung_harvest_unchanged_total{source=\"fake\"} 0",
                 "lumbung_harvest_runs_total{source=\"fake\",outcome=\"complete\"} 1",
                 "lumbung_harvest_errors_total{source=\"fake\",kind=\"retry\"} 0",
                 "# TYPE lumbung_source_seconds_since_success gauge",
