@@ -52,14 +52,7 @@ public record HarvestReport(String sourceId, String set, String window, String s
                          int deleted, List<RecordFailure> failures, long bytes, int retries, int repairs,
                          double seconds, boolean complete, String error) {
         this(sourceId, set, window, startedAt, pages, indexed, deleted, failures, bytes, retries, repairs, 0, seconds,
-                complete, error, null);
-    }
-
-    public HarvestReport(String sourceId, String set, String window, String startedAt, int pages, int indexed,
-                         int deleted, List<RecordFailure> failures, long bytes, int retries, int repairs,
-                         int rereads, double seconds, boolean complete, String error, FailureKind endedBy) {
-        this(sourceId, set, window, startedAt, pages, indexed, deleted, failures, bytes, retries, repairs, rereads,
-                seconds, complete, error, endedBy, 0);
+                complete, error, null, 0);
     }
 
     /**
@@ -138,7 +131,7 @@ public record HarvestReport(String sourceId, String set, String window, String s
                         ? other.startedAt : startedAt,
                 pages + other.pages, indexed + other.indexed, deleted + other.deleted, all, bytes + other.bytes,
                 retries + other.retries, repairs + other.repairs, rereads + other.rereads, seconds + other.seconds,
-                complete && other.complete, errors, naming(endedBy, other.endedBy));
+                complete && other.complete, errors, naming(endedBy, other.endedBy), unchanged + other.unchanged);
     }
 
     /** Of two sets' endings, the one the run's outcome names: an ending of its own first, else any failure. */
@@ -152,7 +145,7 @@ public record HarvestReport(String sourceId, String set, String window, String s
     public HarvestReport namingItsSet() {
         return error == null || set == null || set.isEmpty() ? this
                 : new HarvestReport(sourceId, set, window, startedAt, pages, indexed, deleted, failures, bytes, retries,
-                        repairs, rereads, seconds, complete, "set " + set + ": " + error, endedBy);
+                        repairs, rereads, seconds, complete, "set " + set + ": " + error, endedBy, unchanged);
     }
 
     private static String join(String a, String b, String separator) {

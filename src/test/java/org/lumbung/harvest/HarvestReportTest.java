@@ -15,7 +15,7 @@ class HarvestReportTest {
 
     private static HarvestReport report(int pages, List<RecordFailure> failures, String error, FailureKind endedBy) {
         return new HarvestReport("r", "", null, "2026-05-01T00:00:00Z", pages, 3, 0, failures, 10, 0, 0, 0, 1.0,
-                error == null, error, endedBy);
+                error == null, error, endedBy, 0);
     }
 
     @Test
@@ -26,6 +26,11 @@ class HarvestReportTest {
                 "harvest r complete: 2 pages, 999 records indexed (998 unchanged, not written again), 1 deleted, 0 failed");
         assertThat(report(2, List.of(), null, null).summary()).startsWith(
                 "harvest r complete: 2 pages, 3 records indexed, 0 deleted");
+        // A source harvested set by set: the sets' counts summed, and kept when an error names its set.
+        HarvestReport failed = new HarvestReport("r", "b", null, "2026-05-01T00:00:00Z", 1, 5, 0, List.of(), 10, 0, 0,
+                0, 1.0, false, "HTTP 500", FailureKind.OTHER, 4);
+        assertThat(again.plus(failed).unchanged()).isEqualTo(1002);
+        assertThat(failed.namingItsSet().unchanged()).isEqualTo(4);
     }
 
     @Test
