@@ -105,8 +105,6 @@ public final class RecordIndexer implements AutoCloseable {
      * not be (see {@link #unchanged}).
      */
     private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
-    /** Documents found unchanged and not written again. */
-    private final AtomicLong unchanged = new AtomicLong();
 
     public RecordIndexer(ElasticsearchClient client, IndexLayout layout, BulkOptions options,
                          DeadLetterStore deadLetters, RawArchive archive) {
@@ -223,12 +221,8 @@ public final class RecordIndexer implements AutoCloseable {
      * before that one. While a rebuild runs every document is written, into both indices, as before.
      */
     private boolean unchanged(RecordResolver.Write write, JsonBytes.Document document) {
-        if (write.unchangedIf() == null || !write.unchangedIf().equals(document.fingerprint())
-                || inFlight.containsKey(write.id())) {
-            return false;
-        }
-        unchanged.incrementAndGet();
-        return true;
+        return write.unchangedIf() != null && write.unchangedIf().equals(document.fingerprint())
+                && !inFlight.containsKey(write.id());
     }
 
     private void hold(String id) {
@@ -245,11 +239,6 @@ public final class RecordIndexer implements AutoCloseable {
             release(item.id());
         }
         outstanding.decrementAndGet();
-    }
-
-    /** Documents found unchanged by a harvest and not written again, since this indexer started. */
-    public long unchangedDocuments() {
-        return unchanged.get();
     }
 
     /**
@@ -366,9 +355,6 @@ public final class RecordIndexer implements AutoCloseable {
         sender.close();
         ingester.close();
         conflicts.shutdown();
-        if (unchanged.get() > 0) {
-            LOG.info("{} documents found unchanged were not written again", unchanged.get());
-        }
         try {
             client.indices().refresh(r -> r.index(alias));
         } catch (IOException | RuntimeException e) {

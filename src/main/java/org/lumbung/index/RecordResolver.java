@@ -76,8 +76,8 @@ final class RecordResolver {
     /**
      * A document as stored: its version, the keys of its contributions, the contributions as read (none where the
      * look-up read only the keys; their raw records only where {@link #withRaws} read them), merge keys, work key,
-     * DOI and fingerprint (only where read from doc values, at the version the real-time get found); stale when it
-     * was found changed after the look-up read it.
+     * DOI and fingerprint (only where read from doc values, at the version the real-time get found, and none once
+     * stale); stale when it was found changed after the look-up read it.
      */
     record Stored(String id, long seqNo, long primaryTerm, List<String> contributions, List<Provenance> provenance,
                   List<String> keys, String workKey, String doi, String fingerprint, boolean stale) {
@@ -242,7 +242,7 @@ final class RecordResolver {
             writes.add(new Write(w.id, m, w.base == null ? null : w.base.seqNo(),
                     w.base == null ? null : w.base.primaryTerm(), w.incoming,
                     own == null || workKey == null ? null : new IndexDocument.Work(workKey, own.title()),
-                    keysOf.get(m), w.base == null || w.base.stale() ? null : w.base.fingerprint()));
+                    keysOf.get(m), w.base == null ? null : w.base.fingerprint()));
         }
         return writes;
     }
