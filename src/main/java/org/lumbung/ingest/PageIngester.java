@@ -119,7 +119,7 @@ public final class PageIngester {
             Thread.currentThread().interrupt();
         }
         return new IngestReport(counts[0], outcome.indexed(), outcome.deleted(), counts[1], outcome.failures(),
-                counts[2], (System.nanoTime() - start) / 1e9);
+                counts[2], (System.nanoTime() - start) / 1e9, outcome.unchanged());
     }
 
     /** Ingests one file dropped into the inbox; a failure is an exception, so that the file goes to failed/. */

@@ -7,17 +7,15 @@ import org.lumbung.pipeline.RecordFailure;
 /**
  * How an ingest went: documents read, records indexed, tombstones, pages unchanged since the last visit (a 304 to a
  * conditional request), failures with reasons, requests repeated to fetch pages, and time taken.
+ *
+ * @param unchanged of the records indexed and deleted, those whose document was already as they would write it, and
+ *     so was left as it was (as in a harvest's report)
  */
-public record IngestReport(int documents, int indexed, int deleted, int unchanged, List<RecordFailure> failures,
-                           int retries, double seconds) {
+public record IngestReport(int documents, int indexed, int deleted, int pagesUnchanged, List<RecordFailure> failures,
+                           int retries, double seconds, int unchanged) {
 
     public IngestReport {
         failures = List.copyOf(failures);
-    }
-
-    public IngestReport(int documents, int indexed, int deleted, int unchanged, List<RecordFailure> failures,
-                        double seconds) {
-        this(documents, indexed, deleted, unchanged, failures, 0, seconds);
     }
 
     public boolean complete() {
@@ -30,8 +28,9 @@ public record IngestReport(int documents, int indexed, int deleted, int unchange
     }
 
     public String summary() {
-        return String.format(Locale.ROOT, "ingest: %d documents read, %d records indexed, %d deleted, %d failed, %.1f s%s",
-                documents, indexed, deleted, failures.size(), seconds,
-                unchanged == 0 ? "" : " (" + unchanged + " pages unchanged since the last visit)");
+        return String.format(Locale.ROOT, "ingest: %d documents read, %d records indexed%s, %d deleted, %d failed, %.1f s%s",
+                documents, indexed, unchanged == 0 ? "" : " (" + unchanged + " unchanged, not written again)", deleted,
+                failures.size(), seconds,
+                pagesUnchanged == 0 ? "" : " (" + pagesUnchanged + " pages unchanged since the last visit)");
     }
 }

@@ -63,8 +63,7 @@ public final class HarvestMetrics {
     /** Counts a harvest as the harvest route reports it; returns the report unchanged. */
     public HarvestReport record(HarvestReport report) {
         String source = report.sourceId();
-        run(source, report.outcome(), report.indexed(), report.deleted(), report.failures());
-        add("lumbung_harvest_unchanged_total", source, null, null, report.unchanged());
+        run(source, report.outcome(), report.indexed(), report.deleted(), report.unchanged(), report.failures());
         add("lumbung_harvest_pages_total", source, null, null, report.pages());
         add("lumbung_harvest_errors_total", source, "kind", "retry", report.retries());
         if (!report.complete() && report.endedBy() != FailureKind.STOPPED) {
@@ -75,20 +74,22 @@ public final class HarvestMetrics {
 
     /**
      * Counts a run of a page source (landing pages) as its route reports it, in the same families as a harvest: one
-     * run, the records and tombstones indexed, each page that failed, each request repeated; returns the report
-     * unchanged.
+     * run, the records and tombstones indexed and those of them unchanged, each page that failed, each request
+     * repeated; returns the report unchanged.
      */
     public IngestReport ingested(String source, IngestReport report) {
-        run(source, report.outcome(), report.indexed(), report.deleted(), report.failures());
+        run(source, report.outcome(), report.indexed(), report.deleted(), report.unchanged(), report.failures());
         add("lumbung_harvest_errors_total", source, "kind", "retry", report.retries());
         return report;
     }
 
     /** One run, labelled with its outcome as the report and /health say it (a bot wall is {@code blocked}). */
-    private void run(String source, String outcome, int indexed, int deleted, List<RecordFailure> failures) {
+    private void run(String source, String outcome, int indexed, int deleted, int unchanged,
+                     List<RecordFailure> failures) {
         add("lumbung_harvest_runs_total", source, "outcome", outcome, 1);
         add("lumbung_harvest_records_total", source, null, null, indexed);
         add("lumbung_harvest_deleted_total", source, null, null, deleted);
+        add("lumbung_harvest_unchanged_total", source, null, null, unchanged);
         for (RecordFailure failure : failures) {
             add("lumbung_harvest_errors_total", source, "kind", failure.transientFailure() ? "index" : "record", 1);
         }
@@ -109,8 +110,8 @@ public final class HarvestMetrics {
         family(out, samples, "lumbung_harvest_pages_total", "OAI-PMH list pages read.");
         family(out, samples, "lumbung_harvest_records_total", "Records harvested and indexed.");
         family(out, samples, "lumbung_harvest_deleted_total", "Deleted records written as tombstones.");
-        family(out, samples, "lumbung_harvest_unchanged_total", "Records and tombstones of OAI-PMH harvests whose"
-                + " document was already as they would write it, left as it was.");
+        family(out, samples, "lumbung_harvest_unchanged_total", "Records and tombstones (of harvests and of"
+                + " landing-page runs) whose document was already as they would write it, left as it was.");
         family(out, samples, "lumbung_harvest_errors_total", "Errors by kind: retry (a request repeated after a"
                 + " transport error), record (a record set aside), index (a record Elasticsearch did not take),"
                 + " harvest (a harvest that stopped).");

@@ -44,12 +44,21 @@ class IngestIT {
     }
 
     @Test
-    void ingestingTheSamePageAgainKeepsOneDocument() throws Exception {
-        for (int i = 0; i < 2; i++) {
-            assertThat(Cli.onTestEs(prefix, "ingest", SeedPage.FILE.toString(), "--url", SeedPage.URL,
-                    "--source", "undip-jihi-pages").status()).isZero();
-        }
-        assertThat(TestElasticsearch.documents(prefix + "-records")).hasSize(1);
+    @SuppressWarnings("rawtypes")
+    void ingestingTheSamePageAgainKeepsOneDocumentAndLeavesItAsItWas() throws Exception {
+        String againPrefix = prefix + "-again";
+        Cli.Result first = Cli.onTestEs(againPrefix, "ingest", SeedPage.FILE.toString(), "--url", SeedPage.URL,
+                "--source", "undip-jihi-pages");
+        assertThat(first.out()).as(first.said()).contains("1 documents read, 1 records indexed, 0 deleted, 0 failed");
+        Map<String, Map> stored = TestElasticsearch.documents(againPrefix + "-records");
+
+        Cli.Result again = Cli.onTestEs(againPrefix, "ingest", SeedPage.FILE.toString(), "--url", SeedPage.URL,
+                "--source", "undip-jihi-pages");
+        assertThat(again.status()).as(again.said()).isZero();
+        assertThat(again.out()).contains(
+                "1 documents read, 1 records indexed (1 unchanged, not written again), 0 deleted, 0 failed");
+        assertThat(TestElasticsearch.documents(againPrefix + "-records"))
+                .as("the same document, its indexedAt included").isEqualTo(stored);
     }
 
     @Test

@@ -158,7 +158,22 @@ class SourceRunsIT {
         assertThat(health.get("lastRun").get("indexed").asInt()).isEqualTo(1);
         assertThat(server.get("/metrics").body()).contains(
                 "lumbung_harvest_runs_total{source=\"seed-page\",outcome=\"complete\"} 1\n",
-                "lumbung_harvest_records_total{source=\"seed-page\"} 1\n");
+                "lumbung_harvest_records_total{source=\"seed-page\"} 1\n",
+                "lumbung_harvest_unchanged_total{source=\"seed-page\"} 0\n");
+
+        // the same page again: indexed, found as it is stored, not written (once the index has been refreshed: the
+        // fingerprint of a document written since the last refresh is not trusted, and such a document is written)
+        TestElasticsearch.client().indices().refresh(r -> r.index(prefix + "-records"));
+        assertThat(admin("/admin/sources/seed-page/harvest").statusCode()).isEqualTo(202);
+        String second = "lumbung_harvest_runs_total{source=\"seed-page\",outcome=\"complete\"} 2\n";
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String metrics = server.get("/metrics").body();
+        while (!metrics.contains(second) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            metrics = server.get("/metrics").body();
+        }
+        assertThat(metrics).contains(second, "lumbung_harvest_records_total{source=\"seed-page\"} 2\n",
+                "lumbung_harvest_unchanged_total{source=\"seed-page\"} 1\n");
     }
 
     @Test
