@@ -191,6 +191,40 @@ class UnchangedDocumentsIT {
                 .allSatisfy(doc -> assertThat((String) doc.get("fingerprint")).hasSize(22));
     }
 
+    /**
+     * While a rebuild runs (the next alias exists), a record harvested again is written whatever its fingerprint
+     * says: into the live index and into the one being rebuilt, as every write is then. The rebuild's own copy would
+     * bring it there too, but a harvest does not count on it.
+     */
+    @Test
+    void whileARebuildRunsEveryRecordIsWrittenIntoBothIndices() throws Exception {
+        IndexLayout layout = layout("rebuild");
+        List<DcRecord> records = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            records.add(record("journal", i, "Artikel nomor " + i, null, false));
+        }
+        try (RecordIndexer indexer = indexer(layout, Duration.ofMillis(20))) {
+            assertThat(indexer.index(new DcBatch("journal", records, List.of())).await().indexed()).isEqualTo(5);
+        }
+        Map<String, Map> before = TestElasticsearch.documents(layout.recordsAlias());
+        String next = layout.rebuildIndex(System.currentTimeMillis());
+        client.indices().create(c -> c.index(next).aliases(layout.nextAlias(), a -> a));
+
+        Outcome outcome;
+        try (RecordIndexer indexer = indexer(layout, Duration.ofMillis(20))) {
+            outcome = indexer.index(new DcBatch("journal", records, List.of())).await();
+        }
+        assertThat(outcome.failures()).isEmpty();
+        assertThat(outcome.indexed()).isEqualTo(5);
+        assertThat(outcome.unchanged()).as("none left out while a rebuild runs").isZero();
+        Map<String, Map> rebuilt = TestElasticsearch.documents(next);
+        assertThat(rebuilt).containsOnlyKeys(before.keySet());
+        for (String id : before.keySet()) {
+            assertThat(rebuilt.get(id).get("dc")).as(id).isEqualTo(before.get(id).get("dc"));
+            assertThat(rebuilt.get(id).get("fingerprint")).as(id).isEqualTo(before.get(id).get("fingerprint"));
+        }
+    }
+
     private Map<String, ?> properties(IndexLayout layout) throws Exception {
         return client.indices().getMapping(m -> m.index(layout.recordsIndex())).result().get(layout.recordsIndex())
                 .mappings().properties();
