@@ -60,17 +60,15 @@ public final class RecordIndexer implements AutoCloseable {
     /**
      * One document write and the incoming records it carries; a copy into the index being rebuilt is secondary: it
      * answers for no record. The document is held as the JSON sent, not as its tree: it waits here until its request
-     * is answered, and the tree is several times the size.
+     * is answered, and the tree is several times the size. Of the write only its id and incoming records are kept
+     * (to place them again after a conflict, or set them aside): not the merged record, its work and keys, which the
+     * JSON holds already and which thousands of items waiting for their requests would keep alive for nothing.
      */
-    private record Item(IndexTicket ticket, RecordResolver.Write write, BinaryData document, int attempt,
+    private record Item(IndexTicket ticket, String id, List<DcRecord> incoming, BinaryData document, int attempt,
                         boolean secondary) {
 
-        String id() {
-            return write.id();
-        }
-
-        List<DcRecord> incoming() {
-            return write.incoming();
+        Item(IndexTicket ticket, RecordResolver.Write write, BinaryData document, int attempt, boolean secondary) {
+            this(ticket, write.id(), secondary ? List.of() : write.incoming(), document, attempt, secondary);
         }
     }
 
@@ -430,7 +428,7 @@ public final class RecordIndexer implements AutoCloseable {
 
         /** Not the records' fault: they fail transiently, so the harvest stops before their checkpoint. */
         private void failTransiently(Item item, int status, String reason) {
-            for (DcRecord record : item.secondary() ? List.<DcRecord>of() : item.write().incoming()) {
+            for (DcRecord record : item.incoming()) {
                 item.ticket().failed(new RecordFailure(record.sourceId(), record.id(), Stage.INDEX, status,
                         "not indexed: " + reason, null, true));
             }
