@@ -168,7 +168,8 @@ public final class Settings {
             }
         }
         for (String key : new String[] {"lumbung.harvest.retry.attempts", "lumbung.harvest.host-concurrency",
-            "lumbung.harvest.page-retries", "lumbung.harvest.in-flight-pages", "lumbung.harvest.window-restarts",
+            "lumbung.harvest.page-retries", "lumbung.harvest.in-flight-pages", "lumbung.harvest.in-flight-records",
+            "lumbung.harvest.window-restarts",
             "lumbung.harvest.small-window", "lumbung.harvest.concurrency"}) {
             integer(key, key.endsWith("page-retries") || key.endsWith("restarts") || key.endsWith("small-window")
                     ? 0 : 1, 1_000_000);

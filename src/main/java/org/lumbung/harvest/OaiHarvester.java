@@ -90,7 +90,8 @@ public final class OaiHarvester {
             this.request = request;
             this.client = new OaiClient(fetcher, request, counters, tuning.pageRetries(), true, store);
             this.state = request.explicitWindow() ? CheckpointStore.NONE : store;
-            this.progress = new Progress(state, request, counters, tuning.inFlightPages());
+            this.progress = new Progress(state, request, counters, tuning.inFlightPages(),
+                    tuning.inFlightRecords());
             this.queue = new PageQueue(progress, budget);
         }
     }

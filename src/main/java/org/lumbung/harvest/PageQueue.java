@@ -68,7 +68,7 @@ final class PageQueue {
             throw new IllegalStateException("no page was asked for that is not handed over already");
         }
         delivery.whenDone(page.grant()::release);
-        progress.add(delivery, page.after());
+        progress.add(delivery, page.after(), page.batch().records().size());
     }
 
     /** Whether every page read is handed over. */

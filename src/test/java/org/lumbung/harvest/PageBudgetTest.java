@@ -126,7 +126,7 @@ class PageBudgetTest {
     void aPageHoldsItsBytesUntilIndexedAndPagesDroppedUnsentGiveThemBack() throws Exception {
         MemoryCheckpointStore store = new MemoryCheckpointStore();
         PageQueue queue = new PageQueue(new Progress(store, new HarvestRequest("fake", "http://127.0.0.1/oai",
-                "oai_dc", null, null, null), new HarvestCounters(), 4), budget);
+                "oai_dc", null, null, null), new HarvestCounters(), 4, 1000), budget);
         Checkpoint at = new Checkpoint("", "page", null, null, null, null, 0);
         RecordBatch page = new RecordBatch("fake", "http://127.0.0.1/oai", List.of(new RawRecord(
                 new OaiHeader("oai:fake:1", "2026-01-01", List.of(), false), null, "oai_dc")));

@@ -21,7 +21,7 @@ class PageQueueTest {
 
     private final MemoryCheckpointStore store = new MemoryCheckpointStore();
     private final Progress progress = new Progress(store, new HarvestRequest("fake", "http://127.0.0.1/oai", "oai_dc",
-            null, null, null), new HarvestCounters(), 4);
+            null, null, null), new HarvestCounters(), 4, 1000);
     private final PageQueue queue = new PageQueue(progress, PageBudget.UNBOUNDED);
 
     /** The checkpoint saved last: a label in its nextFrom, or null while none is. */
