@@ -129,7 +129,8 @@ public final class Components {
         return new HarvestTuning(settings.duration("lumbung.harvest.window.min"),
                 settings.duration("lumbung.harvest.window.max"), settings.duration("lumbung.harvest.overlap"),
                 count(settings, "lumbung.harvest.page-retries"), count(settings, "lumbung.harvest.in-flight-pages"),
-                count(settings, "lumbung.harvest.in-flight-records"), count(settings, "lumbung.harvest.window-restarts"), count(settings, "lumbung.harvest.small-window"),
+                count(settings, "lumbung.harvest.in-flight-records"),
+                count(settings, "lumbung.harvest.window-restarts"), count(settings, "lumbung.harvest.small-window"),
                 count(settings, "lumbung.harvest.short-list-tolerance"),
                 count(settings, "lumbung.harvest.whole-list-pages"));
     }

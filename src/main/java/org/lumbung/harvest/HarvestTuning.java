@@ -18,8 +18,8 @@ import java.time.Duration;
  *                         first page's records) is read as one list, not in date windows; 0: always in windows
  */
 public record HarvestTuning(Duration minWindow, Duration maxWindow, Duration overlap, int pageRetries,
-                            int inFlightPages, int inFlightRecords, int windowRestarts, int smallPageRecords, int shortListTolerance,
-                            int wholeListPages) {
+                            int inFlightPages, int inFlightRecords, int windowRestarts, int smallPageRecords,
+                            int shortListTolerance, int wholeListPages) {
 
     public static final HarvestTuning DEFAULT = new HarvestTuning(Duration.ofDays(1), Duration.ofDays(3650),
             Duration.ofDays(1), 2, 4, 1000, 2, 100, 0, 10);

@@ -28,7 +28,8 @@ public record IngestReport(int documents, int indexed, int deleted, int pagesUnc
     }
 
     public String summary() {
-        return String.format(Locale.ROOT, "ingest: %d documents read, %d records indexed%s, %d deleted, %d failed, %.1f s%s",
+        return String.format(Locale.ROOT,
+                "ingest: %d documents read, %d records indexed%s, %d deleted, %d failed, %.1f s%s",
                 documents, indexed, unchanged == 0 ? "" : " (" + unchanged + " unchanged, not written again)", deleted,
                 failures.size(), seconds,
                 pagesUnchanged == 0 ? "" : " (" + pagesUnchanged + " pages unchanged since the last visit)");
