@@ -1,9 +1,8 @@
 package org.lumbung.index;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.lumbung.pipeline.Sha256;
 
 /**
  * Elasticsearch ids are at most 512 bytes. Record ids are kept as they are when they fit; a longer one (some
@@ -21,12 +20,7 @@ public final class DocumentIds {
         if (bytes.length <= MAX_BYTES) {
             return id;
         }
-        try {
-            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-            String head = new String(bytes, 0, 400, StandardCharsets.UTF_8).replace("\uFFFD", "");
-            return head + "#sha256:" + hash;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        String head = new String(bytes, 0, 400, StandardCharsets.UTF_8).replace("\uFFFD", "");
+        return head + "#sha256:" + HexFormat.of().formatHex(Sha256.of(bytes));
     }
 }

@@ -6,9 +6,9 @@ import jakarta.json.stream.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
+import org.lumbung.pipeline.Sha256;
 
 /**
  * Renders documents as the JSON a bulk request carries. The client's own {@link BinaryData#of(Object, JsonpMapper)}
@@ -59,7 +59,7 @@ public final class JsonBytes {
 
     private final JsonpMapper mapper;
     private final ThreadLocal<Buffer> buffers = ThreadLocal.withInitial(Buffer::new);
-    private final ThreadLocal<MessageDigest> digests = ThreadLocal.withInitial(JsonBytes::sha256);
+    private final ThreadLocal<MessageDigest> digests = ThreadLocal.withInitial(Sha256::digest);
 
     public JsonBytes(JsonpMapper mapper) {
         this.mapper = mapper;
@@ -107,13 +107,5 @@ public final class JsonBytes {
             buffers.remove();
         }
         return BinaryData.of(bytes, "application/json");
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this Java has no SHA-256, which every Java must have", e);
-        }
     }
 }

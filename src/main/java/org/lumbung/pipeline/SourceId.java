@@ -2,8 +2,6 @@ package org.lumbung.pipeline;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -77,11 +75,6 @@ public final class SourceId {
         if (name.length() <= MAX_FILE_NAME) {
             return name.toString();
         }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
-            return name.substring(0, 128) + "-" + HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return name.substring(0, 128) + "-" + HexFormat.of().formatHex(Sha256.of(id.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -3,14 +3,13 @@ package org.lumbung.search;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.lumbung.pipeline.Sha256;
 
 /**
  * Where a cursor-paged result list stands: the Elasticsearch point in time it reads, the sort values of the last hit
@@ -88,9 +87,8 @@ public record SearchCursor(String pit, List<Object> after, String search) {
             search.put("open", request.openAccess());
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsBytes(search));
-            return HexFormat.of().formatHex(digest, 0, 12);
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(Sha256.of(JSON.writeValueAsBytes(search)), 0, 12);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot fingerprint a search", e);
         }
     }
