@@ -58,7 +58,11 @@ public final class WorkResolver {
 
     private final ElasticsearchClient client;
     private final String alias;
-    /** Title key to the DOI works written lately, which a search may not see yet; bounded like the merge keys. */
+    /**
+     * Title key to the DOI works written lately, which a search may not see yet; bounded like the merge keys. Nearly
+     * every title has one work, held as a set of one (some 20 bytes, where a TreeSet of one takes about 130: tens of
+     * thousands of entries live for the whole harvest).
+     */
     private final Map<String, Set<String>> recent = new LinkedHashMap<>(1024, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -73,6 +77,16 @@ public final class WorkResolver {
         this.alias = alias;
     }
 
+    /** Both sets of work keys: the first where it holds the second already. */
+    private static Set<String> union(Set<String> known, Set<String> more) {
+        if (known.containsAll(more)) {
+            return known;
+        }
+        Set<String> both = new TreeSet<>(known);
+        both.addAll(more);
+        return both;
+    }
+
     /**
      * The work key of each document about to be written (by id; absent for a tombstone). Stored copies without a DOI
      * whose work these writes change are moved before this returns.
@@ -84,7 +98,7 @@ public final class WorkResolver {
             writes.values().stream().filter(w -> w.title() != null).forEach(w -> {
                 titles.add(w.title());
                 if (Works.isDoi(w.key())) {
-                    recent.computeIfAbsent(w.title(), t -> new TreeSet<>()).add(w.key());
+                    recent.merge(w.title(), Set.of(w.key()), WorkResolver::union);
                 }
                 doisByTitle.computeIfAbsent(w.title(), t -> new TreeSet<>()).addAll(recent.getOrDefault(w.title(),
                         Set.of()));

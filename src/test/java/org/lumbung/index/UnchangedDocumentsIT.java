@@ -126,6 +126,29 @@ class UnchangedDocumentsIT {
     }
 
     /**
+     * Two DOIs of one title and a copy without a DOI, written before any search can see them: the copy goes to its
+     * title's own work, not to either DOI's, because the resolver remembers both DOIs it wrote for the title (a title
+     * remembered with one DOI keeps a set of one until a second comes).
+     */
+    @Test
+    void aCopyOfATitleTwoNewDoisShareStaysInTheTitlesOwnWork() throws Exception {
+        IndexLayout layout = layout("twodois");
+        List<DcRecord> records = List.of(record("journal", 1, "Diplomasi energi", "10.1234/jihi.1", false),
+                record("journal", 2, "Diplomasi energi", "10.1234/jihi.2", false),
+                record("repository", 3, "Diplomasi energi", null, false));
+        try (RecordIndexer indexer = indexer(layout, Duration.ofMillis(20))) {
+            assertThat(indexer.index(new DcBatch("journal", records, List.of())).await().indexed()).isEqualTo(3);
+        }
+        Map<String, Map> docs = TestElasticsearch.documents(layout.recordsAlias());
+        assertThat(((Map) docs.get("journal:oai:journal:article/1").get("work")).get("key"))
+                .isEqualTo("doi:10.1234/jihi.1");
+        assertThat(((Map) docs.get("journal:oai:journal:article/2").get("work")).get("key"))
+                .isEqualTo("doi:10.1234/jihi.2");
+        assertThat((String) ((Map) docs.get("repository:oai:journal:article/3").get("work")).get("key"))
+                .startsWith(Works.TITLE);
+    }
+
+    /**
      * A list that holds a record twice, changed and then as stored (a repository that listed it while it was being
      * edited and back), both within one flush: the second is found unchanged against the stored version, but the
      * first is still on its way, so the second is written after it and the document ends as the list's last word.
