@@ -24,7 +24,6 @@ final class Progress {
     private final HarvestCounters counters;
     private final int maxInFlight;
     private final int maxRecords;
-    private int records;
 
     /**
      * @param maxInFlight pages handed to the index and not yet acknowledged, at most
@@ -42,16 +41,15 @@ final class Progress {
     /** A page of {@code records} handed to the index; waits while too many pages or records are in flight. */
     void add(Delivery delivery, Checkpoint after, int records) throws HarvestException, InterruptedException {
         pending.add(new Pending(delivery, after, records));
-        this.records += records;
         drain(false);
-        while (pending.size() > maxInFlight || pending.size() > 1 && this.records > maxRecords) {
+        while (pending.size() > maxInFlight || pending.size() > 1 && recordsInFlight() > maxRecords) {
             drainHead();
         }
     }
 
     /** How many records of the pages handed over are not yet acknowledged. */
     int recordsInFlight() {
-        return records;
+        return pending.stream().mapToInt(Pending::records).sum();
     }
 
     /** A checkpoint with no records before it of its own (a window boundary). */
@@ -76,7 +74,6 @@ final class Progress {
         Checkpoint latest = null;
         while (!pending.isEmpty() && (all || pending.peek().delivery().isDone())) {
             Pending done = pending.poll();
-            records -= done.records();
             Outcome outcome = done.delivery().await();
             counters.outcome = counters.outcome.plus(outcome);
             if (outcome.hasTransientFailures()) {
@@ -84,7 +81,6 @@ final class Progress {
                     store.save(request.sourceId(), latest);
                 }
                 pending.clear();
-                records = 0;
                 throw new HarvestException(FailureKind.INDEX, request.sourceId(), request.baseUrl(),
                         "the index could not take a page of records; stopped with the checkpoint at the last page"
                                 + " fully indexed");
