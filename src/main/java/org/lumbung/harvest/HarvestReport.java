@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.lumbung.pipeline.FailureKind;
+import org.lumbung.pipeline.Outcome;
 import org.lumbung.pipeline.RecordFailure;
 
 /**
@@ -78,9 +79,7 @@ public record HarvestReport(String sourceId, String set, String window, String s
         return String.format(Locale.ROOT,
                 "harvest %s %s: %d pages, %d records indexed%s, %d deleted, %d failed, %.1f s%s%s%s", sourceId
                         + (set == null || set.isEmpty() ? "" : " set " + set),
-                outcome(), pages, indexed, unchanged == 0 ? "" : " (" + unchanged + " unchanged, not written again)",
-                deleted,
-                failures.size(),
+                outcome(), pages, indexed, Outcome.unchangedNote(unchanged), deleted, failures.size(),
                 seconds, extras, error == null ? "" : " (" + error + ")", setAside());
     }
 

@@ -2,6 +2,7 @@ package org.lumbung.landing;
 
 import java.util.List;
 import java.util.Locale;
+import org.lumbung.pipeline.Outcome;
 import org.lumbung.pipeline.RecordFailure;
 
 /**
@@ -30,7 +31,7 @@ public record IngestReport(int documents, int indexed, int deleted, int pagesUnc
     public String summary() {
         return String.format(Locale.ROOT,
                 "ingest: %d documents read, %d records indexed%s, %d deleted, %d failed, %.1f s%s",
-                documents, indexed, unchanged == 0 ? "" : " (" + unchanged + " unchanged, not written again)", deleted,
+                documents, indexed, Outcome.unchangedNote(unchanged), deleted,
                 failures.size(), seconds,
                 pagesUnchanged == 0 ? "" : " (" + pagesUnchanged + " pages unchanged since the last visit)");
     }

@@ -19,6 +19,11 @@ public record Outcome(int indexed, int deleted, List<RecordFailure> failures, in
         this(indexed, deleted, failures, 0);
     }
 
+    /** How a run's summary line names {@code unchanged} records after those indexed: nothing when none. */
+    public static String unchangedNote(int unchanged) {
+        return unchanged == 0 ? "" : " (" + unchanged + " unchanged, not written again)";
+    }
+
     public Outcome plus(Outcome other) {
         List<RecordFailure> all = new ArrayList<>(failures);
         all.addAll(other.failures);
