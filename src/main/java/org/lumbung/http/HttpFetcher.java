@@ -1,6 +1,5 @@
 package org.lumbung.http;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -305,7 +304,8 @@ public final class HttpFetcher {
                           int resent) throws IOException, InterruptedException {
         String encoding = response.headers().firstValue("Content-Encoding").orElse("");
         long limit = request.maxBytes() > 0 ? Math.min(request.maxBytes(), maxBytes) : maxBytes;
-        byte[] bytes = body.read(limit, options.readTimeout(), deadline);
+        long announced = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        byte[] bytes = body.read(limit, announced, options.readTimeout(), deadline);
         return new Response(response.statusCode(), decode(bytes, encoding, limit), response.headers(),
                 response.uri().toString(), attempt, resent, List.of());
     }
@@ -355,8 +355,8 @@ public final class HttpFetcher {
         return status == 429 || status >= 500 && status != 501 && status != 505;
     }
 
-    private static byte[] readAtMost(InputStream in, long limit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private static byte[] readAtMost(InputStream in, long limit, long hint) throws IOException {
+        BodyBuffer out = new BodyBuffer(hint, limit);
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
@@ -366,7 +366,7 @@ public final class HttpFetcher {
             }
             out.write(buffer, 0, n);
         }
-        return out.toByteArray();
+        return out.bytes();
     }
 
     /** A transport failure in words a user reads: its kind, and what the JDK said when it said anything. */
@@ -387,15 +387,28 @@ public final class HttpFetcher {
         boolean gzipMagic = body.length > 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b;
         if (gzipMagic || encoding.equalsIgnoreCase("gzip") && body.length > 0) {
             try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
-                return readAtMost(in, limit);
+                return readAtMost(in, limit, gzipSize(body));
             }
         }
         if (encoding.equalsIgnoreCase("deflate") && body.length > 0) {
             try (InputStream in = new InflaterInputStream(new java.io.ByteArrayInputStream(body))) {
-                return readAtMost(in, limit);
+                return readAtMost(in, limit, -1);
             }
         }
         return body;
+    }
+
+    /**
+     * The size a gzip stream's trailer gives for what it holds (RFC 1952: the last four bytes, little-endian, modulo
+     * 2^32), or -1. Only a hint: a stream of several members gives the last one's, and a forged trailer anything.
+     */
+    static long gzipSize(byte[] body) {
+        int n = body.length;
+        if (n < 18) {
+            return -1;
+        }
+        return (body[n - 4] & 0xffL) | (body[n - 3] & 0xffL) << 8 | (body[n - 2] & 0xffL) << 16
+                | (body[n - 1] & 0xffL) << 24;
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.lumbung.http;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -67,11 +66,13 @@ final class TimedBody implements Flow.Subscriber<List<ByteBuffer>> {
     /**
      * The body's bytes, at most {@code limit} of them.
      *
-     * @param silence  the longest wait for the next piece
-     * @param deadline {@link System#nanoTime()} by which the whole body must be in
+     * @param announced the length the answer announced (Content-Length), or -1
+     * @param silence   the longest wait for the next piece
+     * @param deadline  {@link System#nanoTime()} by which the whole body must be in
      */
-    byte[] read(long limit, Duration silence, long deadline) throws IOException, InterruptedException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+    byte[] read(long limit, long announced, Duration silence, long deadline)
+            throws IOException, InterruptedException {
+        BodyBuffer out = new BodyBuffer(announced, limit);
         long total = 0;
         try {
             while (true) {
@@ -85,7 +86,7 @@ final class TimedBody implements Flow.Subscriber<List<ByteBuffer>> {
                             + " (lumbung.http-client.read-timeout)", null);
                 }
                 if (piece == END) {
-                    return out.toByteArray();
+                    return out.bytes();
                 }
                 if (piece instanceof Throwable error) {
                     throw error instanceof IOException io ? io : new IOException(error);
@@ -101,7 +102,7 @@ final class TimedBody implements Flow.Subscriber<List<ByteBuffer>> {
                     } else {
                         byte[] bytes = new byte[buffer.remaining()];
                         buffer.get(bytes);
-                        out.write(bytes);
+                        out.write(bytes, 0, bytes.length);
                     }
                 }
                 subscription.request(1);
