@@ -59,16 +59,16 @@ public final class WorkResolver {
     private final ElasticsearchClient client;
     private final String alias;
     /**
-     * Title key to the DOI works written lately, which a search may not see yet; bounded like the merge keys. Nearly
-     * every title has one work, held as a set of one (some 20 bytes, where a TreeSet of one takes about 130: tens of
-     * thousands of entries live for the whole harvest).
+     * Title key to the DOI works written lately, which a search may not see yet: the titles of as many documents as
+     * the resolver remembers the merge keys of ({@link RecordResolver#RECENT_DOCUMENTS}), the same seconds of writes.
+     * Nearly every title has one work, held as a set of one (some 20 bytes, where a TreeSet of one takes about 130).
      */
     private final Map<String, Set<String>> recent = new LinkedHashMap<>(1024, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
-            return size() > RecordResolver.RECENT_KEYS;
+            return size() > RecordResolver.RECENT_DOCUMENTS;
         }
     };
 
