@@ -19,8 +19,8 @@ class BodyBufferTest {
     void aBodyOfTheAnnouncedLengthIsHandedOnInTheArrayItFilled() {
         byte[] page = page(6 * 1024 * 1024 + 17);
         BodyBuffer buffer = new BodyBuffer(page.length, LIMIT);
-        assertThat(buffer.capacity()).isEqualTo(page.length);
         write(buffer, page);
+        assertThat(buffer.capacity()).isEqualTo(page.length);
         byte[] bytes = buffer.bytes();
         assertThat(bytes).isEqualTo(page);
         assertThat(buffer.bytes()).isSameAs(bytes);
@@ -42,11 +42,19 @@ class BodyBufferTest {
 
     @Test
     void anAnnouncedLengthIsTakenOnlyUpToTheAheadBoundAndTheLimit() {
-        assertThat(new BodyBuffer(200L * 1024 * 1024, LIMIT).capacity()).isEqualTo(BodyBuffer.MAX_AHEAD);
-        assertThat(new BodyBuffer(Integer.MAX_VALUE, LIMIT).capacity()).isEqualTo(BodyBuffer.MAX_AHEAD);
-        assertThat(new BodyBuffer(Long.MAX_VALUE, Long.MAX_VALUE).capacity()).isEqualTo(BodyBuffer.MAX_AHEAD);
-        assertThat(new BodyBuffer(1_000_000, 4_096).capacity()).isEqualTo(4_096);
-        assertThat(new BodyBuffer(0, LIMIT).capacity()).isPositive();
+        assertThat(firstByte(new BodyBuffer(200L * 1024 * 1024, LIMIT))).isEqualTo(BodyBuffer.MAX_AHEAD);
+        assertThat(firstByte(new BodyBuffer(Integer.MAX_VALUE, LIMIT))).isEqualTo(BodyBuffer.MAX_AHEAD);
+        assertThat(firstByte(new BodyBuffer(Long.MAX_VALUE, Long.MAX_VALUE))).isEqualTo(BodyBuffer.MAX_AHEAD);
+        assertThat(firstByte(new BodyBuffer(1_000_000, 4_096))).isEqualTo(4_096);
+        assertThat(firstByte(new BodyBuffer(0, LIMIT))).isPositive();
+    }
+
+    @Test
+    void anAnswerWithNoBodyMakesNoArrayWhateverItAnnounced() {
+        BodyBuffer notModified = new BodyBuffer(6_000_000, LIMIT);
+        assertThat(notModified.capacity()).isZero();
+        assertThat(notModified.bytes()).isEmpty();
+        assertThat(notModified.capacity()).isZero();
     }
 
     @Test
@@ -84,6 +92,12 @@ class BodyBufferTest {
         byte[] bomb = gzip(new byte[5 * 1024 * 1024]);
         assertThatThrownBy(() -> HttpFetcher.decode(bomb, "gzip", 1024 * 1024))
                 .isInstanceOf(HttpFetcher.TooLargeException.class);
+    }
+
+    /** The array's size once the first byte came. */
+    private static int firstByte(BodyBuffer buffer) {
+        buffer.write('<');
+        return buffer.capacity();
     }
 
     private static byte[] page(int length) {
