@@ -346,8 +346,15 @@ public final class HttpFetcher {
             builder.header("From", options.from());
         }
         request.headers().forEach(builder::header);
-        return clients[request.politeness().verifyTls() ? 0 : 1].send(builder.build(),
-                HttpResponse.BodyHandlers.ofPublisher());
+        try {
+            return clients[request.politeness().verifyTls() ? 0 : 1].send(builder.build(),
+                    HttpResponse.BodyHandlers.ofPublisher());
+        } catch (IllegalArgumentException malformed) {
+            // The JDK client throws this, not an IOException, for a head it cannot read: a Content-Length that is no
+            // number, even beside a chunked body. The server answers the same again, so it is not tried again.
+            throw new FetchException(FailureKind.MALFORMED, uri.toString(), 1, "the server's HTTP answer is malformed ("
+                    + malformed.getMessage() + ")", malformed);
+        }
     }
 
     /** Worth another try: the server is busy (429), failing (5xx) or asking for patience (503). */

@@ -104,6 +104,47 @@ class TransportFaultsIT {
         }
     }
 
+    /**
+     * A Content-Length that is no number, even beside a chunked body, makes the JDK client refuse the answer with an
+     * IllegalArgumentException: it comes out as a malformed answer, named, asked once, never as an unexplained crash.
+     */
+    @Test
+    void anAnswerWhoseLengthIsNoNumberIsAMalformedAnswerNamedAndAskedOnce() throws Exception {
+        String body = "<?xml version=\"1.0\"?><OAI-PMH><Identify><repositoryName>Jurnal</repositoryName></Identify>"
+                + "</OAI-PMH>";
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> {
+                try (java.net.Socket client = socket.accept()) {
+                    java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                            client.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1));
+                    for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                        // the request's head, read and left
+                    }
+                    OutputStream out = client.getOutputStream();
+                    String half = body.substring(0, 40);
+                    String rest = body.substring(40);
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: twelve\r\n"
+                            + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                            + Integer.toHexString(half.length()) + "\r\n" + half + "\r\n"
+                            + Integer.toHexString(rest.length()) + "\r\n" + rest + "\r\n0\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                    out.flush();
+                } catch (java.io.IOException gone) {
+                    // the test fails on what the client got
+                }
+            });
+            server.start();
+            String url = "http://127.0.0.1:" + socket.getLocalPort() + "/oai?verb=Identify";
+            HttpFetcher.FetchException e = catchThrowableOfType(HttpFetcher.FetchException.class,
+                    () -> fetcher().get(url));
+            server.join(5_000);
+            assertThat(e.kind()).isEqualTo(FailureKind.MALFORMED);
+            assertThat(e.attempts()).isEqualTo(1);
+            assertThat(e.url()).isEqualTo(url);
+            assertThat(e.getMessage()).contains("the server's HTTP answer is malformed").contains("twelve");
+        }
+    }
+
     @Test
     void aTokenRequestCutMidBodyIsNeverSentAgainWhileAPlainOneIs() throws Exception {
         try (FakeRepository repo = new FakeRepository().records(9, "2026-01-01")) {
