@@ -304,10 +304,21 @@ public final class HttpFetcher {
                           int resent) throws IOException, InterruptedException {
         String encoding = response.headers().firstValue("Content-Encoding").orElse("");
         long limit = request.maxBytes() > 0 ? Math.min(request.maxBytes(), maxBytes) : maxBytes;
-        long announced = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-        byte[] bytes = body.read(limit, announced, options.readTimeout(), deadline);
+        byte[] bytes = body.read(limit, announced(response.headers()), options.readTimeout(), deadline);
         return new Response(response.statusCode(), decode(bytes, encoding, limit), response.headers(),
                 response.uri().toString(), attempt, resent, List.of());
+    }
+
+    /**
+     * The length the answer announced, or -1: it only sizes the array the body is read into, so one that is no number
+     * (the JDK client refuses such a head over HTTP/1.1, but says nothing of what it lets through) is no length.
+     */
+    private static long announced(HttpHeaders headers) {
+        try {
+            return headers.firstValueAsLong("Content-Length").orElse(-1);
+        } catch (NumberFormatException unreadable) {
+            return -1;
+        }
     }
 
     /** An HTML answer, which may be a bot wall's challenge page: read before it is retried. */
