@@ -33,6 +33,10 @@ final class BenchReport {
                     + " per 1,000 records, first / again | harvesting JVM CPU s, first / again |", results,
                     BenchReport::again);
         }
+        out.append("\nWhere the first harvest's JVM spent its CPU (the compilers' time as `-XX:+CITime` counts it, the"
+                + " collector's pauses, and the rest: start-up, the interpreter and the work itself):\n\n");
+        table(out, "| records | harvesting JVM CPU s | compiling s | collector pauses s | the rest, ms a record |",
+                results, BenchReport::cpu);
         out.append('\n');
         table(out, "| records | peak heap used | peak heap after GC |" + (live ? " peak live heap |" : "")
                 + " peak RSS |", results, r -> memory(r, live));
@@ -88,6 +92,15 @@ final class BenchReport {
                 + Spread.of(r.again(), Measurement::esCpuPerThousand).format("%.2f") + " | "
                 + Spread.of(r.lumbung(), Measurement::cpuSeconds).format("%.1f") + " / "
                 + Spread.of(r.again(), Measurement::cpuSeconds).format("%.1f") + " |";
+    }
+
+    private static String cpu(BenchRunner.SizeResult r) {
+        List<Measurement> lumbung = r.lumbung();
+        return String.format(Locale.ROOT, "| %,d | ", r.records())
+                + Spread.of(lumbung, Measurement::cpuSeconds).format("%.1f") + " | "
+                + Spread.of(lumbung, Measurement::compileSeconds).format("%.1f") + " | "
+                + Spread.of(lumbung, Measurement::gcSeconds).format("%.1f") + " | "
+                + Spread.of(lumbung, Measurement::restMillisPerRecord).format("%.2f") + " |";
     }
 
     /** The speed of one side over another's, run by run (each run's two measurements share the node's state). */

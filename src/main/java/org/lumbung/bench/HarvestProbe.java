@@ -4,6 +4,7 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -24,7 +25,8 @@ import org.lumbung.App;
 /**
  * Runs one Lumbung command (the harvest) in this JVM and writes what it cost to a properties file: the heap before
  * and after every collection (the peaks), the live heap when {@code lumbung.bench.live-sample} asks for a full
- * collection that often, the process's CPU time and its peak resident set (VmHWM). The benchmark starts it as a
+ * collection that often, the process's CPU time, the collector's pauses, the JIT compilers' time and its peak
+ * resident set (VmHWM). The benchmark starts it as a
  * child JVM with the heap capped, so that these figures are Lumbung's own.
  */
 public final class HarvestProbe {
@@ -104,6 +106,9 @@ public final class HarvestProbe {
         p.setProperty("peakLiveHeap", Long.toString(peakLive.get()));
         p.setProperty("collections", Long.toString(collections.get()));
         p.setProperty("pauseMillis", Long.toString(pauseMillis.get()));
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        p.setProperty("compileMillis", Long.toString(
+                jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1));
         p.setProperty("maxHeap", Long.toString(Runtime.getRuntime().maxMemory()));
         p.setProperty("peakRss", Long.toString(statusKb("VmHWM") * 1024));
         try (OutputStream out = Files.newOutputStream(file)) {

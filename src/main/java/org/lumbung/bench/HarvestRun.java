@@ -102,7 +102,8 @@ final class HarvestRun {
         }
         return new Measurement(side, corpus.records(), ((Number) report.get("seconds")).doubleValue(),
                 number(cost, "cpuSeconds"), (long) number(cost, "peakHeapUsed"), (long) number(cost, "peakHeapAfterGc"),
-                (long) number(cost, "peakLiveHeap"), (long) number(cost, "peakRss"), 0);
+                (long) number(cost, "peakLiveHeap"), (long) number(cost, "peakRss"),
+                number(cost, "compileMillis") / 1000, number(cost, "pauseMillis") / 1000, 0);
     }
 
     /** The last report the harvester stored: its duration as it measured it, and the records it indexed. */

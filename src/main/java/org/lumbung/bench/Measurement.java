@@ -13,18 +13,27 @@ package org.lumbung.bench;
  * @param peakHeapAfterGc the most heap left after any collection (floating garbage in the old generation included)
  * @param peakLiveHeap    the most heap left after a forced full collection (0 unless live sampling was asked for)
  * @param peakRss         the harvesting JVM's peak resident set (VmHWM)
+ * @param compileSeconds  the harvesting JVM's JIT compilers' time (its CompilationMXBean's, as {@code -XX:+CITime}
+ *                        counts it), -1 where the JVM does not say
+ * @param gcSeconds       the harvesting JVM's collection pauses
  * @param esCpuSeconds    CPU time Elasticsearch spent meanwhile (all nodes), its own housekeeping included
  */
 record Measurement(String side, int records, double seconds, double cpuSeconds, long peakHeapUsed,
-                   long peakHeapAfterGc, long peakLiveHeap, long peakRss, double esCpuSeconds) {
+                   long peakHeapAfterGc, long peakLiveHeap, long peakRss, double compileSeconds, double gcSeconds,
+                   double esCpuSeconds) {
 
     static Measurement ceiling(String side, int records, double seconds) {
-        return new Measurement(side, records, seconds, 0, 0, 0, 0, 0, 0);
+        return new Measurement(side, records, seconds, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     Measurement withEsCpu(double seconds) {
         return new Measurement(side, records, this.seconds, cpuSeconds, peakHeapUsed, peakHeapAfterGc, peakLiveHeap,
-                peakRss, seconds);
+                peakRss, compileSeconds, gcSeconds, seconds);
+    }
+
+    /** The harvesting JVM's CPU that was neither compiling nor collecting (start-up and the work), in ms a record. */
+    double restMillisPerRecord() {
+        return (cpuSeconds - Math.max(compileSeconds, 0) - gcSeconds) * 1000 / records;
     }
 
     double perSecond() {

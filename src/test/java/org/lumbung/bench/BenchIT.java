@@ -34,7 +34,8 @@ class BenchIT {
         assertThat(result.out()).contains("| records | Lumbung records/s | _bulk records/s | Lumbung / _bulk |"
                 + " plain _bulk records/s | Lumbung / plain | _bulk / plain | Elasticsearch CPU s per 1,000 records,"
                 + " harvest / _bulk / plain |", "| 1,000 | ", "| records | first harvest records/s | again records/s"
-                + " | again / first |");
+                + " | again / first |", "| records | harvesting JVM CPU s | compiling s | collector pauses s"
+                + " | the rest, ms a record |");
         Path json;
         try (Stream<Path> files = Files.list(data.resolve("results"))) {
             json = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
@@ -51,6 +52,10 @@ class BenchIT {
         JsonNode harvest = size.get("lumbung").get(0);
         assertThat(harvest.get("peakHeapAfterGc").asLong()).isPositive().isLessThanOrEqualTo(256L << 20);
         assertThat(harvest.get("peakRss").asLong()).isPositive();
+        // Where its CPU went: a fresh JVM always compiles; its collector pauses are less than all of it.
+        double cpu = harvest.get("cpuSeconds").asDouble();
+        assertThat(harvest.get("compileSeconds").asDouble()).isPositive().isLessThan(cpu * 2);
+        assertThat(harvest.get("gcSeconds").asDouble()).isNotNegative().isLessThan(cpu);
         assertThat(TestElasticsearch.client().indices().get(g -> g.index(prefix + "-lumbung-*", prefix + "-bulk-*",
                 prefix + "-plain-*", prefix + "-warmup*").allowNoIndices(true)).result()).isEmpty();
         // The node was warmed up by a harvest too, in a JVM of its own, before anything was measured.
