@@ -26,8 +26,8 @@ import org.lumbung.App;
  * Runs one Lumbung command (the harvest) in this JVM and writes what it cost to a properties file: the heap before
  * and after every collection (the peaks), the live heap when {@code lumbung.bench.live-sample} asks for a full
  * collection that often, the process's CPU time, the collector's pauses, the JIT compilers' time and its peak
- * resident set (VmHWM). The benchmark starts it as a
- * child JVM with the heap capped, so that these figures are Lumbung's own.
+ * resident set (VmHWM). The benchmark starts it as a child JVM with the heap capped, so that these figures are
+ * Lumbung's own.
  */
 public final class HarvestProbe {
 
