@@ -90,6 +90,21 @@ class CompletenessIT {
     }
 
     /**
+     * A token page whose head the JDK client cannot read (a Content-Length that is no number, beside a chunked body):
+     * the request reached the server, so the token counts as spent and the window is read again, never called
+     * complete with the page missing.
+     */
+    @Test
+    void aTokenPageWithAnUnreadableHeadOnASpendingServerReadsTheWindowAgainAndLosesNothing() throws Exception {
+        Fault unreadable = Fault.answer(200, Map.of("Content-Length", "twelve"), "");
+        try (FakeRepository repo = scrollLike().fault(onThirdToken(unreadable))) {
+            assertCompleteThroughADroppedBody(repo);
+            assertThat(repo.queries().stream().filter(q -> q.endsWith("resumptionToken=fake%2F%2B60%2F%2F%2F%2F1")))
+                    .as("the token whose answer could not be read is never sent again").hasSize(1);
+        }
+    }
+
+    /**
      * The same with two bulk requests in flight, as Lumbung sends them to a remote cluster (one to a node on its own
      * machine, as here by default): pages indexed out of their order still lose nothing.
      */
