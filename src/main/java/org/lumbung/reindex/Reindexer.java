@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.lumbung.index.IndexLayout;
 import org.lumbung.index.IndexSetup;
 import org.lumbung.index.JsonBytes;
@@ -21,16 +22,18 @@ import org.slf4j.LoggerFactory;
  * and without downtime. A new concrete index is created and the alias {@code <prefix>-records-next} put on it, which
  * every {@link RecordIndexer} notices within {@link RecordIndexer#NEXT_CHECK} and from then on writes to as well.
  * Then each document of the live index is read again from its contributions' raw records into the new index (a
- * document a writer already put there is newer and stays); documents written around the start, before every writer
- * had noticed, are read again once more; then, in one atomic alias update, {@code <prefix>-records} moves to the new
- * index and the next alias goes. Searches see the old index until that moment and the new one after it. The old index
- * is kept, for the operator to delete.
+ * document a writer already put there is newer and stays), from the moment the alias is there; documents written
+ * around the start, before every writer had noticed, are read again once more, once every writer has; then, in one
+ * atomic alias update, {@code <prefix>-records} moves to the new index and the next alias goes. Searches see the old
+ * index until that moment and the new one after it. The old index is kept, for the operator to delete.
  */
 public final class Reindexer {
 
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.reindex");
     /** How long before the next alias appeared a write may have been resolved and still be on its way. */
     private static final Duration IN_FLIGHT = Duration.ofMinutes(2);
+    /** How long after the next alias appeared every writer has noticed it: each asks every NEXT_CHECK. */
+    static final Duration NOTICED = RecordIndexer.NEXT_CHECK.multipliedBy(2).plusMillis(500);
     /** How often the two indices' counts are compared before a shortfall stops the rebuild, and the pause between. */
     private static final int COUNT_LOOKS = 3;
     private static final Duration COUNT_PAUSE = Duration.ofSeconds(2);
@@ -87,14 +90,16 @@ public final class Reindexer {
                 .settings(s -> s.refreshInterval(t -> t.time("-1"))));
         LOG.info("rebuilding {} into {}; writes go to both from now", from, to);
         Instant announced = Instant.now();
-        // Every writer notices the next alias within NEXT_CHECK; wait for all of them before reading.
-        Thread.sleep(RecordIndexer.NEXT_CHECK.multipliedBy(2).plusMillis(500).toMillis());
+        long everyWriterKnows = System.nanoTime() + NOTICED.toNanos();
         Instant window = announced.minus(IN_FLIGHT);
         CopyPass.Counts counts;
         CopyPass.Counts catchUp;
         try {
             CopyPass pass = new CopyPass(client, pool, new DocumentRebuilder(archive, json), from, to);
             counts = pass.copyAll(window);
+            // Until every writer has noticed the next alias, some write to the old index alone. The copy need not wait
+            // for them, since the catch-up reads again what they wrote; the catch-up must.
+            TimeUnit.NANOSECONDS.sleep(everyWriterKnows - System.nanoTime());
             // Writes resolved before their writer noticed the next alias, and landed after the copy read past them.
             client.indices().refresh(r -> r.index(from));
             catchUp = pass.catchUp(window);

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -342,14 +343,60 @@ class ReindexIT {
 
         assertThat(result.rebuilt()).as("the copy read record 7 before the late write landed").isEqualTo(30);
         assertThat(result.caughtUp()).as("only the late write is read again").isEqualTo(1);
-        assertThat(client.indices().getAlias(g -> g.name(layout.recordsAlias())).result().keySet())
-                .containsExactly(result.to());
-        Map<String, Map> docs = all(client, layout.recordsAlias());
-        assertThat(docs).hasSize(30);
-        for (int i = 0; i < 30; i++) {
-            assertThat(title(docs.get("journal:oai:journal:article/" + i))).as("record %d", i)
-                    .isEqualTo(i == 7 ? "Artikel terlambat 7" : "Artikel " + i);
+        assertLiveWithTheLateTitle(client, layout, result);
+    }
+
+    /**
+     * A writer that has not yet seen the rebuild begin writes to the old index alone, as it may until it asks again
+     * ({@link RecordIndexer#NEXT_CHECK}). The copy begins at once; the catch-up, which reads such writes again, must
+     * not begin before every writer has seen the rebuild, however soon a small copy is done. Here a writer that is
+     * told the rebuild's alias is not there changes a record half a check after the rebuild began, and the alias is
+     * kept from moving until that write has landed: had the catch-up read the old index before it, the live index
+     * would keep the record's old title.
+     */
+    @Test
+    void aWriteOfAWriterThatHasNotSeenTheRebuildYetIsCaughtUpHoweverSoonTheCopyIsDone() throws Exception {
+        IndexLayout layout = new IndexLayout(TestElasticsearch.freshPrefix(ReindexIT.class) + "-unaware", 0);
+        String before = indexThirty(layout);
+        ElasticsearchClient client = TestElasticsearch.client();
+        CountDownLatch landed = new CountDownLatch(1);
+        AtomicLong catchUpBegan = new AtomicLong();
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        Reindexer.Result result;
+        long seen;
+        try (EsProxy rebuild = new EsProxy(TestElasticsearch.url())
+                     .beforeRequest(path -> path.equals("/" + before + "/_refresh"),
+                             () -> catchUpBegan.set(System.nanoTime()))
+                     .beforeRequest(path -> path.equals("/_aliases"), () -> landed.await(60, TimeUnit.SECONDS));
+             EsProxy unawareProxy = new EsProxy(TestElasticsearch.url())
+                     .absent(path -> path.equals("/_alias/" + layout.nextAlias()));
+             EsConnection rebuildEs = EsConnection.open(URI.create(rebuild.url()));
+             EsConnection unawareEs = EsConnection.open(URI.create(unawareProxy.url()));
+             RecordIndexer unaware = indexer(unawareEs.client(), layout)) {
+            Future<Reindexer.Result> rebuilding = thread.submit(
+                    () -> new Reindexer(rebuildEs.client(), layout, ARCHIVE, WorkPool.of(2)).reindex());
+            Await.until("the rebuild's alias", Duration.ofSeconds(30),
+                    () -> client.indices().existsAlias(e -> e.name(layout.nextAlias())).value());
+            seen = System.nanoTime();
+            Thread.sleep(RecordIndexer.NEXT_CHECK.toMillis() / 2);
+            Outcome written = unaware.index(new DcBatch("journal", records(7, 8, "Artikel terlambat"), List.of()))
+                    .await();
+            landed.countDown();
+            assertThat(written.indexed()).isEqualTo(1);
+            assertThat(written.failures()).isEmpty();
+            result = rebuilding.get(60, TimeUnit.SECONDS);
+        } finally {
+            thread.shutdownNow();
         }
+
+        assertThat(Duration.ofNanos(catchUpBegan.get() - seen))
+                .as("the catch-up began once every writer had seen the rebuild")
+                .isGreaterThanOrEqualTo(RecordIndexer.NEXT_CHECK.multipliedBy(2));
+        assertThat(title(all(client, before).get("journal:oai:journal:article/7")))
+                .as("the unaware writer wrote to the old index").isEqualTo("Artikel terlambat 7");
+        assertThat(result.rebuilt()).as("the copy read every record before the write landed").isEqualTo(30);
+        assertThat(result.caughtUp()).as("only the unaware writer's record is read again").isEqualTo(1);
+        assertLiveWithTheLateTitle(client, layout, result);
     }
 
     /**
@@ -466,6 +513,19 @@ class ReindexIT {
                     .isEqualTo(30);
         }
         return client.indices().getAlias(g -> g.name(layout.recordsAlias())).result().keySet().iterator().next();
+    }
+
+    /** The alias on the rebuilt index, whose 30 records have their titles, record 7 the late write's. */
+    private static void assertLiveWithTheLateTitle(ElasticsearchClient client, IndexLayout layout,
+                                                   Reindexer.Result result) throws Exception {
+        assertThat(client.indices().getAlias(g -> g.name(layout.recordsAlias())).result().keySet())
+                .containsExactly(result.to());
+        Map<String, Map> docs = all(client, layout.recordsAlias());
+        assertThat(docs).hasSize(30);
+        for (int i = 0; i < 30; i++) {
+            assertThat(title(docs.get("journal:oai:journal:article/" + i))).as("record %d", i)
+                    .isEqualTo(i == 7 ? "Artikel terlambat 7" : "Artikel " + i);
+        }
     }
 
     /** The alias on the old index with every document, writers off the abandoned one, and a rebuild that then works. */

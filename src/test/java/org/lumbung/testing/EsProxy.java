@@ -34,7 +34,8 @@ import java.util.function.UnaryOperator;
  * written, something happens (the node is stopped) and the answer is lost with the connection. While Elasticsearch
  * cannot be reached the proxy drops each connection unanswered, as a node that died does. {@link #slowBulks}: every
  * _bulk request is held a while before it is passed on. {@link #holdBulkUntil}: one _bulk request is held until
- * another request arrives, and lands just before it.
+ * another request arrives, and lands just before it. {@link #absent}: what some paths ask about is not there, as a
+ * client that asked before it was made is told.
  */
 public final class EsProxy implements AutoCloseable {
 
@@ -67,8 +68,12 @@ public final class EsProxy implements AutoCloseable {
     private final CountDownLatch landed = new CountDownLatch(1);
     private Predicate<String> editPath = path -> false;
     private volatile UnaryOperator<ObjectNode> edit = UnaryOperator.identity();
-    private Predicate<String> beforePath = path -> false;
-    private volatile Hook before = () -> { };
+    /** What {@link #beforeRequest} asked, each run once. */
+    private final List<Before> befores = new ArrayList<>();
+    private volatile Predicate<String> absentPath = path -> false;
+
+    private record Before(Predicate<String> path, Hook action) {
+    }
 
     /** What {@link #beforeRequest} runs; if it throws, the request is dropped unanswered. */
     @FunctionalInterface
@@ -134,10 +139,21 @@ public final class EsProxy implements AutoCloseable {
         return this;
     }
 
-    /** Once: runs {@code action} before the first request whose path matches is passed on. */
+    /**
+     * Once: runs {@code action} before the first request whose path matches is passed on. Several may be asked for,
+     * each of its own paths.
+     */
     public synchronized EsProxy beforeRequest(Predicate<String> path, Hook action) {
-        beforePath = path;
-        before = action;
+        befores.add(new Before(path, action));
+        return this;
+    }
+
+    /**
+     * Every request whose path matches is answered 404 with no body, not passed on: to this proxy's clients what it
+     * asks about (an alias, an index) does not exist, as for a client that asked just before it was made.
+     */
+    public EsProxy absent(Predicate<String> path) {
+        absentPath = path;
         return this;
     }
 
@@ -195,6 +211,11 @@ public final class EsProxy implements AutoCloseable {
                 return;
             }
             String path = exchange.getRequestURI().getPath();
+            if (absentPath.test(path)) {
+                exchange.getResponseHeaders().set("X-Elastic-Product", "Elasticsearch");
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
             boolean bulk = path.endsWith("/_bulk");
             if (bulk) {
                 bulkRequests.incrementAndGet();
@@ -239,8 +260,9 @@ public final class EsProxy implements AutoCloseable {
                         StandardCharsets.UTF_8));
                 return;
             }
-            if (once(path)) {
-                runBefore();
+            Hook before = once(path);
+            if (before != null) {
+                run(before);
             }
             boolean edited = editing(path);
             HttpResponse<byte[]> response = forward(exchange, body);
@@ -288,7 +310,7 @@ public final class EsProxy implements AutoCloseable {
         return true;
     }
 
-    private void runBefore() throws IOException, InterruptedException {
+    private static void run(Hook before) throws IOException, InterruptedException {
         try {
             before.run();
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -298,13 +320,14 @@ public final class EsProxy implements AutoCloseable {
         }
     }
 
-    /** Whether this is the request {@link #beforeRequest} awaits; true once only. */
-    private synchronized boolean once(String path) {
-        if (!beforePath.test(path)) {
-            return false;
+    /** What {@link #beforeRequest} asked to run before this request, if anything; each runs once only. */
+    private synchronized Hook once(String path) {
+        for (int i = 0; i < befores.size(); i++) {
+            if (befores.get(i).path().test(path)) {
+                return befores.remove(i).action();
+            }
         }
-        beforePath = p -> false;
-        return true;
+        return null;
     }
 
     private synchronized boolean editing(String path) {
