@@ -14,9 +14,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,6 +58,14 @@ public final class RecordIndexer implements AutoCloseable {
 
     /** How soon a writer notices that a rebuild has started ({@code reindex}) and writes to its index too. */
     public static final Duration NEXT_CHECK = Duration.ofSeconds(1);
+    /**
+     * How long after the rebuild's alias appeared every writer has noticed it: a rebuild's catch-up, which reads again
+     * what writers put in the old index alone, begins no sooner. So a write placed without its copy after a look that
+     * saw no rebuild, and answered within this of that look, landed before any catch-up read the old index; one
+     * answered later may have landed after it (a slow request, or one Elasticsearch's client sent again after a 429)
+     * and is checked when answered ({@link #lateLanding}).
+     */
+    public static final Duration NOTICED = NEXT_CHECK.multipliedBy(2).plusMillis(500);
 
     /**
      * One document write and the incoming records it carries; a copy into the index being rebuilt is secondary: it
@@ -65,11 +75,22 @@ public final class RecordIndexer implements AutoCloseable {
      * JSON holds already and which thousands of items waiting for their requests would keep alive for nothing.
      */
     private record Item(IndexTicket ticket, String id, List<DcRecord> incoming, BinaryData document, int attempt,
-                        boolean secondary) {
+                        boolean secondary, long uncopiedSince) {
 
-        Item(IndexTicket ticket, RecordResolver.Write write, BinaryData document, int attempt, boolean secondary) {
-            this(ticket, write.id(), secondary ? List.of() : write.incoming(), document, attempt, secondary);
+        /**
+         * @param uncopiedSince for a write sent without a copy (no rebuild seen), when the last look that saw none
+         *                      began ({@link System#nanoTime}); {@link Long#MAX_VALUE} for one with its copy and for a
+         *                      copy
+         */
+        Item(IndexTicket ticket, RecordResolver.Write write, BinaryData document, int attempt, boolean secondary,
+             long uncopiedSince) {
+            this(ticket, write.id(), secondary ? List.of() : write.incoming(), document, attempt, secondary,
+                    uncopiedSince);
         }
+    }
+
+    /** What the last look for a rebuild found, and when the last look that found none began. */
+    private record RebuildLook(boolean rebuilding, long noneSince) {
     }
 
     private static final double MB = 1024 * 1024;
@@ -83,8 +104,13 @@ public final class RecordIndexer implements AutoCloseable {
     private final String alias;
     private final String nextAlias;
     private final DeadLetterStore deadLetters;
+    private final Object looking = new Object();
     private long nextCheckedAt;
     private boolean rebuilding;
+    /** When the last look that found no rebuild began; a look that failed found nothing. */
+    private long noneSince = Long.MIN_VALUE;
+    private long liveCheckedAt;
+    private String live;
     private final RecordResolver resolver;
     private final Object resolving = new Object();
     private final EsRetry retry;
@@ -179,7 +205,9 @@ public final class RecordIndexer implements AutoCloseable {
                 return;
             }
             Instant now = Instant.now();
-            boolean copy = rebuilding();
+            RebuildLook look = rebuilding();
+            boolean copy = look.rebuilding();
+            long uncopiedSince = copy ? Long.MAX_VALUE : look.noneSince();
             // Serialised once, here: the ingester sizes its requests by these bytes and sends them as they are. The
             // rendering runs on the pool; the writes are queued here, in the resolver's order.
             List<JsonBytes.Document> documents = pool.map(writes, write -> json.document(
@@ -201,11 +229,13 @@ public final class RecordIndexer implements AutoCloseable {
                 }
                 outstanding.incrementAndGet();
                 hold(write.id());
-                sender.send(operation(write, document), new Item(ticket, write, document, attempt, false),
+                sender.send(operation(write, document), new Item(ticket, write, document, attempt, false,
+                                uncopiedSince),
                         document.size());
                 if (copy) {
                     outstanding.incrementAndGet();
-                    sender.send(copy(write, document), new Item(ticket, write, document, attempt, true),
+                    sender.send(copy(write, document), new Item(ticket, write, document, attempt, true,
+                                    Long.MAX_VALUE),
                             document.size());
                 }
             }
@@ -270,23 +300,80 @@ public final class RecordIndexer implements AutoCloseable {
         }
     }
 
-    /** Whether a rebuild is under way (the next alias exists), asked of the cluster at most every NEXT_CHECK. */
-    private boolean rebuilding() {
-        long now = System.nanoTime();
-        if (now - nextCheckedAt > NEXT_CHECK.toNanos()) {
-            try {
-                boolean was = rebuilding;
-                rebuilding = client.indices().existsAlias(e -> e.name(nextAlias)).value();
-                if (rebuilding != was) {
-                    LOG.info(rebuilding ? "a rebuild has started: writing to {} as well" : "the rebuild into {} is over",
-                            nextAlias);
+    /**
+     * Whether a rebuild is under way (the next alias exists), asked of the cluster at most every NEXT_CHECK, and when
+     * the last look that found none began. A look that fails leaves both as they were.
+     */
+    private RebuildLook rebuilding() {
+        synchronized (looking) {
+            long now = System.nanoTime();
+            if (nextCheckedAt == 0 || now - nextCheckedAt > NEXT_CHECK.toNanos()) {
+                try {
+                    boolean was = rebuilding;
+                    rebuilding = client.indices().existsAlias(e -> e.name(nextAlias)).value();
+                    if (!rebuilding) {
+                        noneSince = now;
+                    }
+                    if (rebuilding != was) {
+                        LOG.info(rebuilding ? "a rebuild has started: writing to {} as well"
+                                : "the rebuild into {} is over", nextAlias);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("could not tell whether a rebuild is under way: {}", e.toString());
                 }
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("could not tell whether a rebuild is under way: {}", e.toString());
+                nextCheckedAt = now == 0 ? 1 : now;
             }
-            nextCheckedAt = now;
+            return new RebuildLook(rebuilding, noneSince);
         }
-        return rebuilding;
+    }
+
+    /**
+     * Whether a write sent without a copy was answered too long after the look that found no rebuild to be sure it
+     * landed before any catch-up read the index it landed in: a catch-up begins {@link #NOTICED} after the rebuild's
+     * alias appeared, which was after that look.
+     */
+    private static boolean mayHaveLandedLate(Item item) {
+        long since = item.uncopiedSince();
+        if (since == Long.MAX_VALUE) {
+            return false;
+        }
+        // Long.MIN_VALUE: no look ever found no rebuild (each failed), so nothing is known.
+        return since == Long.MIN_VALUE || System.nanoTime() - since > NOTICED.toNanos();
+    }
+
+    /**
+     * Why a write that {@link #mayHaveLandedLate} may be missing from a rebuilt index; null when it is not. It is when
+     * it landed in the index a rebuild is replacing, or in one no longer live: the catch-up may have read that index
+     * before it landed, and the rebuilt index would keep the document as it was.
+     */
+    private String lateLanding(String index) {
+        if (rebuilding().rebuilding()) {
+            return "written to " + index + " alone, late, while a rebuild of it (reindex) was under way";
+        }
+        String now = liveIndex();
+        if (!index.equals(now)) {
+            return "written late to " + index + ", which a rebuild (reindex) has replaced with "
+                    + (now == null ? "another index" : now);
+        }
+        return null;
+    }
+
+    /** The index the records alias stands for, asked at most every NEXT_CHECK; null when it cannot be told. */
+    private String liveIndex() {
+        synchronized (looking) {
+            long now = System.nanoTime();
+            if (liveCheckedAt == 0 || now - liveCheckedAt > NEXT_CHECK.toNanos()) {
+                try {
+                    Set<String> indices = client.indices().getAlias(g -> g.name(alias)).result().keySet();
+                    live = indices.size() == 1 ? indices.iterator().next() : null;
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("could not tell which index the records alias stands for: {}", e.toString());
+                    live = null;
+                }
+                liveCheckedAt = now == 0 ? 1 : now;
+            }
+            return live;
+        }
     }
 
     /**
@@ -379,6 +466,8 @@ public final class RecordIndexer implements AutoCloseable {
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Item> items, BulkResponse response) {
             List<BulkResponseItem> results = response.items();
+            List<Item> late = new ArrayList<>();
+            List<String> lateIndices = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
                 Item item = items.get(i);
                 BulkResponseItem result = results.get(i);
@@ -389,8 +478,15 @@ public final class RecordIndexer implements AutoCloseable {
                         LOG.debug("copy of {} into {} refused: {}", item.id(), nextAlias,
                                 result.error().reason());
                     }
+                } else if (result.error() == null && mayHaveLandedLate(item)) {
+                    if (late.isEmpty()) {
+                        // Counted before this item is answered, so that close waits for the look below.
+                        outstanding.incrementAndGet();
+                    }
+                    late.add(item);
+                    lateIndices.add(result.index());
                 } else if (result.error() == null) {
-                    item.incoming().forEach(r -> item.ticket().succeeded(r.deleted()));
+                    landed(item, null);
                 } else if (result.status() == 409 && item.attempt() < CONFLICT_ATTEMPTS) {
                     // Someone changed the document since it was read: place the records again, off this thread.
                     outstanding.incrementAndGet();
@@ -414,6 +510,18 @@ public final class RecordIndexer implements AutoCloseable {
                 }
                 answered(item);
             }
+            if (!late.isEmpty()) {
+                // Asking the cluster where its indices stand blocks: off this thread, as conflicts are.
+                conflicts.execute(() -> {
+                    try {
+                        for (int j = 0; j < late.size(); j++) {
+                            landed(late.get(j), lateLanding(lateIndices.get(j)));
+                        }
+                    } finally {
+                        outstanding.decrementAndGet();
+                    }
+                });
+            }
         }
 
         @Override
@@ -423,6 +531,20 @@ public final class RecordIndexer implements AutoCloseable {
             for (Item item : items) {
                 failTransiently(item, 0, "bulk request failed: " + failure);
                 answered(item);
+            }
+        }
+
+        /**
+         * A write Elasticsearch took: its records are indexed, unless it may be missing from a rebuilt index (why, in
+         * {@code late}). Then, not the records' fault, they fail transiently: their harvest stops before their
+         * checkpoint, and the next run writes them again, into the live index.
+         */
+        private void landed(Item item, String late) {
+            if (late == null) {
+                item.incoming().forEach(r -> item.ticket().succeeded(r.deleted()));
+            } else {
+                LOG.warn("document {} {}: its records are taken as not indexed, to be written again", item.id(), late);
+                failTransiently(item, 0, late);
             }
         }
 

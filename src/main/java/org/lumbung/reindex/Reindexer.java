@@ -32,8 +32,6 @@ public final class Reindexer {
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.reindex");
     /** How long before the next alias appeared a write may have been resolved and still be on its way. */
     private static final Duration IN_FLIGHT = Duration.ofMinutes(2);
-    /** How long after the next alias appeared every writer has noticed it: each asks every NEXT_CHECK. */
-    static final Duration NOTICED = RecordIndexer.NEXT_CHECK.multipliedBy(2).plusMillis(500);
     /** How often the two indices' counts are compared before a shortfall stops the rebuild, and the pause between. */
     private static final int COUNT_LOOKS = 3;
     private static final Duration COUNT_PAUSE = Duration.ofSeconds(2);
@@ -90,7 +88,7 @@ public final class Reindexer {
                 .settings(s -> s.refreshInterval(t -> t.time("-1"))));
         LOG.info("rebuilding {} into {}; writes go to both from now", from, to);
         Instant announced = Instant.now();
-        long everyWriterKnows = System.nanoTime() + NOTICED.toNanos();
+        long everyWriterKnows = System.nanoTime() + RecordIndexer.NOTICED.toNanos();
         Instant window = announced.minus(IN_FLIGHT);
         CopyPass.Counts counts;
         CopyPass.Counts catchUp;

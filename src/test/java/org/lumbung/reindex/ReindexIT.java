@@ -309,7 +309,10 @@ class ReindexIT {
 
     /**
      * A write resolved before its writer saw the rebuild begin (so it goes to the old index only), held up on its way
-     * until the copy has read past its document: it lands just before the catch-up, which must read it again.
+     * until the copy has read past its document: it lands just before the catch-up, which must read it again. Its
+     * writer cannot tell it landed in time (one landing a moment later would be missed: see
+     * {@link #aWritePlacedBeforeTheRebuildWasSeenThatLandsAfterTheCatchUpIsNotTakenAsIndexed}), so it takes it as not
+     * indexed, not the record's fault, to be written again.
      */
     @Test
     void aWriteLandingAfterTheCopyReadPastItsDocumentIsReadAgain() throws Exception {
@@ -334,9 +337,7 @@ class ReindexIT {
                     new DcBatch("journal", records(7, 8, "Artikel terlambat"), List.of())).await());
             assertThat(proxy.awaitHeld(Duration.ofSeconds(30))).as("the late write reached the proxy").isTrue();
             result = new Reindexer(es.client(), layout, ARCHIVE, WorkPool.of(2)).reindex();
-            Outcome written = write.get(30, TimeUnit.SECONDS);
-            assertThat(written.indexed()).isEqualTo(1);
-            assertThat(written.failures()).isEmpty();
+            assertNotTakenAsIndexed(write.get(30, TimeUnit.SECONDS), before);
         } finally {
             thread.shutdownNow();
         }
@@ -344,6 +345,63 @@ class ReindexIT {
         assertThat(result.rebuilt()).as("the copy read record 7 before the late write landed").isEqualTo(30);
         assertThat(result.caughtUp()).as("only the late write is read again").isEqualTo(1);
         assertLiveWithTheLateTitle(client, layout, result);
+    }
+
+    /**
+     * A write placed just before its writer could see the rebuild begin (its look found none, and the rebuild began
+     * while the answer was on its way) goes to the old index alone. Held up on its way (a slow request, or one
+     * Elasticsearch's client sends again after a 429) until the rebuild has caught up, it lands in the old index just
+     * before the alias moves, and the rebuilt index keeps the record as it was. Its writer must not take it as
+     * indexed: the record fails, not its own fault, so that its harvest stops before its checkpoint; written again,
+     * it goes to the live index.
+     */
+    @Test
+    void aWritePlacedBeforeTheRebuildWasSeenThatLandsAfterTheCatchUpIsNotTakenAsIndexed() throws Exception {
+        IndexLayout layout = new IndexLayout(TestElasticsearch.freshPrefix(ReindexIT.class) + "-landing", 0);
+        String before = indexThirty(layout);
+        ElasticsearchClient client = TestElasticsearch.client();
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        List<Future<Reindexer.Result>> rebuilding = new ArrayList<>();
+        try (EsProxy proxy = new EsProxy(TestElasticsearch.url());
+             EsConnection es = EsConnection.open(URI.create(proxy.url()));
+             RecordIndexer late = indexer(es.client(), layout)) {
+            proxy.beforeAnswer(path -> path.equals("/_alias/" + layout.nextAlias()), () -> {
+                rebuilding.add(thread.submit(
+                        () -> new Reindexer(es.client(), layout, ARCHIVE, WorkPool.of(2)).reindex()));
+                Await.until("the rebuild's alias", Duration.ofSeconds(30),
+                        () -> client.indices().existsAlias(e -> e.name(layout.nextAlias())).value());
+            }).holdBulkUntil(body -> body.contains("Artikel terlambat"), path -> path.equals("/_aliases"));
+            Outcome written = late.index(new DcBatch("journal", records(7, 8, "Artikel terlambat"), List.of()))
+                    .await();
+            assertNotTakenAsIndexed(written, before);
+            Reindexer.Result result = rebuilding.get(0).get(60, TimeUnit.SECONDS);
+            assertThat(result.caughtUp()).as("the write had not landed when the catch-up read").isZero();
+            assertThat(client.indices().getAlias(g -> g.name(layout.recordsAlias())).result().keySet())
+                    .containsExactly(result.to());
+        } finally {
+            thread.shutdownNow();
+        }
+        assertThat(title(all(client, before).get("journal:oai:journal:article/7")))
+                .as("the write landed in the old index").isEqualTo("Artikel terlambat 7");
+        assertThat(title(all(client, layout.recordsAlias()).get("journal:oai:journal:article/7")))
+                .as("the rebuilt index has the record as it was").isEqualTo("Artikel 7");
+
+        try (RecordIndexer again = indexer(layout)) {
+            assertThat(again.index(new DcBatch("journal", records(7, 8, "Artikel terlambat"), List.of())).await()
+                    .indexed()).isEqualTo(1);
+        }
+        assertThat(title(all(client, layout.recordsAlias()).get("journal:oai:journal:article/7")))
+                .as("written again, into the live index").isEqualTo("Artikel terlambat 7");
+    }
+
+    /** The write's one record failed, not its own fault, naming the index it was written to late. */
+    private static void assertNotTakenAsIndexed(Outcome written, String index) {
+        assertThat(written.indexed()).isZero();
+        assertThat(written.failures()).singleElement().satisfies(f -> {
+            assertThat(f.recordId()).isEqualTo("journal:oai:journal:article/7");
+            assertThat(f.transientFailure()).as("not the record's fault").isTrue();
+            assertThat(f.reason()).contains("late", index, "reindex");
+        });
     }
 
     /**

@@ -70,6 +70,8 @@ public final class EsProxy implements AutoCloseable {
     private volatile UnaryOperator<ObjectNode> edit = UnaryOperator.identity();
     /** What {@link #beforeRequest} asked, each run once. */
     private final List<Before> befores = new ArrayList<>();
+    /** What {@link #beforeAnswer} asked, each run once. */
+    private final List<Before> afters = new ArrayList<>();
     private volatile Predicate<String> absentPath = path -> false;
 
     private record Before(Predicate<String> path, Hook action) {
@@ -145,6 +147,15 @@ public final class EsProxy implements AutoCloseable {
      */
     public synchronized EsProxy beforeRequest(Predicate<String> path, Hook action) {
         befores.add(new Before(path, action));
+        return this;
+    }
+
+    /**
+     * Once: runs {@code action} after Elasticsearch has answered the first request whose path matches and before the
+     * answer is passed back, as a network slow to bring an answer does: what the answer says may no longer be so.
+     */
+    public synchronized EsProxy beforeAnswer(Predicate<String> path, Hook action) {
+        afters.add(new Before(path, action));
         return this;
     }
 
@@ -260,12 +271,16 @@ public final class EsProxy implements AutoCloseable {
                         StandardCharsets.UTF_8));
                 return;
             }
-            Hook before = once(path);
+            Hook before = once(befores, path);
             if (before != null) {
                 run(before);
             }
             boolean edited = editing(path);
             HttpResponse<byte[]> response = forward(exchange, body);
+            Hook after = once(afters, path);
+            if (after != null) {
+                run(after);
+            }
             if (held) {
                 landed.countDown();
             }
@@ -320,11 +335,11 @@ public final class EsProxy implements AutoCloseable {
         }
     }
 
-    /** What {@link #beforeRequest} asked to run before this request, if anything; each runs once only. */
-    private synchronized Hook once(String path) {
-        for (int i = 0; i < befores.size(); i++) {
-            if (befores.get(i).path().test(path)) {
-                return befores.remove(i).action();
+    /** What {@link #beforeRequest} or {@link #beforeAnswer} asked to run for this request, if anything; once only. */
+    private synchronized Hook once(List<Before> hooks, String path) {
+        for (int i = 0; i < hooks.size(); i++) {
+            if (hooks.get(i).path().test(path)) {
+                return hooks.remove(i).action();
             }
         }
         return null;
