@@ -103,20 +103,29 @@ public final class FleetServer implements AutoCloseable {
             AtomicInteger now = inFlight.computeIfAbsent(host, k -> new AtomicInteger());
             mostInFlight.computeIfAbsent(host, k -> new AtomicInteger()).accumulateAndGet(now.incrementAndGet(),
                     Math::max);
+            byte[] body = null;
+            boolean interrupted = false;
             try {
                 Thread.sleep(latencyMillis);
                 Path file = answer(path, PageServer.query(exchange.getRequestURI().getRawQuery()));
-                if (file == null || !Files.isRegularFile(file)) {
-                    exchange.sendResponseHeaders(404, -1);
-                    return;
+                if (file != null && Files.isRegularFile(file)) {
+                    body = ownRecords(Files.readString(file), path.substring(1, path.lastIndexOf('/')))
+                            .getBytes(StandardCharsets.UTF_8);
                 }
-                send(exchange, ownRecords(Files.readString(file), path.substring(1, path.lastIndexOf('/')))
-                        .getBytes(StandardCharsets.UTF_8), "text/xml; charset=UTF-8");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                exchange.sendResponseHeaders(503, -1);
+                interrupted = true;
             } finally {
+                // Out of flight before its answer goes: a client that has read the answer may ask again at once,
+                // before this thread would get back to count it out, and the two would count as in flight together.
                 now.decrementAndGet();
+            }
+            if (interrupted) {
+                exchange.sendResponseHeaders(503, -1);
+            } else if (body == null) {
+                exchange.sendResponseHeaders(404, -1);
+            } else {
+                send(exchange, body, "text/xml; charset=UTF-8");
             }
         }
     }
