@@ -105,12 +105,14 @@ public final class RecordIndexer implements AutoCloseable {
     private final String nextAlias;
     private final DeadLetterStore deadLetters;
     private final Object looking = new Object();
-    private long nextCheckedAt;
+    /** When the last look for a rebuild began (System.nanoTime); the first look is due at once. */
+    private long nextCheckedAt = System.nanoTime() - NEXT_CHECK.toNanos() - 1;
     private boolean rebuilding;
     /** When the last look that found no rebuild began; a look that failed found nothing. */
     private long noneSince = Long.MIN_VALUE;
-    private long liveCheckedAt;
+    /** The index the records alias stood for at the last look ({@link #liveIndex}), and when that look began. */
     private String live;
+    private long liveCheckedAt = System.nanoTime() - NEXT_CHECK.toNanos() - 1;
     private final RecordResolver resolver;
     private final Object resolving = new Object();
     private final EsRetry retry;
@@ -307,7 +309,7 @@ public final class RecordIndexer implements AutoCloseable {
     private RebuildLook rebuilding() {
         synchronized (looking) {
             long now = System.nanoTime();
-            if (nextCheckedAt == 0 || now - nextCheckedAt > NEXT_CHECK.toNanos()) {
+            if (now - nextCheckedAt > NEXT_CHECK.toNanos()) {
                 try {
                     boolean was = rebuilding;
                     rebuilding = client.indices().existsAlias(e -> e.name(nextAlias)).value();
@@ -321,7 +323,7 @@ public final class RecordIndexer implements AutoCloseable {
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("could not tell whether a rebuild is under way: {}", e.toString());
                 }
-                nextCheckedAt = now == 0 ? 1 : now;
+                nextCheckedAt = now;
             }
             return new RebuildLook(rebuilding, noneSince);
         }
@@ -332,13 +334,13 @@ public final class RecordIndexer implements AutoCloseable {
      * landed before any catch-up read the index it landed in: a catch-up begins {@link #NOTICED} after the rebuild's
      * alias appeared, which was after that look.
      */
-    private static boolean mayHaveLandedLate(Item item) {
+    private static boolean mayHaveLandedLate(Item item, long answeredAt) {
         long since = item.uncopiedSince();
         if (since == Long.MAX_VALUE) {
             return false;
         }
         // Long.MIN_VALUE: no look ever found no rebuild (each failed), so nothing is known.
-        return since == Long.MIN_VALUE || System.nanoTime() - since > NOTICED.toNanos();
+        return since == Long.MIN_VALUE || answeredAt - since > NOTICED.toNanos();
     }
 
     /**
@@ -362,7 +364,7 @@ public final class RecordIndexer implements AutoCloseable {
     private String liveIndex() {
         synchronized (looking) {
             long now = System.nanoTime();
-            if (liveCheckedAt == 0 || now - liveCheckedAt > NEXT_CHECK.toNanos()) {
+            if (now - liveCheckedAt > NEXT_CHECK.toNanos()) {
                 try {
                     Set<String> indices = client.indices().getAlias(g -> g.name(alias)).result().keySet();
                     live = indices.size() == 1 ? indices.iterator().next() : null;
@@ -370,7 +372,7 @@ public final class RecordIndexer implements AutoCloseable {
                     LOG.warn("could not tell which index the records alias stands for: {}", e.toString());
                     live = null;
                 }
-                liveCheckedAt = now == 0 ? 1 : now;
+                liveCheckedAt = now;
             }
             return live;
         }
@@ -466,6 +468,7 @@ public final class RecordIndexer implements AutoCloseable {
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Item> items, BulkResponse response) {
             List<BulkResponseItem> results = response.items();
+            long answeredAt = System.nanoTime();
             List<Item> late = new ArrayList<>();
             List<String> lateIndices = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
@@ -478,7 +481,7 @@ public final class RecordIndexer implements AutoCloseable {
                         LOG.debug("copy of {} into {} refused: {}", item.id(), nextAlias,
                                 result.error().reason());
                     }
-                } else if (result.error() == null && mayHaveLandedLate(item)) {
+                } else if (result.error() == null && mayHaveLandedLate(item, answeredAt)) {
                     if (late.isEmpty()) {
                         // Counted before this item is answered, so that close waits for the look below.
                         outstanding.incrementAndGet();

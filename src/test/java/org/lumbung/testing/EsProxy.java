@@ -69,12 +69,12 @@ public final class EsProxy implements AutoCloseable {
     private Predicate<String> editPath = path -> false;
     private volatile UnaryOperator<ObjectNode> edit = UnaryOperator.identity();
     /** What {@link #beforeRequest} asked, each run once. */
-    private final List<Before> befores = new ArrayList<>();
+    private final List<Hooked> befores = new ArrayList<>();
     /** What {@link #beforeAnswer} asked, each run once. */
-    private final List<Before> afters = new ArrayList<>();
+    private final List<Hooked> afters = new ArrayList<>();
     private volatile Predicate<String> absentPath = path -> false;
 
-    private record Before(Predicate<String> path, Hook action) {
+    private record Hooked(Predicate<String> path, Hook action) {
     }
 
     /** What {@link #beforeRequest} runs; if it throws, the request is dropped unanswered. */
@@ -146,7 +146,7 @@ public final class EsProxy implements AutoCloseable {
      * each of its own paths.
      */
     public synchronized EsProxy beforeRequest(Predicate<String> path, Hook action) {
-        befores.add(new Before(path, action));
+        befores.add(new Hooked(path, action));
         return this;
     }
 
@@ -155,7 +155,7 @@ public final class EsProxy implements AutoCloseable {
      * answer is passed back, as a network slow to bring an answer does: what the answer says may no longer be so.
      */
     public synchronized EsProxy beforeAnswer(Predicate<String> path, Hook action) {
-        afters.add(new Before(path, action));
+        afters.add(new Hooked(path, action));
         return this;
     }
 
@@ -336,7 +336,7 @@ public final class EsProxy implements AutoCloseable {
     }
 
     /** What {@link #beforeRequest} or {@link #beforeAnswer} asked to run for this request, if anything; once only. */
-    private synchronized Hook once(List<Before> hooks, String path) {
+    private synchronized Hook once(List<Hooked> hooks, String path) {
         for (int i = 0; i < hooks.size(); i++) {
             if (hooks.get(i).path().test(path)) {
                 return hooks.remove(i).action();
