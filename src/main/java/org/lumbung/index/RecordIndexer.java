@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.transport.TransportException;
 import co.elastic.clients.util.BinaryData;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -89,8 +90,11 @@ public final class RecordIndexer implements AutoCloseable {
         }
     }
 
-    /** What the last look for a rebuild found, and when the last look that found none began. */
-    private record RebuildLook(boolean rebuilding, long noneSince) {
+    /**
+     * What the last look for a rebuild that was answered found, when the last look that found none began, and why
+     * the last look could not tell (null when it could).
+     */
+    private record RebuildLook(boolean rebuilding, long noneSince, String unknownBecause) {
     }
 
     private static final double MB = 1024 * 1024;
@@ -110,6 +114,8 @@ public final class RecordIndexer implements AutoCloseable {
     private boolean rebuilding;
     /** When the last look that found no rebuild began; a look that failed found nothing. */
     private long noneSince = Long.MIN_VALUE;
+    /** Why the last look for a rebuild could not tell whether one is under way; null when it could. */
+    private String unknownBecause;
     /** The index the records alias stood for at the last look ({@link #liveIndex}), and when that look began. */
     private String live;
     private long liveCheckedAt = System.nanoTime() - NEXT_CHECK.toNanos() - 1;
@@ -210,13 +216,17 @@ public final class RecordIndexer implements AutoCloseable {
             RebuildLook look = rebuilding();
             boolean copy = look.rebuilding();
             long uncopiedSince = copy ? Long.MAX_VALUE : look.noneSince();
+            // A document found as it would be written is left alone only when the look found no rebuild: while one
+            // runs every document goes into both indices, and when whether one runs cannot be told, the found version
+            // may have landed after a catch-up read, so the write is sent and checked when answered (lateLanding).
+            boolean leaveUnchanged = !copy && look.unknownBecause() == null;
             // Serialised once, here: the ingester sizes its requests by these bytes and sends them as they are. The
             // rendering runs on the pool; the writes are queued here, in the resolver's order.
             List<JsonBytes.Document> documents = pool.map(writes, write -> json.document(
                     DocumentMapper.toDocument(write.merged(), now, write.work(), write.keys())));
             for (int i = 0; i < writes.size(); i++) {
                 RecordResolver.Write write = writes.get(i);
-                if (!copy && unchanged(write, documents.get(i))) {
+                if (leaveUnchanged && unchanged(write, documents.get(i))) {
                     write.incoming().forEach(r -> ticket.unchanged(r.deleted()));
                     continue;
                 }
@@ -304,7 +314,8 @@ public final class RecordIndexer implements AutoCloseable {
 
     /**
      * Whether a rebuild is under way (the next alias exists), asked of the cluster at most every NEXT_CHECK, and when
-     * the last look that found none began. A look that fails leaves both as they were.
+     * the last look that found none began. A look that fails leaves both as they were (a writer that saw a rebuild
+     * goes on writing its copies) and says the state is unknown until a look is answered.
      */
     private RebuildLook rebuilding() {
         synchronized (looking) {
@@ -320,13 +331,25 @@ public final class RecordIndexer implements AutoCloseable {
                         LOG.info(rebuilding ? "a rebuild has started: writing to {} as well"
                                 : "the rebuild into {} is over", nextAlias);
                     }
+                    unknownBecause = null;
                 } catch (IOException | RuntimeException e) {
-                    LOG.warn("could not tell whether a rebuild is under way: {}", e.toString());
+                    unknownBecause = refused(e)
+                            ? "Elasticsearch refused to say whether the alias " + nextAlias + " exists ("
+                            + ((TransportException) e).statusCode() + "): the user may not read aliases"
+                            : e.toString();
+                    LOG.warn("could not tell whether a rebuild (reindex) is under way: {}. Until it can, a write"
+                            + " answered late is not taken as indexed; the Elasticsearch user needs to read the"
+                            + " aliases of {} (view_index_metadata)", unknownBecause, alias);
                 }
                 nextCheckedAt = now;
             }
-            return new RebuildLook(rebuilding, noneSince);
+            return new RebuildLook(rebuilding, noneSince, unknownBecause);
         }
+    }
+
+    /** Whether Elasticsearch refused to answer for want of a right (401, 403), not for a fault that passes. */
+    private static boolean refused(Exception e) {
+        return e instanceof TransportException t && (t.statusCode() == 401 || t.statusCode() == 403);
     }
 
     /**
@@ -346,10 +369,17 @@ public final class RecordIndexer implements AutoCloseable {
     /**
      * Why a write that {@link #mayHaveLandedLate} may be missing from a rebuilt index; null when it is not. It is when
      * it landed in the index a rebuild is replacing, or in one no longer live: the catch-up may have read that index
-     * before it landed, and the rebuilt index would keep the document as it was.
+     * before it landed, and the rebuilt index would keep the document as it was. It is also when neither can be told.
      */
     private String lateLanding(String index) {
-        if (rebuilding().rebuilding()) {
+        RebuildLook look = rebuilding();
+        if (look.unknownBecause() != null) {
+            // A rebuild may be under way and its catch-up have read the index before this write landed.
+            return "written to " + index + " alone, late, and whether a rebuild of it (reindex) was under way could"
+                    + " not be told (the Elasticsearch user needs to read the aliases of " + alias + "): "
+                    + look.unknownBecause();
+        }
+        if (look.rebuilding()) {
             return "written to " + index + " alone, late, while a rebuild of it (reindex) was under way";
         }
         String now = liveIndex();

@@ -458,6 +458,95 @@ class ReindexIT {
     }
 
     /**
+     * A writer whose look for a rebuild fails (a timeout, or a user that may not read aliases) cannot tell whether
+     * one is under way, and writes to the old index alone. Its write, held up until the rebuild has caught up and is
+     * about to move the alias, lands in the old index while that index is still the live one: trusted, it would be
+     * called indexed and the rebuilt index keep the record as it was. It is not taken as indexed, and the reason says
+     * what the writer could not tell.
+     */
+    @Test
+    void aWriteOfAWriterThatCannotTellWhetherARebuildIsUnderWayIsNotTakenAsIndexedWhenItMayHaveLandedLate()
+            throws Exception {
+        IndexLayout layout = new IndexLayout(TestElasticsearch.freshPrefix(ReindexIT.class) + "-blind", 0);
+        String before = indexThirty(layout);
+        ElasticsearchClient client = TestElasticsearch.client();
+        CountDownLatch moving = new CountDownLatch(1);
+        CountDownLatch decided = new CountDownLatch(1);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        Reindexer.Result result;
+        try (EsProxy rebuild = new EsProxy(TestElasticsearch.url()).beforeRequest(path -> path.equals("/_aliases"),
+                     () -> {
+                         moving.countDown();
+                         decided.await(60, TimeUnit.SECONDS);
+                     });
+             EsProxy blindProxy = new EsProxy(TestElasticsearch.url())
+                     .forbidden(path -> path.equals("/_alias/" + layout.nextAlias()))
+                     .beforeRequest(path -> path.endsWith("/_bulk"), () -> moving.await(60, TimeUnit.SECONDS));
+             EsConnection rebuildEs = EsConnection.open(URI.create(rebuild.url()));
+             EsConnection blindEs = EsConnection.open(URI.create(blindProxy.url()));
+             RecordIndexer blind = indexer(blindEs.client(), layout)) {
+            Future<Reindexer.Result> rebuilding = thread.submit(
+                    () -> new Reindexer(rebuildEs.client(), layout, ARCHIVE, WorkPool.of(2)).reindex());
+            Await.until("the rebuild's alias", Duration.ofSeconds(30),
+                    () -> client.indices().existsAlias(e -> e.name(layout.nextAlias())).value());
+            Outcome written = blind.index(new DcBatch("journal", records(7, 8, "Artikel terlambat"), List.of()))
+                    .await();
+            decided.countDown();
+            assertThat(blindProxy.forbiddenRequests()).as("the writer asked and was refused").isPositive();
+            assertNotTakenAsIndexed(written, before);
+            assertThat(written.failures().get(0).reason()).contains("could not be told", "refused", "(403)");
+            result = rebuilding.get(60, TimeUnit.SECONDS);
+        } finally {
+            thread.shutdownNow();
+        }
+        assertThat(result.caughtUp()).as("the write landed after the catch-up read").isZero();
+        assertThat(title(all(client, before).get("journal:oai:journal:article/7")))
+                .as("the write landed in the old index").isEqualTo("Artikel terlambat 7");
+        assertThat(title(all(client, layout.recordsAlias()).get("journal:oai:journal:article/7")))
+                .as("the rebuilt index has the record as it was").isEqualTo("Artikel 7");
+    }
+
+    /**
+     * A writer that can never tell whether a rebuild is under way (its user may not read aliases) takes none of its
+     * writes as indexed, rebuild or not, nor any document it finds unchanged, and says why in each record's failure,
+     * not the record's fault; once it may ask, its writes are indexed again.
+     */
+    @Test
+    void aWriterThatCannotTellWhetherARebuildIsUnderWayTakesNoWriteAsIndexedUntilItCan() throws Exception {
+        IndexLayout layout = new IndexLayout(TestElasticsearch.freshPrefix(ReindexIT.class) + "-refused", 0);
+        indexThirty(layout);
+        try (EsProxy proxy = new EsProxy(TestElasticsearch.url())
+                     .forbidden(path -> path.equals("/_alias/" + layout.nextAlias()));
+             EsConnection es = EsConnection.open(URI.create(proxy.url()));
+             RecordIndexer refused = indexer(es.client(), layout)) {
+            Outcome written = refused.index(new DcBatch("journal", records(7, 9, "Artikel terlambat"), List.of()))
+                    .await();
+            assertThat(written.indexed()).isZero();
+            assertThat(written.failures()).hasSize(2).allSatisfy(f -> {
+                assertThat(f.transientFailure()).as("not the record's fault").isTrue();
+                assertThat(f.reason()).contains("could not be told", "read the aliases of " + layout.recordsAlias(),
+                        "refused to say whether the alias " + layout.nextAlias() + " exists (403)");
+            });
+
+            // The documents landed: found as they would be written, they are not left alone as unchanged either.
+            TestElasticsearch.client().indices().refresh(r -> r.index(layout.recordsAlias()));
+            Outcome same = refused.index(new DcBatch("journal", records(7, 9, "Artikel terlambat"), List.of()))
+                    .await();
+            assertThat(same.unchanged()).isZero();
+            assertThat(same.failures()).hasSize(2)
+                    .allSatisfy(f -> assertThat(f.reason()).contains("could not be told"));
+
+            proxy.forbidden(path -> false);
+            Thread.sleep(RecordIndexer.NEXT_CHECK.toMillis() + 100);
+            Outcome again = refused.index(new DcBatch("journal", records(7, 9, "Artikel lagi"), List.of())).await();
+            assertThat(again.failures()).isEmpty();
+            assertThat(again.indexed()).isEqualTo(2);
+        }
+        assertThat(title(all(TestElasticsearch.client(), layout.recordsAlias()).get("journal:oai:journal:article/8")))
+                .isEqualTo("Artikel lagi 8");
+    }
+
+    /**
      * A page of the copy that one shard could not answer: Elasticsearch says so in {@code _shards} and returns the
      * rest. Taken as the whole page, the missing documents would be left out of the new index and the alias moved.
      */

@@ -35,7 +35,8 @@ import java.util.function.UnaryOperator;
  * cannot be reached the proxy drops each connection unanswered, as a node that died does. {@link #slowBulks}: every
  * _bulk request is held a while before it is passed on. {@link #holdBulkUntil}: one _bulk request is held until
  * another request arrives, and lands just before it. {@link #absent}: what some paths ask about is not there, as a
- * client that asked before it was made is told.
+ * client that asked before it was made is told. {@link #forbidden}: what some paths ask is refused, as a user without
+ * the privilege is.
  */
 public final class EsProxy implements AutoCloseable {
 
@@ -73,6 +74,8 @@ public final class EsProxy implements AutoCloseable {
     /** What {@link #beforeAnswer} asked, each run once. */
     private final List<Hooked> afters = new ArrayList<>();
     private volatile Predicate<String> absentPath = path -> false;
+    private volatile Predicate<String> forbiddenPath = path -> false;
+    private final AtomicInteger forbidden = new AtomicInteger();
 
     private record Hooked(Predicate<String> path, Hook action) {
     }
@@ -168,6 +171,20 @@ public final class EsProxy implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Every request whose path matches is answered 403 (a security_exception), not passed on, as a cluster answers a
+     * user without the privilege to ask.
+     */
+    public EsProxy forbidden(Predicate<String> path) {
+        forbiddenPath = path;
+        return this;
+    }
+
+    /** Requests answered 403 by {@link #forbidden}. */
+    public int forbiddenRequests() {
+        return forbidden.get();
+    }
+
     /** Holds every _bulk request this long before passing it on, as a cluster slow to index does. */
     public EsProxy slowBulks(java.time.Duration delay) {
         bulkDelayMillis = delay.toMillis();
@@ -225,6 +242,17 @@ public final class EsProxy implements AutoCloseable {
             if (absentPath.test(path)) {
                 exchange.getResponseHeaders().set("X-Elastic-Product", "Elasticsearch");
                 exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            if (forbiddenPath.test(path)) {
+                forbidden.incrementAndGet();
+                if (exchange.getRequestMethod().equals("HEAD")) {
+                    exchange.getResponseHeaders().set("X-Elastic-Product", "Elasticsearch");
+                    exchange.sendResponseHeaders(403, -1);
+                    return;
+                }
+                reply(exchange, 403, "{\"error\":{\"type\":\"security_exception\",\"reason\":\"action"
+                        + " [indices:admin/aliases/get] is unauthorized for API key [EsProxy]\"},\"status\":403}");
                 return;
             }
             boolean bulk = path.endsWith("/_bulk");
