@@ -29,7 +29,8 @@ final class BulkSender<C> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("lumbung.index");
 
-    private record Queued<C>(BulkOperation operation, C context, long bytes) {
+    /** @param withNext whether the next one queued goes into the same request (a write and its copy) */
+    private record Queued<C>(BulkOperation operation, C context, long bytes, boolean withNext) {
     }
 
     private final BulkIngester<C> ingester;
@@ -62,8 +63,21 @@ final class BulkSender<C> implements AutoCloseable {
 
     /** Queues an operation carrying a document of {@code bytes} for the ingester; never blocks. */
     synchronized void send(BulkOperation operation, C context, long bytes) {
-        queue.add(new Queued<>(operation, context, bytes));
+        queue.add(new Queued<>(operation, context, bytes, false));
         queuedBytes += bytes;
+        notifyAll();
+    }
+
+    /**
+     * Queues two operations to go in the same request, as a write and its copy into an index being rebuilt: sent
+     * together they are placed against the same aliases, so that the write cannot land in the old index while its
+     * copy finds the rebuild over. Never blocks.
+     */
+    synchronized void sendTogether(BulkOperation first, C firstContext, BulkOperation second, C secondContext,
+                                   long bytes) {
+        queue.add(new Queued<>(first, firstContext, bytes, true));
+        queue.add(new Queued<>(second, secondContext, bytes, false));
+        queuedBytes += 2 * bytes;
         notifyAll();
     }
 
@@ -121,6 +135,13 @@ final class BulkSender<C> implements AutoCloseable {
     private void add(Queued<C> queued) {
         boolean fills = ingester.pendingOperations() + 1 >= ingester.maxOperations()
                 || ingester.pendingOperationsSize() + queued.bytes() >= ingester.maxSize();
+        if (fills && queued.withNext() && ingester.pendingOperations() > 0) {
+            // Adding it would send it without the one that goes with it: send what is buffered first.
+            awaitSlot();
+            ingester.flush();
+            fills = ingester.pendingOperations() + 1 >= ingester.maxOperations()
+                    || ingester.pendingOperationsSize() + queued.bytes() >= ingester.maxSize();
+        }
         if (fills) {
             awaitSlot();
         }

@@ -76,17 +76,56 @@ public final class RecordIndexer implements AutoCloseable {
      * JSON holds already and which thousands of items waiting for their requests would keep alive for nothing.
      */
     private record Item(IndexTicket ticket, String id, List<DcRecord> incoming, BinaryData document, int attempt,
-                        boolean secondary, long uncopiedSince) {
+                        boolean secondary, long uncopiedSince, Pair pair) {
 
         /**
          * @param uncopiedSince for a write sent without a copy (no rebuild seen), when the last look that saw none
          *                      began ({@link System#nanoTime}); {@link Long#MAX_VALUE} for one with its copy and for a
          *                      copy
+         * @param pair          shared by a write and its copy; null for a write sent without one
          */
         Item(IndexTicket ticket, RecordResolver.Write write, BinaryData document, int attempt, boolean secondary,
-             long uncopiedSince) {
+             long uncopiedSince, Pair pair) {
             this(ticket, write.id(), secondary ? List.of() : write.incoming(), document, attempt, secondary,
-                    uncopiedSince);
+                    uncopiedSince, pair);
+        }
+    }
+
+    /**
+     * A write sent with its copy into the index being rebuilt. The write may land in the old index after the rebuild's
+     * catch-up read it (sent again after a 429, say): then only its copy carries it into the rebuilt index. So a
+     * write that landed is trusted only once its copy has been answered: written (or found older than a state already
+     * there, 409), or refused and the write then checked as a late one is ({@link #lateLanding}). The two may be
+     * answered in either order, in different requests.
+     */
+    private static final class Pair {
+        private boolean copyAnswered;
+        /** Why Elasticsearch refused the copy; null when it took it, or found a later state there. */
+        private String copyRefused;
+        /** The write, once it landed, waiting for its copy's answer; and the index it landed in. */
+        private Item landed;
+        private String landedIn;
+
+        /** The write landed; true when its copy has been answered, so it can be settled now. */
+        synchronized boolean writeLanded(Item item, String index) {
+            landed = item;
+            landedIn = index;
+            return copyAnswered;
+        }
+
+        /** The copy was answered; the write to settle now, or null when it has not landed (or failed). */
+        synchronized Item copyAnswered(String refused) {
+            copyAnswered = true;
+            copyRefused = refused;
+            return landed;
+        }
+
+        synchronized String copyRefused() {
+            return copyRefused;
+        }
+
+        synchronized String landedIn() {
+            return landedIn;
         }
     }
 
@@ -215,7 +254,6 @@ public final class RecordIndexer implements AutoCloseable {
             Instant now = Instant.now();
             RebuildLook look = rebuilding();
             boolean copy = look.rebuilding();
-            long uncopiedSince = copy ? Long.MAX_VALUE : look.noneSince();
             // A document found as it would be written is left alone only when the look found no rebuild: while one
             // runs every document goes into both indices, and when whether one runs cannot be told, the found version
             // may have landed after a catch-up read, so the write is sent and checked when answered (lateLanding).
@@ -241,13 +279,17 @@ public final class RecordIndexer implements AutoCloseable {
                 }
                 outstanding.incrementAndGet();
                 hold(write.id());
-                sender.send(operation(write, document), new Item(ticket, write, document, attempt, false,
-                                uncopiedSince),
-                        document.size());
                 if (copy) {
                     outstanding.incrementAndGet();
-                    sender.send(copy(write, document), new Item(ticket, write, document, attempt, true,
-                                    Long.MAX_VALUE),
+                    Pair pair = new Pair();
+                    sender.sendTogether(operation(write, document), new Item(ticket, write, document, attempt, false,
+                                    Long.MAX_VALUE, pair),
+                            copy(write, document), new Item(ticket, write, document, attempt, true, Long.MAX_VALUE,
+                                    pair),
+                            document.size());
+                } else {
+                    sender.send(operation(write, document), new Item(ticket, write, document, attempt, false,
+                                    look.noneSince(), null),
                             document.size());
                 }
             }
@@ -367,25 +409,36 @@ public final class RecordIndexer implements AutoCloseable {
     }
 
     /**
-     * Why a write that {@link #mayHaveLandedLate} may be missing from a rebuilt index; null when it is not. It is when
-     * it landed in the index a rebuild is replacing, or in one no longer live: the catch-up may have read that index
-     * before it landed, and the rebuilt index would keep the document as it was. It is also when neither can be told.
+     * Why a write that {@link #mayHaveLandedLate}, or whose copy was refused, may be missing from a rebuilt index; null
+     * when it is not. It is when it landed in the index a rebuild is replacing, or in one no longer live: the
+     * catch-up may have read that index before it landed, and the rebuilt index would keep the document as it was.
+     * It is also when neither can be told.
+     *
+     * @param copyRefused why the write's copy into the index being rebuilt was refused; null for a write sent without
      */
-    private String lateLanding(String index) {
+    private String lateLanding(String index, String copyRefused) {
+        String written = copyRefused == null ? "written to " + index + " alone, late,"
+                : "written to " + index + ", its copy into " + nextAlias + " refused (" + copyRefused + "),";
+        if (copyRefused != null) {
+            // Most often the copy went just after the rebuild moved the alias and took the next one away, and the
+            // write went to the rebuilt index: the looks a second old would still say the rebuild is under way.
+            synchronized (looking) {
+                nextCheckedAt = System.nanoTime() - NEXT_CHECK.toNanos() - 1;
+                liveCheckedAt = nextCheckedAt;
+            }
+        }
         RebuildLook look = rebuilding();
         if (look.unknownBecause() != null) {
             // A rebuild may be under way and its catch-up have read the index before this write landed.
-            return "written to " + index + " alone, late, and whether a rebuild of it (reindex) was under way could"
-                    + " not be told (the Elasticsearch user needs to read the aliases of " + alias + "): "
-                    + look.unknownBecause();
+            return written + " and whether a rebuild of it (reindex) was under way could not be told (the"
+                    + " Elasticsearch user needs to read the aliases of " + alias + "): " + look.unknownBecause();
         }
         if (look.rebuilding()) {
-            return "written to " + index + " alone, late, while a rebuild of it (reindex) was under way";
+            return written + " while a rebuild of it (reindex) was under way";
         }
         String now = liveIndex();
         if (!index.equals(now)) {
-            return "written late to " + index + ", which a rebuild (reindex) has replaced with "
-                    + (now == null ? "another index" : now);
+            return written + " and a rebuild (reindex) has replaced it with " + (now == null ? "another index" : now);
         }
         return null;
     }
@@ -488,6 +541,10 @@ public final class RecordIndexer implements AutoCloseable {
         }
     }
 
+    /** A write that landed and may be missing from a rebuilt index: see {@link #lateLanding}. */
+    private record Check(Item write, String index, String copyRefused) {
+    }
+
     private final class Listener implements BulkListener<Item> {
 
         @Override
@@ -499,25 +556,22 @@ public final class RecordIndexer implements AutoCloseable {
         public void afterBulk(long executionId, BulkRequest request, List<Item> items, BulkResponse response) {
             List<BulkResponseItem> results = response.items();
             long answeredAt = System.nanoTime();
-            List<Item> late = new ArrayList<>();
-            List<String> lateIndices = new ArrayList<>();
+            List<Check> checks = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
                 Item item = items.get(i);
                 BulkResponseItem result = results.get(i);
                 if (item.secondary()) {
                     // 409: a later state of the document is there already. Any other refusal: the rebuild ended
-                    // (its alias is gone) or the copy failed; the rebuild's catch-up reads it again.
-                    if (result.error() != null && result.status() != 409) {
-                        LOG.debug("copy of {} into {} refused: {}", item.id(), nextAlias,
-                                result.error().reason());
+                    // (its alias is gone, and the write went to the rebuilt index or the catch-up read it) or the
+                    // copy failed: the write's landing decides.
+                    copyAnswered(item, result.error() == null || result.status() == 409 ? null
+                            : result.status() + " " + result.error().type() + ": " + result.error().reason(), checks);
+                } else if (result.error() == null && item.pair() != null) {
+                    if (item.pair().writeLanded(item, result.index())) {
+                        settle(item, checks);
                     }
                 } else if (result.error() == null && mayHaveLandedLate(item, answeredAt)) {
-                    if (late.isEmpty()) {
-                        // Counted before this item is answered, so that close waits for the look below.
-                        outstanding.incrementAndGet();
-                    }
-                    late.add(item);
-                    lateIndices.add(result.index());
+                    check(new Check(item, result.index(), null), checks);
                 } else if (result.error() == null) {
                     landed(item, null);
                 } else if (result.status() == 409 && item.attempt() < CONFLICT_ATTEMPTS) {
@@ -543,28 +597,67 @@ public final class RecordIndexer implements AutoCloseable {
                 }
                 answered(item);
             }
-            if (!late.isEmpty()) {
-                // Asking the cluster where its indices stand blocks: off this thread, as conflicts are.
-                conflicts.execute(() -> {
-                    try {
-                        for (int j = 0; j < late.size(); j++) {
-                            landed(late.get(j), lateLanding(lateIndices.get(j)));
-                        }
-                    } finally {
-                        outstanding.decrementAndGet();
-                    }
-                });
-            }
+            runChecks(checks);
         }
 
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Item> items, Throwable failure) {
             // The whole request failed (Elasticsearch unreachable): not the records' fault, so transient.
             LOG.error("a bulk request of {} documents failed: {}", items.size(), failure.toString());
+            List<Check> checks = new ArrayList<>();
             for (Item item : items) {
+                if (item.secondary()) {
+                    copyAnswered(item, "bulk request failed: " + failure, checks);
+                }
                 failTransiently(item, 0, "bulk request failed: " + failure);
                 answered(item);
             }
+            runChecks(checks);
+        }
+
+        /** A copy was answered (refused, why; else null): its write, if it landed, is settled now. */
+        private void copyAnswered(Item copy, String refused, List<Check> checks) {
+            if (refused != null) {
+                LOG.debug("copy of {} into {} refused: {}", copy.id(), nextAlias, refused);
+            }
+            Item write = copy.pair().copyAnswered(refused);
+            if (write != null) {
+                settle(write, checks);
+            }
+        }
+
+        /** A write that landed and whose copy has been answered: indexed, or checked if its copy was refused. */
+        private void settle(Item write, List<Check> checks) {
+            String refused = write.pair().copyRefused();
+            if (refused == null) {
+                landed(write, null);
+            } else {
+                check(new Check(write, write.pair().landedIn(), refused), checks);
+            }
+        }
+
+        private void check(Check check, List<Check> checks) {
+            if (checks.isEmpty()) {
+                // Counted before the item at hand is answered, so that close waits for the looks.
+                outstanding.incrementAndGet();
+            }
+            checks.add(check);
+        }
+
+        /** Asking the cluster where its indices stand blocks: off this thread, as conflicts are. */
+        private void runChecks(List<Check> checks) {
+            if (checks.isEmpty()) {
+                return;
+            }
+            conflicts.execute(() -> {
+                try {
+                    for (Check check : checks) {
+                        landed(check.write(), lateLanding(check.index(), check.copyRefused()));
+                    }
+                } finally {
+                    outstanding.decrementAndGet();
+                }
+            });
         }
 
         /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -37,6 +38,7 @@ import org.lumbung.harvest.OaiPageParser;
 import org.lumbung.index.DeadLetterStore;
 import org.lumbung.index.DocumentMapper;
 import org.lumbung.index.EsConnection;
+import org.lumbung.index.EsRetry;
 import org.lumbung.index.IndexDocument;
 import org.lumbung.index.IndexLayout;
 import org.lumbung.index.IndexSetup;
@@ -66,6 +68,7 @@ class ReindexIT {
     private static final LanguageDetector DETECTOR = new LanguageDetector(List.of("id", "en"), 400);
     private static final Crosswalks CROSSWALKS = Crosswalks.standard(DETECTOR);
     private static final RawArchive ARCHIVE = new RawArchive(CROSSWALKS, new PageRecords(DETECTOR));
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void rebuildsFromTheRawArchiveWhileSearchesAndWritesGoOn() throws Exception {
@@ -362,6 +365,7 @@ class ReindexIT {
         ElasticsearchClient client = TestElasticsearch.client();
         ExecutorService thread = Executors.newSingleThreadExecutor();
         List<Future<Reindexer.Result>> rebuilding = new ArrayList<>();
+        Reindexer.Result result;
         try (EsProxy proxy = new EsProxy(TestElasticsearch.url());
              EsConnection es = EsConnection.open(URI.create(proxy.url()));
              RecordIndexer late = indexer(es.client(), layout)) {
@@ -374,17 +378,13 @@ class ReindexIT {
             Outcome written = late.index(new DcBatch("journal", records(7, 8, "Artikel terlambat"), List.of()))
                     .await();
             assertNotTakenAsIndexed(written, before);
-            Reindexer.Result result = rebuilding.get(0).get(60, TimeUnit.SECONDS);
-            assertThat(result.caughtUp()).as("the write had not landed when the catch-up read").isZero();
+            result = rebuilding.get(0).get(60, TimeUnit.SECONDS);
             assertThat(client.indices().getAlias(g -> g.name(layout.recordsAlias())).result().keySet())
                     .containsExactly(result.to());
         } finally {
             thread.shutdownNow();
         }
-        assertThat(title(all(client, before).get("journal:oai:journal:article/7")))
-                .as("the write landed in the old index").isEqualTo("Artikel terlambat 7");
-        assertThat(title(all(client, layout.recordsAlias()).get("journal:oai:journal:article/7")))
-                .as("the rebuilt index has the record as it was").isEqualTo("Artikel 7");
+        assertLandedAfterTheCatchUp(client, layout, before, result);
 
         try (RecordIndexer again = indexer(layout)) {
             assertThat(again.index(new DcBatch("journal", records(7, 8, "Artikel terlambat"), List.of())).await()
@@ -392,6 +392,19 @@ class ReindexIT {
         }
         assertThat(title(all(client, layout.recordsAlias()).get("journal:oai:journal:article/7")))
                 .as("written again, into the live index").isEqualTo("Artikel terlambat 7");
+    }
+
+    /**
+     * Record 7's late write landed in the old index after the catch-up read it: the rebuilt index, now live, has the
+     * record as it was, so only the write's failure keeps it from being lost.
+     */
+    private static void assertLandedAfterTheCatchUp(ElasticsearchClient client, IndexLayout layout, String before,
+                                                    Reindexer.Result result) throws Exception {
+        assertThat(result.caughtUp()).as("the write landed after the catch-up read").isZero();
+        assertThat(title(all(client, before).get("journal:oai:journal:article/7")))
+                .as("the write landed in the old index").isEqualTo("Artikel terlambat 7");
+        assertThat(title(all(client, layout.recordsAlias()).get("journal:oai:journal:article/7")))
+                .as("the rebuilt index has the record as it was").isEqualTo("Artikel 7");
     }
 
     /** The write's one record failed, not its own fault, naming the index it was written to late. */
@@ -499,11 +512,141 @@ class ReindexIT {
         } finally {
             thread.shutdownNow();
         }
-        assertThat(result.caughtUp()).as("the write landed after the catch-up read").isZero();
-        assertThat(title(all(client, before).get("journal:oai:journal:article/7")))
-                .as("the write landed in the old index").isEqualTo("Artikel terlambat 7");
+        assertLandedAfterTheCatchUp(client, layout, before, result);
+    }
+
+    /**
+     * A write sent with its copy while a rebuild runs, held up on its way until the rebuild has caught up: it lands in
+     * the old index just before the alias moves, and its copy, the only thing that would carry it into the rebuilt
+     * index, is refused (429) until the writer's retries are spent. Trusted on the write's own answer, the record
+     * would be called indexed and the rebuilt index keep it as it was. A write is trusted only once its copy is
+     * answered, and with the copy refused it is checked as a late one: not taken as indexed.
+     */
+    @Test
+    void aWriteWhoseCopyIsRefusedIsNotTakenAsIndexedWhenTheRebuiltIndexMayLackIt() throws Exception {
+        IndexLayout layout = new IndexLayout(TestElasticsearch.freshPrefix(ReindexIT.class) + "-uncopied", 0);
+        String before = indexThirty(layout);
+        ElasticsearchClient client = TestElasticsearch.client();
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        Reindexer.Result result;
+        try (EsProxy proxy = new EsProxy(TestElasticsearch.url())
+                     .holdBulkUntil(body -> body.contains("Artikel terlambat"), path -> path.equals("/_aliases"))
+                     .refuseDocuments(line -> line.contains("\"_index\":\"" + layout.nextAlias() + "\""));
+             EsConnection es = EsConnection.open(URI.create(proxy.url()))) {
+            Future<Reindexer.Result> rebuilding = thread.submit(
+                    () -> new Reindexer(es.client(), layout, ARCHIVE, WorkPool.of(2)).reindex());
+            Await.until("the rebuild's alias", Duration.ofSeconds(30),
+                    () -> client.indices().existsAlias(e -> e.name(layout.nextAlias())).value());
+            Outcome written;
+            try (RecordIndexer writer = new RecordIndexer(es.client(), layout, new RecordIndexer.BulkOptions(200,
+                    5L << 20, 1, Duration.ofMillis(50), new EsRetry(Duration.ofMillis(100), Duration.ofMillis(200),
+                    Duration.ofSeconds(2))), new DeadLetterStore(es.client(), layout), ARCHIVE)) {
+                written = writer.index(new DcBatch("journal", records(7, 8, "Artikel terlambat"), List.of())).await();
+            }
+            result = rebuilding.get(60, TimeUnit.SECONDS);
+            assertThat(proxy.rejectedItems()).as("the copy was refused, and sent again").isGreaterThan(1);
+            assertThat(written.indexed()).isZero();
+            assertThat(written.failures()).singleElement().satisfies(f -> {
+                assertThat(f.recordId()).isEqualTo("journal:oai:journal:article/7");
+                assertThat(f.transientFailure()).as("not the record's fault").isTrue();
+                assertThat(f.reason()).contains("written to " + before, "its copy into " + layout.nextAlias()
+                        + " refused (429", "reindex", result.to());
+            });
+        } finally {
+            thread.shutdownNow();
+        }
+        assertLandedAfterTheCatchUp(client, layout, before, result);
+    }
+
+    /**
+     * The common case of a refused copy: a write placed while the rebuild was under way reaches Elasticsearch just
+     * after the alias moved, so the write goes to the rebuilt index and its copy finds the next alias gone (404). The
+     * write is where it belongs, and is taken as indexed, even though its writer's look for a rebuild, a moment old,
+     * still says one is under way.
+     */
+    @Test
+    void aWriteWhoseCopyFindsTheRebuildOverIsIndexedInTheRebuiltIndex() throws Exception {
+        IndexLayout layout = new IndexLayout(TestElasticsearch.freshPrefix(ReindexIT.class) + "-moved", 0);
+        indexThirty(layout);
+        ElasticsearchClient client = TestElasticsearch.client();
+        CountDownLatch moving = new CountDownLatch(1);
+        CountDownLatch sent = new CountDownLatch(1);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try (EsProxy rebuild = new EsProxy(TestElasticsearch.url()).beforeRequest(path -> path.equals("/_aliases"),
+                     () -> {
+                         moving.countDown();
+                         sent.await(60, TimeUnit.SECONDS);
+                     });
+             EsProxy writerProxy = new EsProxy(TestElasticsearch.url());
+             EsConnection rebuildEs = EsConnection.open(URI.create(rebuild.url()));
+             EsConnection writerEs = EsConnection.open(URI.create(writerProxy.url()));
+             RecordIndexer writer = indexer(writerEs.client(), layout)) {
+            Future<Reindexer.Result> rebuilding = thread.submit(
+                    () -> new Reindexer(rebuildEs.client(), layout, ARCHIVE, WorkPool.of(2)).reindex());
+            assertThat(moving.await(60, TimeUnit.SECONDS)).as("the rebuild is about to move the alias").isTrue();
+            writerProxy.beforeRequest(path -> path.endsWith("/_bulk"), () -> {
+                sent.countDown();
+                Await.until("the alias moved", Duration.ofSeconds(30), () -> !client.indices()
+                        .existsAlias(e -> e.name(layout.nextAlias())).value());
+            });
+            Outcome written = writer.index(new DcBatch("journal", records(7, 8, "Artikel sesudah"), List.of()))
+                    .await();
+            Reindexer.Result result = rebuilding.get(60, TimeUnit.SECONDS);
+            assertThat(writerProxy.bulks()).isEqualTo(1);
+            assertThat(written.failures()).isEmpty();
+            assertThat(written.indexed()).isEqualTo(1);
+            assertThat(client.indices().getAlias(g -> g.name(layout.recordsAlias())).result().keySet())
+                    .containsExactly(result.to());
+        } finally {
+            thread.shutdownNow();
+        }
         assertThat(title(all(client, layout.recordsAlias()).get("journal:oai:journal:article/7")))
-                .as("the rebuilt index has the record as it was").isEqualTo("Artikel 7");
+                .as("the write went to the rebuilt index").isEqualTo("Artikel sesudah 7");
+    }
+
+    /**
+     * While a rebuild runs, a write and its copy go in the same bulk request, however the requests fill: placed
+     * against the same aliases, the write cannot land in the old index while its copy finds the rebuild over.
+     */
+    @Test
+    void aWriteAndItsCopyGoInOneRequest() throws Exception {
+        IndexLayout layout = new IndexLayout(TestElasticsearch.freshPrefix(ReindexIT.class) + "-together", 0);
+        indexThirty(layout);
+        ElasticsearchClient client = TestElasticsearch.client();
+        String next = layout.recordsAlias() + "-v" + IndexLayout.TEMPLATE_VERSION + "-rtogether";
+        client.indices().create(c -> c.index(next).aliases(layout.nextAlias(), a -> a));
+        try (EsProxy proxy = new EsProxy(TestElasticsearch.url());
+             EsConnection es = EsConnection.open(URI.create(proxy.url()))) {
+            // Three operations a request: filled one by one, every other request would part a write from its copy.
+            try (RecordIndexer writer = new RecordIndexer(es.client(), layout, new RecordIndexer.BulkOptions(3,
+                    5L << 20, 1, Duration.ofMillis(50)), new DeadLetterStore(es.client(), layout), ARCHIVE)) {
+                Outcome written = writer.index(new DcBatch("journal", records(100, 110, "Artikel"), List.of()))
+                        .await();
+                assertThat(written.failures()).isEmpty();
+                assertThat(written.indexed()).isEqualTo(10);
+            }
+            List<String> bodies = proxy.bulkBodies();
+            assertThat(bodies).hasSize(10);
+            for (String body : bodies) {
+                List<String> ids = new ArrayList<>();
+                List<String> indices = new ArrayList<>();
+                for (String line : body.split("\n")) {
+                    JsonNode action = JSON.readTree(line);
+                    if (action.has("create") || action.has("index")) {
+                        JsonNode meta = action.has("create") ? action.get("create") : action.get("index");
+                        if (meta.has("_id")) {
+                            ids.add(meta.get("_id").asText());
+                            indices.add(meta.path("_index").asText(""));
+                        }
+                    }
+                }
+                assertThat(ids).as(body).hasSize(2).containsOnly(ids.get(0));
+                assertThat(indices).as(body).containsExactlyInAnyOrder(layout.nextAlias(), layout.recordsAlias());
+            }
+        } finally {
+            client.indices().delete(d -> d.index(next));
+        }
+        assertThat(all(client, layout.recordsAlias())).hasSize(40);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.lumbung.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -75,6 +76,8 @@ public final class EsProxy implements AutoCloseable {
     private final List<Hooked> afters = new ArrayList<>();
     private volatile Predicate<String> absentPath = path -> false;
     private volatile Predicate<String> forbiddenPath = path -> false;
+    private volatile Predicate<String> refusedAction = line -> false;
+    private final List<String> bulkBodies = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicInteger forbidden = new AtomicInteger();
 
     private record Hooked(Predicate<String> path, Hook action) {
@@ -200,6 +203,21 @@ public final class EsProxy implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Every document of a _bulk request whose action line matches is rejected with an item-level 429 and not passed
+     * on, however often it is sent again, as a node whose write queue for that index stays full does; the rest of the
+     * request passes.
+     */
+    public EsProxy refuseDocuments(Predicate<String> actionLine) {
+        refusedAction = actionLine;
+        return this;
+    }
+
+    /** The body of every _bulk request that came, in the order they came. */
+    public List<String> bulkBodies() {
+        return List.copyOf(bulkBodies);
+    }
+
     /** Bulk requests passed on to Elasticsearch or answered here. */
     public int bulks() {
         return bulkRequests.get();
@@ -258,6 +276,7 @@ public final class EsProxy implements AutoCloseable {
             boolean bulk = path.endsWith("/_bulk");
             if (bulk) {
                 bulkRequests.incrementAndGet();
+                bulkBodies.add(new String(body, StandardCharsets.UTF_8));
                 Thread.sleep(bulkDelayMillis);
             }
             boolean held = bulk && holds(new String(body, StandardCharsets.UTF_8));
@@ -299,6 +318,31 @@ public final class EsProxy implements AutoCloseable {
                         StandardCharsets.UTF_8));
                 return;
             }
+            List<ObjectNode> refusedItems = new ArrayList<>();
+            List<Integer> refusedAt = new ArrayList<>();
+            if (bulk && n == 0) {
+                Predicate<String> refused = refusedAction;
+                List<String> kept = new ArrayList<>();
+                for (int line = 0, item = 0; line < lines.size(); item++) {
+                    ObjectNode itemAction = (ObjectNode) JSON.readTree(lines.get(line));
+                    int length = itemAction.has("delete") ? 1 : 2;
+                    if (refused.test(lines.get(line))) {
+                        refusedItems.add(itemAction);
+                        refusedAt.add(item);
+                    } else {
+                        kept.addAll(lines.subList(line, line + length));
+                    }
+                    line += length;
+                }
+                if (!refusedItems.isEmpty() && kept.isEmpty()) {
+                    reply(exchange, 200, new String(withRejections("{\"took\":0,\"errors\":false,\"items\":[]}"
+                            .getBytes(StandardCharsets.UTF_8), refusedItems, refusedAt), StandardCharsets.UTF_8));
+                    return;
+                }
+                if (!refusedItems.isEmpty()) {
+                    body = (String.join("\n", kept) + "\n").getBytes(StandardCharsets.UTF_8);
+                }
+            }
             Hook before = once(befores, path);
             if (before != null) {
                 run(before);
@@ -326,6 +370,9 @@ public final class EsProxy implements AutoCloseable {
                 });
             }
             byte[] answer = action == null ? response.body() : withRejection(response.body(), action);
+            if (!refusedItems.isEmpty()) {
+                answer = withRejections(answer, refusedItems, refusedAt);
+            }
             if (edited) {
                 answer = JSON.writeValueAsBytes(edit.apply((ObjectNode) JSON.readTree(answer)));
             }
@@ -409,14 +456,24 @@ public final class EsProxy implements AutoCloseable {
 
     /** Elasticsearch's answer with the withheld document's rejection first, where its item belongs. */
     private byte[] withRejection(byte[] answer, ObjectNode action) throws IOException {
+        return withRejections(answer, List.of(action), List.of(0));
+    }
+
+    /** Elasticsearch's answer with an item-level 429 for each action at its place among the request's items. */
+    private byte[] withRejections(byte[] answer, List<ObjectNode> actions, List<Integer> places) throws IOException {
         ObjectNode response = (ObjectNode) JSON.readTree(answer);
-        String type = action.fieldNames().next();
-        ObjectNode meta = (ObjectNode) action.get(type).deepCopy();
-        ObjectNode item = JSON.createObjectNode();
-        item.set(type, meta.put("status", 429).set("error", JSON.readTree(REJECTED)));
-        ((ArrayNode) response.get("items")).insert(0, item);
+        for (int i = 0; i < actions.size(); i++) {
+            ObjectNode action = actions.get(i);
+            String type = action.fieldNames().next();
+            JsonNode asked = action.get(type);
+            ObjectNode meta = JSON.createObjectNode().put("_index", asked.path("_index").asText())
+                    .put("_id", asked.path("_id").asText());
+            ObjectNode item = JSON.createObjectNode();
+            item.set(type, meta.put("status", 429).set("error", JSON.readTree(REJECTED)));
+            ((ArrayNode) response.get("items")).insert(places.get(i), item);
+            rejectedItems.incrementAndGet();
+        }
         response.put("errors", true);
-        rejectedItems.incrementAndGet();
         return JSON.writeValueAsBytes(response);
     }
 
