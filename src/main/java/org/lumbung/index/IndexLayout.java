@@ -47,6 +47,15 @@ public record IndexLayout(String prefix, int replicas, String codec) {
         return recordsAlias() + "-next";
     }
 
+    /**
+     * The alias a {@code reindex} keeps on the index it fills until its catch-up begins: a writer that finds it, after
+     * its write to the old index was answered, knows the catch-up has yet to read that index, and so will read the
+     * write again.
+     */
+    public String catchUpPendingAlias() {
+        return nextAlias() + "-open";
+    }
+
     /** A fresh concrete index for a rebuild: the template version, and when it was started. */
     public String rebuildIndex(long epochMillis) {
         return recordsIndex() + "-r" + epochMillis;

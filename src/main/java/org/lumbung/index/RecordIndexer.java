@@ -146,6 +146,7 @@ public final class RecordIndexer implements AutoCloseable {
     private final ElasticsearchClient client;
     private final String alias;
     private final String nextAlias;
+    private final String pendingAlias;
     private final DeadLetterStore deadLetters;
     private final Object looking = new Object();
     /** When the last look for a rebuild began (System.nanoTime); the first look is due at once. */
@@ -190,6 +191,7 @@ public final class RecordIndexer implements AutoCloseable {
         this.json = new JsonBytes(client._jsonpMapper());
         this.alias = layout.recordsAlias();
         this.nextAlias = layout.nextAlias();
+        this.pendingAlias = layout.catchUpPendingAlias();
         this.deadLetters = deadLetters;
         this.resolver = new RecordResolver(client, alias, archive);
         this.retry = options.retry();
@@ -410,9 +412,9 @@ public final class RecordIndexer implements AutoCloseable {
 
     /**
      * Why a write that {@link #mayHaveLandedLate}, or whose copy was refused, may be missing from a rebuilt index; null
-     * when it is not. It is when it landed in the index a rebuild is replacing, or in one no longer live: the
-     * catch-up may have read that index before it landed, and the rebuilt index would keep the document as it was.
-     * It is also when neither can be told.
+     * when it is not. It is when it landed in the index a rebuild is replacing and that rebuild's catch-up has begun,
+     * or in one no longer live: the catch-up may have read that index before it landed, and the rebuilt index would
+     * keep the document as it was. It is also when neither can be told.
      *
      * @param copyRefused why the write's copy into the index being rebuilt was refused; null for a write sent without
      */
@@ -434,13 +436,32 @@ public final class RecordIndexer implements AutoCloseable {
                     + " Elasticsearch user needs to read the aliases of " + alias + "): " + look.unknownBecause();
         }
         if (look.rebuilding()) {
-            return written + " while a rebuild of it (reindex) was under way";
+            return catchUpWillRead(index) ? null : written + " while a rebuild of it (reindex) was under way";
         }
         String now = liveIndex();
         if (!index.equals(now)) {
             return written + " and a rebuild (reindex) has replaced it with " + (now == null ? "another index" : now);
         }
         return null;
+    }
+
+    /**
+     * Whether a rebuild's catch-up has yet to read the index a write landed in, looked at now, after the write was
+     * answered: the rebuild's pending alias is there (its catch-up has not begun), and then the index is still the
+     * live one (so it is the one that rebuild copies: none has finished since the write landed). False when it cannot
+     * be told.
+     */
+    private boolean catchUpWillRead(String index) {
+        try {
+            if (!client.indices().existsAlias(e -> e.name(pendingAlias)).value()) {
+                return false;
+            }
+            Set<String> live = client.indices().getAlias(g -> g.name(alias)).result().keySet();
+            return live.size() == 1 && live.contains(index);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not tell whether a rebuild's catch-up is yet to read {}: {}", index, e.toString());
+            return false;
+        }
     }
 
     /** The index the records alias stands for, asked at most every NEXT_CHECK; null when it cannot be told. */

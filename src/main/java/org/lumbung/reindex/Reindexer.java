@@ -85,6 +85,7 @@ public final class Reindexer {
         // Not refreshed while it is filled: every refresh makes a small segment that merges cost again, and nothing
         // searches the new index until the copy is done (the rebuild refreshes it then, itself).
         client.indices().create(c -> c.index(to).aliases(layout.nextAlias(), a -> a)
+                .aliases(layout.catchUpPendingAlias(), a -> a)
                 .settings(s -> s.refreshInterval(t -> t.time("-1"))));
         LOG.info("rebuilding {} into {}; writes go to both from now", from, to);
         Instant announced = Instant.now();
@@ -98,6 +99,13 @@ public final class Reindexer {
             // Until every writer has noticed the next alias, some write to the old index alone. The copy need not wait
             // for them, since the catch-up reads again what they wrote; the catch-up must.
             TimeUnit.NANOSECONDS.sleep(everyWriterKnows - System.nanoTime());
+            // From here a write landing in the old index alone may be missed: a writer that sees the pending alias
+            // after its write was answered knows the write landed before this, and trusts it.
+            if (!client.indices().updateAliases(u -> u.actions(a -> a.remove(r -> r.index(to)
+                    .alias(layout.catchUpPendingAlias())))).acknowledged()) {
+                throw new IOException("the cluster did not acknowledge taking alias " + layout.catchUpPendingAlias()
+                        + " off " + to + " in time");
+            }
             // Writes resolved before their writer noticed the next alias, and landed after the copy read past them.
             client.indices().refresh(r -> r.index(from));
             catchUp = pass.catchUp(window);
@@ -165,7 +173,9 @@ public final class Reindexer {
             LOG.warn("{} is left without refreshes: {}", to, e.getMessage());
         }
         try {
-            client.indices().deleteAlias(d -> d.index(to).name(layout.nextAlias()));
+            client.indices().updateAliases(u -> u
+                    .actions(a -> a.remove(r -> r.index(to).alias(layout.catchUpPendingAlias()).mustExist(false)))
+                    .actions(a -> a.remove(r -> r.index(to).alias(layout.nextAlias()))));
         } catch (IOException | RuntimeException e) {
             LOG.warn("alias {} could not be taken off {}: {}; delete the index before the next reindex",
                     layout.nextAlias(), to, e.getMessage());

@@ -154,6 +154,7 @@ class ReindexIT {
         assertThat(result.to()).matches(prefix + "-records-v" + IndexLayout.TEMPLATE_VERSION + "-r\\d+");
         assertThat(client.indices().getAlias(g -> g.name(alias)).result().keySet()).containsExactly(result.to());
         assertThat(client.indices().existsAlias(e -> e.name(layout.nextAlias())).value()).isFalse();
+        assertThat(client.indices().existsAlias(e -> e.name(layout.catchUpPendingAlias())).value()).isFalse();
         assertThat(client.indices().exists(e -> e.index(before)).value()).as("the old index is kept").isTrue();
         assertThat(result.kept()).isEqualTo(1);
         Map kept = client.get(g -> g.index(alias).id("old:oai:old:1"), Map.class).source();
@@ -369,12 +370,9 @@ class ReindexIT {
         try (EsProxy proxy = new EsProxy(TestElasticsearch.url());
              EsConnection es = EsConnection.open(URI.create(proxy.url()));
              RecordIndexer late = indexer(es.client(), layout)) {
-            proxy.beforeAnswer(path -> path.equals("/_alias/" + layout.nextAlias()), () -> {
-                rebuilding.add(thread.submit(
-                        () -> new Reindexer(es.client(), layout, ARCHIVE, WorkPool.of(2)).reindex()));
-                Await.until("the rebuild's alias", Duration.ofSeconds(30),
-                        () -> client.indices().existsAlias(e -> e.name(layout.nextAlias())).value());
-            }).holdBulkUntil(body -> body.contains("Artikel terlambat"), path -> path.equals("/_aliases"));
+            rebuildWhileTheLookIsAnswered(proxy, es, layout, thread, rebuilding)
+                    .holdBulkUntil(body -> body.contains("Artikel terlambat"),
+                            path -> path.equals("/" + before + "/_count"));
             Outcome written = late.index(new DcBatch("journal", records(7, 8, "Artikel terlambat"), List.of()))
                     .await();
             assertNotTakenAsIndexed(written, before);
@@ -405,6 +403,55 @@ class ReindexIT {
                 .as("the write landed in the old index").isEqualTo("Artikel terlambat 7");
         assertThat(title(all(client, layout.recordsAlias()).get("journal:oai:journal:article/7")))
                 .as("the rebuilt index has the record as it was").isEqualTo("Artikel 7");
+    }
+
+    /**
+     * A write placed just before its writer saw the rebuild begin, answered too late for its writer to know from the
+     * clock alone that it landed before the catch-up, but before the catch-up began: the rebuild's pending alias is
+     * still there when the writer looks, after the answer, so the catch-up will read the write. It is taken as
+     * indexed, and the rebuilt index has it.
+     */
+    @Test
+    void aLateWriteAnsweredBeforeTheCatchUpBeganIsTakenAsIndexed() throws Exception {
+        IndexLayout layout = new IndexLayout(TestElasticsearch.freshPrefix(ReindexIT.class) + "-pending", 0);
+        indexThirty(layout);
+        ElasticsearchClient client = TestElasticsearch.client();
+        CountDownLatch decided = new CountDownLatch(1);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        List<Future<Reindexer.Result>> rebuilding = new ArrayList<>();
+        Reindexer.Result result;
+        try (EsProxy proxy = new EsProxy(TestElasticsearch.url());
+             EsConnection es = EsConnection.open(URI.create(proxy.url()));
+             RecordIndexer late = indexer(es.client(), layout)) {
+            rebuildWhileTheLookIsAnswered(proxy, es, layout, thread, rebuilding)
+                    .holdBulkUntil(body -> body.contains("Artikel terlambat"), path -> path.equals("/_aliases"))
+                    // the first alias update, taking the pending alias away, waits for the writer's word
+                    .beforeRequest(path -> path.equals("/_aliases"), () -> decided.await(60, TimeUnit.SECONDS));
+            Outcome written = late.index(new DcBatch("journal", records(7, 8, "Artikel terlambat"), List.of()))
+                    .await();
+            decided.countDown();
+            assertThat(written.failures()).isEmpty();
+            assertThat(written.indexed()).isEqualTo(1);
+            result = rebuilding.get(0).get(60, TimeUnit.SECONDS);
+        } finally {
+            thread.shutdownNow();
+        }
+        assertThat(result.caughtUp()).as("the catch-up read the write").isEqualTo(1);
+        assertLiveWithTheLateTitle(client, layout, result);
+    }
+
+    /**
+     * The writer's first look for a rebuild finds none, and the rebuild (added to {@code rebuilding}) begins while
+     * that answer is on its way back: the writer places its write without a copy, just before it could see it.
+     */
+    private static EsProxy rebuildWhileTheLookIsAnswered(EsProxy proxy, EsConnection es, IndexLayout layout,
+                                                         ExecutorService thread,
+                                                         List<Future<Reindexer.Result>> rebuilding) {
+        return proxy.beforeAnswer(path -> path.equals("/_alias/" + layout.nextAlias()), () -> {
+            rebuilding.add(thread.submit(() -> new Reindexer(es.client(), layout, ARCHIVE, WorkPool.of(2)).reindex()));
+            Await.until("the rebuild's alias", Duration.ofSeconds(30), () -> TestElasticsearch.client().indices()
+                    .existsAlias(e -> e.name(layout.nextAlias())).value());
+        });
     }
 
     /** The write's one record failed, not its own fault, naming the index it was written to late. */
@@ -438,7 +485,8 @@ class ReindexIT {
         try (EsProxy rebuild = new EsProxy(TestElasticsearch.url())
                      .beforeRequest(path -> path.equals("/" + before + "/_refresh"),
                              () -> catchUpBegan.set(System.nanoTime()))
-                     .beforeRequest(path -> path.equals("/_aliases"), () -> landed.await(60, TimeUnit.SECONDS));
+                     .beforeRequest(path -> path.equals("/" + before + "/_count"),
+                             () -> landed.await(60, TimeUnit.SECONDS));
              EsProxy unawareProxy = new EsProxy(TestElasticsearch.url())
                      .absent(path -> path.equals("/_alias/" + layout.nextAlias()));
              EsConnection rebuildEs = EsConnection.open(URI.create(rebuild.url()));
@@ -487,8 +535,8 @@ class ReindexIT {
         CountDownLatch decided = new CountDownLatch(1);
         ExecutorService thread = Executors.newSingleThreadExecutor();
         Reindexer.Result result;
-        try (EsProxy rebuild = new EsProxy(TestElasticsearch.url()).beforeRequest(path -> path.equals("/_aliases"),
-                     () -> {
+        try (EsProxy rebuild = new EsProxy(TestElasticsearch.url()).beforeRequest(
+                     path -> path.equals("/" + before + "/_count"), () -> {
                          moving.countDown();
                          decided.await(60, TimeUnit.SECONDS);
                      });
@@ -530,7 +578,8 @@ class ReindexIT {
         ExecutorService thread = Executors.newSingleThreadExecutor();
         Reindexer.Result result;
         try (EsProxy proxy = new EsProxy(TestElasticsearch.url())
-                     .holdBulkUntil(body -> body.contains("Artikel terlambat"), path -> path.equals("/_aliases"))
+                     .holdBulkUntil(body -> body.contains("Artikel terlambat"),
+                             path -> path.equals("/" + before + "/_count"))
                      .refuseDocuments(line -> line.contains("\"_index\":\"" + layout.nextAlias() + "\""));
              EsConnection es = EsConnection.open(URI.create(proxy.url()))) {
             Future<Reindexer.Result> rebuilding = thread.submit(
@@ -567,13 +616,13 @@ class ReindexIT {
     @Test
     void aWriteWhoseCopyFindsTheRebuildOverIsIndexedInTheRebuiltIndex() throws Exception {
         IndexLayout layout = new IndexLayout(TestElasticsearch.freshPrefix(ReindexIT.class) + "-moved", 0);
-        indexThirty(layout);
+        String before = indexThirty(layout);
         ElasticsearchClient client = TestElasticsearch.client();
         CountDownLatch moving = new CountDownLatch(1);
         CountDownLatch sent = new CountDownLatch(1);
         ExecutorService thread = Executors.newSingleThreadExecutor();
-        try (EsProxy rebuild = new EsProxy(TestElasticsearch.url()).beforeRequest(path -> path.equals("/_aliases"),
-                     () -> {
+        try (EsProxy rebuild = new EsProxy(TestElasticsearch.url()).beforeRequest(
+                     path -> path.equals("/" + before + "/_count"), () -> {
                          moving.countDown();
                          sent.await(60, TimeUnit.SECONDS);
                      });
@@ -825,6 +874,7 @@ class ReindexIT {
                 .containsExactly(before);
         assertThat(client.indices().existsAlias(e -> e.name(layout.nextAlias())).value())
                 .as("writers no longer write to the abandoned index").isFalse();
+        assertThat(client.indices().existsAlias(e -> e.name(layout.catchUpPendingAlias())).value()).isFalse();
         for (String index : client.indices().getSettings(g -> g.index(layout.recordsAlias() + "-*")).result()
                 .keySet()) {
             assertThat(refreshInterval(client, index)).as("%s refreshed as any other", index).isEqualTo("1s");
