@@ -664,7 +664,7 @@ class ReindexIT {
         ElasticsearchClient client = TestElasticsearch.client();
         String next = layout.recordsAlias() + "-v" + IndexLayout.TEMPLATE_VERSION + "-rtogether";
         client.indices().create(c -> c.index(next).aliases(layout.nextAlias(), a -> a));
-        try (EsProxy proxy = new EsProxy(TestElasticsearch.url());
+        try (EsProxy proxy = new EsProxy(TestElasticsearch.url()).keepBulkBodies();
              EsConnection es = EsConnection.open(URI.create(proxy.url()))) {
             // Three operations a request: filled one by one, every other request would part a write from its copy.
             try (RecordIndexer writer = new RecordIndexer(es.client(), layout, new RecordIndexer.BulkOptions(3,

@@ -76,8 +76,10 @@ public final class EsProxy implements AutoCloseable {
     private final List<Hooked> afters = new ArrayList<>();
     private volatile Predicate<String> absentPath = path -> false;
     private volatile Predicate<String> forbiddenPath = path -> false;
-    private volatile Predicate<String> refusedAction = line -> false;
-    private final List<String> bulkBodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The action lines {@link #refuseDocuments} refuses; null while none is. */
+    private volatile Predicate<String> refusedAction;
+    /** The _bulk bodies kept since {@link #keepBulkBodies}; null until then. */
+    private volatile List<String> bulkBodies;
     private final AtomicInteger forbidden = new AtomicInteger();
 
     private record Hooked(Predicate<String> path, Hook action) {
@@ -213,9 +215,17 @@ public final class EsProxy implements AutoCloseable {
         return this;
     }
 
-    /** The body of every _bulk request that came, in the order they came. */
+    /** From now on keeps the body of every _bulk request that comes ({@link #bulkBodies}). */
+    public EsProxy keepBulkBodies() {
+        bulkBodies = java.util.Collections.synchronizedList(new ArrayList<>());
+        return this;
+    }
+
+    /** The body of every _bulk request that came since {@link #keepBulkBodies}, in the order they came. */
     public List<String> bulkBodies() {
-        return List.copyOf(bulkBodies);
+        synchronized (bulkBodies) {
+            return List.copyOf(bulkBodies);
+        }
     }
 
     /** Bulk requests passed on to Elasticsearch or answered here. */
@@ -276,7 +286,10 @@ public final class EsProxy implements AutoCloseable {
             boolean bulk = path.endsWith("/_bulk");
             if (bulk) {
                 bulkRequests.incrementAndGet();
-                bulkBodies.add(new String(body, StandardCharsets.UTF_8));
+                List<String> keeping = bulkBodies;
+                if (keeping != null) {
+                    keeping.add(new String(body, StandardCharsets.UTF_8));
+                }
                 Thread.sleep(bulkDelayMillis);
             }
             boolean held = bulk && holds(new String(body, StandardCharsets.UTF_8));
@@ -320,8 +333,8 @@ public final class EsProxy implements AutoCloseable {
             }
             List<ObjectNode> refusedItems = new ArrayList<>();
             List<Integer> refusedAt = new ArrayList<>();
-            if (bulk && n == 0) {
-                Predicate<String> refused = refusedAction;
+            Predicate<String> refused = refusedAction;
+            if (bulk && n == 0 && refused != null) {
                 List<String> kept = new ArrayList<>();
                 for (int line = 0, item = 0; line < lines.size(); item++) {
                     ObjectNode itemAction = (ObjectNode) JSON.readTree(lines.get(line));
