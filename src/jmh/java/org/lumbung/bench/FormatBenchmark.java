@@ -1,6 +1,5 @@
 package org.lumbung.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import org.lumbung.config.Components;
 import org.lumbung.config.Settings;
@@ -12,6 +11,8 @@ import org.lumbung.harvest.OaiPage;
 import org.lumbung.harvest.OaiPageParser;
 import org.lumbung.harvest.RecordBatch;
 import org.lumbung.index.DocumentMapper;
+import org.lumbung.index.EsConnection;
+import org.lumbung.index.JsonBytes;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
@@ -28,7 +29,8 @@ import org.openjdk.jmh.annotations.Setup;
  */
 public class FormatBenchmark extends OneCore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Renders documents as the indexer does, with the client's mapper. */
+    private static final JsonBytes JSON = new JsonBytes(EsConnection.jsonMapper());
 
     @Param({"oai_dc", "mods", "marcxml", "oai_datacite"})
     public String format;
@@ -73,7 +75,7 @@ public class FormatBenchmark extends OneCore {
         long bytes = 0;
         Instant now = Instant.now();
         for (DcRecord record : batch.records()) {
-            bytes += JSON.writeValueAsBytes(DocumentMapper.toDocument(record, now)).length;
+            bytes += JSON.document(DocumentMapper.toDocument(record, now)).json().size();
         }
         return bytes;
     }
