@@ -207,10 +207,8 @@ public final class RecordIndexer implements AutoCloseable {
                 .listener(listener));
         int requests = options.concurrency() + 1;
         this.sender = new BulkSender<>(ingester, options.flushInterval(), options.operations() * requests,
-                options.bytes() * requests, (item, e) -> {
-                    listener.failTransiently(item, 0, "the bulk ingester refused it: " + e);
-                    answered(item);
-                });
+                options.bytes() * requests, (item, e) -> listener.neverSent(List.of(item),
+                        "the bulk ingester refused it: " + e));
     }
 
     /** Queues the batch's records for indexing; the returned delivery completes when all are acknowledged. */
@@ -625,12 +623,20 @@ public final class RecordIndexer implements AutoCloseable {
         public void afterBulk(long executionId, BulkRequest request, List<Item> items, Throwable failure) {
             // The whole request failed (Elasticsearch unreachable): not the records' fault, so transient.
             LOG.error("a bulk request of {} documents failed: {}", items.size(), failure.toString());
+            neverSent(items, "bulk request failed: " + failure);
+        }
+
+        /**
+         * Items that did not reach Elasticsearch, or whose request failed whole: their records fail transiently, and
+         * a copy among them settles the write it goes with, which may have landed in a request of its own.
+         */
+        void neverSent(List<Item> items, String reason) {
             List<Check> checks = new ArrayList<>();
             for (Item item : items) {
                 if (item.secondary()) {
-                    copyAnswered(item, "bulk request failed: " + failure, checks);
+                    copyAnswered(item, reason, checks);
                 }
-                failTransiently(item, 0, "bulk request failed: " + failure);
+                failTransiently(item, 0, reason);
                 answered(item);
             }
             runChecks(checks);
