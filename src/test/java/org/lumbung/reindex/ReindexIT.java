@@ -2,6 +2,7 @@ package org.lumbung.reindex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.indices.IndexSettings;
@@ -38,6 +39,7 @@ import org.lumbung.harvest.OaiPageParser;
 import org.lumbung.index.DeadLetterStore;
 import org.lumbung.index.DocumentMapper;
 import org.lumbung.index.EsConnection;
+import org.lumbung.index.EsCredentials;
 import org.lumbung.index.EsRetry;
 import org.lumbung.index.IndexDocument;
 import org.lumbung.index.IndexLayout;
@@ -696,6 +698,50 @@ class ReindexIT {
             client.indices().delete(d -> d.index(next));
         }
         assertThat(all(client, layout.recordsAlias())).hasSize(40);
+    }
+
+    /**
+     * A write and its copy parted: the copy refused (429) while the write landed, then the copy's retry lost with its
+     * whole request. The write waits for its copy's word; the lost request must give it, or the harvest would wait
+     * for ever. The copy never reached the index being rebuilt, so the write is checked, and with the rebuild's
+     * catch-up not shown to be still ahead (this rebuild, made by hand, keeps no pending alias) it is not taken as
+     * indexed.
+     */
+    @Test
+    void aWriteWhoseCopyIsLostWithItsRequestIsSettled() throws Exception {
+        IndexLayout layout = new IndexLayout(TestElasticsearch.freshPrefix(ReindexIT.class) + "-lost", 0);
+        String live = indexThirty(layout);
+        ElasticsearchClient client = TestElasticsearch.client();
+        String next = layout.recordsAlias() + "-v" + IndexLayout.TEMPLATE_VERSION + "-rlost";
+        client.indices().create(c -> c.index(next).aliases(layout.nextAlias(), a -> a));
+        // A lost request is sent again for as long as Elasticsearch may be away: two seconds here.
+        EsRetry brief = new EsRetry(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofSeconds(2));
+        // Preemptive: a write left waiting would keep its indexer from closing as well.
+        try {
+            assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
+                try (EsProxy proxy = new EsProxy(TestElasticsearch.url())
+                             .refuseDocuments(line -> line.contains("\"_index\":\"" + layout.nextAlias() + "\""))
+                             .dropWhollyRefused();
+                     EsConnection es = EsConnection.open(URI.create(proxy.url()), EsCredentials.NONE, brief);
+                     RecordIndexer writer = new RecordIndexer(es.client(), layout, new RecordIndexer.BulkOptions(
+                             200, 5L << 20, 1, Duration.ofMillis(50), brief), new DeadLetterStore(es.client(), layout),
+                             ARCHIVE)) {
+                    Outcome written = writer.index(new DcBatch("journal", records(7, 8, "Artikel hilang"),
+                            List.of())).await();
+                    assertThat(proxy.rejectedItems()).as("the copy was refused once, with the write").isEqualTo(1);
+                    assertThat(proxy.dropped()).as("its retry was lost").isPositive();
+                    assertThat(written.indexed()).isZero();
+                    assertThat(written.failures()).singleElement().satisfies(f -> {
+                        assertThat(f.transientFailure()).isTrue();
+                        assertThat(f.reason()).contains("written to " + live, "its copy into " + layout.nextAlias()
+                                + " refused (bulk request failed", "reindex");
+                    });
+                }
+            });
+        } finally {
+            client.indices().delete(d -> d.index(next));
+        }
+        assertThat(title(all(client, live).get("journal:oai:journal:article/7"))).isEqualTo("Artikel hilang 7");
     }
 
     /**

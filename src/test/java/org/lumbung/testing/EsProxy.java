@@ -78,6 +78,7 @@ public final class EsProxy implements AutoCloseable {
     private volatile Predicate<String> forbiddenPath = path -> false;
     /** The action lines {@link #refuseDocuments} refuses; null while none is. */
     private volatile Predicate<String> refusedAction;
+    private volatile boolean dropWhollyRefused;
     /** The _bulk bodies kept since {@link #keepBulkBodies}; null until then. */
     private volatile List<String> bulkBodies;
     private final AtomicInteger forbidden = new AtomicInteger();
@@ -215,6 +216,15 @@ public final class EsProxy implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A _bulk request every document of which {@link #refuseDocuments} refuses is dropped unanswered instead, as a
+     * connection lost with its request is.
+     */
+    public EsProxy dropWhollyRefused() {
+        dropWhollyRefused = true;
+        return this;
+    }
+
     /** From now on keeps the body of every _bulk request that comes ({@link #bulkBodies}). */
     public EsProxy keepBulkBodies() {
         bulkBodies = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -346,6 +356,10 @@ public final class EsProxy implements AutoCloseable {
                         kept.addAll(lines.subList(line, line + length));
                     }
                     line += length;
+                }
+                if (!refusedItems.isEmpty() && kept.isEmpty() && dropWhollyRefused) {
+                    dropped.incrementAndGet();
+                    return;
                 }
                 if (!refusedItems.isEmpty() && kept.isEmpty()) {
                     reply(exchange, 200, new String(withRejections("{\"took\":0,\"errors\":false,\"items\":[]}"
