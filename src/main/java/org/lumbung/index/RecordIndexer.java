@@ -252,7 +252,7 @@ public final class RecordIndexer implements AutoCloseable {
                 return;
             }
             Instant now = Instant.now();
-            RebuildLook look = rebuilding();
+            RebuildLook look = rebuilding(false);
             boolean copy = look.rebuilding();
             // A document found as it would be written is left alone only when the look found no rebuild: while one
             // runs every document goes into both indices, and when whether one runs cannot be told, the found version
@@ -358,11 +358,13 @@ public final class RecordIndexer implements AutoCloseable {
      * Whether a rebuild is under way (the next alias exists), asked of the cluster at most every NEXT_CHECK, and when
      * the last look that found none began. A look that fails leaves both as they were (a writer that saw a rebuild
      * goes on writing its copies) and says the state is unknown until a look is answered.
+     *
+     * @param fresh asked now, whenever the last look was
      */
-    private RebuildLook rebuilding() {
+    private RebuildLook rebuilding(boolean fresh) {
         synchronized (looking) {
             long now = System.nanoTime();
-            if (now - nextCheckedAt > NEXT_CHECK.toNanos()) {
+            if (fresh || now - nextCheckedAt > NEXT_CHECK.toNanos()) {
                 try {
                     boolean was = rebuilding;
                     rebuilding = client.indices().existsAlias(e -> e.name(nextAlias)).value();
@@ -419,15 +421,10 @@ public final class RecordIndexer implements AutoCloseable {
     private String lateLanding(String index, String copyRefused) {
         String written = copyRefused == null ? "written to " + index + " alone, late,"
                 : "written to " + index + ", its copy into " + nextAlias + " refused (" + copyRefused + "),";
-        if (copyRefused != null) {
-            // Most often the copy went just after the rebuild moved the alias and took the next one away, and the
-            // write went to the rebuilt index: the looks a second old would still say the rebuild is under way.
-            synchronized (looking) {
-                nextCheckedAt = System.nanoTime() - NEXT_CHECK.toNanos() - 1;
-                liveCheckedAt = nextCheckedAt;
-            }
-        }
-        RebuildLook look = rebuilding();
+        // Most often a copy is refused because it went just after the rebuild moved the alias and took the next one
+        // away, and the write went to the rebuilt index: looks a second old would still say the rebuild is under way.
+        boolean fresh = copyRefused != null;
+        RebuildLook look = rebuilding(fresh);
         if (look.unknownBecause() != null) {
             // A rebuild may be under way and its catch-up have read the index before this write landed.
             return written + " and whether a rebuild of it (reindex) was under way could not be told (the"
@@ -436,7 +433,7 @@ public final class RecordIndexer implements AutoCloseable {
         if (look.rebuilding()) {
             return catchUpWillRead(index) ? null : written + " while a rebuild of it (reindex) was under way";
         }
-        String now = liveIndex();
+        String now = liveIndex(fresh);
         if (!index.equals(now)) {
             return written + " and a rebuild (reindex) has replaced it with " + (now == null ? "another index" : now);
         }
@@ -451,22 +448,21 @@ public final class RecordIndexer implements AutoCloseable {
      */
     private boolean catchUpWillRead(String index) {
         try {
-            if (!client.indices().existsAlias(e -> e.name(pendingAlias)).value()) {
-                return false;
-            }
-            Set<String> live = client.indices().getAlias(g -> g.name(alias)).result().keySet();
-            return live.size() == 1 && live.contains(index);
+            return client.indices().existsAlias(e -> e.name(pendingAlias)).value() && index.equals(liveIndex(true));
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not tell whether a rebuild's catch-up is yet to read {}: {}", index, e.toString());
             return false;
         }
     }
 
-    /** The index the records alias stands for, asked at most every NEXT_CHECK; null when it cannot be told. */
-    private String liveIndex() {
+    /**
+     * The index the records alias stands for, asked at most every NEXT_CHECK unless {@code fresh}; null when it cannot
+     * be told.
+     */
+    private String liveIndex(boolean fresh) {
         synchronized (looking) {
             long now = System.nanoTime();
-            if (now - liveCheckedAt > NEXT_CHECK.toNanos()) {
+            if (fresh || now - liveCheckedAt > NEXT_CHECK.toNanos()) {
                 try {
                     Set<String> indices = client.indices().getAlias(g -> g.name(alias)).result().keySet();
                     live = indices.size() == 1 ? indices.iterator().next() : null;
