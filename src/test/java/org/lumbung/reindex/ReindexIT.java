@@ -71,6 +71,9 @@ class ReindexIT {
     private static final Crosswalks CROSSWALKS = Crosswalks.standard(DETECTOR);
     private static final RawArchive ARCHIVE = new RawArchive(CROSSWALKS, new PageRecords(DETECTOR));
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Retries that give up after two seconds, for the faults that must outlast them. */
+    private static final EsRetry BRIEF = new EsRetry(Duration.ofMillis(100), Duration.ofMillis(200),
+            Duration.ofSeconds(2));
 
     @Test
     void rebuildsFromTheRawArchiveWhileSearchesAndWritesGoOn() throws Exception {
@@ -589,9 +592,7 @@ class ReindexIT {
             Await.until("the rebuild's alias", Duration.ofSeconds(30),
                     () -> client.indices().existsAlias(e -> e.name(layout.nextAlias())).value());
             Outcome written;
-            try (RecordIndexer writer = new RecordIndexer(es.client(), layout, new RecordIndexer.BulkOptions(200,
-                    5L << 20, 1, Duration.ofMillis(50), new EsRetry(Duration.ofMillis(100), Duration.ofMillis(200),
-                    Duration.ofSeconds(2))), new DeadLetterStore(es.client(), layout), ARCHIVE)) {
+            try (RecordIndexer writer = briefIndexer(es.client(), layout)) {
                 written = writer.index(new DcBatch("journal", records(7, 8, "Artikel terlambat"), List.of())).await();
             }
             result = rebuilding.get(60, TimeUnit.SECONDS);
@@ -714,18 +715,15 @@ class ReindexIT {
         ElasticsearchClient client = TestElasticsearch.client();
         String next = layout.recordsAlias() + "-v" + IndexLayout.TEMPLATE_VERSION + "-rlost";
         client.indices().create(c -> c.index(next).aliases(layout.nextAlias(), a -> a));
-        // A lost request is sent again for as long as Elasticsearch may be away: two seconds here.
-        EsRetry brief = new EsRetry(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofSeconds(2));
         // Preemptive: a write left waiting would keep its indexer from closing as well.
         try {
             assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
                 try (EsProxy proxy = new EsProxy(TestElasticsearch.url())
                              .refuseDocuments(line -> line.contains("\"_index\":\"" + layout.nextAlias() + "\""))
                              .dropWhollyRefused();
-                     EsConnection es = EsConnection.open(URI.create(proxy.url()), EsCredentials.NONE, brief);
-                     RecordIndexer writer = new RecordIndexer(es.client(), layout, new RecordIndexer.BulkOptions(
-                             200, 5L << 20, 1, Duration.ofMillis(50), brief), new DeadLetterStore(es.client(), layout),
-                             ARCHIVE)) {
+                     // A lost request is sent again for as long as Elasticsearch may be away: briefly here.
+                     EsConnection es = EsConnection.open(URI.create(proxy.url()), EsCredentials.NONE, BRIEF);
+                     RecordIndexer writer = briefIndexer(es.client(), layout)) {
                     Outcome written = writer.index(new DcBatch("journal", records(7, 8, "Artikel hilang"),
                             List.of())).await();
                     assertThat(proxy.rejectedItems()).as("the copy was refused once, with the write").isEqualTo(1);
@@ -1028,6 +1026,12 @@ class ReindexIT {
 
     private static RecordIndexer indexer(IndexLayout layout) {
         return indexer(TestElasticsearch.client(), layout);
+    }
+
+    /** An indexer that gives up on a document Elasticsearch keeps refusing after {@link #BRIEF}'s two seconds. */
+    private static RecordIndexer briefIndexer(ElasticsearchClient client, IndexLayout layout) {
+        return new RecordIndexer(client, layout, new RecordIndexer.BulkOptions(200, 5L << 20, 1, Duration.ofMillis(50),
+                BRIEF), new DeadLetterStore(client, layout), ARCHIVE);
     }
 
     private static RecordIndexer indexer(ElasticsearchClient client, IndexLayout layout) {
