@@ -151,7 +151,9 @@ public final class DateNormaliser {
         if (month < 1 || month > 12) {
             return yearText;
         }
-        String ym = String.format(Locale.ROOT, "%04d-%02d", year, month);
+        // Every record's dates pass here: padded by hand, not through String.format, whose parser and formatter
+        // cost each call more than the rest of this method (the year is four digits, MIN_YEAR to MAX_YEAR).
+        String ym = year + (month < 10 ? "-0" : "-") + month;
         if (dayText == null) {
             return ym;
         }
@@ -159,7 +161,7 @@ public final class DateNormaliser {
         if (day < 1 || day > YearMonth.of(year, month).lengthOfMonth()) {
             return ym;
         }
-        return String.format(Locale.ROOT, "%s-%02d", ym, day);
+        return ym + (day < 10 ? "-0" : "-") + day;
     }
 
     private static Map<String, Integer> months() {
