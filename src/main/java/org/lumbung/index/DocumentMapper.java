@@ -29,6 +29,11 @@ public final class DocumentMapper {
 
     /** The document in the work its own values give it ({@link Works#own}). */
     public static IndexDocument toDocument(DcRecord record, Instant indexedAt) {
+        return toDocument(record, indexedAt.toString(), null, null);
+    }
+
+    /** The same, with the change time as its text (an {@link Instant}'s): as stored, or once for a whole batch. */
+    public static IndexDocument toDocument(DcRecord record, String indexedAt) {
         return toDocument(record, indexedAt, null, null);
     }
 
@@ -36,7 +41,7 @@ public final class DocumentMapper {
      * The document in the work given, as the index-time look-up found it, with the merge keys already read of the
      * record; either null is worked out here ({@link Works#own}, {@link Identity#keys}).
      */
-    public static IndexDocument toDocument(DcRecord record, Instant indexedAt, IndexDocument.Work work,
+    public static IndexDocument toDocument(DcRecord record, String indexedAt, IndexDocument.Work work,
                                            Identity.Keys known) {
         IndexDocument.Oai oai = record.oai() == null ? null : oai(record.oai());
         List<IndexDocument.Provenance> provenance = record.provenance().stream().map(DocumentMapper::provenance)
@@ -44,7 +49,7 @@ public final class DocumentMapper {
         IndexDocument.Source source = new IndexDocument.Source(record.sourceId());
         if (record.deleted()) {
             return new IndexDocument(null, null, null, null, null, null, null, source, oai, provenance, null, null,
-                    indexedAt.toString(), true);
+                    indexedAt, true);
         }
         Map<String, List<String>> dc = new LinkedHashMap<>();
         Map<String, List<String>> lang = new LinkedHashMap<>();
@@ -58,7 +63,7 @@ public final class DocumentMapper {
                 derived(record.derived()), record.derived().quality().stream().map(QualityFlag::keyword).toList(),
                 SearchFields.search(record), SearchFields.facets(record), source, oai, provenance,
                 keys.isEmpty() ? null : new IndexDocument.Keys(List.copyOf(keys.dois()), List.copyOf(keys.urls())),
-                work != null ? work : Works.own(record.id(), record), indexedAt.toString(), false);
+                work != null ? work : Works.own(record.id(), record), indexedAt, false);
     }
 
     private static IndexDocument.Creator creator(Creator c) {

@@ -251,7 +251,7 @@ public final class RecordIndexer implements AutoCloseable {
                 fail(ticket, records, e);
                 return;
             }
-            Instant now = Instant.now();
+            String now = Instant.now().toString();
             RebuildLook look = rebuilding(false);
             boolean copy = look.rebuilding();
             // A document found as it would be written is left alone only when the look found no rebuild: while one

@@ -66,6 +66,7 @@ final class CopyPass {
      * read of each document indexed from {@code window} on is remembered for {@link #catchUp}.
      */
     Counts copyAll(Instant window) throws IOException {
+        CatchUpWindow caughtUp = new CatchUpWindow(window);
         Counts counts = new Counts();
         try (Pages pages = new Pages(null); CopyWriter writer = new CopyWriter(client, to, counts, false)) {
             for (List<Hit<IndexDocument>> page = pages.next(); !page.isEmpty(); page = pages.next()) {
@@ -75,7 +76,7 @@ final class CopyPass {
                 readKept(stored, documents);
                 for (int i = 0; i < stored.size(); i++) {
                     String indexedAt = documents.get(i).get(0).indexedAt();
-                    if (indexedAt != null && !Instant.parse(indexedAt).isBefore(window)) {
+                    if (indexedAt != null && caughtUp.holds(indexedAt)) {
                         copied.put(stored.get(i).id(), stored.get(i).seqNo());
                     }
                 }

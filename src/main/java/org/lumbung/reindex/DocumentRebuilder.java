@@ -73,8 +73,9 @@ final class DocumentRebuilder {
         List<RepositoryItems.Part> parts = new ArrayList<>(RepositoryItems.apart(live));
         boolean parted = parts.size() > 1;
         // Parted, the document and its new siblings changed now: OAI-PMH harvesters of Lumbung, which ask for what
-        // changed since their last visit by this time, must see them. Else the document keeps the time it had.
-        Instant when = parted || stored.indexedAt() == null ? Instant.now() : Instant.parse(stored.indexedAt());
+        // changed since their last visit by this time, must see them. Else the document keeps the time it had, in
+        // the text it was stored in (an Instant's, which parsing and writing out again would only give back).
+        String when = parted || stored.indexedAt() == null ? Instant.now().toString() : stored.indexedAt();
         if (parted) {
             for (int i = 1; i < parts.size(); i++) {
                 if (DocumentIds.safe(parts.get(i).founder().id()).equals(read.id())) {

@@ -1,0 +1,52 @@
+package org.lumbung.reindex;
+
+import java.time.Instant;
+
+/**
+ * The catch-up's window: documents indexed from {@code since} on. A change time as Lumbung stores it is an
+ * {@link Instant}'s text ({@code 2026-12-07T03:06:45.861Z}), so two of them are ordered by their first 19 characters
+ * unless those are the same second; only then, or for a text of another shape, is it parsed. The copy asks for every
+ * document, and parsing each was a fair part of what a rebuild compiled and ran beside its crosswalks.
+ */
+record CatchUpWindow(Instant since, String sinceText) {
+
+    /** The characters of {@code uuuu-MM-ddTHH:mm:ss}. */
+    private static final int TO_THE_SECOND = 19;
+
+    CatchUpWindow(Instant since) {
+        this(since, since.toString());
+    }
+
+    /** Whether a document indexed at this time falls in the window. */
+    boolean holds(String indexedAt) {
+        if (toTheSecond(indexedAt) && toTheSecond(sinceText)) {
+            for (int i = 0; i < TO_THE_SECOND; i++) {
+                int c = Character.compare(indexedAt.charAt(i), sinceText.charAt(i));
+                if (c != 0) {
+                    return c > 0;
+                }
+            }
+        }
+        return !Instant.parse(indexedAt).isBefore(since);
+    }
+
+    /** Whether the text begins {@code uuuu-MM-ddTHH:mm:ss} and goes on with a fraction or the zone: a four-digit year. */
+    private static boolean toTheSecond(String text) {
+        if (text.length() <= TO_THE_SECOND || (text.charAt(TO_THE_SECOND) != '.' && text.charAt(TO_THE_SECOND) != 'Z')) {
+            return false;
+        }
+        for (int i = 0; i < TO_THE_SECOND; i++) {
+            char c = text.charAt(i);
+            boolean ok = switch (i) {
+                case 4, 7 -> c == '-';
+                case 10 -> c == 'T';
+                case 13, 16 -> c == ':';
+                default -> c >= '0' && c <= '9';
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
