@@ -30,9 +30,13 @@ record CatchUpWindow(Instant since, String sinceText) {
         return !Instant.parse(indexedAt).isBefore(since);
     }
 
-    /** Whether the text begins {@code uuuu-MM-ddTHH:mm:ss} and goes on with a fraction or the zone: a four-digit year. */
+    /**
+     * Whether the text is {@code uuuu-MM-ddTHH:mm:ss}, a fraction or none, and {@code Z}: a four-digit year in UTC (an
+     * offset, which {@link Instant#parse} takes too, would make its clock another one).
+     */
     private static boolean toTheSecond(String text) {
-        if (text.length() <= TO_THE_SECOND || (text.charAt(TO_THE_SECOND) != '.' && text.charAt(TO_THE_SECOND) != 'Z')) {
+        if (text.length() <= TO_THE_SECOND || text.charAt(text.length() - 1) != 'Z'
+                || (text.charAt(TO_THE_SECOND) != '.' && text.charAt(TO_THE_SECOND) != 'Z')) {
             return false;
         }
         for (int i = 0; i < TO_THE_SECOND; i++) {

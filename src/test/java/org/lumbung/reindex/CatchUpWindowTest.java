@@ -36,6 +36,8 @@ class CatchUpWindowTest {
         CatchUpWindow window = new CatchUpWindow(SINCE);
         assertTrue(window.holds("2026-12-07T10:06:46+07:00"));
         assertFalse(window.holds("2026-12-07T10:06:45+07:00"));
+        // Later than the window's text to the second, but seven hours earlier as a time.
+        assertFalse(window.holds("2026-12-07T03:06:50.5+07:00"));
         assertTrue(window.holds("+12026-01-01T00:00:00Z"));
     }
 
