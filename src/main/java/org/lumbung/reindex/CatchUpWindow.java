@@ -8,18 +8,24 @@ import java.time.Instant;
  * unless those are the same second; only then, or for a text of another shape, is it parsed. The copy asks for every
  * document, and parsing each was a fair part of what a rebuild compiled and ran beside its crosswalks.
  */
-record CatchUpWindow(Instant since, String sinceText) {
+final class CatchUpWindow {
 
     /** The characters of {@code uuuu-MM-ddTHH:mm:ss}. */
     private static final int TO_THE_SECOND = 19;
 
+    private final Instant since;
+    /** The window's start as text, when it has the shape that compares to the second; else null. */
+    private final String sinceText;
+
     CatchUpWindow(Instant since) {
-        this(since, since.toString());
+        this.since = since;
+        String text = since.toString();
+        this.sinceText = toTheSecond(text) ? text : null;
     }
 
     /** Whether a document indexed at this time falls in the window. */
     boolean holds(String indexedAt) {
-        if (toTheSecond(indexedAt) && toTheSecond(sinceText)) {
+        if (sinceText != null && toTheSecond(indexedAt)) {
             for (int i = 0; i < TO_THE_SECOND; i++) {
                 int c = Character.compare(indexedAt.charAt(i), sinceText.charAt(i));
                 if (c != 0) {

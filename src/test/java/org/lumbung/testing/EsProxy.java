@@ -294,15 +294,16 @@ public final class EsProxy implements AutoCloseable {
                 return;
             }
             boolean bulk = path.endsWith("/_bulk");
+            String text = new String(body, StandardCharsets.UTF_8);
             if (bulk) {
                 bulkRequests.incrementAndGet();
                 List<String> keeping = bulkBodies;
                 if (keeping != null) {
-                    keeping.add(new String(body, StandardCharsets.UTF_8));
+                    keeping.add(text);
                 }
                 Thread.sleep(bulkDelayMillis);
             }
-            boolean held = bulk && holds(new String(body, StandardCharsets.UTF_8));
+            boolean held = bulk && holds(text);
             if (held) {
                 heldArrived.countDown();
                 release.await(60, TimeUnit.SECONDS);
@@ -310,7 +311,7 @@ public final class EsProxy implements AutoCloseable {
                 release.countDown();
                 landed.await(30, TimeUnit.SECONDS);
             }
-            if (bulk && matches(new String(body, StandardCharsets.UTF_8))) {
+            if (bulk && matches(text)) {
                 forward(exchange, body);
                 afterBulk.run();
                 dropped.incrementAndGet();
@@ -326,7 +327,7 @@ public final class EsProxy implements AutoCloseable {
                 reply(exchange, 429, "{\"error\":" + REJECTED + ",\"status\":429}");
                 return;
             }
-            List<String> lines = new ArrayList<>(List.of(new String(body, StandardCharsets.UTF_8).split("\n")));
+            List<String> lines = new ArrayList<>(List.of(text.split("\n")));
             ObjectNode action = null;
             if (n == 2 && lines.size() > 2) {
                 action = (ObjectNode) JSON.readTree(lines.remove(0));
